@@ -1,0 +1,219 @@
+// The plan file (spec section 2) as a zod schema: the single source of the plan's types,
+// of structural validation and of its messages. Cross-references and formulas are checked
+// in validate.ts, which runs once the structure is sound.
+import { z } from 'zod';
+import { formulaProblem, isFormula, RESERVED_NAMES } from './formula';
+import { isDate, isFyLabel, isMonth } from './months';
+import { poundsToPence } from './money';
+import { UncertaintySchema } from './uncertainty/distributions';
+
+export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+export const VARIABLE_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const MAX_HORIZON_MONTHS = 240;
+
+const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+
+/** zod's generic messages, in words a finance lead reads. Passed to every parse. */
+export function friendlyError(iss: { code?: string; input?: unknown; expected?: string; minimum?: unknown; maximum?: unknown; origin?: string }): string | undefined {
+  if (iss.code === 'invalid_type') {
+    if (iss.input === undefined) return 'is required';
+    const expected: Record<string, string> = {
+      string: 'text', number: 'a number', int: 'a whole number', object: 'an object ({ ... })',
+      array: 'a list ([ ... ])', boolean: 'true or false',
+    };
+    return `expected ${expected[iss.expected ?? ''] ?? iss.expected}, found ${describe(iss.input)}`;
+  }
+  if (iss.code === 'too_small' && iss.origin === 'array') return `needs at least ${iss.minimum} item(s)`;
+  if (iss.code === 'too_small') return `${show(iss.input)} is below the minimum ${iss.minimum}`;
+  if (iss.code === 'too_big') return `${show(iss.input)} is above the maximum ${iss.maximum}`;
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return String(value);
+}
+
+const text = () => z.string().max(500, { error: 'is longer than 500 characters' });
+
+const Id = z.string().regex(ID_RE, {
+  error: (iss) => `${show(iss.input)} is not an id (lower-case letters, digits and "-", starting with a letter or digit)`,
+});
+const Month = z.string().refine(isMonth, { error: (iss) => `${show(iss.input)} is not a month like "2021-04"` });
+const DateText = z.string().refine(isDate, { error: (iss) => `${show(iss.input)} is not a date like "2021-06-04"` });
+const FyLabel = z.string().refine(isFyLabel, { error: (iss) => `${show(iss.input)} is not an FY like "2021/22"` });
+
+type NumberCheck = (value: number) => string | null;
+
+/** A number (checked by `check`) or a formula whose shape is sound; values are checked in validate.ts. */
+function numberOrFormula(check: NumberCheck) {
+  return z.custom<number | string>().superRefine((value, ctx) => {
+    let problem: string | null;
+    if (typeof value === 'number') problem = check(value);
+    else if (isFormula(value)) problem = formulaProblem(value);
+    else if (typeof value === 'string') problem = `${show(value)} is not a number or a formula (a formula starts with "=")`;
+    else problem = value === undefined ? 'is required' : `expected a number or a formula, found ${describe(value)}`;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+export const amountProblem: NumberCheck = (value) => {
+  if (!Number.isFinite(value)) return `${value} is not an amount`;
+  if (value < 0) return `${value} is negative; an amount must be 0 or more`;
+  return poundsToPence(value) === null ? `${value} is not an amount in pounds with at most 2 decimals` : null;
+};
+export const shareProblem: NumberCheck = (value) =>
+  Number.isFinite(value) && value >= 0 && value <= 1 ? null : `${value} is not a share between 0 and 1`;
+export const wholeMonthsProblem: NumberCheck = (value) =>
+  Number.isInteger(value) && value >= 0 && value <= 1200 ? null : `${value} is not a whole number of months (0 or more)`;
+export const monthOffsetProblem: NumberCheck = (value) =>
+  Number.isInteger(value) && Math.abs(value) <= 1200 ? null : `${value} is not a whole number of months`;
+export const variableProblem: NumberCheck = (value) => (Number.isFinite(value) ? null : `${value} is not a finite number`);
+
+export const Amount = numberOrFormula(amountProblem);
+export const Share = numberOrFormula(shareProblem);
+const WholeMonths = numberOrFormula(wholeMonthsProblem);
+const MonthOffset = numberOrFormula(monthOffsetProblem);
+const VariableValue = numberOrFormula(variableProblem);
+
+const WholeNumber = z.number().int().min(0);
+
+const Variables = z.record(
+  z.string().refine((name) => VARIABLE_RE.test(name) && !RESERVED_NAMES.has(name), {
+    error: (iss) => `${show(iss.input)} cannot be a variable name (letters, digits and "_", not a reserved word such as base or fy)`,
+  }),
+  VariableValue,
+);
+
+export const AnnualCost = z.union([Amount, z.record(FyLabel, Amount)]);
+
+export const AllocationSchema = z.strictObject({
+  fy: FyLabel,
+  amount: Amount,
+  confirmedOn: DateText.optional(),
+  confirmDelay: MonthOffset.optional(),
+});
+
+export const FundingStreamSchema = z.strictObject({
+  id: Id,
+  name: text(),
+  funder: text(),
+  kind: z.enum(['grant', 'one-off', 'contribution'], { error: (iss) => `${show(iss.input)} is not a kind (grant, one-off or contribution)` }),
+  allocations: z.array(AllocationSchema),
+  restrictedTo: z.array(Id).optional(),
+  conditions: z.strictObject({ minCommissionedShare: Share.optional() }).optional(),
+  notes: text().optional(),
+});
+
+export const PartnerShareSchema = z.strictObject({ from: Month, share: Share, partner: text() });
+export const TransitionSchema = z.strictObject({ to: text(), capacity: WholeNumber });
+
+const interventionFields = {
+  name: text(),
+  category: z.enum(['commissioned', 'central'], { error: (iss) => `${show(iss.input)} is not a category (commissioned or central)` }),
+  system: text().optional(),
+  area: text().optional(),
+  provider: text().optional(),
+  annualCost: AnnualCost,
+  start: Month.optional(),
+  end: Month.optional(),
+  noticeMonths: WholeMonths.optional(),
+  exitCost: Amount.optional(),
+  serviceUsers: WholeNumber.optional(),
+  priority: WholeNumber,
+  partnerShares: z.array(PartnerShareSchema).optional(),
+  transition: TransitionSchema.optional(),
+  notes: text().optional(),
+};
+
+export const InterventionSchema = z.strictObject({ id: Id, ...interventionFields });
+
+export const StreamChangeSchema = z.strictObject({
+  stream: Id,
+  fy: FyLabel,
+  amount: Amount.optional(),
+  confirmedOn: DateText.nullable().optional(),
+  confirmDelay: MonthOffset.nullable().optional(),
+});
+
+// A change replaces the fields it gives; null clears an optional field.
+export const InterventionChangeSchema = z.strictObject({
+  intervention: Id,
+  name: interventionFields.name.optional(),
+  category: interventionFields.category.optional(),
+  system: text().nullable().optional(),
+  area: text().nullable().optional(),
+  provider: text().nullable().optional(),
+  annualCost: AnnualCost.optional(),
+  start: Month.nullable().optional(),
+  end: Month.nullable().optional(),
+  noticeMonths: WholeMonths.optional(),
+  exitCost: Amount.optional(),
+  serviceUsers: WholeNumber.optional(),
+  priority: WholeNumber.optional(),
+  partnerShares: z.array(PartnerShareSchema).nullable().optional(),
+  transition: TransitionSchema.nullable().optional(),
+});
+
+export type StreamChange = z.infer<typeof StreamChangeSchema>;
+export type InterventionChange = z.infer<typeof InterventionChangeSchema>;
+export type Change = StreamChange | InterventionChange;
+
+export const ChangeSchema = z.custom<Change>().superRefine((value, ctx) => {
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  const schema = isObject && 'stream' in value ? StreamChangeSchema : isObject && 'intervention' in value ? InterventionChangeSchema : null;
+  if (!schema) {
+    ctx.addIssue({ code: 'custom', message: 'a change names a stream allocation ("stream" and "fy") or an "intervention"' });
+    return;
+  }
+  const parsed = schema.safeParse(value, { error: friendlyError });
+  if (!parsed.success) for (const iss of parsed.error.issues) ctx.addIssue({ ...iss, code: 'custom', path: iss.path } as never);
+});
+
+export function isStreamChange(change: Change): change is StreamChange {
+  return 'stream' in change;
+}
+
+export const ScenarioSchema = z.strictObject({
+  id: Id,
+  name: text(),
+  stance: z.enum(['wait', 'prudent'], { error: (iss) => `${show(iss.input)} is not a stance (wait or prudent)` }).optional(),
+  variables: Variables.optional(),
+  underwriting: z.strictObject({ limit: Amount, by: text().optional() }).optional(),
+  changes: z.array(ChangeSchema).optional(),
+  uncertainty: z.array(UncertaintySchema).optional(),
+  notes: text().optional(),
+});
+
+export const PlanSchema = z.strictObject({
+  format: z.literal('headroom-plan', { error: (iss) => `${show(iss.input)} is not "headroom-plan": this is not a Headroom plan file` }),
+  version: z.literal(1, {
+    error: (iss) =>
+      typeof iss.input === 'number' && iss.input > 1
+        ? `version ${iss.input} was written by a newer version of Headroom; this one reads version 1`
+        : `${show(iss.input)} is not a plan format version this Headroom reads (1)`,
+  }),
+  name: text(),
+  horizon: z.strictObject({
+    start: Month,
+    months: z.number().int().min(1).max(MAX_HORIZON_MONTHS),
+  }),
+  variables: Variables.optional(),
+  underwriting: z.strictObject({ by: text().optional(), limit: Amount }).optional(),
+  fundingStreams: z.array(FundingStreamSchema),
+  interventions: z.array(InterventionSchema),
+  scenarios: z.array(ScenarioSchema).optional(),
+  notes: text().optional(),
+});
+
+export type Plan = z.infer<typeof PlanSchema>;
+export type FundingStream = z.infer<typeof FundingStreamSchema>;
+export type Allocation = z.infer<typeof AllocationSchema>;
+export type Intervention = z.infer<typeof InterventionSchema>;
+export type PartnerShare = z.infer<typeof PartnerShareSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type AmountValue = number | string;
+export type AnnualCostValue = z.infer<typeof AnnualCost>;
