@@ -109,6 +109,7 @@ class Fail extends Error {}
 /** Evaluates formulas for one scenario: variables per FY, with cycles named. */
 class Evaluator {
   private readonly memo = new Map<number, Map<string, ScopeValue>>();
+  private readonly cycles = new Set<string>();
 
   constructor(
     private readonly variables: VariableDefs,
@@ -125,8 +126,13 @@ class Evaluator {
     if (hit !== undefined) return hit;
     if (typeof def.value === 'number') return def.value;
     if (stack.includes(name)) {
-      const cycle = [...stack.slice(stack.indexOf(name)), name].join(' → ');
-      this.problems.add(this.variables.get(stack[stack.indexOf(name)])!.path, `cycle between variables ${cycle}`);
+      const members = stack.slice(stack.indexOf(name));
+      const key = [...members].sort().join('\u0000');
+      // The same cycle is met from each of its members: name it once.
+      if (!this.cycles.has(key)) {
+        this.cycles.add(key);
+        this.problems.add(this.variables.get(name)!.path, `cycle between variables ${[...members, name].join(' → ')}`);
+      }
       throw new Fail();
     }
     const value = this.formula(def.value, def.path, fyIndex, null, [...stack, name]);

@@ -1,0 +1,97 @@
+// The one typed contract between the page and the process that owns plan documents.
+// Each method is named once here with its argument schema; the Electron main process
+// and the browser harness implement `Handlers`, the preload exposes exactly API_METHODS,
+// and the renderer calls them through `HeadroomApi`.
+import { z } from 'zod';
+import { PlanEditSchema, type PlanEdit } from './edits';
+import type { Plan } from './plan';
+import type { PlanProblem } from './resolve';
+
+export interface DocumentInfo {
+  readonly path: string;
+  readonly fileName: string;
+  readonly readOnly: boolean;
+  /** Grows with every stored change (edit, undo, redo, import). */
+  readonly revision: number;
+  readonly undoLabel: string | null;
+  readonly redoLabel: string | null;
+}
+
+export interface PlanSnapshot {
+  readonly info: DocumentInfo;
+  readonly plan: Plan;
+}
+
+export type EditResult =
+  | { readonly ok: true; readonly snapshot: PlanSnapshot }
+  | { readonly ok: false; readonly problems: readonly PlanProblem[] };
+
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  /** File content, base64-encoded (binary-safe over IPC and HTTP). */
+  readonly base64: string;
+}
+
+export interface AppInfo {
+  readonly version: string;
+  readonly shell: 'electron' | 'browser';
+}
+
+const ScenarioIds = z.array(z.string().max(100)).min(1).max(4);
+
+/** Argument schemas: every payload from the page is parsed before a handler sees it. */
+export const API_ARGS = {
+  getAppInfo: z.tuple([]),
+  getPlan: z.tuple([]),
+  applyEdit: z.tuple([PlanEditSchema]),
+  undo: z.tuple([]),
+  redo: z.tuple([]),
+  importPlanJson: z.tuple([z.string().max(20_000_000)]),
+  exportPlanJson: z.tuple([]),
+  exportComparison: z.tuple([z.strictObject({ format: z.enum(['xlsx', 'csv']), scenarioIds: ScenarioIds })]),
+} as const;
+
+export type ApiMethod = keyof typeof API_ARGS;
+export const API_METHODS = Object.keys(API_ARGS) as ApiMethod[];
+
+export interface ApiResults {
+  getAppInfo: AppInfo;
+  getPlan: PlanSnapshot;
+  applyEdit: EditResult;
+  undo: PlanSnapshot;
+  redo: PlanSnapshot;
+  importPlanJson: EditResult;
+  exportPlanJson: string;
+  exportComparison: ExportedFile;
+}
+
+export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;
+
+/** What the page calls: window.headroom in Electron, an HTTP client in the harness. */
+export type HeadroomApi = { [K in ApiMethod]: (...args: ApiArgs<K>) => Promise<ApiResults[K]> };
+
+/** What main and the harness implement; arguments arrive already parsed. */
+export type Handlers = { [K in ApiMethod]: (...args: ApiArgs<K>) => ApiResults[K] | Promise<ApiResults[K]> };
+
+export class PayloadError extends Error {}
+
+/** Parses a method's arguments from the page; unknown methods and bad payloads are refused. */
+export function parseArgs<K extends ApiMethod>(method: K, args: unknown): ApiArgs<K> {
+  if (!Object.hasOwn(API_ARGS, method)) throw new PayloadError(`Refused: unknown method "${String(method)}"`);
+  const parsed = API_ARGS[method].safeParse(args);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new PayloadError(`Refused ${method}: ${first.path.join('.') || 'arguments'}: ${first.message}`);
+  }
+  return parsed.data as ApiArgs<K>;
+}
+
+/** Calls the handler for a method with parsed arguments. */
+export async function dispatch<K extends ApiMethod>(handlers: Handlers, method: K, args: unknown): Promise<ApiResults[K]> {
+  const parsed = parseArgs(method, args);
+  const handler = handlers[method] as (...a: ApiArgs<K>) => ApiResults[K] | Promise<ApiResults[K]>;
+  return handler(...parsed);
+}
+
+export type { PlanEdit };

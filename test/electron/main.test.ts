@@ -1,0 +1,255 @@
+// Drives electron/main.ts against a fake Electron, to check the wiring the pure modules cannot.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: any[]) => any;
+
+const fake = vi.hoisted(() => {
+  const listeners = (target: Map<string, Listener[]>) =>
+    vi.fn((event: string, fn: Listener) => {
+      target.set(event, [...(target.get(event) ?? []), fn]);
+    });
+  const emit = (target: Map<string, Listener[]>, event: string, ...args: unknown[]) =>
+    (target.get(event) ?? []).forEach((fn) => fn(...args));
+
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const appEvents = new Map<string, Listener[]>();
+  const env = { userData: '', isReady: false };
+
+  class FakeBrowserWindow {
+    static all: FakeBrowserWindow[] = [];
+    static getAllWindows = () => FakeBrowserWindow.all;
+    static getFocusedWindow = () => undefined;
+    events = new Map<string, Listener[]>();
+    on = listeners(this.events);
+    once = listeners(this.events);
+    loadURL = vi.fn(async () => undefined);
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = () => false;
+    getBounds = () => ({ x: 10, y: 20, width: 1280, height: 800 });
+    getNormalBounds = () => ({ x: 30, y: 40, width: 1111, height: 777 });
+    options: Record<string, any>;
+    constructor(options: Record<string, any>) {
+      this.options = options;
+      FakeBrowserWindow.all.push(this);
+    }
+  }
+
+  const display = { workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
+  const electron = {
+    app: {
+      on: listeners(appEvents),
+      whenReady: () => ready,
+      isReady: () => env.isReady,
+      enableSandbox: vi.fn(),
+      requestSingleInstanceLock: vi.fn(() => true),
+      isPackaged: true,
+      getPath: vi.fn(() => env.userData),
+      getVersion: () => '0.1.0',
+      quit: vi.fn(),
+      addRecentDocument: vi.fn(),
+    },
+    BrowserWindow: FakeBrowserWindow,
+    dialog: { showOpenDialog: vi.fn() },
+    ipcMain: { handle: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
+    nativeTheme: { shouldUseDarkColors: false },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    shell: { openExternal: vi.fn(async () => undefined) },
+  };
+  return { electron, env, appEvents, emit, FakeBrowserWindow, markReady };
+});
+
+vi.mock('electron', () => fake.electron);
+
+import { API_METHODS } from '../../shared/ipc';
+import {
+  CONTENT_SECURITY_POLICY,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  windowOptions,
+} from '../../electron/security';
+
+const { electron, FakeBrowserWindow } = fake;
+let main: typeof import('../../electron/main');
+
+function fakeWebContents() {
+  const events = new Map<string, Listener[]>();
+  let openHandler: Listener = () => ({ action: 'allow' });
+  return {
+    events,
+    on: vi.fn((event: string, fn: Listener) => events.set(event, [...(events.get(event) ?? []), fn])),
+    setWindowOpenHandler: vi.fn((fn: Listener) => (openHandler = fn)),
+    open: (url: string) => openHandler({ url }),
+    fire(event: string, url?: string) {
+      const e = { url, preventDefault: vi.fn() };
+      fake.emit(events, event, e, url);
+      return e.preventDefault;
+    },
+  };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeAll(async () => {
+  fake.env.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-main-'));
+  main = await import('../../electron/main');
+});
+
+afterAll(() => fs.rmSync(fake.env.userData, { recursive: true, force: true }));
+
+describe('before ready', () => {
+  it('registers headroom:// as a standard, secure, fetch-capable scheme, with no extra privileges', () => {
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
+      { scheme: 'headroom', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('enables the sandbox for every renderer and opens no window yet', () => {
+    expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
+    expect(electron.protocol.handle).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.all).toHaveLength(0);
+  });
+});
+
+describe('after ready', () => {
+  beforeAll(async () => {
+    fake.env.isReady = true;
+    fake.markReady();
+    await tick();
+  });
+
+  it('denies every permission request and check', () => {
+    const ses = electron.session.defaultSession;
+    expect(ses.setPermissionRequestHandler).toHaveBeenCalledExactlyOnceWith(denyPermissionRequest);
+    expect(ses.setPermissionCheckHandler).toHaveBeenCalledExactlyOnceWith(denyPermissionCheck);
+  });
+
+  it('serves the app through the headroom protocol, and registers every IPC method', () => {
+    expect(electron.protocol.handle).toHaveBeenCalledExactlyOnceWith('headroom', main.serveApp);
+    const channels = electron.ipcMain.handle.mock.calls.map(([channel]) => channel);
+    expect(channels.sort()).toEqual(API_METHODS.map((m) => `headroom:${m}`).sort());
+  });
+
+  it('opens one window built by windowOptions, loading headroom://app, shown when ready', () => {
+    expect(FakeBrowserWindow.all).toHaveLength(1);
+    const [win] = FakeBrowserWindow.all;
+    const preload = win.options.webPreferences.preload as string;
+    expect(preload.endsWith(path.join('preload', 'preload.js'))).toBe(true);
+    expect(win.options).toStrictEqual(windowOptions({ preloadPath: preload, dark: false }));
+    expect(win.loadURL).toHaveBeenCalledExactlyOnceWith('headroom://app/index.html');
+    fake.emit(win.events, 'ready-to-show');
+    expect(win.show).toHaveBeenCalledOnce();
+  });
+
+  it('sets the application menu', () => {
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('hardens every webContents the app creates', () => {
+    const contents = fakeWebContents();
+    fake.emit(fake.appEvents, 'web-contents-created', {}, contents);
+    expect(contents.fire('will-navigate', 'https://evil.example/')).toHaveBeenCalled();
+    expect(contents.open('https://evil.example/')).toEqual({ action: 'deny' });
+  });
+});
+
+describe('hardenWebContents (RELIABILITY A.5, A.6)', () => {
+  it.each(['will-navigate', 'will-redirect'])('%s: blocks foreign URLs, allows our own', (event) => {
+    const contents = fakeWebContents();
+    main.hardenWebContents(contents as never);
+    for (const url of ['https://example.com.attacker.com', 'javascript:alert(1)', 'data:text/html,x', 'file:///']) {
+      expect(contents.fire(event, url), url).toHaveBeenCalled();
+    }
+    expect(contents.fire(event, 'headroom://app/index.html')).not.toHaveBeenCalled();
+  });
+
+  it('refuses to attach any <webview>', () => {
+    const contents = fakeWebContents();
+    main.hardenWebContents(contents as never);
+    expect(contents.fire('will-attach-webview')).toHaveBeenCalled();
+  });
+
+  it('never opens a new window; hands only allowlisted https links to the browser', () => {
+    const contents = fakeWebContents();
+    main.hardenWebContents(contents as never);
+    electron.shell.openExternal.mockClear();
+    for (const url of ['file:///etc/passwd', 'smb://attacker/share', 'ms-msdt:/id x', 'headroom://app/']) {
+      expect(contents.open(url)).toEqual({ action: 'deny' });
+    }
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    expect(contents.open('https://www.gov.uk/guidance')).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.gov.uk/guidance');
+  });
+});
+
+describe('serveApp', () => {
+  it('sends the CSP and nosniff with every file', async () => {
+    // bundleDir is electron/../renderer under vitest; renderer/tsconfig.json is a file the repo always has.
+    const response = await main.serveApp(new Request('headroom://app/tsconfig.json'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.text()).toContain('compilerOptions');
+  });
+
+  it('gives 404 outside the bundle and 405 for anything but GET', async () => {
+    const escape = await main.serveApp(new Request('headroom://app/%2e%2e/package.json'));
+    expect(escape.status).toBe(404);
+    expect(escape.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const post = await main.serveApp(new Request('headroom://app/tsconfig.json', { method: 'POST', body: 'x' }));
+    expect(post.status).toBe(405);
+  });
+});
+
+describe('documents', () => {
+  const plan = path.join(os.tmpdir(), 'budget.headroom');
+
+  it('opens one window per plan file, and focuses it when opened again', () => {
+    const before = FakeBrowserWindow.all.length;
+    const [secondInstance] = fake.appEvents.get('second-instance')!;
+    secondInstance({}, ['/usr/bin/headroom', plan], '/');
+    expect(FakeBrowserWindow.all).toHaveLength(before + 1);
+    const win = FakeBrowserWindow.all.at(-1)!;
+    expect(electron.app.addRecentDocument).toHaveBeenCalledWith(plan);
+
+    secondInstance({}, ['/usr/bin/headroom', '--flag', path.relative('/', plan)], '/');
+    expect(FakeBrowserWindow.all).toHaveLength(before + 1);
+    expect(win.focus).toHaveBeenCalledOnce();
+  });
+
+  it('lists the plan under File > Open Recent', () => {
+    const template = electron.Menu.buildFromTemplate.mock.calls.at(-1)![0] as any[];
+    const file = template.find((m) => m.label?.replace('&', '') === 'File');
+    const recent = file.submenu.find((i: any) => i.label === 'Open Recent');
+    expect(recent.submenu.map((i: any) => i.label)).toContain(plan);
+  });
+
+  it('remembers the window bounds on close, in userData', () => {
+    const win = FakeBrowserWindow.all.at(-1)!;
+    fake.emit(win.events, 'close');
+    fake.emit(win.events, 'closed');
+    const saved = JSON.parse(fs.readFileSync(path.join(fake.env.userData, 'window-state.json'), 'utf8'));
+    expect(saved.documents[plan]).toEqual({ x: 30, y: 40, width: 1111, height: 777 });
+  });
+
+  it('reopens a closed plan in a new window at its remembered place', () => {
+    const before = FakeBrowserWindow.all.length;
+    fake.appEvents.get('second-instance')![0]({}, ['/usr/bin/headroom', plan], '/');
+    expect(FakeBrowserWindow.all).toHaveLength(before + 1);
+    expect(FakeBrowserWindow.all.at(-1)!.options).toMatchObject({ x: 30, y: 40, width: 1111, height: 777 });
+  });
+
+  it('quits when the last window closes (outside macOS)', () => {
+    fake.emit(fake.appEvents, 'window-all-closed');
+    expect(electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+});
