@@ -1,6 +1,8 @@
 // Runs sandboxed: it may import only 'electron' and pure code that the bundler inlines.
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, type ApiMethod } from '../shared/ipc';
+import { API_METHOD_NAMES as API_METHODS } from '../shared/api-methods';
+
+type ApiMethod = (typeof API_METHODS)[number];
 
 // Must match IPC_CHANNEL_PREFIX in ipc-main.ts (which cannot be imported here: it pulls in node:fs).
 const CHANNEL_PREFIX = 'headroom:';

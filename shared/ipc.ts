@@ -3,6 +3,7 @@
 // and the browser harness implement `Handlers`, the preload exposes exactly API_METHODS,
 // and the renderer calls them through `HeadroomApi`.
 import { z } from 'zod';
+import { API_METHOD_NAMES } from './api-methods';
 import { PlanEditSchema, type PlanEdit } from './edits';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
@@ -53,7 +54,12 @@ export const API_ARGS = {
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
-export const API_METHODS = Object.keys(API_ARGS) as ApiMethod[];
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
+
+// Compile-time check: the dependency-free list names exactly the contract's methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const methodsMatch: Same<(typeof API_METHOD_NAMES)[number], ApiMethod> = true;
+void methodsMatch;
 
 export interface ApiResults {
   getAppInfo: AppInfo;
