@@ -144,208 +144,262 @@ function byPriority(a: ResolvedIntervention, b: ResolvedIntervention): number {
   return a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function simulate(scenario: ResolvedScenario): SimulationResult {
+const SHARE_NONE = 0;
+const SHARE_PART = 1;
+const SHARE_ALL = 2;
+
+/**
+ * Month-by-month costs of every intervention as if it ran through the horizon, in flat
+ * row-major arrays (intervention × month offset); closures cut them short later.
+ */
+interface Ledger {
+  readonly H0: MonthIndex;
+  readonly M: number;
+  readonly n: number;
+  readonly F: number;
+  /** Month offsets of each FY inside the horizon, inclusive. */
+  readonly fyFrom: Int32Array;
+  readonly fyTo: Int32Array;
+  /** Month offsets in which each intervention is active (from > to when never). */
+  readonly activeFrom: Int32Array;
+  readonly activeTo: Int32Array;
+  readonly plan: Float64Array;
+  readonly partner: Float64Array;
+  readonly share: Uint8Array;
+  /** Plan cost per intervention × FY. */
+  readonly planByFy: Float64Array;
+}
+
+function buildLedger(scenario: ResolvedScenario): Ledger {
   const H0 = scenario.horizonStart;
   const M = scenario.horizonMonths;
   const HN = H0 + M - 1;
   const items = scenario.interventions;
   const n = items.length;
-
-  // Monthly full cost, partner share and plan cost of each intervention, as if it ran
-  // through the horizon; closures cut it short below.
-  const partnerPaid: Float64Array[] = [];
-  const planCost: Float64Array[] = [];
-  const shareAt: (Ratio | null)[][] = [];
-  for (const item of items) {
-    const partner = new Float64Array(M);
-    const plan = new Float64Array(M);
-    const shares: (Ratio | null)[] = new Array(M).fill(null);
-    let next = 0;
-    let current: Ratio | null = null;
+  const F = scenario.fys.length;
+  const firstFy = scenario.fys[0];
+  const fyFrom = new Int32Array(F);
+  const fyTo = new Int32Array(F);
+  scenario.fys.forEach((fy, f) => {
+    fyFrom[f] = Math.max(fyStart(fy), H0) - H0;
+    fyTo[f] = Math.min(fyEnd(fy), HN) - H0;
+  });
+  const activeFrom = new Int32Array(n);
+  const activeTo = new Int32Array(n);
+  const plan = new Float64Array(n * M);
+  const partner = new Float64Array(n * M);
+  const share = new Uint8Array(n * M);
+  const planByFy = new Float64Array(n * F);
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
     const first = Math.max(H0, item.start ?? H0);
     const last = Math.min(HN, item.end ?? HN);
-    while (next < item.partnerShares.length && item.partnerShares[next].from <= first) current = item.partnerShares[next++].share;
-    let fy = fyOfMonth(first);
-    let annual = item.annualCost.get(fy) ?? 0;
+    activeFrom[i] = first - H0;
+    activeTo[i] = last - H0;
+    const shares = item.partnerShares;
+    let next = 0;
+    let current: Ratio | null = null;
     let lastCost = -1;
     let lastShare: Ratio | null = null;
     let lastPartner = 0;
+    let fy = fyOfMonth(first);
+    let fyFirstMonth = fyStart(fy);
+    let annual = item.annualCost.get(fy) ?? 0;
+    const row = i * M;
     for (let m = first; m <= last; m++) {
-      while (next < item.partnerShares.length && item.partnerShares[next].from <= m) current = item.partnerShares[next++].share;
-      if (m > fyEnd(fy)) {
+      while (next < shares.length && shares[next].from <= m) current = shares[next++].share;
+      if (m > fyFirstMonth + 11) {
         fy += 1;
+        fyFirstMonth += 12;
         annual = item.annualCost.get(fy) ?? 0;
       }
-      const cost = monthlyPart(annual, m - fyStart(fy));
+      const cost = monthlyPart(annual, m - fyFirstMonth);
       // Tapers hold for months at a time: reuse the rounded share while cost and share repeat.
       if (cost !== lastCost || current !== lastShare) {
         lastPartner = current ? shareOf(cost, current) : 0;
         lastCost = cost;
         lastShare = current;
       }
-      partner[m - H0] = lastPartner;
-      plan[m - H0] = cost - lastPartner;
-      shares[m - H0] = current;
+      const k = row + m - H0;
+      partner[k] = lastPartner;
+      plan[k] = cost - lastPartner;
+      share[k] = !current || current.num === 0n ? SHARE_NONE : current.num === current.den ? SHARE_ALL : SHARE_PART;
+      planByFy[i * F + fy - firstFy] += cost - lastPartner;
     }
-    partnerPaid.push(partner);
-    planCost.push(plan);
-    shareAt.push(shares);
   }
+  return { H0, M, n, F, fyFrom, fyTo, activeFrom, activeTo, plan, partner, share, planByFy };
+}
 
-  const active = (i: number, m: MonthIndex) => {
-    const item = items[i];
-    return m >= H0 && m <= HN && (item.start === null || m >= item.start) && (item.end === null || m <= item.end);
-  };
-  const sumPlan = (i: number, from: MonthIndex, to: MonthIndex) => {
-    let sum = 0;
-    const row = planCost[i];
-    for (let m = Math.max(from, H0); m <= Math.min(to, HN); m++) sum += row[m - H0];
-    return sum;
-  };
+/** Sum of one intervention's plan cost over months [from, to] (month indices, clipped to the horizon). */
+function sumPlan(ledger: Ledger, i: number, from: MonthIndex, to: MonthIndex): Pence {
+  const lo = Math.max(from - ledger.H0, 0);
+  const hi = Math.min(to - ledger.H0, ledger.M - 1);
+  const row = i * ledger.M;
+  let sum = 0;
+  for (let k = lo; k <= hi; k++) sum += ledger.plan[row + k];
+  return sum;
+}
 
-  const closures: (Closure | null)[] = new Array(n).fill(null);
-  const order = items.map((_, i) => i).sort((a, b) => byPriority(items[a], items[b]));
+function knownOf(scenario: ResolvedScenario, fy: FyYear): MonthIndex {
+  let known = -Infinity;
+  for (const stream of scenario.streams) {
+    const allocation = stream.allocations.get(fy);
+    if (allocation && allocation.known > known) known = allocation.known;
+  }
+  // An FY with no allocations has nothing to wait for: it is known at its start.
+  return known === -Infinity ? fyStart(fy) : known;
+}
 
-  const knownOf = (fy: FyYear) => {
-    let known = fyStart(fy);
-    let any = false;
-    for (const stream of scenario.streams) {
-      const allocation = stream.allocations.get(fy);
-      if (allocation) known = any ? Math.max(known, allocation.known) : allocation.known;
-      any ||= !!allocation;
-    }
-    return known;
-  };
+function poolsFor(scenario: ResolvedScenario, fy: FyYear, knownBy: MonthIndex | null) {
+  const ringFenced: Pool[] = [];
+  const general: Pool = { left: 0, members: null };
+  for (const stream of scenario.streams) {
+    const allocation = stream.allocations.get(fy);
+    if (!allocation || (knownBy !== null && allocation.known > knownBy)) continue;
+    if (stream.restrictedTo) ringFenced.push({ left: allocation.amount, members: stream.restrictedTo });
+    else general.left += allocation.amount;
+  }
+  return { ringFenced, general };
+}
 
-  const poolsFor = (fy: FyYear, knownBy: MonthIndex | null) => {
-    const ringFenced: Pool[] = [];
-    const general: Pool = { left: 0, members: null };
-    for (const stream of scenario.streams) {
-      const allocation = stream.allocations.get(fy);
-      if (!allocation || (knownBy !== null && allocation.known > knownBy)) continue;
-      if (stream.restrictedTo) ringFenced.push({ left: allocation.amount, members: stream.restrictedTo });
-      else general.left += allocation.amount;
-    }
-    return { ringFenced, general };
-  };
+/** Section 3.3: the decisions for every FY, in order. */
+function decideAll(scenario: ResolvedScenario, ledger: Ledger, order: readonly number[]): (Closure | null)[] {
+  const items = scenario.interventions;
+  const { H0, F } = ledger;
+  const HN = H0 + ledger.M - 1;
+  const closures: (Closure | null)[] = new Array(ledger.n).fill(null);
 
-  for (const fy of scenario.fys) {
+  scenario.fys.forEach((fy, f) => {
     const S = fyStart(fy);
     const E = fyEnd(fy);
-    const K = knownOf(fy);
-    const from = Math.max(S, H0);
-    const to = Math.min(E, HN);
-    const candidates = order.filter((i) => {
-      if (closures[i]) return false;
-      for (let m = from; m <= to; m++) if (active(i, m)) return true;
-      return false;
-    });
-    const fullYear = new Map(candidates.map((i) => [i, sumPlan(i, S, E)]));
-    const deadline = (i: number) => S - (items[i].noticeMonths.get(fy) ?? 0);
+    const K = knownOf(scenario, fy);
+    const candidates = order.filter((i) => !closures[i] && ledger.activeFrom[i] <= ledger.fyTo[f] && ledger.activeTo[i] >= ledger.fyFrom[f] && ledger.activeFrom[i] <= ledger.activeTo[i]);
+    const notice = (i: number) => items[i].noticeMonths.get(fy) ?? 0;
+    const deadline = (i: number) => S - notice(i);
     const lastMonthFor = (i: number, served: MonthIndex) => {
-      const last = served + (items[i].noticeMonths.get(fy) ?? 0) - 1;
+      const last = served + notice(i) - 1;
       const end = items[i].end;
       return end !== null && end < last ? end : last;
     };
+    const waitServed = (i: number) => Math.max(deadline(i), K, H0);
     // What closing costs the FY: plan cost in its run-on months, and its exit cost if it falls in the FY.
-    const windDown = (i: number, last: MonthIndex) => {
-      let cost = sumPlan(i, S, Math.min(last, E));
+    const windDown = (i: number) => {
+      const last = lastMonthFor(i, waitServed(i));
+      let cost = sumPlan(ledger, i, S, Math.min(last, E));
       if (last >= S && last <= E && last >= H0 && last <= HN) cost += items[i].exitCost.get(fy) ?? 0;
       return cost;
     };
 
     /** The rule of 3.3 over `ids` with the given pools; returns those it would not fund, in order. */
-    const decide = (ids: readonly number[], knownBy: MonthIndex | null, onClose: ((i: number) => Pence) | null) => {
-      const { ringFenced, general } = poolsFor(fy, knownBy);
+    const decide = (ids: readonly number[], knownBy: MonthIndex | null, withWindDown: boolean) => {
+      const { ringFenced, general } = poolsFor(scenario, fy, knownBy);
       const unfunded: number[] = [];
       for (const i of ids) {
         const id = items[i].id;
-        const need = fullYear.get(i)!;
+        const need = ledger.planByFy[i * F + f];
         if (need === 0 || need <= available(ringFenced, general, id)) {
           draw(ringFenced, general, id, need);
         } else {
           unfunded.push(i);
-          if (onClose) draw(ringFenced, general, id, onClose(i));
+          if (withWindDown) draw(ringFenced, general, id, windDown(i));
         }
       }
       return unfunded;
     };
-    const waitServed = (i: number) => Math.max(deadline(i), K, H0);
 
     const noticed = new Set<number>();
     if (scenario.stance === 'prudent') {
       const deadlines = [...new Set(candidates.map(deadline))].filter((d) => d >= H0 && d < K).sort((a, b) => a - b);
       for (const d of deadlines) {
         const open = candidates.filter((i) => !noticed.has(i));
-        for (const i of decide(open, d, null)) {
+        for (const i of decide(open, d, false)) {
           if (deadline(i) !== d) continue;
           noticed.add(i);
           closures[i] = { fy, deadline: d, served: d, last: lastMonthFor(i, d), decidedAt: 'look-ahead', avoidable: false };
         }
       }
     }
-    const rest = candidates.filter((i) => !noticed.has(i));
-    for (const i of decide(rest, null, (i) => windDown(i, lastMonthFor(i, waitServed(i))))) {
+    const rest = noticed.size ? candidates.filter((i) => !noticed.has(i)) : candidates;
+    for (const i of decide(rest, null, true)) {
       const served = waitServed(i);
       closures[i] = { fy, deadline: deadline(i), served, last: lastMonthFor(i, served), decidedAt: 'confirmation', avoidable: false };
     }
     if (scenario.stance === 'prudent') {
       // Avoidable: funded by the decision at K under wait, had no notice been served.
-      const unfundedUnderWait = new Set(decide(candidates, null, (i) => windDown(i, lastMonthFor(i, waitServed(i)))));
-      for (const i of candidates) {
-        const closure = closures[i];
-        if (closure && closure.fy === fy && !unfundedUnderWait.has(i)) closure.avoidable = true;
+      let closedNow = false;
+      for (const i of candidates) closedNow ||= closures[i]?.fy === fy;
+      if (closedNow) {
+        const unfundedUnderWait = new Set(decide(candidates, null, true));
+        for (const i of candidates) {
+          const closure = closures[i];
+          if (closure && closure.fy === fy && !unfundedUnderWait.has(i)) closure.avoidable = true;
+        }
       }
     }
-  }
+  });
+  return closures;
+}
+
+export function simulate(scenario: ResolvedScenario): SimulationResult {
+  const ledger = buildLedger(scenario);
+  const { H0, M, n, F } = ledger;
+  const HN = H0 + M - 1;
+  const items = scenario.interventions;
+  const order = items.map((_, i) => i).sort((a, b) => byPriority(items[a], items[b]));
+  const closures = decideAll(scenario, ledger, order);
 
   // --- the account: what each intervention really spent, month by month ---
-  const spendRows: Float64Array[] = [];
-  const partnerRows: Float64Array[] = [];
+  // Months after a closure's last month cost nothing; its exit cost falls in that last month.
+  const stop = new Int32Array(n);
+  const exitAt = new Int32Array(n).fill(-1);
+  const exitCost = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const closure = closures[i];
-    let spend = planCost[i];
-    let partner = partnerPaid[i];
-    if (closure) {
-      spend = spend.slice();
-      partner = partner.slice();
-      for (let m = Math.max(closure.last + 1, H0); m <= HN; m++) {
-        spend[m - H0] = 0;
-        partner[m - H0] = 0;
-      }
-      const exit = items[i].exitCost.get(closure.fy) ?? 0;
-      if (closure.last >= H0 && closure.last <= HN) spend[closure.last - H0] += exit;
+    stop[i] = closure ? Math.min(ledger.activeTo[i], closure.last - H0) : ledger.activeTo[i];
+    if (closure && closure.last >= H0 && closure.last <= HN) {
+      exitAt[i] = closure.last - H0;
+      exitCost[i] = items[i].exitCost.get(closure.fy) ?? 0;
     }
-    spendRows.push(spend);
-    partnerRows.push(partner);
   }
+  const monthSpend = new Float64Array(M);
+  const monthPartner = new Float64Array(M);
+  const spendByFy = new Float64Array(n * F);
+  const fyOfOffset = new Int32Array(M);
+  for (let f = 0; f < F; f++) for (let k = ledger.fyFrom[f]; k <= ledger.fyTo[f]; k++) fyOfOffset[k] = f;
+  for (let i = 0; i < n; i++) {
+    const row = i * M;
+    for (let k = ledger.activeFrom[i]; k <= stop[i]; k++) {
+      const value = ledger.plan[row + k];
+      monthSpend[k] += value;
+      monthPartner[k] += ledger.partner[row + k];
+      spendByFy[i * F + fyOfOffset[k]] += value;
+    }
+    if (exitAt[i] >= 0) {
+      monthSpend[exitAt[i]] += exitCost[i];
+      spendByFy[i * F + fyOfOffset[exitAt[i]]] += exitCost[i];
+    }
+  }
+  const spendAt = (i: number, k: number) => (k <= stop[i] && k >= ledger.activeFrom[i] ? ledger.plan[i * M + k] : 0) + (exitAt[i] === k ? exitCost[i] : 0);
 
-  const years: YearResult[] = scenario.fys.map((fy) => {
-    const S = fyStart(fy);
-    const E = fyEnd(fy);
-    const K = knownOf(fy);
-    const from = Math.max(S, H0);
-    const to = Math.min(E, HN);
-    const { ringFenced, general } = poolsFor(fy, null);
+  const years: YearResult[] = scenario.fys.map((fy, f) => {
+    const K = knownOf(scenario, fy);
+    const { ringFenced, general } = poolsFor(scenario, fy, null);
     const funding = ringFenced.reduce((sum, pool) => sum + pool.left, general.left);
+    const riskTo = Math.min(K - H0 - 1, ledger.fyTo[f]);
     let spend = 0;
     let commissioned = 0;
-    let partner = 0;
     let atRisk = 0;
     let drawn = 0;
     for (const i of order) {
-      let own = 0;
-      for (let m = from; m <= to; m++) {
-        const value = spendRows[i][m - H0];
-        own += value;
-        partner += partnerRows[i][m - H0];
-        if (m < K) atRisk += value;
-      }
+      const own = spendByFy[i * F + f];
+      for (let k = ledger.fyFrom[f]; k <= riskTo; k++) atRisk += spendAt(i, k);
       if (own === 0) continue;
       spend += own;
       if (items[i].category === 'commissioned') commissioned += own;
       drawn += draw(ringFenced, general, items[i].id, own);
     }
+    let partner = 0;
+    for (let k = ledger.fyFrom[f]; k <= ledger.fyTo[f]; k++) partner += monthPartner[k];
     const underspend = ringFenced.reduce((sum, pool) => sum + pool.left, general.left);
     let required: Ratio | null = null;
     for (const stream of scenario.streams) {
@@ -373,27 +427,15 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
   });
 
   const months: MonthResult[] = [];
-  const fundingByFy = new Map(years.map((y) => [y.fy, y]));
-  for (let m = H0; m <= HN; m++) {
-    const year = fundingByFy.get(fyOfMonth(m))!;
-    let spend = 0;
-    let partner = 0;
-    for (let i = 0; i < n; i++) {
-      spend += spendRows[i][m - H0];
-      partner += partnerRows[i][m - H0];
-    }
-    months.push({ month: m, funding: monthlyPart(year.funding, m - fyStart(year.fy)), spend, partner, atRisk: m < year.known });
+  for (let k = 0; k < M; k++) {
+    const year = years[fyOfOffset[k]];
+    months.push({ month: H0 + k, funding: monthlyPart(year.funding, H0 + k - fyStart(year.fy)), spend: monthSpend[k], partner: monthPartner[k], atRisk: H0 + k < year.known });
   }
 
   const interventions: InterventionResult[] = items.map((item, i) => {
     const closure = closures[i];
-    const planByFy = scenario.fys.map((fy) => {
-      let sum = 0;
-      for (let m = Math.max(fyStart(fy), H0); m <= Math.min(fyEnd(fy), HN); m++) sum += spendRows[i][m - H0];
-      return sum;
-    });
-    const status = statusLine(i);
-    const common = { id: item.id, name: item.name, category: item.category, serviceUsers: item.serviceUsers, transitionTo: item.transition?.to ?? null, planCost: planByFy, status };
+    const planCost = Array.from(spendByFy.subarray(i * F, i * F + F));
+    const common = { id: item.id, name: item.name, category: item.category, serviceUsers: item.serviceUsers, transitionTo: item.transition?.to ?? null, planCost, status: statusLine(ledger, i, closure) };
     if (closure) {
       const moved = item.transition ? Math.min(item.serviceUsers, item.transition.capacity) : 0;
       return {
@@ -404,7 +446,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
         noticeServed: closure.served,
         lastMonth: closure.last,
         decidedAt: closure.decidedAt,
-        runOn: sumPlan(i, fyStart(closure.fy), closure.last),
+        runOn: sumPlan(ledger, i, fyStart(closure.fy), closure.last),
         exitCost: item.exitCost.get(closure.fy) ?? 0,
         avoidable: closure.avoidable,
         usersMoved: moved,
@@ -417,36 +459,19 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       ...common, closedFor: null, noticeDeadline: null, noticeServed: null, lastMonth: null, decidedAt: null,
       runOn: 0, exitCost: 0, avoidable: false, usersMoved: 0, usersLosingSupport: 0, partner: null, handoverMonth: null,
     };
-    const lastRun = Math.min(HN, item.end ?? HN);
-    const firstRun = Math.max(H0, item.start ?? H0);
-    const isOne = (m: MonthIndex) => {
-      const share = shareAt[i][m - H0];
-      return !!share && share.num === share.den;
-    };
-    if (lastRun >= firstRun && isOne(lastRun)) {
+    const firstRun = ledger.activeFrom[i];
+    const lastRun = ledger.activeTo[i];
+    const isAll = (k: number) => ledger.share[i * M + k] === SHARE_ALL;
+    if (lastRun >= firstRun && isAll(lastRun)) {
       let handover = lastRun;
-      while (handover - 1 >= firstRun && isOne(handover - 1)) handover--;
-      const entry = [...item.partnerShares].reverse().find((p) => p.from <= lastRun)!;
-      return { ...none, outcome: 'transitions', partner: entry.partner, handoverMonth: handover };
+      while (handover - 1 >= firstRun && isAll(handover - 1)) handover--;
+      let entry = item.partnerShares[0];
+      for (const p of item.partnerShares) if (p.from <= H0 + lastRun) entry = p;
+      return { ...none, outcome: 'transitions', partner: entry.partner, handoverMonth: H0 + handover };
     }
     if (item.end !== null && item.end <= HN) return { ...none, outcome: 'ended' };
     return { ...none, outcome: 'continues' };
   });
-
-  function statusLine(i: number): string {
-    const closure = closures[i];
-    let line = '';
-    for (let m = H0; m <= HN; m++) {
-      if (!active(i, m)) line += STATUS.inactive;
-      else if (closure && m > closure.last) line += STATUS.closed;
-      else if (closure && m >= closure.served) line += STATUS.notice;
-      else {
-        const share = shareAt[i][m - H0];
-        line += !share || share.num === 0n ? STATUS.running : share.num === share.den ? STATUS.handedOver : STATUS.tapering;
-      }
-    }
-    return line;
-  }
 
   const closed = interventions.filter((r) => r.outcome === 'closes');
   const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -481,3 +506,27 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
   };
 }
 
+const STATUS_CODES = {
+  inactive: STATUS.inactive.charCodeAt(0),
+  running: STATUS.running.charCodeAt(0),
+  tapering: STATUS.tapering.charCodeAt(0),
+  handedOver: STATUS.handedOver.charCodeAt(0),
+  notice: STATUS.notice.charCodeAt(0),
+  closed: STATUS.closed.charCodeAt(0),
+};
+
+function statusLine(ledger: Ledger, i: number, closure: Closure | null): string {
+  const { H0, M } = ledger;
+  const codes = new Array<number>(M);
+  for (let k = 0; k < M; k++) {
+    const m = H0 + k;
+    if (k < ledger.activeFrom[i] || k > ledger.activeTo[i]) codes[k] = STATUS_CODES.inactive;
+    else if (closure && m > closure.last) codes[k] = STATUS_CODES.closed;
+    else if (closure && m >= closure.served) codes[k] = STATUS_CODES.notice;
+    else {
+      const share = ledger.share[i * M + k];
+      codes[k] = share === SHARE_NONE ? STATUS_CODES.running : share === SHARE_ALL ? STATUS_CODES.handedOver : STATUS_CODES.tapering;
+    }
+  }
+  return String.fromCharCode(...codes);
+}
