@@ -15,7 +15,13 @@ import {
   type WebContents,
 } from 'electron';
 import type { Handlers } from '../shared/ipc';
+import { MENU_CHANNEL, type MenuCommand } from '../shared/api-methods';
+import { createHandlers } from './handlers';
 import { registerIpc } from './ipc-main';
+import { writeFileAtomic } from './export/workbook';
+import { blankPlan } from './new-plan';
+import { DocumentSession, openInitialDocument, WINDOW_STATE_FILE } from './session';
+import { PlanDocument } from './store/plan-document';
 import { menuTemplate, type MenuActions } from './menu';
 import {
   APP_ORIGIN,
@@ -43,24 +49,14 @@ const PLAN_EXTENSION = '.headroom';
 const bundleDir = path.join(__dirname, '../renderer');
 const preloadPath = path.join(__dirname, '../preload/preload.js');
 
-/**
- * The IPC handlers for the window that sent a call. Until the plan store lands, only
- * getAppInfo answers; the store will look up the sender's document here.
- */
-function handlersFor(_sender: WebContents): Handlers {
-  const notYet = (): never => {
-    throw new Error('The plan store is not wired into the desktop app yet');
-  };
-  return {
-    getAppInfo: () => ({ version: app.getVersion(), shell: 'electron' }),
-    getPlan: notYet,
-    applyEdit: notYet,
-    undo: notYet,
-    redo: notYet,
-    importPlanJson: notYet,
-    exportPlanJson: notYet,
-    exportComparison: notYet,
-  };
+/** Each window's open plan document, by its webContents id. */
+const sessions = new Map<number, { session: DocumentSession; handlers: Handlers }>();
+
+/** The IPC handlers for the window that sent a call: they act on that window's document. */
+function handlersFor(sender: WebContents): Handlers {
+  const entry = sessions.get(sender.id);
+  if (!entry) throw new Error('This window has no plan open');
+  return entry.handlers;
 }
 
 // Before 'ready': makes headroom://app a secure, standard origin so 'self', fetch and storage work.
@@ -74,7 +70,7 @@ const documentWindows = new Map<string, BrowserWindow>();
 let windowState = loadWindowState(stateFile());
 
 function stateFile(): string {
-  return path.join(app.getPath('userData'), 'window-state.json');
+  return path.join(app.getPath('userData'), WINDOW_STATE_FILE);
 }
 
 const securityHeaders = (contentType: string) => ({
@@ -125,31 +121,44 @@ function refreshMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuActions, options)));
 }
 
-function createWindow(doc?: string): BrowserWindow {
-  const saved = doc ? boundsFor(windowState, doc) : undefined;
+function createWindow(session: DocumentSession): BrowserWindow {
+  const doc = session.document.info().path;
+  const saved = boundsFor(windowState, doc);
   // Primary display first: clampBounds centres a window whose monitor has gone on displays[0].
   const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()];
   const bounds = saved && clampBounds(saved, displays);
   const win = new BrowserWindow(windowOptions({ preloadPath, bounds, dark: nativeTheme.shouldUseDarkColors }));
+  const contentsId = win.webContents.id;
+  sessions.set(contentsId, { session, handlers: createHandlers(session, 'electron') });
   win.once('ready-to-show', () => win.show());
-
-  if (doc) {
-    documentWindows.set(doc, win);
-    app.addRecentDocument(doc);
-    rememberDocument(doc, win.getBounds());
-    refreshMenu();
-    win.on('close', () => rememberDocument(doc, win.getNormalBounds()));
-    win.on('closed', () => documentWindows.delete(doc));
-  }
+  documentWindows.set(doc, win);
+  app.addRecentDocument(doc);
+  rememberDocument(doc, win.getBounds());
+  refreshMenu();
+  win.on('close', () => rememberDocument(session.document.info().path, win.getNormalBounds()));
+  win.on('closed', () => {
+    documentWindows.delete(doc);
+    sessions.delete(contentsId);
+    session.close();
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
+}
+
+/** Opens a plan, or says plainly why it cannot be opened (the file is left as it was). */
+async function withSession(open: () => Promise<DocumentSession> | DocumentSession): Promise<void> {
+  try {
+    createWindow(await open());
+  } catch (error) {
+    dialog.showErrorBox('Headroom could not open the plan', (error as Error).message);
+  }
 }
 
 function openDocument(file: string): void {
   const doc = path.resolve(file);
   const existing = documentWindows.get(doc);
   if (!existing) {
-    createWindow(doc);
+    void withSession(async () => new DocumentSession(await PlanDocument.open(doc)));
     return;
   }
   if (existing.isMinimized()) existing.restore();
@@ -165,20 +174,69 @@ async function chooseAndOpen(): Promise<void> {
   if (!result.canceled) result.filePaths.forEach(openDocument);
 }
 
-// Save As, import, export, undo and redo act on the open plan, which the plan store owns.
-function notWiredYet(command: string): () => void {
-  return () => console.warn(`Menu command "${command}" is not wired to the plan store yet`);
+/** The focused window and its document, for menu commands. */
+function focused(): { win: BrowserWindow; session: DocumentSession } | null {
+  const win = BrowserWindow.getFocusedWindow();
+  const entry = win && sessions.get(win.webContents.id);
+  return win && entry ? { win, session: entry.session } : null;
+}
+
+function tell(win: BrowserWindow, command: MenuCommand): void {
+  win.webContents.send(MENU_CHANNEL, command);
+}
+
+async function newPlan(): Promise<void> {
+  const result = await dialog.showSaveDialog({ title: 'New plan', defaultPath: 'New plan.headroom', filters: [{ name: 'Headroom plan', extensions: ['headroom'] }] });
+  if (result.canceled || !result.filePath) return;
+  await withSession(() => new DocumentSession(PlanDocument.create(result.filePath!, blankPlan(new Date()))));
+}
+
+async function saveAs(): Promise<void> {
+  const target = focused();
+  if (!target) return;
+  const result = await dialog.showSaveDialog(target.win, { title: 'Save plan as', defaultPath: target.session.document.info().fileName, filters: [{ name: 'Headroom plan', extensions: ['headroom'] }] });
+  if (result.canceled || !result.filePath) return;
+  try {
+    await target.session.document.saveAs(result.filePath);
+    tell(target.win, 'reload');
+  } catch (error) {
+    dialog.showErrorBox('Save As failed; the plan is unchanged', (error as Error).message);
+  }
+}
+
+async function importJson(): Promise<void> {
+  const target = focused();
+  if (!target) return;
+  const result = await dialog.showOpenDialog(target.win, { title: 'Import plan (JSON)', properties: ['openFile'], filters: [{ name: 'Plan JSON', extensions: ['json'] }] });
+  if (result.canceled || result.filePaths.length === 0) return;
+  const outcome = await sessions.get(target.win.webContents.id)!.handlers.importPlanJson(await readFile(result.filePaths[0], 'utf8'));
+  if (outcome.ok) tell(target.win, 'reload');
+  else dialog.showErrorBox('The plan was not imported; nothing changed', outcome.problems.map((p) => `${p.path}: ${p.message}`).slice(0, 30).join('\n'));
+}
+
+async function exportJson(): Promise<void> {
+  const target = focused();
+  if (!target) return;
+  const plan = target.session.document.plan();
+  const result = await dialog.showSaveDialog(target.win, { title: 'Export plan (JSON)', defaultPath: `${plan.name.replace(/[^\w .-]+/g, ' ').trim() || 'Plan'}.json`, filters: [{ name: 'Plan JSON', extensions: ['json'] }] });
+  if (result.canceled || !result.filePath) return;
+  try {
+    writeFileAtomic(result.filePath, `${JSON.stringify(plan, null, 2)}\n`);
+  } catch (error) {
+    dialog.showErrorBox('Export failed', (error as Error).message);
+  }
 }
 
 const menuActions: MenuActions = {
-  newPlan: () => void createWindow(),
+  newPlan: () => void newPlan(),
   open: () => void chooseAndOpen(),
   openRecent: openDocument,
-  saveAs: notWiredYet('saveAs'),
-  importJson: notWiredYet('importJson'),
-  exportJson: notWiredYet('exportJson'),
-  undo: notWiredYet('undo'),
-  redo: notWiredYet('redo'),
+  saveAs: () => void saveAs(),
+  importJson: () => void importJson(),
+  exportJson: () => void exportJson(),
+  // The page runs undo and redo itself, so it can refresh what it shows.
+  undo: () => { const target = focused(); if (target) tell(target.win, 'undo'); },
+  redo: () => { const target = focused(); if (target) tell(target.win, 'redo'); },
 };
 
 function planFromArgv(argv: readonly string[], cwd: string): string | undefined {
@@ -202,7 +260,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const doc = planFromArgv(argv, workingDirectory);
     if (doc) openDocument(doc);
-    else createWindow();
+    else void withSession(() => openInitialDocument(app.getPath('userData')));
   });
 
   app.on('window-all-closed', () => {
@@ -210,7 +268,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void withSession(() => openInitialDocument(app.getPath('userData')));
   });
 
   void app.whenReady().then(() => {
@@ -222,7 +280,7 @@ if (!app.requestSingleInstanceLock()) {
 
     const fromArgv = planFromArgv(process.argv, process.cwd());
     const docs = [...pendingFiles.splice(0), ...(fromArgv ? [fromArgv] : [])];
-    if (docs.length === 0) createWindow();
+    if (docs.length === 0) void withSession(() => openInitialDocument(app.getPath('userData')));
     else docs.forEach(openDocument);
   });
 }

@@ -10,3 +10,11 @@ export const API_METHOD_NAMES = [
   'exportPlanJson',
   'exportComparison',
 ] as const;
+
+/**
+ * The only messages main sends to a page: menu commands the page carries out itself
+ * (undo, redo) and "reload" after main changed the document (import, Save As).
+ */
+export const MENU_CHANNEL = 'headroom:menu';
+export const MENU_COMMANDS = ['undo', 'redo', 'reload'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -14,39 +14,50 @@ export interface LoadedPlan {
   readonly scenarios: readonly ResolvedScenario[];
 }
 
-/** Reads a .headroom document's plan; set by the store module so this file stays light. */
-let readDocumentPlan: ((path: string) => unknown) | null = null;
-
-export function setDocumentReader(reader: (path: string) => unknown) {
-  readDocumentPlan = reader;
+function isDocumentPath(path: string): boolean {
+  return extname(path).toLowerCase() === '.headroom';
 }
 
-export function loadPlan(path: string): LoadedPlan {
-  let size: number;
+/** A JSON plan or a .headroom document (read through the store, which never changes it). */
+export async function loadPlanAsync(path: string): Promise<LoadedPlan> {
+  if (!isDocumentPath(path)) return loadPlan(path);
+  statOrExplain(path);
+  const { loadPlanFromPath } = await import('../store/plan-io');
+  let stored: unknown;
   try {
-    size = statSync(path).size;
+    stored = await loadPlanFromPath(path);
+  } catch (error) {
+    throw new InputError(`cannot open ${path}: ${(error as Error).message}`);
+  }
+  return validated(path, validatePlan(stored));
+}
+
+function statOrExplain(path: string): number {
+  try {
+    return statSync(path).size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
   }
-  if (size > MAX_PLAN_BYTES) throw new InputError(`${path} is larger than 50 MB; it is not a plan file`);
-  let validation;
-  if (extname(path).toLowerCase() === '.headroom') {
-    if (!readDocumentPlan) throw new InputError(`${path}: .headroom documents cannot be read by this build`);
-    validation = validatePlan(readDocumentPlan(path));
-  } else {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new InputError(`cannot read ${path}: ${(error as Error).message}`);
-    }
-    validation = validatePlanText(text);
-  }
-  if (!validation.ok) {
-    throw new InvalidPlanError(path, validation.problems.map(formatProblem));
-  }
+}
+
+function validated(path: string, validation: ReturnType<typeof validatePlan>): LoadedPlan {
+  if (!validation.ok) throw new InvalidPlanError(path, validation.problems.map(formatProblem));
   return { plan: validation.plan, scenarios: validation.scenarios };
+}
+
+/** A JSON plan file, validated whole. */
+export function loadPlan(path: string): LoadedPlan {
+  const size = statOrExplain(path);
+  if (size > MAX_PLAN_BYTES) throw new InputError(`${path} is larger than 50 MB; it is not a plan file`);
+  if (isDocumentPath(path)) throw new InputError(`${path} is a .headroom document; this command reads JSON plans`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  return validated(path, validatePlanText(text));
 }
 
 /** The resolved scenarios named (in the order given), or base and every scenario. */

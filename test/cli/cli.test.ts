@@ -1,6 +1,6 @@
 // The command line as a user runs it: the bundled bin, real files, exit codes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,5 +128,45 @@ describe('headroom compare', () => {
     expect(lines[0]).toBe('Section,FY,Item,base,prudent,prudent − base');
     expect(lines).toContain('Totals,,Drawn from underwriter,29000.00,6000.00,-23000.00');
     expect(out).toContain(`"'=HYPERLINK(""http://evil"") (a)",continues,closes 2022-03,differs`);
+  });
+});
+
+describe('headroom import / export', () => {
+  it('round-trips the worked example and the demo plan through a .headroom document exactly', () => {
+    for (const source of [WORKED_EXAMPLE_PATH, DEMO_PLAN_PATH]) {
+      const doc = join(dir, `round-${source.length}.headroom`);
+      const back = join(dir, `round-${source.length}.json`);
+      expect(headroom('import', source, doc).code).toBe(0);
+      expect(headroom('export', doc, back).code).toBe(0);
+      expect(readJson(back)).toEqual(readJson(source));
+      // Simulating the document gives the same result, field for field, as the JSON.
+      expect(headroom('simulate', doc, '--json').out).toBe(headroom('simulate', source, '--json').out);
+    }
+  });
+
+  it('refuses an invalid plan whole and creates nothing', () => {
+    const plan = readJson(WORKED_EXAMPLE_PATH);
+    plan.interventions[0].annualCost = -5;
+    const json = join(dir, 'negative.json');
+    writeFileSync(json, JSON.stringify(plan));
+    const doc = join(dir, 'negative.headroom');
+    const { code, err } = headroom('import', json, doc);
+    expect(code).toBe(1);
+    expect(err).toContain('interventions[0].annualCost: -5 is negative; an amount must be 0 or more');
+    expect(existsSync(doc)).toBe(false);
+  });
+
+  it('never overwrites an existing document, and explains a file that is not a plan', () => {
+    const doc = join(dir, 'twice.headroom');
+    expect(headroom('import', WORKED_EXAMPLE_PATH, doc).code).toBe(0);
+    const again = headroom('import', WORKED_EXAMPLE_PATH, doc);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already exists/);
+    const junk = join(dir, 'junk.headroom');
+    writeFileSync(junk, 'SQLite format 3\u0000 but not really');
+    const result = headroom('simulate', junk);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/cannot open .*junk\.headroom/);
+    noStackTrace(result.err);
   });
 });

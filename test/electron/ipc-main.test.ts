@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(), on: vi.fn() },
 }));
 vi.mock('electron', () => electron);
 
@@ -131,7 +131,7 @@ describe('preload bridge', () => {
   it('exposes one named function per API method under window.headroom, and nothing else', async () => {
     const { key, api } = await loadPreload();
     expect(key).toBe('headroom');
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onMenuCommand'].sort());
     for (const name of API_METHODS) expect(typeof api[name]).toBe('function');
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
     expect(Object.isFrozen(api)).toBe(true);

@@ -23,7 +23,9 @@ const fake = vi.hoisted(() => {
     static all: FakeBrowserWindow[] = [];
     static getAllWindows = () => FakeBrowserWindow.all;
     static getFocusedWindow = () => undefined;
+    static nextId = 0;
     events = new Map<string, Listener[]>();
+    webContents = { id: ++FakeBrowserWindow.nextId, send: vi.fn() };
     on = listeners(this.events);
     once = listeners(this.events);
     loadURL = vi.fn(async () => undefined);
@@ -55,7 +57,7 @@ const fake = vi.hoisted(() => {
       addRecentDocument: vi.fn(),
     },
     BrowserWindow: FakeBrowserWindow,
-    dialog: { showOpenDialog: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
     ipcMain: { handle: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     nativeTheme: { shouldUseDarkColors: false },
@@ -96,7 +98,6 @@ function fakeWebContents() {
   };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeAll(async () => {
   fake.env.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-main-'));
@@ -123,7 +124,17 @@ describe('after ready', () => {
   beforeAll(async () => {
     fake.env.isReady = true;
     fake.markReady();
-    await tick();
+    // The first window opens once the demo plan's copy is in userData.
+    await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1));
+  });
+
+  it('opens a copy of the demo plan in userData on a first run, and answers IPC from it', async () => {
+    expect(fs.existsSync(path.join(fake.env.userData, 'Demo plan.headroom'))).toBe(true);
+    const [win] = FakeBrowserWindow.all;
+    const getPlan = electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'headroom:getPlan')![1] as Listener;
+    const snapshot = await getPlan({ sender: win.webContents, senderFrame: { url: 'headroom://app/index.html' } });
+    expect(snapshot.plan.name).toBe('West Midlands VRU: 2021/22 cliff edge');
+    expect(snapshot.info.fileName).toBe('Demo plan.headroom');
   });
 
   it('denies every permission request and check', () => {
@@ -211,13 +222,31 @@ describe('serveApp', () => {
 });
 
 describe('documents', () => {
-  const plan = path.join(os.tmpdir(), 'budget.headroom');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-docs-'));
+  const plan = path.join(dir, 'budget.headroom');
+  beforeAll(async () => {
+    const { PlanDocument } = await import('../../electron/store/plan-document');
+    const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../shared/examples/worked-example.json'), 'utf8'));
+    PlanDocument.create(plan, example).close();
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('opens one window per plan file, and focuses it when opened again', () => {
+  it('says plainly why a file cannot be opened, and opens no window for it', async () => {
+    const before = FakeBrowserWindow.all.length;
+    const notAPlan = path.join(dir, 'notes.headroom');
+    fs.writeFileSync(notAPlan, 'just some text, not a plan');
+    fake.appEvents.get('second-instance')![0]({}, ['/usr/bin/headroom', notAPlan], '/');
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalled());
+    expect(electron.dialog.showErrorBox.mock.calls[0][0]).toBe('Headroom could not open the plan');
+    expect(FakeBrowserWindow.all).toHaveLength(before);
+    expect(fs.readFileSync(notAPlan, 'utf8')).toBe('just some text, not a plan');
+  });
+
+  it('opens one window per plan file, and focuses it when opened again', async () => {
     const before = FakeBrowserWindow.all.length;
     const [secondInstance] = fake.appEvents.get('second-instance')!;
     secondInstance({}, ['/usr/bin/headroom', plan], '/');
-    expect(FakeBrowserWindow.all).toHaveLength(before + 1);
+    await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(before + 1));
     const win = FakeBrowserWindow.all.at(-1)!;
     expect(electron.app.addRecentDocument).toHaveBeenCalledWith(plan);
 
@@ -241,10 +270,10 @@ describe('documents', () => {
     expect(saved.documents[plan]).toEqual({ x: 30, y: 40, width: 1111, height: 777 });
   });
 
-  it('reopens a closed plan in a new window at its remembered place', () => {
+  it('reopens a closed plan in a new window at its remembered place', async () => {
     const before = FakeBrowserWindow.all.length;
     fake.appEvents.get('second-instance')![0]({}, ['/usr/bin/headroom', plan], '/');
-    expect(FakeBrowserWindow.all).toHaveLength(before + 1);
+    await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(before + 1));
     expect(FakeBrowserWindow.all.at(-1)!.options).toMatchObject({ x: 30, y: 40, width: 1111, height: 777 });
   });
 

@@ -88,16 +88,20 @@ describe('preload (RELIABILITY A.7)', () => {
   it('exposes a single object of named functions, never ipcRenderer', () => {
     const exposes = [...preload.matchAll(/exposeInMainWorld\(([^)]*)\)/g)].map((m) => m[1]);
     expect(exposes).toEqual(["'headroom', api"]);
-    // Besides its import, ipcRenderer appears only as `ipcRenderer.invoke(` on a fixed channel.
-    const uses = preload.match(/\bipcRenderer\b(?!\.invoke\()/g) ?? [];
+    // Besides its import, ipcRenderer appears only as `ipcRenderer.invoke(` on a fixed channel
+    // and once as `ipcRenderer.on(MENU_CHANNEL,` for the allow-listed menu commands.
+    const uses = preload.match(/\bipcRenderer\b(?!\.invoke\()(?!\.on\(MENU_CHANNEL,)/g) ?? [];
     expect(uses).toHaveLength(1);
+    expect(preload.match(/ipcRenderer\.on\(/g)).toHaveLength(1);
+    expect(preload).toMatch(/MENU_COMMANDS as readonly unknown\[\]\)\.includes\(command\)/);
     expect(preload).toMatch(/import \{[^}]*\bipcRenderer\b[^}]*\} from 'electron'/);
   });
 
   it('has no generic invoke(channel, …), send or listener', () => {
     const invokes = [...preload.matchAll(/\.invoke\(([^,)]*)/g)].map((m) => m[1].trim());
     expect(invokes).toEqual(['CHANNEL_PREFIX + name']);
-    expect(preload).not.toMatch(/\(\s*channel\b|\binvoke\s*:|sendSync|\.send\(|\.on\(|\.once\(|removeListener/);
+    expect(preload).not.toMatch(/\(\s*channel\b|\binvoke\s*:|sendSync|\.send\(|\.once\(|removeListener/);
+    expect([...preload.matchAll(/\.on\(([^,]*),/g)].map((m) => m[1])).toEqual(['MENU_CHANNEL']);
   });
 
   it('uses the same channel prefix as ipc-main', () => {

@@ -4,7 +4,7 @@ import { comparisonCsv } from '../../../shared/compare-csv';
 import { simulate } from '../../../shared/engine';
 import { simulationJson } from '../../../shared/result-json';
 import { type Command, InvalidPlanError, requireCount, UsageError } from '../command';
-import { loadPlan, pickScenarios } from '../load-plan';
+import { loadPlanAsync, pickScenarios } from '../load-plan';
 import { comparisonText, simulationText } from '../report-text';
 
 export const validateCommand: Command = {
@@ -12,11 +12,11 @@ export const validateCommand: Command = {
   summary: 'check a plan file; list every problem with its place in the file',
   usage: 'headroom validate PLAN.json',
   options: {},
-  run(positionals, _values, io) {
+  async run(positionals, _values, io) {
     requireCount(positionals, 1, 1, 'the plan file');
     let loaded;
     try {
-      loaded = loadPlan(positionals[0]);
+      loaded = await loadPlanAsync(positionals[0]);
     } catch (error) {
       if (!(error instanceof InvalidPlanError)) throw error;
       // The problems are the command's output: one a line, each starting with its place.
@@ -39,9 +39,9 @@ export const simulateCommand: Command = {
   summary: 'simulate base and every scenario (or those named)',
   usage: 'headroom simulate PLAN.json [--scenario ID ...] [--json]',
   options: { scenario: { type: 'string', multiple: true }, json: { type: 'boolean' } },
-  run(positionals, values, io) {
+  async run(positionals, values, io) {
     requireCount(positionals, 1, 1, 'the plan file');
-    const loaded = loadPlan(positionals[0]);
+    const loaded = await loadPlanAsync(positionals[0]);
     const results = pickScenarios(loaded, values.scenario as string[] | undefined).map(simulate);
     if (values.json) io.out(JSON.stringify(simulationJson(loaded.plan.name, results), null, 2));
     else io.out(results.map((r) => simulationText(loaded.plan.name, r)).join('\n\n\n'));
@@ -54,12 +54,12 @@ export const compareCommand: Command = {
   summary: 'put two to four scenarios side by side',
   usage: 'headroom compare PLAN.json --scenario A --scenario B [--scenario C ...] [--csv | --json]',
   options: { scenario: { type: 'string', multiple: true }, csv: { type: 'boolean' }, json: { type: 'boolean' } },
-  run(positionals, values, io) {
+  async run(positionals, values, io) {
     requireCount(positionals, 1, 1, 'the plan file');
     const ids = (values.scenario as string[] | undefined) ?? [];
     if (ids.length < 2 || ids.length > 4) throw new UsageError('compare needs two to four --scenario options');
     if (values.csv && values.json) throw new UsageError('choose one of --csv and --json');
-    const loaded = loadPlan(positionals[0]);
+    const loaded = await loadPlanAsync(positionals[0]);
     const comparison = compare(pickScenarios(loaded, ids).map(simulate));
     if (values.csv) io.out(comparisonCsv(comparison).trimEnd());
     else if (values.json) io.out(JSON.stringify({ plan: loaded.plan.name, ...comparison }, null, 2));

@@ -1,0 +1,58 @@
+// import and export between JSON plans and .headroom documents (the desktop app's files).
+import { existsSync } from 'node:fs';
+import { formatProblem } from '../../../shared/resolve';
+import { type Command, InputError, InvalidPlanError, requireCount, UsageError } from '../command';
+
+async function store() {
+  const [io, errors, workbook] = await Promise.all([import('../../store/plan-io'), import('../../store/document-error'), import('../../export/workbook')]);
+  return { ...io, DocumentError: errors.DocumentError, writeFileAtomic: workbook.writeFileAtomic };
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'make a .headroom document from a JSON plan (validated whole)',
+  usage: 'headroom import PLAN.json DOC.headroom',
+  options: {},
+  async run(positionals, _values, io) {
+    requireCount(positionals, 2, 2, 'the JSON plan and the .headroom document to create');
+    const [json, doc] = positionals;
+    if (!doc.toLowerCase().endsWith('.headroom')) throw new UsageError(`${doc} should end in .headroom`);
+    if (existsSync(doc)) throw new InputError(`${doc} already exists; choose a new name (nothing was changed)`);
+    const { importJsonFile, DocumentError } = await store();
+    try {
+      const created = importJsonFile(json, doc);
+      const plan = created.plan();
+      created.close();
+      io.out(`${doc}: created from ${json} ("${plan.name}", ${plan.interventions.length} interventions, ${(plan.scenarios ?? []).length} scenarios)`);
+      return 0;
+    } catch (error) {
+      if (error instanceof DocumentError && error.problems.length) throw new InvalidPlanError(json, error.problems.map(formatProblem));
+      throw new InputError((error as Error).message);
+    }
+  },
+};
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write the JSON plan of a .headroom document (to a file, or standard output)',
+  usage: 'headroom export DOC.headroom [PLAN.json]',
+  options: {},
+  async run(positionals, _values, io) {
+    requireCount(positionals, 1, 2, 'the .headroom document');
+    const [doc, out] = positionals;
+    const { loadPlanFromPath, writeFileAtomic } = await store();
+    let text: string;
+    try {
+      text = `${JSON.stringify(await loadPlanFromPath(doc), null, 2)}\n`;
+    } catch (error) {
+      throw new InputError(`cannot export ${doc}: ${(error as Error).message}`);
+    }
+    if (!out) {
+      io.out(text.trimEnd());
+      return 0;
+    }
+    writeFileAtomic(out, text);
+    io.err(`${out}: written from ${doc}`);
+    return 0;
+  },
+};

@@ -1,0 +1,63 @@
+// What can go wrong with a plan document, in words a finance lead reads. Each kind is a
+// distinct situation the app can act on (offer a backup, suggest Save As, ...).
+import type { PlanProblem } from '../../shared/resolve';
+import { formatProblem } from '../../shared/resolve';
+
+export type DocumentErrorKind =
+  | 'not-found'
+  | 'exists'
+  | 'not-sqlite'
+  | 'not-headroom'
+  | 'newer-version'
+  | 'corrupt'
+  | 'unsafe-content'
+  | 'open-elsewhere'
+  | 'read-only'
+  | 'disk-full'
+  | 'invalid-plan'
+  | 'migration-failed'
+  | 'io'
+  | 'closed';
+
+export class DocumentError extends Error {
+  override readonly name = 'DocumentError';
+
+  constructor(
+    readonly kind: DocumentErrorKind,
+    message: string,
+    readonly problems: readonly PlanProblem[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const quoted = (fileName: string) => `"${fileName}"`;
+
+/** The plain-English message for each kind (the file's name where it helps). */
+export const MESSAGES = {
+  notFound: (file: string) => `There is no plan file at ${file}.`,
+  noFolder: (folder: string) => `The folder ${folder} does not exist.`,
+  notAFile: (name: string) => `${quoted(name)} is a folder, not a plan file.`,
+  exists: (name: string) => `A file called ${quoted(name)} already exists there. Choose another name.`,
+  notSqlite: (name: string) => `${quoted(name)} is not a Headroom plan: it is not a plan document at all (perhaps another kind of file, renamed).`,
+  notHeadroom: (name: string) => `${quoted(name)} is a database made by another program, not a Headroom plan.`,
+  newerVersion: (name: string, fileVersion: number, known: number) =>
+    `${quoted(name)} was saved by a newer version of Headroom (file version ${fileVersion}; this version reads up to ${known}). Update Headroom to open it.`,
+  corrupt: (name: string) =>
+    `${quoted(name)} is damaged or incomplete (it may have been cut short while being copied or saved). Open a backup copy instead.`,
+  unsafeContent: (name: string) =>
+    `${quoted(name)} contains database code that Headroom plans never contain (triggers or views), so it was not opened.`,
+  openElsewhere: () => 'This plan is open in another window or program. Close it there first.',
+  readOnly: (name: string) => `${quoted(name)} is read-only, so changes cannot be saved. Use Save As to keep a copy you can change.`,
+  readOnlyNeedsRecovery: (name: string) =>
+    `${quoted(name)} needs repair after a crash, but it is read-only. Open it from a folder you can write to.`,
+  diskFull: () => 'Disk full – last change not saved',
+  invalidPlan: (name: string, problems: readonly PlanProblem[]) =>
+    [`${quoted(name)} holds a plan Headroom cannot use:`, ...problems.map(formatProblem)].join('\n'),
+  migrationFailed: (name: string, backup: string) =>
+    `${quoted(name)} could not be upgraded to this version of Headroom, so it was left as it was. A copy made before the upgrade is at ${backup}.`,
+  io: (name: string, code: string) => `${quoted(name)} could not be read or saved: the disk reported an error (${code}).`,
+  closed: () => 'This plan has been closed.',
+  badHistory: (name: string) => `The undo history in ${quoted(name)} is damaged; the plan itself is unchanged.`,
+} as const;
