@@ -1,0 +1,278 @@
+// The comparison of spec section 8 as an Excel workbook, for the treasurer's spreadsheets:
+// Summary, Years, Interventions and Monthly sheets of real numeric cells. Money is pounds
+// (pence / 100, exact) under a £ format; every text cell goes through safeText so that no
+// spreadsheet runs a plan-provided name as a formula (RELIABILITY 26, CWE-1236).
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Workbook, Worksheet } from 'exceljs';
+import { compare, type Comparison, type ComparisonRow } from '../../shared/compare';
+import { safeText } from '../../shared/compare-csv';
+import { simulate, type SimulationResult } from '../../shared/engine';
+import { formatFy, formatMonth, fyOfMonth } from '../../shared/months';
+import type { Plan } from '../../shared/plan';
+import { formatProblem, type ResolvedScenario } from '../../shared/resolve';
+import { validatePlan } from '../../shared/validate';
+
+export interface ExportOptions {
+  /** The date printed on the export; today when omitted. */
+  readonly date?: Date;
+}
+
+/** The plan validated whole, the named scenarios resolved and simulated, and their comparison. */
+export interface ScenarioSet {
+  readonly plan: Plan;
+  readonly base: ResolvedScenario;
+  readonly scenarios: readonly ResolvedScenario[];
+  readonly results: readonly SimulationResult[];
+  readonly comparison: Comparison;
+}
+
+export function simulateScenarios(plan: Plan, scenarioIds: readonly string[]): ScenarioSet {
+  if (scenarioIds.length === 0) throw new Error('name at least one scenario to export');
+  const validation = validatePlan(plan);
+  if (!validation.ok) throw new Error(`the plan is not valid:\n${validation.problems.map(formatProblem).join('\n')}`);
+  const scenarios = scenarioIds.map((id) => {
+    const found = validation.scenarios.find((s) => s.id === id);
+    if (!found) throw new Error(`no scenario "${id}" in the plan (it has: ${validation.scenarios.map((s) => s.id).join(', ')})`);
+    return found;
+  });
+  const results = scenarios.map(simulate);
+  return { plan: validation.plan, base: validation.scenarios[0], scenarios, results, comparison: compare(results) };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "4 May 2026": the export's date as a person writes it (local calendar date). */
+export function exportDateText(date: Date): string {
+  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+}
+
+/** Pence as a spreadsheet's pounds: the double nearest pence / 100, whose shortest text is exact. */
+export const poundsCell = (pence: number) => pence / 100;
+
+export const MONEY_FORMAT = '£#,##0.00';
+const SIGNED_MONEY_FORMAT = '+£#,##0.00;-£#,##0.00;£0.00';
+const COUNT_FORMAT = '#,##0';
+const SIGNED_COUNT_FORMAT = '+#,##0;-#,##0;0';
+const SHARE_FORMAT = '0.00%';
+const SIGNED_SHARE_FORMAT = '+0.00%;-0.00%;0.00%';
+
+/** Rows above each sheet's table: plan, scenarios, date, blank. The table's header follows. */
+const TITLE_ROWS = 4;
+
+type CellValue = string | number | null;
+
+function text(value: string): string {
+  return safeText(value);
+}
+
+function addTitle(sheet: Worksheet, plan: Plan, comparison: Comparison, date: Date, title: string) {
+  sheet.getCell('A1').value = text(plan.name);
+  sheet.getCell('A1').font = { bold: true, size: 14 };
+  sheet.getCell('A2').value = text(`${title}: ${comparison.scenarios.map((s) => `${s.name} [${s.id}, ${s.stance}]`).join(' against ')}`);
+  sheet.getCell('A3').value = text(`Produced by Headroom on ${exportDateText(date)}. Money in pounds, exact to the penny.`);
+  sheet.getCell('A2').font = { size: 11 };
+  sheet.getCell('A3').font = { italic: true, size: 10, color: { argb: 'FF555555' } };
+}
+
+function addHeader(sheet: Worksheet, rowNumber: number, titles: readonly string[]) {
+  const row = sheet.getRow(rowNumber);
+  titles.forEach((title, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = text(title);
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF2' } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF8899AA' } } };
+    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: i === 0 ? 'left' : 'center' };
+  });
+}
+
+function freeze(sheet: Worksheet, headerRows: number, columns: number) {
+  sheet.views = [{ state: 'frozen', xSplit: columns, ySplit: TITLE_ROWS + headerRows, topLeftCell: `${columnLetter(columns + 1)}${TITLE_ROWS + headerRows + 1}`, activeCell: 'A1' }];
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** A measure's cell: money as pounds, counts and shares as numbers, flags as yes/no text. */
+function measureValue(kind: ComparisonRow['kind'], value: number | null): CellValue {
+  if (value === null) return null;
+  if (kind === 'money') return poundsCell(value);
+  if (kind === 'flag') return value ? 'yes' : 'no';
+  return value;
+}
+
+function differenceValue(kind: ComparisonRow['kind'], value: number | null): CellValue {
+  if (value === null) return null;
+  if (kind === 'flag') return value === 0 ? 'same' : 'differs';
+  return measureValue(kind, value);
+}
+
+function formatFor(kind: ComparisonRow['kind'], signed: boolean): string | undefined {
+  if (kind === 'money') return signed ? SIGNED_MONEY_FORMAT : MONEY_FORMAT;
+  if (kind === 'count') return signed ? SIGNED_COUNT_FORMAT : COUNT_FORMAT;
+  if (kind === 'share') return signed ? SIGNED_SHARE_FORMAT : SHARE_FORMAT;
+  return undefined;
+}
+
+function setCell(sheet: Worksheet, row: number, col: number, value: CellValue, numFmt?: string) {
+  const cell = sheet.getRow(row).getCell(col);
+  cell.value = typeof value === 'string' ? text(value) : value;
+  if (typeof value === 'number' && numFmt) cell.numFmt = numFmt;
+}
+
+/** One comparison row: label cells, the scenarios' values, then differences from the first. */
+function writeMeasureRow(sheet: Worksheet, rowNumber: number, labels: readonly string[], row: ComparisonRow) {
+  labels.forEach((label, i) => setCell(sheet, rowNumber, i + 1, label));
+  const first = labels.length + 1;
+  row.values.forEach((v, i) => setCell(sheet, rowNumber, first + i, measureValue(row.kind, v), formatFor(row.kind, false)));
+  row.differences.slice(1).forEach((d, i) => setCell(sheet, rowNumber, first + row.values.length + i, differenceValue(row.kind, d), formatFor(row.kind, true)));
+  // Flags are words among numbers: line them up with the figures.
+  if (row.kind === 'flag') for (let c = first; c < first + row.values.length * 2 - 1; c++) sheet.getRow(rowNumber).getCell(c).alignment = { horizontal: 'right' };
+}
+
+function scenarioHeaders(comparison: Comparison): string[] {
+  const ids = comparison.scenarios.map((s) => s.id);
+  return [...comparison.scenarios.map((s) => `${s.name} [${s.id}]`), ...ids.slice(1).map((id) => `${id} − ${ids[0]}`)];
+}
+
+function widths(sheet: Worksheet, values: readonly number[]) {
+  values.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+function summarySheet(book: Workbook, set: ScenarioSet, date: Date) {
+  const { comparison } = set;
+  const sheet = book.addWorksheet('Summary', { properties: { tabColor: { argb: 'FF1F3A5F' } } });
+  addTitle(sheet, set.plan, comparison, date, 'Comparison');
+  const header = TITLE_ROWS + 1;
+  addHeader(sheet, header, ['Measure', ...scenarioHeaders(comparison)]);
+  comparison.totals.forEach((row, i) => writeMeasureRow(sheet, header + 1 + i, [row.label], row));
+  const n = comparison.scenarios.length;
+  widths(sheet, [40, ...Array(n * 2 - 1).fill(22)]);
+  sheet.getRow(header).height = 32;
+  freeze(sheet, 1, 1);
+}
+
+function yearsSheet(book: Workbook, set: ScenarioSet, date: Date) {
+  const { comparison } = set;
+  const sheet = book.addWorksheet('Years');
+  addTitle(sheet, set.plan, comparison, date, 'Each financial year');
+  const header = TITLE_ROWS + 1;
+  addHeader(sheet, header, ['FY', 'Measure', ...scenarioHeaders(comparison)]);
+  let r = header + 1;
+  for (const year of comparison.years) for (const row of year.rows) writeMeasureRow(sheet, r++, [year.label, row.label], row);
+  const n = comparison.scenarios.length;
+  widths(sheet, [10, 34, ...Array(n * 2 - 1).fill(22)]);
+  sheet.getRow(header).height = 32;
+  sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: r - 1, column: 2 + n * 2 - 1 } };
+  freeze(sheet, 1, 2);
+}
+
+function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
+  const { comparison } = set;
+  const sheet = book.addWorksheet('Interventions');
+  addTitle(sheet, set.plan, comparison, date, 'Outcome of each intervention (those that differ first)');
+  const header = TITLE_ROWS + 1;
+  addHeader(sheet, header, ['Intervention', 'Id', ...comparison.scenarios.map((s) => `${s.name} [${s.id}]`), 'Differs']);
+  comparison.interventions.forEach((row, i) => {
+    const r = header + 1 + i;
+    setCell(sheet, r, 1, row.name);
+    setCell(sheet, r, 2, row.id);
+    row.outcomes.forEach((o, j) => setCell(sheet, r, 3 + j, o));
+    setCell(sheet, r, 3 + row.outcomes.length, row.differs ? 'yes' : 'no');
+  });
+  widths(sheet, [46, 24, ...comparison.scenarios.map(() => 24), 10]);
+  sheet.getRow(header).height = 32;
+  freeze(sheet, 1, 1);
+}
+
+function monthlySheet(book: Workbook, set: ScenarioSet, date: Date) {
+  const { comparison, results } = set;
+  const sheet = book.addWorksheet('Monthly');
+  addTitle(sheet, set.plan, comparison, date, 'Each month');
+  const top = TITLE_ROWS + 1;
+  const measures = ['Funding', 'Spend', 'Paid by partners'];
+  // Two header rows: the scenario over its three columns, then the measures.
+  addHeader(sheet, top, ['Month', 'FY', ...results.flatMap((r) => measures.map(() => `${r.name} [${r.id}]`))]);
+  addHeader(sheet, top + 1, ['', '', ...results.flatMap(() => measures)]);
+  results.forEach((_, i) => sheet.mergeCells(top, 3 + i * 3, top, 5 + i * 3));
+  sheet.mergeCells(top, 1, top + 1, 1);
+  sheet.mergeCells(top, 2, top + 1, 2);
+  results[0].months.forEach((m, mi) => {
+    const r = top + 2 + mi;
+    setCell(sheet, r, 1, formatMonth(m.month));
+    setCell(sheet, r, 2, formatFy(fyOfMonth(m.month)));
+    results.forEach((result, i) => {
+      const month = result.months[mi];
+      setCell(sheet, r, 3 + i * 3, poundsCell(month.funding), MONEY_FORMAT);
+      setCell(sheet, r, 4 + i * 3, poundsCell(month.spend), MONEY_FORMAT);
+      setCell(sheet, r, 5 + i * 3, poundsCell(month.partner), MONEY_FORMAT);
+    });
+  });
+  widths(sheet, [10, 10, ...results.flatMap(() => [16, 16, 16])]);
+  sheet.getRow(top).height = 32;
+  freeze(sheet, 2, 2);
+}
+
+/** The comparison of `scenarioIds` as an .xlsx file's bytes. */
+export async function comparisonWorkbook(plan: Plan, scenarioIds: readonly string[], opts: ExportOptions = {}): Promise<Buffer> {
+  const set = simulateScenarios(plan, scenarioIds);
+  return workbookFromSet(set, opts);
+}
+
+export async function workbookFromSet(set: ScenarioSet, opts: ExportOptions = {}): Promise<Buffer> {
+  // Loaded on first use: the app and the CLI start without parsing exceljs.
+  const { default: ExcelJS } = await import('exceljs');
+  const date = opts.date ?? new Date();
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Headroom';
+  book.title = safeText(set.plan.name);
+  book.created = date;
+  book.modified = date;
+  summarySheet(book, set, date);
+  yearsSheet(book, set, date);
+  interventionsSheet(book, set, date);
+  monthlySheet(book, set, date);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/**
+ * Writes a file so that a crash leaves either the old file or the new one, never half of
+ * one: a temporary file beside it, flushed to disk, then renamed over it.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already renamed or never written: nothing to clean up.
+    }
+    throw error;
+  }
+  try {
+    // Make the rename itself durable; not possible on every platform (Windows), so best effort.
+    const dir = openSync(dirname(path), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // The data is already safe in the file; only the directory entry's durability is at stake.
+  }
+}
