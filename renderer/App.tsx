@@ -1,0 +1,237 @@
+// The window: a left nav of screens, the document bar (name, undo/redo, import/export)
+// and the screen itself.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { formatProblem } from '../shared/resolve';
+import { isTypingTarget, shortcutFor } from './logic/keys';
+import { exportPlanJson, importPlanJson, loadDocument, redo, undo, clearProblems } from './store/actions';
+import { useSimFailure, useStale } from './store/hooks';
+import { useStore, type Screen } from './store/store';
+import { Overview } from './screens/Overview';
+import { Funding } from './screens/Funding';
+import { Interventions } from './screens/Interventions';
+import { Scenarios } from './screens/Scenarios';
+import { Results } from './screens/Results';
+import { Compare } from './screens/Compare';
+
+const SCREENS: { id: Screen; label: string; hint: string }[] = [
+  { id: 'overview', label: 'Overview', hint: 'Headlines and decisions due' },
+  { id: 'funding', label: 'Funding', hint: 'Streams by year' },
+  { id: 'interventions', label: 'Interventions', hint: 'Services, costs, notice' },
+  { id: 'scenarios', label: 'Scenarios', hint: 'Grant levels and dates' },
+  { id: 'results', label: 'Results', hint: 'Month by month' },
+  { id: 'compare', label: 'Compare', hint: 'Side by side' },
+];
+
+function Nav() {
+  const screen = useStore((s) => s.screen);
+  const setScreen = useStore((s) => s.setScreen);
+  return (
+    <nav className="sidebar" aria-label="Screens">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">Headroom</span>
+      </div>
+      <ul>
+        {SCREENS.map((s, i) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={screen === s.id ? 'page' : undefined}
+              onClick={() => {
+                setScreen(s.id);
+                window.scrollTo(0, 0);
+                document.getElementById('main')?.focus({ preventScroll: true });
+              }}
+              aria-keyshortcuts={`Alt+${i + 1}`}
+              data-testid={`nav-${s.id}`}
+            >
+              <span className="nav-label">{s.label}</span>
+              <span className="nav-hint">{s.hint}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function DocumentBar() {
+  const info = useStore((s) => s.snapshot?.info ?? null);
+  const planName = useStore((s) => s.snapshot?.plan.name ?? '');
+  const pending = useStore((s) => s.pending !== null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  if (!info) return null;
+  return (
+    <header className="docbar">
+      <div className="doc-title">
+        <span className="doc-name" data-testid="plan-name">{planName}</span>
+        <span className="doc-file">{info.fileName}</span>
+      </div>
+      <div className="doc-tools">
+        <span className="save-state" role="status" aria-live="polite" data-testid="save-state">
+          {info.readOnly ? 'Read-only' : pending ? 'Saving…' : 'All changes saved'}
+        </span>
+        <button
+          type="button"
+          onClick={() => void undo()}
+          disabled={!info.undoLabel || info.readOnly}
+          title={info.undoLabel ? `Undo: ${info.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+          aria-keyshortcuts="Control+Z"
+          data-testid="undo"
+        >
+          <span aria-hidden="true">↶</span> Undo{info.undoLabel ? <span className="op-label">: {info.undoLabel}</span> : null}
+        </button>
+        <button
+          type="button"
+          onClick={() => void redo()}
+          disabled={!info.redoLabel || info.readOnly}
+          title={info.redoLabel ? `Redo: ${info.redoLabel} (Ctrl+Y)` : 'Nothing to redo'}
+          aria-keyshortcuts="Control+Y Control+Shift+Z"
+          data-testid="redo"
+        >
+          <span aria-hidden="true">↷</span> Redo{info.redoLabel ? <span className="op-label">: {info.redoLabel}</span> : null}
+        </button>
+        <details className="menu">
+          <summary>File</summary>
+          <div className="menu-items">
+            <button type="button" onClick={() => fileInput.current?.click()} disabled={info.readOnly}>
+              Import plan (JSON)…
+            </button>
+            <button type="button" onClick={() => void exportPlanJson()}>
+              Export plan (JSON)
+            </button>
+          </div>
+        </details>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Plan file to import"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) await importPlanJson(await file.text());
+          }}
+        />
+      </div>
+    </header>
+  );
+}
+
+function Banners() {
+  const readOnly = useStore((s) => s.snapshot?.info.readOnly ?? false);
+  const problems = useStore((s) => s.problems);
+  const label = useStore((s) => s.problemsLabel);
+  const failure = useSimFailure();
+  return (
+    <>
+      {readOnly ? (
+        <div className="banner info" role="status" data-testid="read-only-banner">
+          This plan is open read-only: you can explore it, but changes cannot be saved.
+        </div>
+      ) : null}
+      {problems.length > 0 ? (
+        <div className="banner error" role="alert" data-testid="edit-problems">
+          <div>
+            <strong>{label ? `“${label}” was not saved.` : 'Not saved.'}</strong> The plan is unchanged.
+            <ul>
+              {problems.slice(0, 5).map((p, i) => (
+                <li key={i}>{formatProblem(p)}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" className="link-button" onClick={() => clearProblems()}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {failure && problems.length === 0 ? (
+        <div className="banner warn" role="status">
+          <div>
+            <strong>These results are out of date:</strong> the plan could not be simulated.
+            <ul>
+              {failure.slice(0, 5).map((p, i) => (
+                <li key={i}>{formatProblem(p)}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function CurrentScreen() {
+  const screen = useStore((s) => s.screen);
+  const screens: Record<Screen, ReactNode> = {
+    overview: <Overview />,
+    funding: <Funding />,
+    interventions: <Interventions />,
+    scenarios: <Scenarios />,
+    results: <Results />,
+    compare: <Compare />,
+  };
+  return <>{screens[screen]}</>;
+}
+
+/** The screen's frame; only it follows the stale flag, so the screen itself is not re-rendered. */
+function Main(props: { children: ReactNode }) {
+  const stale = useStale();
+  return (
+    <main id="main" tabIndex={-1} data-stale={stale || undefined}>
+      {props.children}
+    </main>
+  );
+}
+
+export function App() {
+  const loaded = useStore((s) => s.snapshot !== null);
+  const loadError = useStore((s) => s.loadError);
+
+  useEffect(() => {
+    void loadDocument();
+  }, []);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && /^[1-6]$/.test(event.key)) {
+        event.preventDefault();
+        useStore.getState().setScreen(SCREENS[Number(event.key) - 1].id);
+        return;
+      }
+      const shortcut = shortcutFor(event);
+      if (!shortcut || isTypingTarget(event.target as HTMLElement | null)) return;
+      event.preventDefault();
+      void (shortcut === 'undo' ? undo() : redo());
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Nav />
+      <div className="main-col">
+        <DocumentBar />
+        <Banners />
+        <Main>
+          {loadError ? (
+            <div className="banner error" role="alert">
+              The plan could not be opened: {loadError}
+            </div>
+          ) : loaded ? (
+            <CurrentScreen />
+          ) : (
+            <p className="loading">Opening the plan…</p>
+          )}
+        </Main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+// Upcoming decisions: notice deadlines in the next N months from an "as at" month.
+import { useId, useMemo } from 'react';
+import type { SimulationResult } from '../../shared/engine';
+import { clampAsAt, groupDecisions, upcomingDecisions } from '../logic/decisions';
+import { count, fyLabel, money, monthLong, monthShort, plural } from '../logic/format';
+import type { ResolvedView } from '../logic/resolved';
+import { useStore } from '../store/store';
+import { Empty } from './common';
+
+const WINDOWS = [3, 6, 12, 24];
+
+export function UpcomingDecisions(props: { result: SimulationResult; resolved: ResolvedView }) {
+  const { result, resolved } = props;
+  const asAtChoice = useStore((s) => s.asAt);
+  const months = useStore((s) => s.lookAheadMonths);
+  const setAsAt = useStore((s) => s.setAsAt);
+  const setMonths = useStore((s) => s.setLookAheadMonths);
+  const asAt = clampAsAt(asAtChoice, result, resolved);
+  const groups = useMemo(() => groupDecisions(upcomingDecisions(result, resolved, asAt, months)), [result, resolved, asAt, months]);
+  const asAtId = useId();
+  const windowId = useId();
+  const horizon = Array.from({ length: result.horizonMonths }, (_, i) => result.horizonStart + i);
+
+  return (
+    <div className="decisions">
+      <div className="controls-row">
+        <div className="field inline">
+          <label htmlFor={asAtId}>As at</label>
+          <select id={asAtId} value={asAt} onChange={(e) => setAsAt(Number(e.target.value))} data-testid="as-at">
+            {horizon.map((m) => (
+              <option key={m} value={m}>
+                1 {monthLong(m)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field inline">
+          <label htmlFor={windowId}>Looking ahead</label>
+          <select id={windowId} value={months} onChange={(e) => setMonths(Number(e.target.value))}>
+            {WINDOWS.map((w) => (
+              <option key={w} value={w}>
+                {w} months
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {groups.length === 0 ? (
+        <Empty>No notice deadlines fall in the {months} months from 1 {monthLong(asAt)}.</Empty>
+      ) : (
+        <div className="decision-groups" data-testid="decision-list">
+          {groups.map((g) => (
+            <section key={`${g.deadline}-${g.fy}`} className="decision-group" aria-label={`Notice deadline 1 ${monthLong(g.deadline)} for ${fyLabel(g.fy)}`}>
+              <div className="group-head">
+                <div className="group-date">
+                  <span className="decision-date">1 {monthLong(g.deadline)}</span>
+                  <span className="decision-fy">
+                    notice deadline for {fyLabel(g.fy)} · {plural(g.decisions.length, 'service')}
+                    {g.serviceUsers ? ` · ${plural(g.serviceUsers, 'person', 'people')} supported` : ''}
+                  </span>
+                </div>
+                {g.blindMonths > 0 ? (
+                  <span className="pill warn">
+                    {plural(g.blindMonths, 'month')} before {fyLabel(g.fy)} funding is known ({monthLong(g.known)})
+                  </span>
+                ) : (
+                  <span className="pill ok">Funding known by then ({monthLong(g.known)})</span>
+                )}
+              </div>
+              <table className="data compact decision-table">
+                <caption className="visually-hidden">Services whose notice falls due on 1 {monthLong(g.deadline)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Service</th>
+                    <th scope="col" className="num">People</th>
+                    <th scope="col" className="num">Cost for the year</th>
+                    <th scope="col" className="num">Exit cost</th>
+                    <th scope="col" className="num">Notice</th>
+                    <th scope="col">In this scenario</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.decisions.map((d) => (
+                    <tr key={d.interventionId} className={`verdict-${d.verdict}`}>
+                      <th scope="row">{d.name}</th>
+                      <td className="num">{d.serviceUsers ? count(d.serviceUsers) : '–'}</td>
+                      <td className="num">{money(d.annualCost)}</td>
+                      <td className="num">{d.exitCost ? money(d.exitCost) : '–'}</td>
+                      <td className="num">{plural(d.noticeMonths, 'month')}</td>
+                      <td>
+                        {d.verdict === 'closes' ? (
+                          <>
+                            <span className="status-text">Closes after {monthShort(d.lastMonth!)}</span>
+                            <span className="decision-sub">
+                              {' '}
+                              notice {monthShort(d.noticeServed!)}
+                              {d.usersLosingSupport ? ` · ${count(d.usersLosingSupport)} lose support` : ''}
+                              {d.avoidable ? ' · avoidable' : ''}
+                            </span>
+                          </>
+                        ) : d.verdict === 'transitions' ? (
+                          <span className="status-text">Handed over {monthShort(d.handoverMonth!)}</span>
+                        ) : (
+                          <span className="status-text">Continues</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// Monthly funding against spend for one scenario: plan spend and partner contributions as
+// stacked bars, funding as a step line, and the months before funding is known shaded.
+import { Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SimulationResult } from '../../shared/engine';
+import { atRiskRuns, axisMoney, monthRows, niceTicks, type MonthRow } from '../logic/chart-data';
+import { money } from '../logic/format';
+
+interface TipProps {
+  active?: boolean;
+  payload?: readonly { payload?: MonthRow }[];
+}
+
+function MonthTip(props: TipProps & { underwriter: string }) {
+  const row = props.payload?.[0]?.payload;
+  if (!props.active || !row) return null;
+  return (
+    <div className="chart-tip">
+      <div className="tip-title">{row.label}</div>
+      <div>Funding: {money(row.pence.funding)}</div>
+      <div>Plan spend: {money(row.pence.spend)}</div>
+      {row.pence.partner ? <div>Paid by partners: {money(row.pence.partner)}</div> : null}
+      {row.atRisk ? <div className="tip-note">Funding not yet known: underwritten by {props.underwriter}</div> : null}
+    </div>
+  );
+}
+
+export function MonthChart(props: { result: SimulationResult; height?: number; compact?: boolean }) {
+  const { result } = props;
+  const rows = monthRows(result);
+  const risk = atRiskRuns(result);
+  const ticks = niceTicks(Math.max(0, ...rows.map((r) => Math.max(r.fullCost, r.funding))));
+  return (
+    <div className="chart" data-testid="month-chart" data-result={`${result.id}:${result.totals.spend}:${result.totals.drawn}`}>
+      <ResponsiveContainer width="100%" height={props.height ?? 320}>
+        <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }} barCategoryGap={2}>
+          <CartesianGrid vertical={false} stroke="var(--grid)" />
+          {risk.map((r) => (
+            <ReferenceArea
+              key={r.from}
+              x1={r.from}
+              x2={r.to}
+              fill="var(--risk-fill)"
+              fillOpacity={1}
+              stroke="none"
+              ifOverflow="extendDomain"
+              label={props.compact ? undefined : { value: 'Not yet known', position: 'insideTop', fill: 'var(--muted)', fontSize: 11 }}
+            />
+          ))}
+          <XAxis dataKey="label" tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} interval={2} />
+          <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={false} width={56} />
+          <Tooltip content={<MonthTip underwriter={result.underwriter} />} cursor={{ fill: 'var(--hover)' }} isAnimationActive={false} />
+          <Bar dataKey="spend" name="Plan spend" stackId="cost" fill="var(--chart-spend)" isAnimationActive={false} />
+          <Bar dataKey="partner" name="Paid by partners" stackId="cost" fill="var(--chart-partner)" isAnimationActive={false} />
+          <Line
+            dataKey="funding"
+            name="Funding"
+            type="stepAfter"
+            stroke="var(--chart-funding)"
+            strokeWidth={2.5}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <ul className={`legend chart-legend${props.compact ? ' visually-hidden' : ''}`} aria-hidden="true">
+        <li>
+          <span className="swatch" data-kind="spend" /> Plan spend
+        </li>
+        <li>
+          <span className="swatch" data-kind="partner" /> Paid by partners
+        </li>
+        <li>
+          <span className="swatch line" data-kind="funding" /> Funding (each year spread by month)
+        </li>
+        <li>
+          <span className="swatch" data-kind="risk" /> Before the year’s funding is known
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export function MonthTable(props: { result: SimulationResult }) {
+  const rows = monthRows(props.result);
+  return (
+    <table className="data compact">
+      <caption className="visually-hidden">Funding and spend by month</caption>
+      <thead>
+        <tr>
+          <th scope="col">Month</th>
+          <th scope="col" className="num">Funding</th>
+          <th scope="col" className="num">Plan spend</th>
+          <th scope="col" className="num">Paid by partners</th>
+          <th scope="col">Funding known?</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.month}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{money(r.pence.funding)}</td>
+            <td className="num">{money(r.pence.spend)}</td>
+            <td className="num">{money(r.pence.partner)}</td>
+            <td>{r.atRisk ? 'Not yet: at risk' : 'Yes'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,109 @@
+// What happens to each service, month by month (from the engine's status line), with its
+// notice deadline and the month notice is served.
+import type { CSSProperties } from 'react';
+import type { SimulationResult } from '../../shared/engine';
+import { count, money, monthLong, monthShort, outcomeShort, outcomeText } from '../logic/format';
+import { fyStart } from '../../shared/months';
+import { monthTicks, statusRuns, STATUS_LABELS, STATUS_SHORT } from '../logic/timeline';
+import { StatusLegend } from './common';
+
+const pct = (offset: number, months: number) => `${(offset / months) * 100}%`;
+
+export function OutcomeTimeline(props: { result: SimulationResult }) {
+  const { result } = props;
+  const M = result.horizonMonths;
+  const ticks = monthTicks(result.horizonStart, M);
+  const vars = { '--months': M } as CSSProperties;
+  return (
+    <div>
+      <StatusLegend />
+      <div className="timeline outcomes" style={vars} aria-hidden="true">
+        <div className="tl-row tl-ticks">
+          <div className="tl-name" />
+          <div className="tl-track">
+            {ticks.map((t) =>
+              t.offset % 3 === 0 ? (
+                <div key={t.offset} className={`tl-tick${t.fyStart ? ' fy-start' : ''}`} style={{ left: pct(t.offset, M) }}>
+                  {t.label}
+                </div>
+              ) : null,
+            )}
+          </div>
+          <div className="tl-outcome" />
+        </div>
+        <div className="tl-body">
+          <div className="tl-guides">
+            <div className="tl-name" />
+            <div className="tl-track">
+              {result.years.map((y) => (
+                <div key={y.fy} className="guide fy-line" style={{ left: pct(Math.max(0, fyStart(y.fy) - result.horizonStart), M) }} />
+              ))}
+            </div>
+            <div className="tl-outcome" />
+          </div>
+          {result.interventions.map((r) => (
+            <div key={r.id} className="tl-row">
+              <div className="tl-name" title={r.name}>
+                {r.name}
+              </div>
+              <div className="tl-track">
+                {statusRuns(r.status, result.horizonStart).map((run) =>
+                  run.status === 'inactive' ? null : (
+                    <div
+                      key={run.offset}
+                      className={`run status-${run.status}`}
+                      style={{ left: pct(run.offset, M), width: pct(run.length, M) }}
+                      title={`${STATUS_LABELS[run.status]}: ${monthShort(run.from)} to ${monthShort(run.to)}`}
+                    >
+                      {run.length >= 3 ? <span>{STATUS_SHORT[run.status]}</span> : null}
+                    </div>
+                  ),
+                )}
+                {r.noticeDeadline !== null && r.noticeDeadline >= result.horizonStart ? (
+                  <div className="deadline closes" style={{ left: pct(r.noticeDeadline - result.horizonStart, M) }} />
+                ) : null}
+              </div>
+              <div className={`tl-outcome outcome-${r.outcome}`}>{outcomeShort(r)}</div>
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function OutcomeTable(props: { result: SimulationResult }) {
+  return (
+    <table className="data">
+      <caption className="visually-hidden">Outcome of each intervention</caption>
+      <thead>
+        <tr>
+          <th scope="col">Intervention</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Notice deadline</th>
+          <th scope="col">Notice served</th>
+          <th scope="col" className="num">Run-on cost</th>
+          <th scope="col" className="num">Exit cost</th>
+          <th scope="col" className="num">People moved</th>
+          <th scope="col" className="num">People losing support</th>
+          <th scope="col">Avoidable</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.result.interventions.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">{r.name}</th>
+            <td>{outcomeText(r)}</td>
+            <td>{r.noticeDeadline !== null ? `1 ${monthLong(r.noticeDeadline)}` : '–'}</td>
+            <td>{r.noticeServed !== null ? monthLong(r.noticeServed) : '–'}</td>
+            <td className="num">{r.outcome === 'closes' ? money(r.runOn) : '–'}</td>
+            <td className="num">{r.outcome === 'closes' ? money(r.exitCost) : '–'}</td>
+            <td className="num">{r.outcome === 'closes' ? count(r.usersMoved) : '–'}</td>
+            <td className="num">{r.outcome === 'closes' ? count(r.usersLosingSupport) : '–'}</td>
+            <td>{r.outcome === 'closes' ? (r.avoidable ? 'Yes' : 'No') : '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

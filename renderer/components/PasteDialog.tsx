@@ -1,0 +1,116 @@
+// Rows pasted from a spreadsheet: previewed cell by cell, stored only when all are sound.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Plan } from '../../shared/plan';
+import { formatProblem, type PlanProblem } from '../../shared/resolve';
+import { parseInterventionRows, pasteEdit, pasteProblemCount, PASTE_COLUMN_LABELS, DEFAULT_PASTE_COLUMNS } from '../logic/paste';
+import { applyEdit } from '../store/actions';
+import { plural } from '../logic/format';
+
+export function PasteDialog(props: { plan: Plan; open: boolean; initialText: string; onClose: (added: number) => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [text, setText] = useState(props.initialText);
+  const [problems, setProblems] = useState<readonly PlanProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+  const textId = useId();
+  const titleId = useId();
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (props.open && !d.open) {
+      setText(props.initialText);
+      setProblems([]);
+      d.showModal();
+    } else if (!props.open && d.open) d.close();
+  }, [props.open, props.initialText]);
+
+  const parsed = useMemo(() => parseInterventionRows(text, props.plan), [text, props.plan]);
+  const count = pasteProblemCount(parsed);
+
+  async function add() {
+    const edit = pasteEdit(props.plan, parsed);
+    if (!edit) return;
+    setSaving(true);
+    const result = await applyEdit(edit);
+    setSaving(false);
+    if (result.ok) props.onClose(parsed.rows.length);
+    else setProblems(result.problems);
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog wide" aria-labelledby={titleId} onClose={() => props.onClose(0)} data-testid="paste-dialog">
+      <h2 id={titleId}>Paste interventions</h2>
+      <p className="hint">
+        Copy rows from Excel or LibreOffice and paste them below. With a header row, columns are matched by name; without one they are read in this
+        order: {DEFAULT_PASTE_COLUMNS.map((c) => PASTE_COLUMN_LABELS[c]).join(', ')}.
+      </p>
+      <label htmlFor={textId}>Rows (tab-separated)</label>
+      <textarea id={textId} rows={5} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-testid="paste-text" />
+      {parsed.rows.length > 0 ? (
+        <>
+          <p className={`paste-summary ${parsed.ok ? 'good' : 'bad'}`} role="status" data-testid="paste-summary">
+            {parsed.ok
+              ? `${plural(parsed.rows.length, 'row')} ready to add.`
+              : `${plural(count, 'problem')} to fix before anything is added.`}
+            {parsed.ignored.length ? ` Ignored columns: ${parsed.ignored.join(', ')}.` : ''}
+          </p>
+          <div className="table-scroll paste-preview">
+            <table className="data compact">
+              <caption className="visually-hidden">Preview of the pasted rows</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  {parsed.columns.map((c) => (
+                    <th key={c} scope="col">
+                      {PASTE_COLUMN_LABELS[c]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {parsed.rows.map((row) => (
+                  <tr key={row.line} className={row.intervention ? undefined : 'row-bad'}>
+                    <th scope="row">
+                      {row.line}
+                      {row.messages.map((m, i) => (
+                        <div key={i} className="cell-error">
+                          {m}
+                        </div>
+                      ))}
+                    </th>
+                    {row.cells.map((cell) => (
+                      <td key={cell.column} className={cell.message ? 'cell-bad' : undefined}>
+                        {cell.text || <span className="muted">–</span>}
+                        {cell.message ? <div className="cell-error">{cell.message}</div> : null}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {problems.length ? (
+        <div className="banner error" role="alert">
+          <div>
+            <strong>Not added.</strong> The plan is unchanged.
+            <ul>
+              {problems.slice(0, 6).map((p, i) => (
+                <li key={i}>{formatProblem(p)}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => props.onClose(0)}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={!parsed.ok || saving} onClick={() => void add()} data-testid="paste-add">
+          {parsed.ok ? `Add ${plural(parsed.rows.length, 'intervention')}` : 'Add'}
+        </button>
+      </div>
+    </dialog>
+  );
+}

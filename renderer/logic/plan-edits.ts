@@ -1,0 +1,137 @@
+// Builders for edits of the plan itself (Funding and Interventions screens): one user
+// command, one PlanEdit. Builders return an edit with no ops when there is nothing to do.
+import type { EditOp, PlanEdit } from '../../shared/edits';
+import type { Intervention, PartnerShare, Plan } from '../../shared/plan';
+
+export type InterventionField =
+  | 'name' | 'category' | 'system' | 'area' | 'provider' | 'annualCost' | 'start' | 'end'
+  | 'noticeMonths' | 'exitCost' | 'serviceUsers' | 'priority' | 'notes';
+
+export const INTERVENTION_FIELD_LABELS: Record<InterventionField, string> = {
+  name: 'name', category: 'category', system: 'system', area: 'area', provider: 'provider',
+  annualCost: 'annual cost', start: 'start', end: 'end', noticeMonths: 'notice', exitCost: 'exit cost',
+  serviceUsers: 'people supported', priority: 'priority', notes: 'notes',
+};
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Sets a field of an intervention; undefined takes an optional field away. */
+export function setInterventionFieldEdit(plan: Plan, index: number, field: InterventionField, value: unknown): PlanEdit {
+  const item = plan.interventions[index];
+  const label = `${item.name}: ${INTERVENTION_FIELD_LABELS[field]}`;
+  if (sameJson((item as Record<string, unknown>)[field], value)) return { label, ops: [] };
+  return { label, ops: [{ op: 'set', path: ['interventions', index, field], value }] };
+}
+
+/** The annual cost for one FY when it is given per FY, else the single amount. */
+export function setAnnualCostEdit(plan: Plan, index: number, fy: string | null, value: number | string): PlanEdit {
+  const item = plan.interventions[index];
+  const cost = item.annualCost;
+  if (fy && typeof cost === 'object') {
+    const label = `${item.name}: annual cost ${fy}`;
+    if (sameJson(cost[fy], value)) return { label, ops: [] };
+    return { label, ops: [{ op: 'set', path: ['interventions', index, 'annualCost', fy], value }] };
+  }
+  return setInterventionFieldEdit(plan, index, 'annualCost', value);
+}
+
+export function setPartnerSharesEdit(plan: Plan, index: number, shares: readonly PartnerShare[]): PlanEdit {
+  const item = plan.interventions[index];
+  const value = shares.length ? [...shares].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) : undefined;
+  return { label: `${item.name}: partner contributions`, ops: sameJson(item.partnerShares, value) ? [] : [{ op: 'set', path: ['interventions', index, 'partnerShares'], value }] };
+}
+
+export function setTransitionEdit(plan: Plan, index: number, transition: { to: string; capacity: number } | undefined): PlanEdit {
+  const item = plan.interventions[index];
+  return { label: `${item.name}: transition route`, ops: sameJson(item.transition, transition) ? [] : [{ op: 'set', path: ['interventions', index, 'transition'], value: transition }] };
+}
+
+/** A new intervention with sensible defaults, at the end of the list. */
+export function addInterventionEdit(plan: Plan, name = 'New intervention'): { edit: PlanEdit; id: string } {
+  const id = freshId(slug(name), plan.interventions.map((i) => i.id));
+  const priority = Math.max(0, ...plan.interventions.map((i) => i.priority)) + 1;
+  const value: Intervention = { id, name, category: 'commissioned', annualCost: 0, noticeMonths: 0, serviceUsers: 0, priority };
+  return { id, edit: { label: `Add intervention "${name}"`, ops: [{ op: 'insert', path: ['interventions'], index: plan.interventions.length, value }] } };
+}
+
+/** Removes an intervention and every reference to it (ring-fences, scenario changes). */
+export function deleteInterventionEdit(plan: Plan, index: number): PlanEdit {
+  const item = plan.interventions[index];
+  const ops: EditOp[] = [];
+  plan.fundingStreams.forEach((stream, si) => {
+    const list = stream.restrictedTo;
+    if (list?.includes(item.id)) ops.push({ op: 'set', path: ['fundingStreams', si, 'restrictedTo'], value: list.filter((id) => id !== item.id) });
+  });
+  (plan.scenarios ?? []).forEach((scenario, si) => {
+    const changes = scenario.changes ?? [];
+    // Highest index first, so earlier indices stay valid.
+    for (let ci = changes.length - 1; ci >= 0; ci--) {
+      const c = changes[ci] as { intervention?: string };
+      if (c.intervention === item.id) ops.push({ op: 'remove', path: ['scenarios', si, 'changes'], index: ci });
+    }
+  });
+  ops.push({ op: 'remove', path: ['interventions'], index });
+  return { label: `Delete intervention "${item.name}"`, ops };
+}
+
+export function slug(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '') || 'item';
+}
+
+export function freshId(wanted: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(wanted)) return wanted;
+  for (let n = 2; ; n++) if (!used.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
+}
+
+// ---- funding ----
+
+export type AllocationField = 'amount' | 'confirmedOn';
+
+/** Sets an allocation's amount or confirmation; an amount for an FY without one adds it. */
+export function setAllocationEdit(plan: Plan, streamIndex: number, fy: string, field: AllocationField, value: unknown): PlanEdit {
+  const stream = plan.fundingStreams[streamIndex];
+  const ai = stream.allocations.findIndex((a) => a.fy === fy);
+  const label = `${stream.name} ${fy}: ${field === 'amount' ? 'amount' : 'confirmation date'}`;
+  if (ai < 0) {
+    if (field !== 'amount' || value === undefined) return { label, ops: [] };
+    const allocations = [...stream.allocations, { fy, amount: value as number | string }].sort((a, b) => (a.fy < b.fy ? -1 : 1));
+    return { label, ops: [{ op: 'set', path: ['fundingStreams', streamIndex, 'allocations'], value: allocations }] };
+  }
+  const current = (stream.allocations[ai] as Record<string, unknown>)[field];
+  if (sameJson(current, value)) return { label, ops: [] };
+  return { label, ops: [{ op: 'set', path: ['fundingStreams', streamIndex, 'allocations', ai, field], value }] };
+}
+
+export function removeAllocationEdit(plan: Plan, streamIndex: number, fy: string): PlanEdit {
+  const stream = plan.fundingStreams[streamIndex];
+  const ai = stream.allocations.findIndex((a) => a.fy === fy);
+  return { label: `${stream.name}: remove ${fy}`, ops: ai < 0 ? [] : [{ op: 'remove', path: ['fundingStreams', streamIndex, 'allocations'], index: ai }] };
+}
+
+export function setRingFenceEdit(plan: Plan, streamIndex: number, ids: readonly string[] | undefined): PlanEdit {
+  const stream = plan.fundingStreams[streamIndex];
+  const value = ids && ids.length ? [...ids] : undefined;
+  return { label: `${stream.name}: ring-fence`, ops: sameJson(stream.restrictedTo, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'restrictedTo'], value }] };
+}
+
+export function setConditionEdit(plan: Plan, streamIndex: number, minShare: number | string | undefined): PlanEdit {
+  const stream = plan.fundingStreams[streamIndex];
+  const value = minShare === undefined ? undefined : { ...(stream.conditions ?? {}), minCommissionedShare: minShare };
+  return { label: `${stream.name}: grant condition`, ops: sameJson(stream.conditions, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'conditions'], value }] };
+}
+
+export function setStreamTextEdit(plan: Plan, streamIndex: number, field: 'name' | 'funder', value: string): PlanEdit {
+  const stream = plan.fundingStreams[streamIndex];
+  return { label: `${stream.name}: ${field}`, ops: stream[field] === value ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, field], value }] };
+}
+
+export function addStreamEdit(plan: Plan, name = 'New funding stream'): PlanEdit {
+  const id = freshId(slug(name), plan.fundingStreams.map((s) => s.id));
+  return {
+    label: `Add funding stream "${name}"`,
+    ops: [{ op: 'insert', path: ['fundingStreams'], index: plan.fundingStreams.length, value: { id, name, funder: 'Funder', kind: 'grant', allocations: [] } }],
+  };
+}

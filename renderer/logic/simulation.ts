@@ -1,0 +1,39 @@
+// The work the simulation worker does, as a plain function (tested without a worker):
+// validate the plan, then simulate base and every scenario.
+import { simulate, type SimulationResult } from '../../shared/engine';
+import type { PlanProblem } from '../../shared/resolve';
+import { validatePlan } from '../../shared/validate';
+import { resolvedView, type ResolvedView } from './resolved';
+
+export interface SimRequest {
+  /** Grows with every request; a response answers the request with its seq. */
+  readonly seq: number;
+  readonly plan: unknown;
+  /** A draft is the stored plan with an edit not yet stored (a slider being dragged). */
+  readonly draft: boolean;
+  /** The stored revision the plan (or the draft's base) comes from. */
+  readonly revision: number;
+}
+
+export type SimOutcome =
+  | { readonly ok: true; readonly results: readonly SimulationResult[]; readonly resolved: readonly ResolvedView[] }
+  | { readonly ok: false; readonly problems: readonly PlanProblem[] };
+
+export type SimResponse = SimOutcome & {
+  readonly seq: number;
+  readonly draft: boolean;
+  readonly revision: number;
+  /** Time spent in the worker, in milliseconds. */
+  readonly ms: number;
+};
+
+/** Base first, then the plan's scenarios in file order. */
+export function runSimulation(plan: unknown): SimOutcome {
+  const validation = validatePlan(plan);
+  if (!validation.ok) return { ok: false, problems: validation.problems };
+  return {
+    ok: true,
+    results: validation.scenarios.map(simulate),
+    resolved: validation.scenarios.map(resolvedView),
+  };
+}

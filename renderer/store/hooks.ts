@@ -1,0 +1,49 @@
+// Selectors: single values, or useShallow where a list is built, so components re-render
+// only when what they show changes.
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { SimulationResult } from '../../shared/engine';
+import type { Plan } from '../../shared/plan';
+import type { PlanProblem } from '../../shared/resolve';
+import { problemsAt, type PathSegment } from '../logic/paths';
+import type { ResolvedView } from '../logic/resolved';
+import { useStore } from './store';
+
+export const usePlan = (): Plan | null => useStore((s) => s.snapshot?.plan ?? null);
+export const useReadOnly = (): boolean => useStore((s) => s.snapshot?.info.readOnly ?? false);
+
+/** Results are stale while a newer simulation is on its way, or when the newest was refused. */
+export const useStale = (): boolean => useStore((s) => s.requested > s.answered || s.failure !== null);
+export const useSimFailure = (): readonly PlanProblem[] | null => useStore((s) => s.failure?.problems ?? null);
+export const useIsDraft = (): boolean => useStore((s) => s.shown?.draft ?? false);
+
+export const useResults = (): readonly SimulationResult[] | null => useStore((s) => s.shown?.results ?? null);
+export const useResolved = (): readonly ResolvedView[] | null => useStore((s) => s.shown?.resolved ?? null);
+
+/** The result and resolved values of one scenario ('base' is the plan), from the newest answer. */
+export function useScenario(id: string): { result: SimulationResult | null; resolved: ResolvedView | null } {
+  return useStore(
+    useShallow((s) => {
+      const index = s.shown?.results.findIndex((r) => r.id === id) ?? -1;
+      return {
+        result: index >= 0 ? s.shown!.results[index] : null,
+        resolved: index >= 0 ? s.shown!.resolved[index] : null,
+      };
+    }),
+  );
+}
+
+/** The scenarios a person can pick: base first, then the plan's, in file order. */
+export function useScenarioChoices(): { id: string; name: string }[] {
+  const scenarios = useStore((s) => s.snapshot?.plan.scenarios);
+  const hasPlan = useStore((s) => s.snapshot !== null);
+  return useMemo(
+    () => (hasPlan ? [{ id: 'base', name: 'Base (the plan as written)' }, ...(scenarios ?? []).map((sc) => ({ id: sc.id, name: sc.name }))] : []),
+    [scenarios, hasPlan],
+  );
+}
+
+/** The problems of the last refused edit that belong to a field. */
+export function useFieldProblems(path: readonly PathSegment[] | string | null): PlanProblem[] {
+  return useStore(useShallow((s) => (path === null || s.problems.length === 0 ? [] : problemsAt(s.problems, path))));
+}

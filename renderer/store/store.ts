@@ -1,0 +1,119 @@
+// One zustand store made of typed slices (zustand docs, "Slices pattern"). The slices hold
+// state and plain setters only; everything that awaits the API lives in actions.ts.
+import { create, type StateCreator } from 'zustand';
+import type { PlanSnapshot } from '../../shared/ipc';
+import type { PlanEdit } from '../../shared/edits';
+import type { MonthIndex } from '../../shared/months';
+import type { PlanProblem } from '../../shared/resolve';
+import type { SimResponse } from '../logic/simulation';
+
+export type Screen = 'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'compare';
+
+export interface DocumentSlice {
+  snapshot: PlanSnapshot | null;
+  loadError: string | null;
+  /** The edit on its way to the store, if any. */
+  pending: PlanEdit | null;
+  /** Problems of the last edit the validator refused; each field shows those at its path. */
+  problems: readonly PlanProblem[];
+  problemsLabel: string | null;
+  setSnapshot: (snapshot: PlanSnapshot) => void;
+  setLoadError: (message: string | null) => void;
+  setPending: (edit: PlanEdit | null) => void;
+  setProblems: (problems: readonly PlanProblem[], label?: string | null) => void;
+}
+
+export interface ViewSlice {
+  screen: Screen;
+  /** The scenario shown by Overview and Results ('base' is the plan itself). */
+  scenarioId: string;
+  /** The scenario being edited on the Scenarios screen. */
+  editingScenarioId: string | null;
+  /** 2 to 4 scenarios side by side on Compare. */
+  compareIds: readonly string[];
+  /** "As at" month for upcoming decisions; null means the horizon's first month. */
+  asAt: MonthIndex | null;
+  lookAheadMonths: number;
+  selectedInterventionId: string | null;
+  setScreen: (screen: Screen) => void;
+  setScenarioId: (id: string) => void;
+  setEditingScenarioId: (id: string | null) => void;
+  setCompareIds: (ids: readonly string[]) => void;
+  setAsAt: (month: MonthIndex | null) => void;
+  setLookAheadMonths: (months: number) => void;
+  selectIntervention: (id: string | null) => void;
+}
+
+export type SimSuccess = Extract<SimResponse, { ok: true }>;
+export type SimFailure = Extract<SimResponse, { ok: false }>;
+
+export interface ResultsSlice {
+  /** The newest successful answer: results of the stored plan, or of a draft while dragging. */
+  shown: SimSuccess | null;
+  /** Set when the newest answer was a refusal (the plan or draft does not validate). */
+  failure: SimFailure | null;
+  /** seq of the newest request sent to the worker, and of the newest answer received. */
+  requested: number;
+  answered: number;
+  setRequested: (seq: number) => void;
+  receive: (response: SimResponse) => void;
+  /** Marks an answered draft as the stored plan's result (the stored plan equals the draft). */
+  adopt: (seq: number, revision: number) => void;
+}
+
+export type Store = DocumentSlice & ViewSlice & ResultsSlice;
+type Slice<T> = StateCreator<Store, [], [], T>;
+
+const createDocumentSlice: Slice<DocumentSlice> = (set) => ({
+  snapshot: null,
+  loadError: null,
+  pending: null,
+  problems: [],
+  problemsLabel: null,
+  setSnapshot: (snapshot) => set({ snapshot, loadError: null }),
+  setLoadError: (loadError) => set({ loadError }),
+  setPending: (pending) => set({ pending }),
+  setProblems: (problems, problemsLabel = null) => set({ problems, problemsLabel }),
+});
+
+const createViewSlice: Slice<ViewSlice> = (set) => ({
+  screen: 'overview',
+  scenarioId: 'base',
+  editingScenarioId: null,
+  compareIds: [],
+  asAt: null,
+  lookAheadMonths: 6,
+  selectedInterventionId: null,
+  setScreen: (screen) => set({ screen }),
+  setScenarioId: (scenarioId) => set({ scenarioId }),
+  setEditingScenarioId: (editingScenarioId) => set({ editingScenarioId }),
+  setCompareIds: (compareIds) => set({ compareIds }),
+  setAsAt: (asAt) => set({ asAt }),
+  setLookAheadMonths: (lookAheadMonths) => set({ lookAheadMonths }),
+  selectIntervention: (selectedInterventionId) => set({ selectedInterventionId }),
+});
+
+const createResultsSlice: Slice<ResultsSlice> = (set, get) => ({
+  shown: null,
+  failure: null,
+  requested: 0,
+  answered: 0,
+  setRequested: (requested) => set({ requested }),
+  receive: (response) => {
+    // Answers can overtake each other; an older one never replaces a newer one.
+    if (response.seq <= get().answered) return;
+    performance.mark('headroom:results-received');
+    if (response.ok) set({ shown: response, failure: null, answered: response.seq });
+    else set({ failure: response, answered: response.seq });
+  },
+  adopt: (seq, revision) => {
+    const { shown } = get();
+    if (shown && shown.seq === seq) set({ shown: { ...shown, draft: false, revision } });
+  },
+});
+
+export const useStore = create<Store>()((...a) => ({
+  ...createDocumentSlice(...a),
+  ...createViewSlice(...a),
+  ...createResultsSlice(...a),
+}));
