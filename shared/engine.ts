@@ -144,6 +144,8 @@ function byPriority(a: ResolvedIntervention, b: ResolvedIntervention): number {
   return a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const SHARE_NONE = 0;
 const SHARE_PART = 1;
 const SHARE_ALL = 2;
@@ -168,6 +170,53 @@ interface Ledger {
   readonly share: Uint8Array;
   /** Plan cost per intervention × FY. */
   readonly planByFy: Float64Array;
+}
+
+/** One intervention's months: the monthly split of its FY cost, the partner's rounded share, the rest. */
+function fillRow(
+  item: ResolvedIntervention, first: MonthIndex, last: MonthIndex, start: number, fyCellBase: number,
+  plan: Float64Array, partner: Float64Array, share: Uint8Array, planByFy: Float64Array,
+): void {
+  const shares = item.partnerShares;
+  let next = 0;
+  let current: Ratio | null = null;
+  let code = SHARE_NONE;
+  let lastCost = -1;
+  let lastShare: Ratio | null = null;
+  let lastPartner = 0;
+  let fy = fyOfMonth(first);
+  let fyFirstMonth = fyStart(fy);
+  let annual = item.annualCost.get(fy) ?? 0;
+  let base = Math.floor(annual / 12);
+  let extra = annual - base * 12;
+  let fyCell = fyCellBase + fy;
+  let k = start;
+  for (let m = first; m <= last; m++, k++) {
+    if (next < shares.length && shares[next].from <= m) {
+      while (next < shares.length && shares[next].from <= m) current = shares[next++].share;
+      code = !current || current.num === 0n ? SHARE_NONE : current.num === current.den ? SHARE_ALL : SHARE_PART;
+    }
+    if (m > fyFirstMonth + 11) {
+      fy += 1;
+      fyFirstMonth += 12;
+      fyCell += 1;
+      annual = item.annualCost.get(fy) ?? 0;
+      base = Math.floor(annual / 12);
+      extra = annual - base * 12;
+    }
+    // The monthly split: April first for the extra pennies.
+    const cost = m - fyFirstMonth < extra ? base + 1 : base;
+    // Tapers hold for months at a time: reuse the rounded share while cost and share repeat.
+    if (cost !== lastCost || current !== lastShare) {
+      lastPartner = code === SHARE_NONE ? 0 : shareOf(cost, current!);
+      lastCost = cost;
+      lastShare = current;
+    }
+    partner[k] = lastPartner;
+    plan[k] = cost - lastPartner;
+    share[k] = code;
+    planByFy[fyCell] += cost - lastPartner;
+  }
 }
 
 function buildLedger(scenario: ResolvedScenario): Ledger {
@@ -196,36 +245,7 @@ function buildLedger(scenario: ResolvedScenario): Ledger {
     const last = Math.min(HN, item.end ?? HN);
     activeFrom[i] = first - H0;
     activeTo[i] = last - H0;
-    const shares = item.partnerShares;
-    let next = 0;
-    let current: Ratio | null = null;
-    let lastCost = -1;
-    let lastShare: Ratio | null = null;
-    let lastPartner = 0;
-    let fy = fyOfMonth(first);
-    let fyFirstMonth = fyStart(fy);
-    let annual = item.annualCost.get(fy) ?? 0;
-    const row = i * M;
-    for (let m = first; m <= last; m++) {
-      while (next < shares.length && shares[next].from <= m) current = shares[next++].share;
-      if (m > fyFirstMonth + 11) {
-        fy += 1;
-        fyFirstMonth += 12;
-        annual = item.annualCost.get(fy) ?? 0;
-      }
-      const cost = monthlyPart(annual, m - fyFirstMonth);
-      // Tapers hold for months at a time: reuse the rounded share while cost and share repeat.
-      if (cost !== lastCost || current !== lastShare) {
-        lastPartner = current ? shareOf(cost, current) : 0;
-        lastCost = cost;
-        lastShare = current;
-      }
-      const k = row + m - H0;
-      partner[k] = lastPartner;
-      plan[k] = cost - lastPartner;
-      share[k] = !current || current.num === 0n ? SHARE_NONE : current.num === current.den ? SHARE_ALL : SHARE_PART;
-      planByFy[i * F + fy - firstFy] += cost - lastPartner;
-    }
+    fillRow(item, first, last, i * M + first - H0, i * F - firstFy, plan, partner, share, planByFy);
   }
   return { H0, M, n, F, fyFrom, fyTo, activeFrom, activeTo, plan, partner, share, planByFy };
 }
@@ -340,6 +360,33 @@ function decideAll(scenario: ResolvedScenario, ledger: Ledger, order: readonly n
   return closures;
 }
 
+/** Spend and partner payments per month, and spend per intervention × FY, after closures. */
+function accumulate(ledger: Ledger, stop: Int32Array, exitAt: Int32Array, exitCost: Float64Array) {
+  const { M, n, F, plan, partner, activeFrom, fyFrom, fyTo } = ledger;
+  const monthSpend = new Float64Array(M);
+  const monthPartner = new Float64Array(M);
+  const spendByFy = new Float64Array(n * F);
+  const fyOfOffset = new Int32Array(M);
+  for (let f = 0; f < F; f++) for (let k = fyFrom[f]; k <= fyTo[f]; k++) fyOfOffset[k] = f;
+  for (let i = 0; i < n; i++) {
+    const row = i * M;
+    const cell = i * F;
+    const to = stop[i];
+    for (let k = activeFrom[i]; k <= to; k++) {
+      const value = plan[row + k];
+      monthSpend[k] += value;
+      monthPartner[k] += partner[row + k];
+      spendByFy[cell + fyOfOffset[k]] += value;
+    }
+    const exit = exitAt[i];
+    if (exit >= 0) {
+      monthSpend[exit] += exitCost[i];
+      spendByFy[cell + fyOfOffset[exit]] += exitCost[i];
+    }
+  }
+  return { monthSpend, monthPartner, spendByFy, fyOfOffset };
+}
+
 export function simulate(scenario: ResolvedScenario): SimulationResult {
   const ledger = buildLedger(scenario);
   const { H0, M, n, F } = ledger;
@@ -361,24 +408,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       exitCost[i] = items[i].exitCost.get(closure.fy) ?? 0;
     }
   }
-  const monthSpend = new Float64Array(M);
-  const monthPartner = new Float64Array(M);
-  const spendByFy = new Float64Array(n * F);
-  const fyOfOffset = new Int32Array(M);
-  for (let f = 0; f < F; f++) for (let k = ledger.fyFrom[f]; k <= ledger.fyTo[f]; k++) fyOfOffset[k] = f;
-  for (let i = 0; i < n; i++) {
-    const row = i * M;
-    for (let k = ledger.activeFrom[i]; k <= stop[i]; k++) {
-      const value = ledger.plan[row + k];
-      monthSpend[k] += value;
-      monthPartner[k] += ledger.partner[row + k];
-      spendByFy[i * F + fyOfOffset[k]] += value;
-    }
-    if (exitAt[i] >= 0) {
-      monthSpend[exitAt[i]] += exitCost[i];
-      spendByFy[i * F + fyOfOffset[exitAt[i]]] += exitCost[i];
-    }
-  }
+  const { monthSpend, monthPartner, spendByFy, fyOfOffset } = accumulate(ledger, stop, exitAt, exitCost);
   const spendAt = (i: number, k: number) => (k <= stop[i] && k >= ledger.activeFrom[i] ? ledger.plan[i * M + k] : 0) + (exitAt[i] === k ? exitCost[i] : 0);
 
   const years: YearResult[] = scenario.fys.map((fy, f) => {
@@ -434,31 +464,46 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
 
   const interventions: InterventionResult[] = items.map((item, i) => {
     const closure = closures[i];
-    const planCost = Array.from(spendByFy.subarray(i * F, i * F + F));
-    const common = { id: item.id, name: item.name, category: item.category, serviceUsers: item.serviceUsers, transitionTo: item.transition?.to ?? null, planCost, status: statusLine(ledger, i, closure) };
+    const planCost: Pence[] = new Array(F);
+    for (let f = 0; f < F; f++) planCost[f] = spendByFy[i * F + f];
+    // Plain literals throughout: object spread is many times slower here, and this runs per draw.
+    const result: Mutable<InterventionResult> = {
+      id: item.id,
+      name: item.name,
+      category: item.category,
+      outcome: 'continues',
+      closedFor: null,
+      noticeDeadline: null,
+      noticeServed: null,
+      lastMonth: null,
+      decidedAt: null,
+      runOn: 0,
+      exitCost: 0,
+      avoidable: false,
+      serviceUsers: item.serviceUsers,
+      usersMoved: 0,
+      usersLosingSupport: 0,
+      transitionTo: item.transition ? item.transition.to : null,
+      partner: null,
+      handoverMonth: null,
+      planCost,
+      status: statusLine(ledger, i, closure),
+    };
     if (closure) {
       const moved = item.transition ? Math.min(item.serviceUsers, item.transition.capacity) : 0;
-      return {
-        ...common,
-        outcome: 'closes',
-        closedFor: closure.fy,
-        noticeDeadline: closure.deadline,
-        noticeServed: closure.served,
-        lastMonth: closure.last,
-        decidedAt: closure.decidedAt,
-        runOn: sumPlan(ledger, i, fyStart(closure.fy), closure.last),
-        exitCost: item.exitCost.get(closure.fy) ?? 0,
-        avoidable: closure.avoidable,
-        usersMoved: moved,
-        usersLosingSupport: item.serviceUsers - moved,
-        partner: null,
-        handoverMonth: null,
-      };
+      result.outcome = 'closes';
+      result.closedFor = closure.fy;
+      result.noticeDeadline = closure.deadline;
+      result.noticeServed = closure.served;
+      result.lastMonth = closure.last;
+      result.decidedAt = closure.decidedAt;
+      result.runOn = sumPlan(ledger, i, fyStart(closure.fy), closure.last);
+      result.exitCost = item.exitCost.get(closure.fy) ?? 0;
+      result.avoidable = closure.avoidable;
+      result.usersMoved = moved;
+      result.usersLosingSupport = item.serviceUsers - moved;
+      return result;
     }
-    const none = {
-      ...common, closedFor: null, noticeDeadline: null, noticeServed: null, lastMonth: null, decidedAt: null,
-      runOn: 0, exitCost: 0, avoidable: false, usersMoved: 0, usersLosingSupport: 0, partner: null, handoverMonth: null,
-    };
     const firstRun = ledger.activeFrom[i];
     const lastRun = ledger.activeTo[i];
     const isAll = (k: number) => ledger.share[i * M + k] === SHARE_ALL;
@@ -467,10 +512,13 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       while (handover - 1 >= firstRun && isAll(handover - 1)) handover--;
       let entry = item.partnerShares[0];
       for (const p of item.partnerShares) if (p.from <= H0 + lastRun) entry = p;
-      return { ...none, outcome: 'transitions', partner: entry.partner, handoverMonth: H0 + handover };
+      result.outcome = 'transitions';
+      result.partner = entry.partner;
+      result.handoverMonth = H0 + handover;
+      return result;
     }
-    if (item.end !== null && item.end <= HN) return { ...none, outcome: 'ended' };
-    return { ...none, outcome: 'continues' };
+    if (item.end !== null && item.end <= HN) result.outcome = 'ended';
+    return result;
   });
 
   const closed = interventions.filter((r) => r.outcome === 'closes');
