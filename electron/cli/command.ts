@@ -31,7 +31,8 @@ export function parseCommandArgs(command: Command, argv: string[]) {
   try {
     return parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^.*?: /, '').split('\n')[0]);
+    // Keep node's hint (e.g. "use '--lo=-2'" for a negative number), on one line.
+    throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '').split('\n').join(' '));
   }
 }
 

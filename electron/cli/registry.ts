@@ -1,5 +1,19 @@
 // Every command of the CLI, in the order `headroom --help` lists them.
 import type { Command } from './command';
-import { compareCommand, simulateCommand, validateCommand } from './commands/core';
+import { simulateCommand, validateCommand } from './commands/core';
+import { exportCommand, importCommand } from './commands/documents';
+import { compareExportCommand, importSheetCommand, reportCommand } from './commands/exports';
+import { breakevenCommand, ladderCommand, riskCommand } from './commands/uncertainty';
 
-export const commands: readonly Command[] = [validateCommand, simulateCommand, compareCommand];
+export const commands: readonly Command[] = [
+  validateCommand,
+  simulateCommand,
+  compareExportCommand,
+  riskCommand,
+  ladderCommand,
+  breakevenCommand,
+  reportCommand,
+  importCommand,
+  exportCommand,
+  importSheetCommand,
+];
