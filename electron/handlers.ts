@@ -2,24 +2,22 @@
 // Electron's main process and the browser harness; arguments arrive already parsed by zod.
 import { version } from '../package.json';
 import { comparisonCsv } from '../shared/compare-csv';
+import { fileNameFor } from '../shared/file-name';
 import type { EditResult, ExportedFile, Handlers } from '../shared/ipc';
+import { briefingHtml } from './export/briefing';
 import { comparisonWorkbook, simulateScenarios } from './export/workbook';
 import type { DocumentSession } from './session';
 
+export { fileNameFor };
+
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A plan's name as a file name on any OS: no separators, reserved characters or leading dots. */
-export function fileNameFor(planName: string, suffix: string): string {
-  const safe = planName
-    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 120)
-    .trimEnd();
-  return `${safe || 'Plan'}${suffix}`;
-}
+/** Prints self-contained briefing HTML to PDF bytes: Electron's printToPDF, or Chromium in the harness. */
+export type PrintPdf = (html: string) => Promise<Buffer>;
 
-export function createHandlers(session: DocumentSession, shell: 'electron' | 'browser'): Handlers {
+export const NO_PDF_PRINTER_MESSAGE = 'Printing to PDF needs Chromium or Electron; download the HTML briefing and print it from a browser';
+
+export function createHandlers(session: DocumentSession, shell: 'electron' | 'browser', printPdf?: PrintPdf): Handlers {
   return {
     getAppInfo: () => ({ version, shell }),
     getPlan: () => session.document.snapshot(),
@@ -51,6 +49,22 @@ export function createHandlers(session: DocumentSession, shell: 'electron' | 'br
         mimeType: 'text/csv',
         base64: Buffer.from(csv, 'utf8').toString('base64'),
       };
+    },
+
+    exportBriefing: async ({ scenarioIds, format }): Promise<ExportedFile> => {
+      const plan = session.document.plan();
+      // Checked before printing, so a missing printer is not blamed for a bad scenario id.
+      const html = briefingHtml(plan, scenarioIds, { date: new Date() });
+      if (format === 'html') {
+        return {
+          fileName: fileNameFor(plan.name, ' briefing.html'),
+          mimeType: 'text/html',
+          base64: Buffer.from(html, 'utf8').toString('base64'),
+        };
+      }
+      if (!printPdf) throw new Error(NO_PDF_PRINTER_MESSAGE);
+      const pdf = await printPdf(html);
+      return { fileName: fileNameFor(plan.name, ' briefing.pdf'), mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64') };
     },
   };
 }

@@ -18,7 +18,9 @@ import type { Handlers } from '../shared/ipc';
 import { MENU_CHANNEL, type MenuCommand } from '../shared/api-methods';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc-main';
+import { briefingPrintOptions } from './export/pdf';
 import { writeFileAtomic } from './export/workbook';
+import { printInWindow } from './print-window';
 import { blankPlan } from './new-plan';
 import { DocumentSession, openInitialDocument, WINDOW_STATE_FILE } from './session';
 import { PlanDocument } from './store/plan-document';
@@ -31,6 +33,7 @@ import {
   denyPermissionRequest,
   isAllowedExternalUrl,
   isAllowedNavigation,
+  printWindowOptions,
   resolveAppUrl,
   windowOptions,
 } from './security';
@@ -103,6 +106,11 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
+/** Briefing PDFs: printed in a hidden, sandboxed window with no preload and no JavaScript. */
+export function printBriefingPdf(html: string): Promise<Buffer> {
+  return printInWindow(html, () => new BrowserWindow(printWindowOptions()), briefingPrintOptions());
+}
+
 function persistWindowState(): void {
   try {
     saveWindowState(stateFile(), windowState);
@@ -129,7 +137,7 @@ function createWindow(session: DocumentSession): BrowserWindow {
   const bounds = saved && clampBounds(saved, displays);
   const win = new BrowserWindow(windowOptions({ preloadPath, bounds, dark: nativeTheme.shouldUseDarkColors }));
   const contentsId = win.webContents.id;
-  sessions.set(contentsId, { session, handlers: createHandlers(session, 'electron') });
+  sessions.set(contentsId, { session, handlers: createHandlers(session, 'electron', printBriefingPdf) });
   win.once('ready-to-show', () => win.show());
   documentWindows.set(doc, win);
   app.addRecentDocument(doc);

@@ -22,9 +22,12 @@ export interface WindowBounds {
 }
 
 export function windowOptions(opts: {
-  preloadPath: string;
+  /** The preload that gives the page its API; null for a window that must get none. */
+  preloadPath: string | null;
   bounds?: WindowBounds;
   dark?: boolean;
+  /** false turns JavaScript off in the window (the default leaves it on). */
+  javascript?: boolean;
 }): BrowserWindowConstructorOptions {
   const { x, y, width, height } = opts.bounds ?? { width: 1280, height: 800 };
   return {
@@ -46,8 +49,23 @@ export function windowOptions(opts: {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
-      preload: opts.preloadPath,
+      ...(opts.preloadPath === null ? {} : { preload: opts.preloadPath }),
+      ...(opts.javascript === false ? { javascript: false } : {}),
     },
+  };
+}
+
+/**
+ * The hidden window that prints a briefing to PDF: the same hardened preferences, but no
+ * preload (the briefing gets no API) and no JavaScript (it is static HTML), never shown.
+ */
+export function printWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    ...windowOptions({ preloadPath: null, javascript: false }),
+    title: 'Headroom briefing',
+    show: false,
+    skipTaskbar: true,
+    focusable: false,
   };
 }
 

@@ -12,6 +12,7 @@ import { Interventions } from './screens/Interventions';
 import { Scenarios } from './screens/Scenarios';
 import { Results } from './screens/Results';
 import { Compare } from './screens/Compare';
+import { Risk } from './screens/Risk';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'overview', label: 'Overview', hint: 'Headlines and decisions due' },
@@ -20,6 +21,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'scenarios', label: 'Scenarios', hint: 'Grant levels and dates' },
   { id: 'results', label: 'Results', hint: 'Month by month' },
   { id: 'compare', label: 'Compare', hint: 'Side by side' },
+  { id: 'risk', label: 'Risk', hint: 'Uncertainty and ladders' },
 ];
 
 function Nav() {
@@ -173,6 +175,7 @@ function CurrentScreen() {
     scenarios: <Scenarios />,
     results: <Results />,
     compare: <Compare />,
+    risk: <Risk />,
   };
   return <>{screens[screen]}</>;
 }
@@ -197,7 +200,7 @@ export function App() {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && /^[1-6]$/.test(event.key)) {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && /^[1-9]$/.test(event.key) && Number(event.key) <= SCREENS.length) {
         event.preventDefault();
         useStore.getState().setScreen(SCREENS[Number(event.key) - 1].id);
         return;

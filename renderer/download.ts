@@ -1,5 +1,10 @@
 // Files handed to the person as downloads: a Blob and a temporary anchor.
 
+/** Hands a Blob to the person as a download named fileName. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  save(fileName, blob);
+}
+
 function save(fileName: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');

@@ -9,6 +9,7 @@ export const API_METHOD_NAMES = [
   'importPlanJson',
   'exportPlanJson',
   'exportComparison',
+  'exportBriefing',
 ] as const;
 
 /**

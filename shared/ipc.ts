@@ -51,6 +51,8 @@ export const API_ARGS = {
   importPlanJson: z.tuple([z.string().max(20_000_000)]),
   exportPlanJson: z.tuple([]),
   exportComparison: z.tuple([z.strictObject({ format: z.enum(['xlsx', 'csv']), scenarioIds: ScenarioIds })]),
+  /** The briefing for the chosen scenarios: a PDF to hand on, or the HTML it is printed from. */
+  exportBriefing: z.tuple([z.strictObject({ scenarioIds: ScenarioIds, format: z.enum(['pdf', 'html']) })]),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -70,6 +72,7 @@ export interface ApiResults {
   importPlanJson: EditResult;
   exportPlanJson: string;
   exportComparison: ExportedFile;
+  exportBriefing: ExportedFile;
 }
 
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;

@@ -24,8 +24,8 @@ export async function bundleHarness() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // A native module: loaded from node_modules at run time.
-    external: ['better-sqlite3'],
+    // A native module, and the Chromium driver that prints briefings: loaded from node_modules at run time.
+    external: ['better-sqlite3', 'playwright-core'],
     logLevel: 'silent', // its errors are in the message printed below
   });
 }

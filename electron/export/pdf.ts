@@ -2,7 +2,7 @@
 // playwright-core; the desktop app prints the same HTML with webContents.printToPDF and the
 // options below. Page size, margins, header and footer all come from the page's own CSS
 // (@page and its margin boxes), so both routes give the same pages.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PrintToPDFOptions } from 'electron';
@@ -19,7 +19,7 @@ export const CHROMIUM_ARGS = [
 export const NO_CHROMIUM_MESSAGE = 'Chromium or Electron is needed to print PDF; use --html instead';
 
 export class PdfUnavailableError extends Error {
-  constructor(detail?: string) {
+  constructor(readonly detail?: string) {
     super(detail ? `${NO_CHROMIUM_MESSAGE} (${detail})` : NO_CHROMIUM_MESSAGE);
   }
 }
@@ -90,6 +90,18 @@ export async function htmlToPdf(html: string, outPath: string, opts: PdfOptions 
   } finally {
     await browser?.close().catch(() => undefined);
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Prints self-contained HTML and returns the PDF's bytes (through a private temp file, removed after). */
+export async function htmlToPdfBytes(html: string, opts: PdfOptions = {}): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-print-'));
+  try {
+    const out = join(dir, 'briefing.pdf');
+    await htmlToPdf(html, out, opts);
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { dispatch, PayloadError, type ApiMethod } from '../../shared/ipc';
-import { createHandlers } from '../handlers';
+import { htmlToPdfBytes, PdfUnavailableError, type PdfOptions } from '../export/pdf';
+import { createHandlers, NO_PDF_PRINTER_MESSAGE, type PrintPdf } from '../handlers';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, resolveAppUrl } from '../security';
 import { openInitialDocument } from '../session';
 
@@ -22,6 +23,8 @@ export interface HarnessOptions {
   readonly port?: number;
   /** Told of failures that are not the page's fault (default: their message on stderr). */
   readonly onError?: (error: unknown) => void;
+  /** Prints briefings to PDF (default: Debian's Chromium through playwright-core); null: no PDFs. */
+  readonly printPdf?: PrintPdf | null;
 }
 
 export interface Harness {
@@ -98,6 +101,23 @@ function argsOf(body: string): unknown {
   return (parsed as { args: unknown }).args;
 }
 
+/**
+ * Briefing PDFs from a headless Chromium (/usr/bin/chromium unless told otherwise). Without
+ * one, the page is told plainly to download the HTML briefing instead.
+ */
+export function chromiumPrintPdf(opts: PdfOptions = {}): PrintPdf {
+  return async (html) => {
+    try {
+      return await htmlToPdfBytes(html, opts);
+    } catch (error) {
+      if (error instanceof PdfUnavailableError) {
+        throw new Error(error.detail ? `${NO_PDF_PRINTER_MESSAGE} (${error.detail})` : NO_PDF_PRINTER_MESSAGE);
+      }
+      throw error;
+    }
+  };
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = fs.realpathSync(options.rendererDir);
   const indexFile = path.join(rendererDir, 'index.html');
@@ -106,7 +126,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   const token = crypto.randomBytes(32).toString('hex');
   const session = await openInitialDocument(options.dataDir);
-  const handlers = createHandlers(session, 'browser');
+  const printPdf = options.printPdf === undefined ? chromiumPrintPdf() : (options.printPdf ?? undefined);
+  const handlers = createHandlers(session, 'browser', printPdf);
   const onError = options.onError ?? ((error: unknown) => console.error(`A request failed: ${error instanceof Error ? error.message : String(error)}`));
   let origin = '';
   let host = '';

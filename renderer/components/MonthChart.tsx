@@ -1,9 +1,11 @@
 // Monthly funding against spend for one scenario: plan spend and partner contributions as
 // stacked bars, funding as a step line, and the months before funding is known shaded.
+import { useRef } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SimulationResult } from '../../shared/engine';
 import { atRiskRuns, axisMoney, monthRows, niceTicks, type MonthRow } from '../logic/chart-data';
 import { money } from '../logic/format';
+import { ChartExport } from './ChartExport';
 
 interface TipProps {
   active?: boolean;
@@ -24,13 +26,14 @@ function MonthTip(props: TipProps & { underwriter: string }) {
   );
 }
 
-export function MonthChart(props: { result: SimulationResult; height?: number; compact?: boolean }) {
+export function MonthChart(props: { result: SimulationResult; height?: number; compact?: boolean; title?: string }) {
   const { result } = props;
+  const ref = useRef<HTMLDivElement>(null);
   const rows = monthRows(result);
   const risk = atRiskRuns(result);
   const ticks = niceTicks(Math.max(0, ...rows.map((r) => Math.max(r.fullCost, r.funding))));
   return (
-    <div className="chart" data-testid="month-chart" data-result={`${result.id}:${result.totals.spend}:${result.totals.drawn}`}>
+    <div className="chart" ref={ref} data-testid="month-chart" data-result={`${result.id}:${result.totals.spend}:${result.totals.drawn}`}>
       <ResponsiveContainer width="100%" height={props.height ?? 320}>
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }} barCategoryGap={2}>
           <CartesianGrid vertical={false} stroke="var(--grid)" />
@@ -76,6 +79,7 @@ export function MonthChart(props: { result: SimulationResult; height?: number; c
           <span className="swatch" data-kind="risk" /> Before the year’s funding is known
         </li>
       </ul>
+      <ChartExport title={props.title ?? `Monthly funding against spend, ${result.name}`} target={ref} />
     </div>
   );
 }

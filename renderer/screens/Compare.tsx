@@ -1,13 +1,14 @@
 // Two to four scenarios side by side: totals and each FY with differences from the first,
 // spend overlaid month by month, and what happens to each service (differences first).
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { compare, type Comparison, type ComparisonRow } from '../../shared/compare';
 import type { SimulationResult } from '../../shared/engine';
+import { ChartExport } from '../components/ChartExport';
 import { Card, ChartOrTable, Empty, ScreenHeader } from '../components/common';
 import { axisMoney, niceTicks, overlayRows } from '../logic/chart-data';
 import { difference, measure, money, monthShort, outcomeCell } from '../logic/format';
-import { exportComparison } from '../store/actions';
+import { exportBriefing, exportComparison } from '../store/actions';
 import { useResults, useScenarioChoices } from '../store/hooks';
 import { useStore } from '../store/store';
 
@@ -97,10 +98,11 @@ function ComparisonTables(props: { comparison: Comparison }) {
 }
 
 function OverlayChart(props: { results: readonly SimulationResult[] }) {
+  const ref = useRef<HTMLDivElement>(null);
   const rows = overlayRows(props.results);
   const ticks = niceTicks(Math.max(0, ...rows.flatMap((r) => props.results.map((_, i) => Math.max(Number(r[`spend${i}`]), Number(r[`funding${i}`]))))));
   return (
-    <div className="chart" data-testid="compare-chart">
+    <div className="chart" ref={ref} data-testid="compare-chart">
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid vertical={false} stroke="var(--grid)" />
@@ -148,6 +150,7 @@ function OverlayChart(props: { results: readonly SimulationResult[] }) {
         ))}
         <li className="muted">Solid/dashed: spend · dotted: funding</li>
       </ul>
+      <ChartExport title={`Spend by month, ${props.results.map((r) => r.name).join(' vs ')}`} target={ref} />
     </div>
   );
 }
@@ -236,15 +239,26 @@ export function Compare() {
     setCompareIds(next);
   }
 
-  async function doExport(format: 'csv' | 'xlsx') {
-    setExportState(`Preparing ${format.toUpperCase()}…`);
+  const [exporting, setExporting] = useState(false);
+  const [exportFailed, setExportFailed] = useState(false);
+
+  async function runExport(preparing: string, work: () => Promise<string>) {
+    setExporting(true);
+    setExportFailed(false);
+    setExportState(preparing);
     try {
-      const name = await exportComparison(format, chosen);
+      const name = await work();
       setExportState(`Downloaded ${name}`);
     } catch (error) {
+      setExportFailed(true);
       setExportState(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setExporting(false);
     }
   }
+
+  const doExport = (format: 'csv' | 'xlsx') => runExport(`Preparing ${format.toUpperCase()}…`, () => exportComparison(format, chosen));
+  const doBriefing = (format: 'pdf' | 'html') => runExport('Preparing briefing…', () => exportBriefing(format, chosen));
 
   return (
     <div className="screen" data-testid="screen-compare">
@@ -256,9 +270,27 @@ export function Compare() {
           <button type="button" onClick={() => void doExport('xlsx')} disabled={chosen.length < 1} data-testid="export-xlsx">
             Export XLSX
           </button>
+          <button
+            type="button"
+            onClick={() => void doBriefing('pdf')}
+            disabled={chosen.length < 1 || exporting}
+            data-testid="export-briefing-pdf"
+            title="A printable briefing on the chosen scenarios: key messages, cliff edges and figures"
+          >
+            Briefing (PDF)
+          </button>
+          <button
+            type="button"
+            onClick={() => void doBriefing('html')}
+            disabled={chosen.length < 1 || exporting}
+            data-testid="export-briefing-html"
+            title="The same briefing as a web page, to open in a browser and print"
+          >
+            Briefing (HTML)
+          </button>
         </div>
       </ScreenHeader>
-      <span className="export-state" role="status" aria-live="polite" data-testid="export-state">
+      <span className={`export-state${exportFailed ? ' field-error' : ''}`} role="status" aria-live="polite" data-testid="export-state">
         {exportState}
       </span>
       <fieldset className="chooser" aria-describedby={groupId}>

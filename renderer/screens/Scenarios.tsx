@@ -6,6 +6,7 @@ import type { PlanEdit } from '../../shared/edits';
 import { isFormula } from '../../shared/formula';
 import type { Plan, Scenario } from '../../shared/plan';
 import { Card, ChartOrTable, Empty, Figure, ScreenHeader } from '../components/common';
+import { Breakeven } from '../components/Breakeven';
 import { InlineField } from '../components/InlineField';
 import { LevelControl } from '../components/LevelControl';
 import { MonthChart, MonthTable } from '../components/MonthChart';
@@ -516,6 +517,8 @@ function ScenarioEditor(props: { plan: Plan; scenario: Scenario; index: number; 
           <Variables plan={plan} scenario={scenario} index={index} />
         </Card>
       </div>
+
+      <Breakeven plan={plan} scenario={scenario} />
 
       <Card title="Handovers" subtitle="When a partner takes over the whole cost.">
         <Handovers plan={plan} scenario={scenario} />

@@ -141,3 +141,10 @@ export async function exportComparison(format: 'csv' | 'xlsx', scenarioIds: read
   downloadBase64(file.fileName, file.mimeType, file.base64);
   return file.fileName;
 }
+
+/** Asks the API for the briefing (PDF printed by main or the harness, or its HTML) and downloads it. */
+export async function exportBriefing(format: 'pdf' | 'html', scenarioIds: readonly string[]): Promise<string> {
+  const file = await api.exportBriefing({ scenarioIds: [...scenarioIds], format });
+  downloadBase64(file.fileName, file.mimeType, file.base64);
+  return file.fileName;
+}

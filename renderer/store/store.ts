@@ -6,8 +6,9 @@ import type { PlanEdit } from '../../shared/edits';
 import type { MonthIndex } from '../../shared/months';
 import type { PlanProblem } from '../../shared/resolve';
 import type { SimResponse } from '../logic/simulation';
+import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 
-export type Screen = 'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'compare';
+export type Screen = 'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'compare' | 'risk';
 
 export interface DocumentSlice {
   snapshot: PlanSnapshot | null;
@@ -61,7 +62,7 @@ export interface ResultsSlice {
   adopt: (seq: number, revision: number) => void;
 }
 
-export type Store = DocumentSlice & ViewSlice & ResultsSlice;
+export type Store = DocumentSlice & ViewSlice & ResultsSlice & AnalysisSlice;
 type Slice<T> = StateCreator<Store, [], [], T>;
 
 const createDocumentSlice: Slice<DocumentSlice> = (set) => ({
@@ -116,4 +117,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createDocumentSlice(...a),
   ...createViewSlice(...a),
   ...createResultsSlice(...a),
+  ...createAnalysisSlice<Store>()(...a),
 }));

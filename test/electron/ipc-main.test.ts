@@ -21,6 +21,7 @@ const VALID_ARGS: Record<ApiMethod, unknown[]> = {
   importPlanJson: ['{"format":"headroom-plan"}'],
   exportPlanJson: [],
   exportComparison: [{ format: 'csv', scenarioIds: ['baseline'] }],
+  exportBriefing: [{ scenarioIds: ['baseline', 'cut'], format: 'pdf' }],
 };
 
 /** Records what registerIpc hands to ipcMain.handle, keyed by channel. */

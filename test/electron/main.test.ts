@@ -21,11 +21,19 @@ const fake = vi.hoisted(() => {
 
   class FakeBrowserWindow {
     static all: FakeBrowserWindow[] = [];
+    /** Every window ever constructed, destroyed ones included. */
+    static created: FakeBrowserWindow[] = [];
     static getAllWindows = () => FakeBrowserWindow.all;
     static getFocusedWindow = () => undefined;
     static nextId = 0;
     events = new Map<string, Listener[]>();
-    webContents = { id: ++FakeBrowserWindow.nextId, send: vi.fn() };
+    webContents = { id: ++FakeBrowserWindow.nextId, send: vi.fn(), printToPDF: vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake')) };
+    destroyed = false;
+    destroy = vi.fn(() => {
+      this.destroyed = true;
+      FakeBrowserWindow.all = FakeBrowserWindow.all.filter((w) => w !== this);
+    });
+    isDestroyed = () => this.destroyed;
     on = listeners(this.events);
     once = listeners(this.events);
     loadURL = vi.fn(async () => undefined);
@@ -39,6 +47,7 @@ const fake = vi.hoisted(() => {
     constructor(options: Record<string, any>) {
       this.options = options;
       FakeBrowserWindow.all.push(this);
+      FakeBrowserWindow.created.push(this);
     }
   }
 
@@ -72,10 +81,13 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => fake.electron);
 
 import { API_METHODS } from '../../shared/ipc';
+import { briefingPrintOptions } from '../../electron/export/pdf';
+import { htmlDataUrl } from '../../electron/print-window';
 import {
   CONTENT_SECURITY_POLICY,
   denyPermissionCheck,
   denyPermissionRequest,
+  printWindowOptions,
   windowOptions,
 } from '../../electron/security';
 
@@ -169,6 +181,34 @@ describe('after ready', () => {
     fake.emit(fake.appEvents, 'web-contents-created', {}, contents);
     expect(contents.fire('will-navigate', 'https://evil.example/')).toHaveBeenCalled();
     expect(contents.open('https://evil.example/')).toEqual({ action: 'deny' });
+  });
+});
+
+describe('briefing PDFs', () => {
+  it('prints exportBriefing in a hidden window with no preload and no JavaScript, then destroys it', async () => {
+    const [win] = FakeBrowserWindow.all;
+    const windows = FakeBrowserWindow.all.length;
+    const before = FakeBrowserWindow.created.length;
+    const exportBriefing = electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'headroom:exportBriefing')![1] as Listener;
+    const file = await exportBriefing({ sender: win.webContents, senderFrame: { url: 'headroom://app/index.html' } }, { scenarioIds: ['base', 'cut-25-june'], format: 'pdf' });
+    const created = FakeBrowserWindow.created.slice(before);
+    expect(created).toHaveLength(1);
+    const [printer] = created;
+    expect(printer.options).toStrictEqual(printWindowOptions());
+    expect(printer.options.webPreferences).not.toHaveProperty('preload');
+    expect(printer.options.webPreferences.javascript).toBe(false);
+    expect(printer.loadURL).toHaveBeenCalledOnce();
+    const url = (printer.loadURL.mock.calls[0] as unknown as [string])[0];
+    expect(url.startsWith('data:text/html;charset=utf-8,')).toBe(true);
+    const html = decodeURIComponent(url.slice('data:text/html;charset=utf-8,'.length));
+    expect(url).toBe(htmlDataUrl(html));
+    expect(html).toContain('<h2>Key messages</h2>');
+    expect(printer.webContents.printToPDF).toHaveBeenCalledExactlyOnceWith(briefingPrintOptions());
+    expect(printer.destroy).toHaveBeenCalledOnce();
+    expect(printer.show).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.all).toHaveLength(windows);
+    expect(file).toMatchObject({ mimeType: 'application/pdf', base64: Buffer.from('%PDF-1.7 fake').toString('base64') });
+    expect(file.fileName).toMatch(/ briefing\.pdf$/);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   isAllowedNavigation,
   resolveAppUrl,
   validateSender,
+  printWindowOptions,
   windowOptions,
 } from '../../electron/security';
 
@@ -55,6 +56,22 @@ describe('windowOptions', () => {
     const sized = windowOptions({ preloadPath: 'p.js', bounds: { width: 1000, height: 650 } });
     expect(sized).toMatchObject({ width: 1000, height: 650, center: true });
     expect(sized).not.toHaveProperty('x');
+  });
+});
+
+describe('printWindowOptions', () => {
+  it('is the hardened window with no preload and no JavaScript, never shown', () => {
+    const options = printWindowOptions();
+    const { preload: _preload, ...hardened } = windowOptions({ preloadPath: 'p.js' }).webPreferences!;
+    expect(options.webPreferences).toStrictEqual({ ...hardened, javascript: false });
+    expect(options.webPreferences).not.toHaveProperty('preload');
+    expect(options).toMatchObject({ show: false, skipTaskbar: true, focusable: false });
+  });
+
+  it('windowOptions leaves JavaScript on and adds the preload unless told otherwise', () => {
+    expect(windowOptions({ preloadPath: 'p.js' }).webPreferences).not.toHaveProperty('javascript');
+    expect(windowOptions({ preloadPath: 'p.js', javascript: false }).webPreferences).toMatchObject({ javascript: false, preload: 'p.js' });
+    expect(windowOptions({ preloadPath: null }).webPreferences).not.toHaveProperty('preload');
   });
 });
 

@@ -8,7 +8,9 @@ import { version } from '../../package.json';
 import demoPlan from '../../shared/demo/wmvru-plan.json';
 import { API_METHODS, dispatch, PayloadError, type ApiMethod, type Handlers, type PlanEdit } from '../../shared/ipc';
 import type { Plan } from '../../shared/plan';
-import { createHandlers, fileNameFor } from '../../electron/handlers';
+import { createHandlers, fileNameFor, NO_PDF_PRINTER_MESSAGE } from '../../electron/handlers';
+import { escapeHtml, keyMessages } from '../../electron/export/briefing';
+import { simulateScenarios } from '../../electron/export/workbook';
 import { DEMO_FILE_NAME, openInitialDocument, WINDOW_STATE_FILE, type DocumentSession } from '../../electron/session';
 import { PlanDocument } from '../../electron/store/plan-document';
 
@@ -174,6 +176,63 @@ describe('handlers', () => {
     expect(file.fileName).toBe(fileNameFor(demoPlan.name, ' comparison.xlsx'));
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(Buffer.from(file.base64, 'base64').subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+  });
+});
+
+describe('exportBriefing', () => {
+  const IDS = ['base', 'cut-25-june'];
+
+  it('writes the briefing as HTML: the plan name escaped, the key messages, no script', async () => {
+    await handlers.applyEdit(rename('VRU <script>alert("x")</script> & partners'));
+    const file = await call('exportBriefing', { scenarioIds: IDS, format: 'html' });
+    expect(file.fileName).toBe('VRU script alert( x ) script & partners briefing.html');
+    expect(file.mimeType).toBe('text/html');
+    const html = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(`<h1>${escapeHtml('VRU <script>alert("x")</script> & partners')}</h1>`);
+    expect(html).toContain('VRU &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; partners');
+    expect(html).not.toMatch(/<script/i);
+    const messages = keyMessages(simulateScenarios(session.document.plan(), IDS));
+    expect(messages.length).toBeGreaterThanOrEqual(IDS.length);
+    for (const m of messages) expect(html).toContain(escapeHtml(m.text));
+  });
+
+  it('prints the same HTML to PDF through the printer it was given', async () => {
+    const printed: string[] = [];
+    handlers = createHandlers(session, 'electron', async (html) => {
+      printed.push(html);
+      return Buffer.from('%PDF-1.7 fake');
+    });
+    const file = await call('exportBriefing', { scenarioIds: IDS, format: 'pdf' });
+    expect(file).toEqual({ fileName: fileNameFor(demoPlan.name, ' briefing.pdf'), mimeType: 'application/pdf', base64: Buffer.from('%PDF-1.7 fake').toString('base64') });
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain(`<h1>${escapeHtml(demoPlan.name)}</h1>`);
+    const html = await call('exportBriefing', { scenarioIds: IDS, format: 'html' });
+    expect(Buffer.from(html.base64, 'base64').toString('utf8')).toBe(printed[0]);
+  });
+
+  it('says plainly that PDF needs Chromium or Electron when there is no printer', async () => {
+    await expect(call('exportBriefing', { scenarioIds: IDS, format: 'pdf' })).rejects.toThrow(NO_PDF_PRINTER_MESSAGE);
+    expect(NO_PDF_PRINTER_MESSAGE).toBe('Printing to PDF needs Chromium or Electron; download the HTML briefing and print it from a browser');
+  });
+
+  it('refuses a scenario the plan does not have before printing anything', async () => {
+    let printed = 0;
+    handlers = createHandlers(session, 'electron', async () => {
+      printed++;
+      return Buffer.from('%PDF');
+    });
+    await expect(call('exportBriefing', { scenarioIds: ['base', 'nope'], format: 'pdf' })).rejects.toThrow(/^no scenario "nope" in the plan/);
+    expect(printed).toBe(0);
+  });
+
+  it.each([
+    ['an unknown format', [{ scenarioIds: IDS, format: 'docx' }], /^Refused exportBriefing: 0\.format: /],
+    ['no scenarios', [{ scenarioIds: [], format: 'html' }], /^Refused exportBriefing: 0\.scenarioIds: /],
+    ['five scenarios', [{ scenarioIds: ['a', 'b', 'c', 'd', 'e'], format: 'html' }], /^Refused exportBriefing: 0\.scenarioIds: /],
+    ['an extra field', [{ scenarioIds: IDS, format: 'html', path: '/etc/passwd' }], /^Refused exportBriefing: /],
+  ])('refuses %s', async (_what, args, message) => {
+    await expect(dispatch(handlers, 'exportBriefing', args)).rejects.toThrow(message);
   });
 });
 

@@ -1,0 +1,87 @@
+// Break-even in the scenario editor: the smallest value of a variable at which a target
+// holds, worked out in a worker (analysis-client.ts) and said in plain words.
+import { useId, useState } from 'react';
+import type { Plan, Scenario } from '../../shared/plan';
+import { BREAKEVEN_TARGETS, type BreakevenTarget } from '../../shared/uncertainty/breakeven';
+import { scenarioVariables } from '../../shared/uncertainty/risk';
+import type { BreakevenAnswer } from '../logic/analysis';
+import { breakevenSentence, BREAKEVEN_TARGET_LABELS } from '../logic/breakeven-words';
+import { fundingVariables } from '../logic/scenario-edits';
+import { readNumber } from '../logic/values';
+import { findBreakeven } from '../store/analysis-client';
+import { useScenario } from '../store/hooks';
+import { Card, FieldError } from './common';
+
+export function Breakeven(props: { plan: Plan; scenario: Scenario }) {
+  const { plan, scenario } = props;
+  const choices = scenarioVariables(plan, scenario.id);
+  const levels = new Set(fundingVariables(plan));
+  const fallback = choices.find((v) => levels.has(v)) ?? choices[0] ?? '';
+  const [variable, setVariable] = useState(fallback);
+  const [target, setTarget] = useState<BreakevenTarget>('no-closures');
+  const [lo, setLo] = useState('0');
+  const [hi, setHi] = useState('1');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<{ answer: BreakevenAnswer; variable: string; target: BreakevenTarget; isLevel: boolean } | null>(null);
+  const { result } = useScenario(scenario.id);
+  const ids = { variable: useId(), target: useId(), lo: useId(), hi: useId(), error: useId() };
+  const current = choices.includes(variable) ? variable : fallback;
+  if (choices.length === 0) return null;
+
+  async function run() {
+    const [low, high] = [readNumber(lo), readNumber(hi)];
+    if (low === null || high === null) return setError('The range must be two numbers');
+    if (low > high) return setError('The bottom of the range must not be above the top');
+    setError(null);
+    setBusy(true);
+    const found = await findBreakeven({ scenarioId: scenario.id, variable: current, target, lo: low, hi: high });
+    setBusy(false);
+    if (found) setAnswer({ answer: found, variable: current, target, isLevel: levels.has(current) });
+  }
+
+  const underwriter = result?.underwriter ?? 'the underwriter';
+  return (
+    <Card title="Break-even" subtitle="The smallest value of a variable at which a target holds, found by bisection over the range.">
+      <div className="run-row">
+        <div className="field">
+          <label htmlFor={ids.variable}>Variable</label>
+          <select id={ids.variable} value={current} onChange={(e) => setVariable(e.target.value)} data-testid="breakeven-variable">
+            {choices.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.target}>Target</label>
+          <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value as BreakevenTarget)} data-testid="breakeven-target">
+            {BREAKEVEN_TARGETS.map((t) => (
+              <option key={t} value={t}>
+                {BREAKEVEN_TARGET_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.lo}>From</label>
+          <input id={ids.lo} className="num narrow-input" value={lo} onChange={(e) => setLo(e.target.value)} aria-invalid={!!error || undefined} aria-describedby={error ? ids.error : undefined} data-testid="breakeven-lo" />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.hi}>To</label>
+          <input id={ids.hi} className="num narrow-input" value={hi} onChange={(e) => setHi(e.target.value)} aria-invalid={!!error || undefined} aria-describedby={error ? ids.error : undefined} data-testid="breakeven-hi" />
+        </div>
+        <div className="button-row run-buttons">
+          <button type="button" className="primary" disabled={busy} onClick={() => void run()} data-testid="breakeven-run">
+            {busy ? 'Working…' : 'Find break-even'}
+          </button>
+        </div>
+      </div>
+      <FieldError id={ids.error} messages={error ? [error] : []} />
+      <p className="breakeven-answer" role="status" aria-live="polite" data-testid="breakeven-answer">
+        {answer ? breakevenSentence({ ...answer, underwriter }) : ''}
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,150 @@
+// The work of the analysis workers as plain functions (tested without a worker): slices of
+// a risk run, ladder rows one value at a time, and a break-even with the amounts it gives.
+import { simulate } from '../../shared/engine';
+import { formatFy } from '../../shared/months';
+import type { Plan } from '../../shared/plan';
+import type { PlanProblem } from '../../shared/resolve';
+import { breakeven, TargetNotMetError, type BreakevenTarget } from '../../shared/uncertainty/breakeven';
+import { ladder, ladderValues, type LadderRow } from '../../shared/uncertainty/ladder';
+import { checkVariable, DrawError, resolveAt } from '../../shared/uncertainty/risk';
+import { validatePlan } from '../../shared/validate';
+import { createSliceRunner, type Slice, type SliceResult } from './risk-run';
+
+export type AnalysisRequest =
+  | { readonly kind: 'risk-setup'; readonly plan: unknown; readonly scenarioId: string; readonly seed: number }
+  | { readonly kind: 'risk-slice'; readonly slice: Slice }
+  | {
+      readonly kind: 'ladder'; readonly plan: unknown; readonly scenarioId: string; readonly variable: string;
+      readonly from: number; readonly to: number; readonly step: number;
+    }
+  | {
+      readonly kind: 'breakeven'; readonly plan: unknown; readonly scenarioId: string; readonly variable: string;
+      readonly target: BreakevenTarget; readonly lo: number; readonly hi: number;
+    };
+
+export type AnalysisReply =
+  | { readonly kind: 'risk-slice'; readonly ok: true; readonly result: SliceResult }
+  | { readonly kind: 'risk-slice'; readonly ok: false; readonly message: string }
+  | { readonly kind: 'ladder-progress'; readonly done: number; readonly total: number }
+  | { readonly kind: 'ladder'; readonly ok: true; readonly rows: readonly LadderRow[] }
+  | { readonly kind: 'ladder'; readonly ok: false; readonly message: string }
+  | { readonly kind: 'breakeven'; readonly answer: BreakevenAnswer };
+
+/** A stream allocation the variable changes, at the break-even value. */
+export interface AffectedAmount {
+  readonly stream: string;
+  readonly streamName: string;
+  readonly fy: string;
+  /** Pence, from the scenario resolved at the break-even value. */
+  readonly amount: number;
+}
+
+export type BreakevenAnswer =
+  | { readonly status: 'found'; readonly value: number; readonly atBottom: boolean; readonly amounts: readonly AffectedAmount[] }
+  /** The target fails at hi: what stands in its way there. */
+  | { readonly status: 'not-met'; readonly hi: number; readonly closures: readonly string[]; readonly drawn: number; readonly nonCompliantYears: number }
+  | { readonly status: 'error'; readonly message: string };
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function problemsText(problems: readonly PlanProblem[]): string {
+  return problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ');
+}
+
+/** The plan as the engine reads it; it throws with the validator's first problems. */
+export function validPlan(input: unknown): Plan {
+  const validation = validatePlan(input);
+  if (!validation.ok) throw new Error(`the plan does not validate: ${problemsText(validation.problems)}`);
+  return validation.plan;
+}
+
+/** A risk worker: set up once per run, then slice after slice. */
+export function createRiskWorker(): (request: Extract<AnalysisRequest, { kind: 'risk-setup' | 'risk-slice' }>) => AnalysisReply | null {
+  let runner: ReturnType<typeof createSliceRunner> | null = null;
+  let setupError: string | null = null;
+  return (request) => {
+    if (request.kind === 'risk-setup') {
+      try {
+        runner = createSliceRunner(validPlan(request.plan), request.scenarioId, request.seed);
+        setupError = null;
+      } catch (error) {
+        runner = null;
+        setupError = message(error);
+      }
+      return null;
+    }
+    if (!runner) return { kind: 'risk-slice', ok: false, message: setupError ?? 'the run was not set up' };
+    try {
+      return { kind: 'risk-slice', ok: true, result: runner.run(request.slice) };
+    } catch (error) {
+      const text = error instanceof DrawError ? error.message : `draws ${request.slice.fromDraw}–${request.slice.toDraw - 1}: ${message(error)}`;
+      return { kind: 'risk-slice', ok: false, message: text };
+    }
+  };
+}
+
+/** Ladder rows one value at a time (each as `ladder` gives it), reporting progress. */
+export function runLadder(request: Extract<AnalysisRequest, { kind: 'ladder' }>, progress: (done: number, total: number) => void): AnalysisReply {
+  try {
+    const plan = validPlan(request.plan);
+    checkVariable(plan, request.scenarioId, request.variable);
+    const values = ladderValues(request.from, request.to, request.step);
+    const rows: LadderRow[] = [];
+    values.forEach((value, i) => {
+      rows.push(ladder(plan, request.scenarioId, request.variable, value, value, 1).rows[0]);
+      progress(i + 1, values.length);
+    });
+    return { kind: 'ladder', ok: true, rows };
+  } catch (error) {
+    return { kind: 'ladder', ok: false, message: message(error) };
+  }
+}
+
+/**
+ * The allocations whose amount depends on the variable: those that differ between the
+ * scenario resolved at `value` and at another value of the range. Amounts are read from the
+ * resolution at `value`.
+ */
+export function affectedAmounts(plan: Plan, scenarioId: string, variable: string, value: number, lo: number, hi: number): AffectedAmount[] {
+  const other = value !== hi ? hi : value !== lo ? lo : value + 1;
+  const at = resolveAt(plan, scenarioId, { [variable]: value });
+  const elsewhere = resolveAt(plan, scenarioId, { [variable]: other });
+  const out: AffectedAmount[] = [];
+  for (const stream of at.streams) {
+    const compare = elsewhere.streams.find((s) => s.id === stream.id);
+    for (const [fy, allocation] of [...stream.allocations].sort((a, b) => a[0] - b[0])) {
+      if (compare?.allocations.get(fy)?.amount !== allocation.amount) {
+        out.push({ stream: stream.id, streamName: stream.name, fy: formatFy(fy), amount: allocation.amount });
+      }
+    }
+  }
+  return out;
+}
+
+export function runBreakeven(request: Extract<AnalysisRequest, { kind: 'breakeven' }>): BreakevenAnswer {
+  let plan: Plan;
+  try {
+    plan = validPlan(request.plan);
+  } catch (error) {
+    return { status: 'error', message: message(error) };
+  }
+  const { scenarioId, variable, target, lo, hi } = request;
+  try {
+    const found = breakeven(plan, scenarioId, variable, target, lo, hi);
+    return { status: 'found', value: found.value, atBottom: found.value === lo, amounts: affectedAmounts(plan, scenarioId, variable, found.value, lo, hi) };
+  } catch (error) {
+    if (error instanceof TargetNotMetError) {
+      const result = simulate(resolveAt(plan, scenarioId, { [variable]: hi }));
+      return {
+        status: 'not-met',
+        hi,
+        closures: result.interventions.filter((r) => r.outcome === 'closes').map((r) => r.name),
+        drawn: result.totals.drawn,
+        nonCompliantYears: result.totals.nonCompliantYears,
+      };
+    }
+    return { status: 'error', message: message(error) };
+  }
+}

@@ -1,0 +1,13 @@
+// File names made from text the person typed (a plan's name, a chart's title): safe on any
+// OS, used by main for exported files and by the page for saved charts.
+
+/** A plan's name as a file name on any OS: no separators, reserved characters or leading dots. */
+export function fileNameFor(planName: string, suffix: string): string {
+  const safe = planName
+    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 120)
+    .trimEnd();
+  return `${safe || 'Plan'}${suffix}`;
+}

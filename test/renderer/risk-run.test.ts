@@ -1,0 +1,141 @@
+// The Risk screen's worker pool, without workers: slices handed to 1, 2 or 3 "workers" in
+// whatever order they finish give exactly the same results.
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../shared/plan';
+import { formatProblem } from '../../shared/resolve';
+import { validatePlan } from '../../shared/validate';
+import { createRiskWorker, runBreakeven } from '../../renderer/logic/analysis';
+import {
+  assembleRisk, createSliceRunner, histogram, sliceDraws, SliceQueue, workerCount, type RiskView, type SliceResult,
+} from '../../renderer/logic/risk-run';
+import { demoPlan, workedExample } from './fixtures';
+
+function valid(raw: unknown): Plan {
+  const validation = validatePlan(raw);
+  if (!validation.ok) throw new Error(validation.problems.map(formatProblem).join('\n'));
+  return validation.plan;
+}
+
+/** The worked example, with b handed over to a partner from April 2022 with probability p. */
+function handoverExample(p: number): Plan {
+  const plan = workedExample();
+  plan.scenarios = [{
+    id: 'maybe-handover',
+    name: 'Partner may take b over',
+    uncertainty: [
+      { variable: 'handover', dist: 'bernoulli', p },
+      { variable: 'level', dist: 'triangular', min: 0.8, mode: 1, max: 1.1 },
+    ],
+    changes: [
+      { stream: 'core', fy: '2022/23', amount: '=base * level' },
+      { intervention: 'b', partnerShares: [{ from: '2022-04', share: '=handover', partner: 'CCG' }] },
+    ],
+  }];
+  return valid(plan);
+}
+
+/**
+ * Runs the draws as the page does, with `workers` runners of their own: each free worker
+ * takes the next slice; a pseudo-random worker finishes first each time, so results come
+ * back out of order.
+ */
+function pool(plan: Plan, scenarioId: string, draws: number, seed: number, workers: number): RiskView {
+  const queue = new SliceQueue(sliceDraws(draws, workers), draws);
+  const runners = Array.from({ length: workers }, () => createSliceRunner(plan, scenarioId, seed));
+  const inFlight: { worker: number; slice: ReturnType<SliceQueue['take']> }[] = [];
+  for (let w = 0; w < workers; w++) inFlight.push({ worker: w, slice: queue.take() });
+  let turn = 7;
+  while (!queue.finished) {
+    const busy = inFlight.filter((f) => f.slice);
+    turn = (turn * 1103515245 + 12345) % 2147483648;
+    const next = busy[turn % busy.length];
+    const result: SliceResult = runners[next.worker].run(next.slice!);
+    queue.complete(result);
+    next.slice = queue.take();
+  }
+  return assembleRisk(plan, scenarioId, draws, seed, queue.completed);
+}
+
+describe('risk runs split across workers', () => {
+  const plan = handoverExample(0.7);
+
+  it('gives identical results with 1, 2 and 3 workers', () => {
+    const one = pool(plan, 'maybe-handover', 600, 42, 1);
+    const two = pool(plan, 'maybe-handover', 600, 42, 2);
+    const three = pool(plan, 'maybe-handover', 600, 42, 3);
+    expect(two).toEqual(one);
+    expect(three).toEqual(one);
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+  });
+
+  it('closes b in about 1 − p of the draws, and hands it over in the rest', () => {
+    const view = pool(plan, 'maybe-handover', 2000, 7, 3);
+    const b = view.interventions.find((r) => r.id === 'b')!;
+    expect(b.pClose).toBeGreaterThan(0.27);
+    expect(b.pClose).toBeLessThan(0.33);
+    expect(b.pClose + b.pTransition).toBe(1);
+    // Sorted: most likely to close first.
+    expect(view.interventions[0].pClose).toBeGreaterThanOrEqual(view.interventions[1].pClose);
+    expect(view.fan).toHaveLength(24);
+    expect(view.people.reduce((sum, bin) => sum + bin.draws, 0)).toBe(2000);
+  });
+
+  it('a different seed gives different draws', () => {
+    expect(pool(plan, 'maybe-handover', 300, 1, 2).summary).not.toEqual(pool(plan, 'maybe-handover', 300, 2, 2).summary);
+  });
+
+  it('slices cover every draw once, in order, and never start more workers than slices', () => {
+    const slices = sliceDraws(1003, 4);
+    expect(slices[0].fromDraw).toBe(0);
+    expect(slices.at(-1)!.toDraw).toBe(1003);
+    slices.slice(1).forEach((s, i) => expect(s.fromDraw).toBe(slices[i].toDraw));
+    expect(workerCount(16, 100)).toBe(4);
+    expect(workerCount(2, 100)).toBe(2);
+    expect(workerCount(undefined, 100)).toBe(1);
+    expect(workerCount(8, 3)).toBe(3);
+  });
+
+  it('a worker reports a plan it cannot run rather than throwing', () => {
+    const worker = createRiskWorker();
+    expect(worker({ kind: 'risk-setup', plan: plan, scenarioId: 'nope', seed: 1 })).toBeNull();
+    const reply = worker({ kind: 'risk-slice', slice: { fromDraw: 0, toDraw: 5 } });
+    expect(reply).toMatchObject({ kind: 'risk-slice', ok: false });
+    expect((reply as { message: string }).message).toContain('no scenario "nope"');
+  });
+});
+
+describe('histogram of people losing support', () => {
+  it('has bars of equal, round widths: one per number of people when the range is narrow', () => {
+    expect(histogram([3, 5, 5, 3, 5])).toEqual([
+      { from: 3, to: 3, label: '3', draws: 2, share: 0.4 },
+      { from: 4, to: 4, label: '4', draws: 0, share: 0 },
+      { from: 5, to: 5, label: '5', draws: 3, share: 0.6 },
+    ]);
+    // 0 to 805 people: bars 50 wide from 0, so the axis reads 0–49, 50–99, … 800–849.
+    const wide = histogram([0, 40, 120, 655, 655, 805]);
+    expect(wide).toHaveLength(17);
+    expect(wide[0]).toMatchObject({ from: 0, to: 49, label: '0–49', draws: 2 });
+    expect(wide[13]).toMatchObject({ label: '650–699', draws: 2 });
+    expect(wide[16]).toMatchObject({ label: '800–849', draws: 1 });
+    expect(wide.reduce((sum, b) => sum + b.draws, 0)).toBe(6);
+  });
+});
+
+describe('break-even in the worker', () => {
+  it('finds the grant level that keeps every service open in the 25% cut, with the amounts it gives', () => {
+    const answer = runBreakeven({ kind: 'breakeven', plan: demoPlan(), scenarioId: 'cut-25-june', variable: 'grantLevel', target: 'no-closures', lo: 0, hi: 1 });
+    expect(answer.status).toBe('found');
+    if (answer.status !== 'found') return;
+    expect(answer.value).toBeGreaterThan(0.75);
+    expect(answer.value).toBeLessThanOrEqual(1);
+    // The VRU grant of 2021/22 and 2022/23 are "=3307000 * grantLevel"; the resolver rounds to pence.
+    expect(answer.amounts.map((a) => `${a.stream} ${a.fy}`)).toEqual(['ho-core 2021/22', 'ho-core 2022/23']);
+    expect(Math.abs(answer.amounts[0].amount - 330700000 * answer.value)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('says what stands in the way when the target fails at the top of the range', () => {
+    const answer = runBreakeven({ kind: 'breakeven', plan: demoPlan(), scenarioId: 'cut-25-june', variable: 'grantLevel', target: 'no-closures', lo: 0, hi: 0.5 });
+    expect(answer.status).toBe('not-met');
+    if (answer.status === 'not-met') expect(answer.closures.length).toBeGreaterThan(0);
+  });
+});
