@@ -2,44 +2,24 @@
 // PDF and HTML from Compare, and charts saved as PNG and SVG under the page's CSP.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import demoPlan from '../../shared/demo/wmvru-plan.json';
 import { fileNameFor } from '../../shared/file-name';
 import { startHarness } from '../../electron/harness/server';
 import { NO_PDF_PRINTER_MESSAGE } from '../../electron/handlers';
-import { buildRenderer, launchChromium, removeDir, REPO, startTestHarness, tempDir, type BuiltRenderer, type Chromium, type TestHarness } from './support';
+import { browserSuite, removeDir, REPO, tempDir, type Chromium } from './support';
 import { HeadroomApp } from './pages/headroom-app';
 
 /** The files downloaded, kept for a person to look at. */
 const KEPT = path.join(REPO, 'test-results/exports');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-let renderer: BuiltRenderer;
-let chromium: Chromium;
-let harness: TestHarness;
 let app: HeadroomApp;
-
-beforeAll(async () => {
-  const [built, launched] = await Promise.allSettled([buildRenderer(), launchChromium()]);
-  if (built.status === 'fulfilled') renderer = built.value;
-  if (launched.status === 'fulfilled') chromium = launched.value;
-  for (const outcome of [built, launched]) if (outcome.status === 'rejected') throw outcome.reason;
-  fs.mkdirSync(KEPT, { recursive: true });
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  renderer?.cleanup();
-});
-
-beforeEach(async () => {
-  harness = await startTestHarness(renderer.dir);
-});
+const suite = browserSuite('test-results/exports');
 
 afterEach(async () => {
   await app?.close();
-  await harness?.close();
 });
 
 /** Clicks a button that downloads, and returns the file's suggested name and content. */
@@ -76,7 +56,7 @@ async function parseSvg(a: HeadroomApp, text: string) {
 
 describe('briefing downloads from Compare', () => {
   it('downloads the briefing as a PDF printed by Chromium, and as HTML', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await app.go('compare');
     await app.compare.choose(['base', 'cut-25-june']);
     const button = app.page.getByTestId('export-briefing-pdf');
@@ -94,7 +74,7 @@ describe('briefing downloads from Compare', () => {
     expect(text).toContain('West Midlands VRU: 2021/22 cliff edge');
     await app.page.screenshot({ path: path.join(KEPT, 'compare-screen.png') });
     expect(app.consoleErrors).toEqual([]);
-    expect(harness.serverErrors).toEqual([]);
+    expect(suite.harness.serverErrors).toEqual([]);
   });
 });
 
@@ -105,7 +85,7 @@ describe('briefing progress and errors', () => {
     let fail = false;
     const printer = await startHarness({
       dataDir,
-      rendererDir: renderer.dir,
+      rendererDir: suite.renderer.dir,
       onError: () => {},
       printPdf: () => {
         if (fail) return Promise.reject(new Error(NO_PDF_PRINTER_MESSAGE));
@@ -113,7 +93,7 @@ describe('briefing progress and errors', () => {
       },
     });
     try {
-      app = await HeadroomApp.openAs(chromium.browser, printer);
+      app = await HeadroomApp.openAs(suite.chromium.browser, printer);
       await app.go('compare');
       const state = app.page.getByTestId('export-state');
       const pdfButton = app.page.getByTestId('export-briefing-pdf');
@@ -145,7 +125,7 @@ describe('briefing progress and errors', () => {
 
 describe('saving charts', () => {
   it('saves the Compare chart as a 2× PNG and as an SVG with its colours inlined', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await app.go('compare');
     await app.compare.choose(['base', 'cut-25-june']);
     const chart = app.page.getByTestId('compare-chart');
@@ -179,7 +159,7 @@ describe('saving charts', () => {
   });
 
   it('saves the Results chart in the dark theme on its dark background', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness, 'dark');
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness, 'dark');
     await app.go('results');
     const chart = app.page.getByTestId('results-chart').getByTestId('month-chart');
     const svg = await download(chart.getByTestId('chart-save-svg'));

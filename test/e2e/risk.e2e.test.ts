@@ -3,9 +3,9 @@
 // same seed reproduces on any number of workers, the ladder, break-even, and downloads.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { buildRenderer, launchChromium, REPO, startTestHarness, type BuiltRenderer, type Chromium, type TestHarness } from './support';
+import { browserSuite, REPO, type Chromium } from './support';
 import { HeadroomApp } from './pages/headroom-app';
 import { BreakevenPanel, RiskScreen } from './pages/risk-screen';
 
@@ -13,43 +13,23 @@ const SHOTS = path.join(REPO, 'test-results/screens');
 const CUT = 'cut-25-june';
 const CUT_INDEX = 2; // its place in the demo plan's scenarios
 
-let renderer: BuiltRenderer;
-let chromium: Chromium;
-let harness: TestHarness;
 let app: HeadroomApp | null = null;
 const extraContexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  const [built, launched] = await Promise.allSettled([buildRenderer(), launchChromium()]);
-  if (built.status === 'fulfilled') renderer = built.value;
-  if (launched.status === 'fulfilled') chromium = launched.value;
-  for (const outcome of [built, launched]) if (outcome.status === 'rejected') throw outcome.reason;
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  renderer?.cleanup();
-});
-
-beforeEach(async () => {
-  harness = await startTestHarness(renderer.dir);
-});
+const suite = browserSuite('test-results/screens');
 
 afterEach(async () => {
   await app?.close();
   app = null;
   for (const context of extraContexts.splice(0)) await context.close();
-  await harness?.close();
 });
 
 /** The app with navigator.hardwareConcurrency as given (the Risk screen's worker count). */
 async function openWithCores(cores: number): Promise<HeadroomApp> {
-  const context = await chromium.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const context = await suite.chromium.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   extraContexts.push(context);
   await context.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
-  const other = new HeadroomApp(context, await context.newPage(), harness.harness);
-  await other.page.goto(harness.harness.url, { waitUntil: 'load' });
+  const other = new HeadroomApp(context, await context.newPage(), suite.harness.harness);
+  await other.page.goto(suite.harness.harness.url, { waitUntil: 'load' });
   await other.page.getByTestId('screen-overview').waitFor();
   await other.waitForResults();
   return other;
@@ -82,7 +62,7 @@ async function runAndTime(risk: RiskScreen, draws: number, seed: number): Promis
 
 describe('the Risk screen', () => {
   it('edits uncertain variables, runs 10,000 draws with progress, cancels a second run, and the same seed gives the same numbers on 1 or all workers', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await linkDelay(app);
     const risk = new RiskScreen(app.page);
     await risk.open();
@@ -171,7 +151,7 @@ describe('the Risk screen', () => {
   }, 600_000);
 
   it('says the break-even grant level for the 25% cut in plain words, and says so plainly when the range cannot reach it', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await app.go('scenarios');
     await app.page.getByTestId(`scenario-item-${CUT}`).click();
     const breakeven = new BreakevenPanel(app.page);
@@ -185,7 +165,7 @@ describe('the Risk screen', () => {
 
   it('runs a ladder, downloads both CSVs, and has no serious accessibility problems, light or dark', async () => {
     const axeSource = fs.readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await app.callApi('applyEdit', {
       label: 'Grant level uncertain',
       ops: [{ op: 'set', path: ['scenarios', CUT_INDEX, 'uncertainty'], value: [{ variable: 'grantLevel', dist: 'triangular', min: 0.6, mode: 0.75, max: 1 }] }],

@@ -2,38 +2,18 @@
 // the demo plan from a fresh data folder, as a finance lead would on first run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import demoPlan from '../../shared/demo/wmvru-plan.json';
-import { buildRenderer, launchChromium, REPO, startTestHarness, type BuiltRenderer, type Chromium, type TestHarness } from './support';
+import { browserSuite, REPO, type Chromium } from './support';
 import { HeadroomApp, SCREENS } from './pages/headroom-app';
 
 const SHOTS = path.join(REPO, 'test-results/screens');
 
-let renderer: BuiltRenderer;
-let chromium: Chromium;
-let harness: TestHarness;
 let app: HeadroomApp;
-
-beforeAll(async () => {
-  const [built, launched] = await Promise.allSettled([buildRenderer(), launchChromium()]);
-  if (built.status === 'fulfilled') renderer = built.value;
-  if (launched.status === 'fulfilled') chromium = launched.value;
-  for (const outcome of [built, launched]) if (outcome.status === 'rejected') throw outcome.reason;
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  renderer?.cleanup();
-});
-
-beforeEach(async () => {
-  harness = await startTestHarness(renderer.dir);
-});
+const suite = browserSuite('test-results/screens');
 
 afterEach(async () => {
   await app?.close();
-  await harness?.close();
 });
 
 /** Creates the scenario of the journey: 2021/22 grant at 75%, confirmed 4 June 2021. */
@@ -52,7 +32,7 @@ async function cutScenario(a: HeadroomApp): Promise<string> {
 
 describe('the planner’s screens', () => {
   it('opens the demo plan on the Overview with its headline figures', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await expect.poll(() => app.planName()).toBe(demoPlan.name);
     // Base: the plan as written keeps every service.
     expect(await app.overview.figure('closures')).toBe('0');
@@ -65,7 +45,7 @@ describe('the planner’s screens', () => {
   });
 
   it('sets 2021/22 grant to 75% confirmed in June in a new scenario: closures and exposure show in Results and Compare, and undo restores them exactly', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await app.go('scenarios');
     const id = await app.scenarios.create();
     await app.waitForResults();
@@ -121,7 +101,7 @@ describe('the planner’s screens', () => {
   });
 
   it('exports the comparison as CSV and XLSX downloads', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await app.go('compare');
     await app.compare.choose(['base', 'cut-25-june']);
     const csv = await app.compare.export('csv');
@@ -134,7 +114,7 @@ describe('the planner’s screens', () => {
   });
 
   it('pastes three TSV rows into Interventions, checked before they are stored', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await app.go('interventions');
     const rows = await app.interventions.rowCount();
     const revision = await app.revision();
@@ -163,7 +143,7 @@ describe('the planner’s screens', () => {
   });
 
   it('shows an invalid formula’s error at its cell and changes nothing', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await app.go('interventions');
     const revision = await app.revision();
     const planBefore = (await app.callApi('getPlan')).plan;
@@ -183,7 +163,7 @@ describe('the planner’s screens', () => {
     const axeSource = fs.readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
     const found: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
-      app = await HeadroomApp.openAs(chromium.browser, harness.harness, scheme);
+      app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness, scheme);
       await app.overview.chooseScenario('cut-25-june');
       await app.waitForResults();
       for (const screen of SCREENS) {
@@ -199,7 +179,7 @@ describe('the planner’s screens', () => {
   }, 180_000);
 
   it('updates the chart quickly after an edit (median of 20 on the demo plan)', async () => {
-    app = await HeadroomApp.openAs(chromium.browser, harness.harness);
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     const id = await cutScenario(app);
     expect(id).toBeTruthy();
     const field = app.scenarios.levelField('ho-core', '2021/22');

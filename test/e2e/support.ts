@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/server';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { ApiMethod, ApiResults } from '../../shared/ipc';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -196,4 +197,37 @@ export class AppPage {
   close(): Promise<void> {
     return this.context.close();
   }
+}
+
+export interface BrowserSuite {
+  readonly renderer: BuiltRenderer;
+  readonly chromium: Chromium;
+  /** A fresh harness, on its own data folder, for each test. */
+  readonly harness: TestHarness;
+}
+
+/**
+ * The hooks every browser spec needs: one built renderer and one Chromium for the file,
+ * a fresh harness per test (closed after the spec's own afterEach hooks, which run first).
+ */
+export function browserSuite(keepDir?: string): BrowserSuite {
+  const suite = {} as { renderer: BuiltRenderer; chromium: Chromium; harness: TestHarness };
+  beforeAll(async () => {
+    const [built, launched] = await Promise.allSettled([buildRenderer(), launchChromium()]);
+    if (built.status === 'fulfilled') suite.renderer = built.value;
+    if (launched.status === 'fulfilled') suite.chromium = launched.value;
+    for (const outcome of [built, launched]) if (outcome.status === 'rejected') throw outcome.reason;
+    if (keepDir) fs.mkdirSync(path.join(REPO, keepDir), { recursive: true });
+  });
+  afterAll(async () => {
+    await suite.chromium?.close();
+    suite.renderer?.cleanup();
+  });
+  beforeEach(async () => {
+    suite.harness = await startTestHarness(suite.renderer.dir);
+  });
+  afterEach(async () => {
+    await suite.harness?.close();
+  });
+  return suite;
 }
