@@ -52,6 +52,7 @@ interface Checked {
 }
 
 const cache = new Map<string, Checked | string>();
+const results = new Map<string, Decimal>();
 
 /** Parses and vets a formula once; the result (or its error message) is cached by text. */
 function check(text: string): Checked | string {
@@ -159,12 +160,19 @@ export type ScopeValue = number | Decimal;
 export function evaluateFormula(text: string, lookup: (name: string) => ScopeValue | undefined): Decimal {
   const hit = check(text);
   if (typeof hit === 'string') throw new FormulaError(hit);
-  const scope = new Map<string, unknown>();
+  const values: ScopeValue[] = [];
+  let key = text;
   for (const name of hit.names) {
     const value = lookup(name);
     if (value === undefined) throw new FormulaError(`unknown name "${name}"`);
-    scope.set(name, typeof value === 'number' ? bignumber(value) : value);
+    values.push(value);
+    key += `\u0000${value.toString()}`;
   }
+  // A formula is a pure function of its names' values: the same inputs give the same decimal.
+  const known = results.get(key);
+  if (known) return known;
+  const scope = new Map<string, unknown>();
+  hit.names.forEach((name, i) => scope.set(name, typeof values[i] === 'number' ? bignumber(values[i] as number) : values[i]));
   let result: unknown;
   try {
     result = hit.evaluate(scope);
@@ -176,6 +184,8 @@ export function evaluateFormula(text: string, lookup: (name: string) => ScopeVal
   }
   if (!result.isFinite()) throw new FormulaError('result is not a finite number');
   if (result.abs().gt(1e15)) throw new FormulaError(`result ${result.toString()} is too large`);
+  if (results.size > 50_000) results.clear();
+  results.set(key, result);
   return result;
 }
 

@@ -1,7 +1,7 @@
 // A plan and one of its scenarios, resolved to plain numbers: every formula evaluated,
 // every amount in pence, every month an index. The engine reads nothing else.
 import { decimalFromNumber, decimalText, evaluateFormula, FormulaError, isFormula, type Decimal, type ScopeValue } from './formula';
-import { fyOfMonth, fyStart, monthOfDate, parseFy, parseMonth, type FyYear, type MonthIndex } from './months';
+import { formatFy, fyOfMonth, fyStart, monthOfDate, parseFy, parseMonth, type FyYear, type MonthIndex } from './months';
 import { compareRatio, decimalPoundsToPence, ONE, poundsToPence, ratioFromDecimal, ratioFromNumber, ZERO, type Pence, type Ratio } from './money';
 import {
   isStreamChange, monthOffsetProblem, shareProblem, variableProblem, wholeMonthsProblem,
@@ -162,6 +162,11 @@ class Evaluator {
   }
 }
 
+/** A validated pounds literal in pence; whole pounds skip the decimal parse. */
+function literalPence(pounds: number): Pence {
+  return Number.isSafeInteger(pounds * 100) && Number.isInteger(pounds) ? pounds * 100 : poundsToPence(pounds)!;
+}
+
 function pathOf(...parts: (string | number)[]): string {
   let out = '';
   for (const part of parts) {
@@ -222,7 +227,7 @@ export function resolveScenario(
 
   const pounds = (def: Defined<AmountValue>, fy: FyYear): Pence => {
     const { value, path } = def;
-    if (typeof value === 'number') return poundsToPence(value)!;
+    if (typeof value === 'number') return literalPence(value);
     const result = ev.formula(value, path, ev.fyIndex(fy), def.replaced ? () => decimalFromNumber(pounds(def.replaced!, fy) / 100) : null);
     const pence = decimalPoundsToPence(decimalText(result));
     if (pence < 0) {
@@ -330,7 +335,7 @@ export function resolveScenario(
 
   // --- interventions, with the scenario's changes applied in order ---
   const interventions: ResolvedIntervention[] = plan.interventions.map((item, ii) => {
-    const path = (field: string) => pathOf('interventions', ii, field);
+    const path = (field: string) => `interventions[${ii}].${field}`;
     const fields: { [K in keyof InterventionChange]?: Defined<unknown> } = {};
     for (const [key, value] of Object.entries(item)) fields[key as keyof InterventionChange] = define(value, path(key));
     for (const { change, path: changePath } of interventionChanges.get(item.id) ?? []) {
@@ -401,10 +406,11 @@ export function resolveScenario(
   function costFor(def: Defined<AnnualCostValue>, fy: FyYear): Pence {
     const { value } = def;
     if (typeof value === 'number' || typeof value === 'string') return pounds(def as Defined<AmountValue>, fy);
-    const label = Object.keys(value).find((key) => parseFy(key) === fy);
-    if (label === undefined) return 0;
+    // Valid FY labels are canonical ("2021/22"), so the FY's own label finds its entry.
+    const label = formatFy(fy);
+    if (!Object.hasOwn(value, label)) return 0;
     const entry = value[label];
-    if (typeof entry === 'number') return poundsToPence(entry)!;
+    if (typeof entry === 'number') return literalPence(entry);
     const base = def.replaced ? () => decimalFromNumber(costFor(def.replaced!, fy) / 100) : null;
     const result = ev.formula(entry, `${def.path}[${JSON.stringify(label)}]`, ev.fyIndex(fy), base);
     const pence = decimalPoundsToPence(decimalText(result));
