@@ -3,6 +3,7 @@
 // and the exports all render this one structure.
 import type { InterventionResult, SimulationResult } from './engine';
 import { formatFy, formatMonth, type FyYear } from './months';
+import { formatMoney, formatPercent } from './money';
 
 export type MeasureKind = 'money' | 'count' | 'share' | 'flag';
 
@@ -95,4 +96,22 @@ export function compare(results: readonly SimulationResult[]): Comparison {
     years,
     interventions,
   };
+}
+
+const COUNT = new Intl.NumberFormat('en-GB');
+
+/** A comparison value for people: £1,234.56, 48.46%, yes/no; differences signed (+£…, same/differs). */
+export function formatComparisonValue(row: Pick<ComparisonRow, 'kind'>, value: number | null, signed = false): string {
+  if (value === null) return '–';
+  const sign = signed && value > 0 ? '+' : '';
+  switch (row.kind) {
+    case 'money':
+      return sign + formatMoney(value);
+    case 'share':
+      return sign + formatPercent(value, 2);
+    case 'flag':
+      return signed ? (value === 0 ? 'same' : 'differs') : value ? 'yes' : 'no';
+    default:
+      return sign + COUNT.format(value);
+  }
 }

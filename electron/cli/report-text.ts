@@ -1,5 +1,5 @@
 // What `simulate` and `compare` print for a person: FYs as 2021/22, money as £1,234.56.
-import type { Comparison, ComparisonRow } from '../../shared/compare';
+import { formatComparisonValue, type Comparison, type ComparisonRow } from '../../shared/compare';
 import type { InterventionResult, SimulationResult } from '../../shared/engine';
 import { formatFy, monthName } from '../../shared/months';
 import { formatMoney, formatPercent } from '../../shared/money';
@@ -68,20 +68,7 @@ export function simulationText(planName: string, result: SimulationResult): stri
   ].join('\n');
 }
 
-function cell(row: ComparisonRow, value: number | null, signed = false): string {
-  if (value === null) return '–';
-  const sign = signed && value > 0 ? '+' : '';
-  switch (row.kind) {
-    case 'money':
-      return sign + formatMoney(value);
-    case 'share':
-      return sign + formatPercent(value, 2);
-    case 'flag':
-      return signed ? (value === 0 ? 'same' : 'differs') : value ? 'yes' : 'no';
-    default:
-      return sign + String(value);
-  }
-}
+const cell = formatComparisonValue;
 
 export function comparisonText(planName: string, comparison: Comparison): string {
   const names = comparison.scenarios.map((s) => s.id);

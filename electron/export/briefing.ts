@@ -3,7 +3,7 @@
 // from the engine's result; every plan-provided string is escaped (names are untrusted),
 // and a Content-Security-Policy forbids scripts should escaping ever be missed.
 import { createHash } from 'node:crypto';
-import type { ComparisonRow } from '../../shared/compare';
+import { formatComparisonValue, type ComparisonRow } from '../../shared/compare';
 import type { InterventionResult, SimulationResult, YearResult } from '../../shared/engine';
 import { formatFy, fyEnd, fyOfMonth, fyStart, monthName, parseFy, type FyYear, type MonthIndex } from '../../shared/months';
 import { formatMoney, formatMoneyShort, formatPercent } from '../../shared/money';
@@ -370,20 +370,7 @@ function timelineChart(edge: CliffEdge, set: ScenarioSet): string {
 
 // ---------------------------------------------------------------- tables
 
-function cell(row: ComparisonRow, value: number | null, signed = false): string {
-  if (value === null) return '–';
-  const sign = signed && value > 0 ? '+' : '';
-  switch (row.kind) {
-    case 'money':
-      return sign + formatMoney(value);
-    case 'share':
-      return sign + formatPercent(value, 2);
-    case 'flag':
-      return signed ? (value === 0 ? 'same' : 'differs') : value ? 'yes' : 'no';
-    default:
-      return sign + value.toLocaleString('en-GB');
-  }
-}
+const cell = formatComparisonValue;
 
 function comparisonTable(set: ScenarioSet): string {
   const { comparison } = set;
