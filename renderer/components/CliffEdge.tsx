@@ -4,8 +4,8 @@
 import { Fragment, type CSSProperties } from 'react';
 import type { CliffEdgeLayout } from '../logic/timeline';
 import { fyLabel, monthLong, monthShort, plural } from '../logic/format';
+import { pct, TimelineTicks } from './TimelineTicks';
 
-const pct = (offset: number, months: number) => `${(offset / months) * 100}%`;
 
 export function CliffEdgeChart(props: { layout: CliffEdgeLayout }) {
   const { layout } = props;
@@ -23,18 +23,7 @@ export function CliffEdgeChart(props: { layout: CliffEdgeLayout }) {
           ))}
         </div>
       </div>
-      <div className="tl-row tl-ticks">
-        <div className="tl-name" />
-        <div className="tl-track">
-          {layout.ticks.map((t) =>
-            t.offset % 3 === 0 ? (
-              <div key={t.offset} className={`tl-tick${t.fyStart ? ' fy-start' : ''}`} style={{ left: pct(t.offset, M) }}>
-                {t.label}
-              </div>
-            ) : null,
-          )}
-        </div>
-      </div>
+      <TimelineTicks ticks={layout.ticks} months={M} />
       <div className="tl-row tl-known">
         <div className="tl-name">Funding known</div>
         <div className="tl-track">

@@ -6,8 +6,8 @@ import { count, money, monthLong, monthShort, outcomeShort, outcomeText } from '
 import { fyStart } from '../../shared/months';
 import { monthTicks, statusRuns, STATUS_LABELS, STATUS_SHORT } from '../logic/timeline';
 import { StatusLegend } from './common';
+import { pct, TimelineTicks } from './TimelineTicks';
 
-const pct = (offset: number, months: number) => `${(offset / months) * 100}%`;
 
 export function OutcomeTimeline(props: { result: SimulationResult }) {
   const { result } = props;
@@ -18,19 +18,7 @@ export function OutcomeTimeline(props: { result: SimulationResult }) {
     <div>
       <StatusLegend />
       <div className="timeline outcomes" style={vars} aria-hidden="true">
-        <div className="tl-row tl-ticks">
-          <div className="tl-name" />
-          <div className="tl-track">
-            {ticks.map((t) =>
-              t.offset % 3 === 0 ? (
-                <div key={t.offset} className={`tl-tick${t.fyStart ? ' fy-start' : ''}`} style={{ left: pct(t.offset, M) }}>
-                  {t.label}
-                </div>
-              ) : null,
-            )}
-          </div>
-          <div className="tl-outcome" />
-        </div>
+        <TimelineTicks ticks={ticks} months={M}><div className="tl-outcome" /></TimelineTicks>
         <div className="tl-body">
           <div className="tl-guides">
             <div className="tl-name" />
