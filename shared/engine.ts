@@ -1,4 +1,4 @@
-// The simulation of one resolved scenario (spec section 3). Pure: plain data in, plain
+// The simulation of one resolved scenario (plan-format.md §3). Pure: plain data in, plain
 // data out; no clock, no I/O. FYs are processed in order: for each, a decision (which
 // interventions keep funding) and, once every decision is known, an account.
 import { fyEnd, fyOfMonth, fyStart, type FyYear, type MonthIndex } from './months';

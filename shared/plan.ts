@@ -1,4 +1,4 @@
-// The plan file (spec section 2) as a zod schema: the single source of the plan's types,
+// The plan file (plan-format.md §2) as a zod schema: the single source of the plan's types,
 // of structural validation and of its messages. Cross-references and formulas are checked
 // in validate.ts, which runs once the structure is sound.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The CLI's `--json` result (spec section 7): money in pounds exact to the penny, months
+// The CLI's `--json` result (plan-format.md §7): money in pounds exact to the penny, months
 // and FYs as text, fields that do not apply null (0 for money, false for flags).
 import type { SimulationResult } from './engine';
 import { formatFy, formatMonth } from './months';

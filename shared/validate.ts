@@ -1,4 +1,4 @@
-// Validation of a plan (spec sections 2, 5 and 6): the structure by the zod schema, then
+// Validation of a plan (plan-format.md §2, §5 and §6): the structure by the zod schema, then
 // cross-references, then every formula of every scenario. A plan that breaks any rule is
 // rejected whole, with every problem listed by its place in the file.
 import { parseFy } from './months';

@@ -1,7 +1,7 @@
-// The comparison of spec section 8 as an Excel workbook, for the treasurer's spreadsheets:
+// The comparison of plan-format.md §8 as an Excel workbook, for the treasurer's spreadsheets:
 // Summary, Years, Interventions and Monthly sheets of real numeric cells. Money is pounds
 // (pence / 100, exact) under a £ format; every text cell goes through safeText so that no
-// spreadsheet runs a plan-provided name as a formula (RELIABILITY 26, CWE-1236).
+// spreadsheet runs a plan-provided name as a formula (reliability.md: safe exports; CWE-1236).
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

@@ -1,5 +1,5 @@
 // Importing interventions and funding from the treasurer's spreadsheet (XLSX or CSV).
-// The file is untrusted (RELIABILITY 24–25): its size and its zip directory are checked
+// The file is untrusted (reliability.md: spreadsheet import limits): its size and its zip directory are checked
 // before any parser sees it; exceljs runs in a worker with memory limits and a timeout;
 // headers are matched to plan fields in rows built on Object.create(null); money goes
 // from decimal text to pence without floating point. The result is all or nothing: the
@@ -249,7 +249,7 @@ function readMoney(cell: RawCell, ctx: CellContext): Read<Pence> {
     if (cell.value < 0) return { problem: `${shown(cell)} is negative; an amount must be 0 or more` };
     const parsed = parseMoneyText(text);
     if ('pence' in parsed) return { value: parsed.pence };
-    // A formula's result is rounded to whole pence half-to-even (spec section 1); a typed value is not.
+    // A formula's result is rounded to whole pence half-to-even (plan-format.md §1); a typed value is not.
     if (cell.formula && /^\d+\.\d+$/.test(text)) {
       const pence = decimalPoundsToPence(text);
       ctx.notes.push(`${ctx.where}: the formula's result ${text} was rounded to ${penceText(pence)}`);

@@ -1,6 +1,6 @@
 // The part of a spreadsheet import that touches the untrusted file's contents: exceljs
 // (or a small CSV reader) turns the bytes into plain cells, inside a worker thread with
-// resource limits and a timeout (RELIABILITY 24), so a hostile file can exhaust only the
+// resource limits and a timeout (reliability.md: spreadsheet import limits), so a hostile file can exhaust only the
 // worker. It reads cells and nothing else; what the cells mean is decided in spreadsheet.ts.
 //
 // `importWorkerMain` runs as the worker's whole program: spreadsheet.ts starts it from its

@@ -179,7 +179,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   { version: 2, description: 'undo history that survives a restart', up: (db) => db.exec(V2_UNDO_HISTORY) },
-  { version: 3, description: 'uncertain variables of scenarios (spec section 9)', up: (db) => db.exec(V3_UNCERTAINTY) },
+  { version: 3, description: 'uncertain variables of scenarios (plan-format.md §9)', up: (db) => db.exec(V3_UNCERTAINTY) },
 ];
 
 export const HEAD_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,4 +1,4 @@
-// Builders for a scenario's uncertain variables (spec section 9): each turns one command on
+// Builders for a scenario's uncertain variables (plan-format.md §9): each turns one command on
 // the Risk screen into a PlanEdit on `scenarios[i].uncertainty`. The store validates it; a
 // refused edit leaves the plan as it was and its message at the field.
 import type { PlanEdit } from '../../shared/edits';

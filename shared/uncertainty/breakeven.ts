@@ -1,4 +1,4 @@
-// Break-even (spec section 9): the smallest value of a variable in lo..hi at which a target
+// Break-even (plan-format.md §9): the smallest value of a variable in lo..hi at which a target
 // holds, by bisection, assuming it holds at hi and that once it holds it keeps holding as
 // the value rises (more grant, fewer closures). If the target already holds at lo, the
 // answer is lo: the whole range meets it. If it fails at hi, there is no answer in the

@@ -1,4 +1,4 @@
-// Ladder (spec section 9): the scenario simulated at each value of one variable, a row per
+// Ladder (plan-format.md §9): the scenario simulated at each value of one variable, a row per
 // value with the totals and the interventions that close. "Planning for future funding
 // at a range of levels" as one table.
 import { simulate } from '../engine';

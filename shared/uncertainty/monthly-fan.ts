@@ -7,7 +7,7 @@
 // the underwriter stands behind this month":
 //   - while f's funding is not yet known (m is an at-risk month): all the plan has spent in
 //     f so far, April (or the horizon's first month) to m. Nothing is confirmed, so the
-//     underwriter guarantees all of it; its peak in f is the spec's FY `atRisk`.
+//     underwriter guarantees all of it; its peak in f is the FY `atRisk` of the result.
 //   - once f's funding is known: the spend in f so far that f's funding so far (each
 //     month's share of the year's allocations) does not cover, or 0 when funding is ahead.
 //     At the FY's end this is the year's overspend, what is drawn when no stream is

@@ -1,4 +1,4 @@
-// Risk (spec section 9): many draws of a scenario's uncertain variables, each simulated,
+// Risk (plan-format.md §9): many draws of a scenario's uncertain variables, each simulated,
 // summarised as the chance that each intervention closes or transitions and the spread of
 // money drawn, people losing support and the largest FY exposure. Pure: the worker pool
 // in electron/risk runs the same `runDraws` on slices of the draws.
@@ -217,7 +217,7 @@ export interface CountSummary {
   readonly p90: number;
 }
 
-/** The JSON of `headroom risk` (spec section 9). */
+/** The JSON of `headroom risk` (plan-format.md §9). */
 export interface RiskSummary {
   readonly draws: number;
   readonly seed: number;

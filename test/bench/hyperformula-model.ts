@@ -1,7 +1,7 @@
 // A plan's resolved scenarios as a HyperFormula workbook that computes the engine's figures
 // with spreadsheet formulas, for the benchmark's "engine against a spreadsheet" comparison.
 //
-// What the formulas model (spec 3.1 to 3.5, stance wait): the monthly split (INT/MOD), the
+// What the formulas model (plan-format.md §3.1 to §3.5, stance wait): the monthly split (INT/MOD), the
 // partner's share rounded half-to-even, plan cost per month and per FY, the FY's known month,
 // funding pools (general and ring-fenced), the decision in (priority, id) order with notice,
 // run-on and exit cost for the interventions that close, the account (spend, partner,

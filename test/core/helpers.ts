@@ -1,12 +1,10 @@
 // Small plans for tests: every number a reader can check by hand.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { simulate, type SimulationResult } from '../../shared/engine';
 import { formatProblem } from '../../shared/resolve';
 import { validatePlan } from '../../shared/validate';
 
-export const WORKED_EXAMPLE_PATH = fileURLToPath(new URL('../../../shared/examples/worked-example.json', import.meta.url));
-export const DEMO_PLAN_PATH = fileURLToPath(new URL('../../shared/demo/wmvru-plan.json', import.meta.url));
+export { DEMO_PLAN_PATH, WORKED_EXAMPLE_PATH } from '../fixtures';
 
 export function readJson(path: string): any {
   return JSON.parse(readFileSync(path, 'utf8'));

@@ -1,4 +1,4 @@
-// One hand-checked plan per rule of spec section 3.
+// One hand-checked plan per rule of plan-format.md §3
 import { describe, expect, it } from 'vitest';
 import { formatMonth, parseMonth } from '../../shared/months';
 import { intervention, plan, pounds, run, stream } from './helpers';

@@ -1,4 +1,4 @@
-// Every validation rule, each problem named by its place in the file (spec sections 2, 5, 6).
+// Every validation rule, each problem named by its place in the file (plan-format.md §2, §5, §6).
 import { describe, expect, it } from 'vitest';
 import { evaluateFormula, formulaProblem } from '../../shared/formula';
 import { intervention, plan, problems, stream } from './helpers';

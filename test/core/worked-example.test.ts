@@ -1,4 +1,4 @@
-// Spec section 4, reproduced to the penny: every figure of both scenarios.
+// plan-format.md §4, reproduced to the penny: every figure of both scenarios.
 import { describe, expect, it } from 'vitest';
 import { formatMonth } from '../../shared/months';
 import { simulationJson } from '../../shared/result-json';

@@ -2,16 +2,15 @@
 // reading of the spec (./reference.ts), on random small valid numeric plans and on the
 // spec's worked example.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../shared/engine';
 import { simulationJson } from '../../shared/result-json';
 import { validatePlan } from '../../shared/validate';
+import { WORKED_EXAMPLE_PATH as WORKED } from '../fixtures';
 import { planArb } from './generate';
 import { referenceJson } from './reference';
 
-const WORKED = fileURLToPath(new URL('../../../shared/examples/worked-example.json', import.meta.url));
 
 /** What `npx headroom simulate PLAN --json` prints, as plain JSON; null if the plan is invalid. */
 function engineJson(plan: unknown): any {

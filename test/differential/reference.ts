@@ -1,9 +1,9 @@
-// An independent, deliberately literal reading of ../../../shared/spec/plan-format.md,
+// An independent, deliberately literal reading of the plan format (shared/plan-format.md),
 // sections 1-3 and the `--json` result of section 7, for numeric plans only (no formulas,
 // no variables, no uncertainty). Written without reading shared/engine.ts or
 // shared/resolve.ts. Plain loops, BigInt pence, exact decimal shares.
 //
-// Where the spec is silent it follows main/README.md "Where the spec is silent". Each such
+// Where the spec is silent it follows the choices written in shared/plan-format.md. Each such
 // place is marked "README:" below.
 
 type Pence = bigint;

@@ -35,7 +35,7 @@ async function openWithCores(cores: number): Promise<HeadroomApp> {
   return other;
 }
 
-/** The 2021/22 VRU grant becomes known `delay` months after June (spec 9: confirmDelay). */
+/** The 2021/22 VRU grant becomes known `delay` months after June (plan-format.md §9: confirmDelay). */
 async function linkDelay(a: HeadroomApp): Promise<void> {
   await a.callApi('applyEdit', {
     label: 'Confirmation of 2021/22 delayed by "delay" months after June',

@@ -212,7 +212,7 @@ describe('briefing PDFs', () => {
   });
 });
 
-describe('hardenWebContents (RELIABILITY A.5, A.6)', () => {
+describe('hardenWebContents (reliability.md: navigation; openExternal)', () => {
   it.each(['will-navigate', 'will-redirect'])('%s: blocks foreign URLs, allows our own', (event) => {
     const contents = fakeWebContents();
     main.hardenWebContents(contents as never);
@@ -266,7 +266,8 @@ describe('documents', () => {
   const plan = path.join(dir, 'budget.headroom');
   beforeAll(async () => {
     const { PlanDocument } = await import('../../electron/store/plan-document');
-    const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../shared/examples/worked-example.json'), 'utf8'));
+    const { workedExample } = await import('../fixtures');
+    const example = workedExample();
     PlanDocument.create(plan, example).close();
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

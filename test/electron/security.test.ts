@@ -23,7 +23,7 @@ import {
 } from '../../electron/security';
 
 describe('windowOptions', () => {
-  it('locks webPreferences to exactly the hardened set (RELIABILITY A.1)', () => {
+  it('locks webPreferences to exactly the hardened set (reliability.md: locked window)', () => {
     const options = windowOptions({ preloadPath: '/app/out/preload/preload.js' });
     expect(options.webPreferences).toStrictEqual({
       sandbox: true,
@@ -153,7 +153,7 @@ describe('isAllowedNavigation and validateSender', () => {
   });
 });
 
-describe('isAllowedExternalUrl (RELIABILITY A.6)', () => {
+describe('isAllowedExternalUrl (reliability.md: openExternal)', () => {
   it.each(['https://www.gov.uk/guidance/x', 'https://github.com/org/repo', 'https://WWW.GOV.UK/'])(
     'opens %s',
     (url) => expect(isAllowedExternalUrl(url)).toBe(true),
@@ -184,7 +184,7 @@ describe('isAllowedExternalUrl (RELIABILITY A.6)', () => {
   ])('refuses %j', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
 });
 
-describe('resolveAppUrl (RELIABILITY A.4)', () => {
+describe('resolveAppUrl (reliability.md: app protocol)', () => {
   let tmp: string;
   let bundle: string;
 
@@ -276,7 +276,7 @@ describe('resolveAppUrl (RELIABILITY A.4)', () => {
   });
 });
 
-describe('permission deciders (RELIABILITY A.8)', () => {
+describe('permission deciders (reliability.md: permissions)', () => {
   it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown'])(
     'denies a %s request',
     (permission) => {

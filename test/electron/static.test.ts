@@ -23,11 +23,11 @@ function sourceFiles(dir: string): string[] {
 describe('main process', () => {
   const main = code('electron/main.ts');
 
-  it('never loads from file:// (RELIABILITY A.4)', () => {
+  it('never loads from file:// (reliability.md: app protocol)', () => {
     expect(read('electron/main.ts')).not.toMatch(/loadFile\(|file:\/\//);
   });
 
-  it('creates windows only in electron/main.ts, and only from windowOptions (RELIABILITY A.1)', () => {
+  it('creates windows only in electron/main.ts, and only from windowOptions (reliability.md: locked window)', () => {
     const creators = ['electron', 'shared', 'renderer']
       .flatMap(sourceFiles)
       .filter((f) => /new\s+BrowserWindow\b/.test(code(f)));
@@ -77,7 +77,7 @@ describe('pure modules stay free of Electron at runtime', () => {
   );
 });
 
-describe('preload (RELIABILITY A.7)', () => {
+describe('preload (reliability.md: IPC checks)', () => {
   const preload = code('electron/preload.ts');
 
   it('imports only electron and shared/ code, so the sandboxed bundle needs no Node modules', () => {
@@ -125,7 +125,7 @@ function yamlBlock(text: string, block: string): Record<string, string> {
   return entries;
 }
 
-describe('electron-builder.yml (RELIABILITY A.9)', () => {
+describe('electron-builder.yml (reliability.md: fuses)', () => {
   const yml = read('electron-builder.yml');
 
   it('sets every fuse as required', () => {

@@ -1,4 +1,4 @@
-// Spreadsheet import (RELIABILITY 24–25): hostile files are refused before or while
+// Spreadsheet import (reliability.md: spreadsheet import limits): hostile files are refused before or while
 // parsing, with a message that says where and why; a valid sheet imports to the penny;
 // nothing is half-imported.
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 // The Excel export read back: cell for cell the numbers of `compare --json`, real numeric
-// cells under £ formats, formula-looking names defused (RELIABILITY 26), atomic writes.
+// cells under £ formats, formula-looking names defused (reliability.md: safe exports), atomic writes.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -10,7 +10,7 @@ describe('runSimulation (the worker’s job)', () => {
     if (!outcome.ok) throw new Error('expected results');
     expect(outcome.results.map((r) => r.id)).toEqual(['base', 'prudent']);
     const [base, prudent] = outcome.results;
-    // Spec section 4: wait draws £29,000 in 2022/23; prudent closes everything, 70 lose support.
+    // plan-format.md §4: wait draws £29,000 in 2022/23; prudent closes everything, 70 lose support.
     expect(base.years[1].drawn).toBe(2_900_000);
     expect(prudent.totals.usersLosingSupport).toBe(70);
     const resolved = outcome.resolved[0];

@@ -1,4 +1,4 @@
-// Save As and backups go through SQLite's backup API, never a file copy (RELIABILITY 17).
+// Save As and backups go through SQLite's backup API, never a file copy (reliability.md: backups).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

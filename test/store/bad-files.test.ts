@@ -1,4 +1,4 @@
-// Plan files are hostile input (RELIABILITY 12, 13): four bad files give four distinct
+// Plan files are hostile input (reliability.md: file identity; hostile plan files): four bad files give four distinct
 // plain-English errors and are never changed; byte-mutated files give a clean error or open.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // User commands: each validated whole and stored in one transaction with its undo entry
-// (RELIABILITY 15, 16, 29); refused commands and a full disk leave the file as it was.
+// (reliability.md: one transaction per command; crash safety; undo); refused commands and a full disk leave the file as it was.
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// A writer killed with SIGKILL at random moments, 50 times (RELIABILITY 16, sqlite.org
+// A writer killed with SIGKILL at random moments, 50 times (reliability.md: crash safety; sqlite.org
 // atomiccommit.html): after each kill the file passes integrity_check and holds exactly the
 // plan after some whole number of commands, the last reported or the one after it.
 import fs from 'node:fs';

@@ -13,11 +13,7 @@ import { formatProblem } from '../../shared/resolve';
 import { validatePlan } from '../../shared/validate';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const WORKED_EXAMPLE_PATH = fileURLToPath(new URL('../../../shared/examples/worked-example.json', import.meta.url));
-
-export function workedExample(): Plan {
-  return JSON.parse(fs.readFileSync(WORKED_EXAMPLE_PATH, 'utf8')) as Plan;
-}
+export { WORKED_EXAMPLE_PATH, workedExample } from '../fixtures';
 
 /** A fresh folder under the OS temp dir for each call, removed after the test. */
 const folders: string[] = [];

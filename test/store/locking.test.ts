@@ -1,4 +1,4 @@
-// One writer per plan (RELIABILITY 19), and read-only files (RELIABILITY 28).
+// One writer per plan (reliability.md: single writer), and read-only files (reliability.md: read-only files).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -57,7 +57,7 @@ describe('open elsewhere', () => {
     await holder.waitFor(/^ready$/);
     await expect(PlanDocument.open(file)).rejects.toMatchObject({ kind: 'open-elsewhere', message: OPEN_ELSEWHERE });
     await expect(PlanDocument.open(file, { readOnly: true })).rejects.toMatchObject({ kind: 'open-elsewhere' });
-    // A plain second connection cannot start a write either (RELIABILITY 19).
+    // A plain second connection cannot start a write either (reliability.md: single writer).
     const raw = new Database(file, { timeout: 0 });
     expect(() => raw.exec('BEGIN IMMEDIATE')).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
     raw.close();

@@ -1,4 +1,4 @@
-// Grep-style rules on the source (RELIABILITY 13, 15, 17): no file copies of plan files, no
+// Grep-style rules on the source (reliability.md: hostile plan files; one transaction per command; backups): no file copies of plan files, no
 // unsafe mode, no async work inside a transaction, and no Electron in the plan store.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// validate, simulate and compare (spec section 7).
+// validate, simulate and compare (plan-format.md §7).
 import { compare } from '../../../shared/compare';
 import { comparisonCsv } from '../../../shared/compare-csv';
 import { simulate } from '../../../shared/engine';

@@ -1,4 +1,4 @@
-// risk, ladder and breakeven (spec section 9).
+// risk, ladder and breakeven (plan-format.md §9).
 import { formatMoney } from '../../../shared/money';
 import type { Plan } from '../../../shared/plan';
 import { breakeven, BREAKEVEN_TARGETS, BREAKEVEN_TOLERANCE, isBreakevenTarget } from '../../../shared/uncertainty/breakeven';
