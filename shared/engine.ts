@@ -345,15 +345,11 @@ function decideAll(scenario: ResolvedScenario, ledger: Ledger, order: readonly n
       closures[i] = { fy, deadline: deadline(i), served, last: lastMonthFor(i, served), decidedAt: 'confirmation', avoidable: false };
     }
     if (scenario.stance === 'prudent') {
-      // Avoidable: funded by the decision at K under wait, had no notice been served.
-      let closedNow = false;
-      for (const i of candidates) closedNow ||= closures[i]?.fy === fy;
-      if (closedNow) {
+      // Avoidable: a look-ahead closure that the decision at K under wait would have funded,
+      // had no notice been served. A closure decided at K is never avoidable (plan-format.md §3.3).
+      if (noticed.size) {
         const unfundedUnderWait = new Set(decide(candidates, null, true));
-        for (const i of candidates) {
-          const closure = closures[i];
-          if (closure && closure.fy === fy && !unfundedUnderWait.has(i)) closure.avoidable = true;
-        }
+        for (const i of noticed) if (!unfundedUnderWait.has(i)) closures[i]!.avoidable = true;
       }
     }
   });

@@ -194,6 +194,31 @@ describe('formulas, fixed terms and confirmation', () => {
 });
 
 describe('prudent stance', () => {
+  it('never calls a closure decided at K avoidable, even where waiting would have funded it', () => {
+    const results = run(plan({
+      horizon: { start: '2021-04', months: 24 },
+      fundingStreams: [
+        stream('early', [{ fy: '2021/22', amount: 26000 }, { fy: '2022/23', amount: 4000, confirmedOn: '2021-12-01' }]),
+        stream('late', [{ fy: '2022/23', amount: 10000, confirmedOn: '2022-04-01' }]),
+      ],
+      interventions: [
+        intervention('x', 8000, 1, { noticeMonths: 3 }),
+        intervention('z', 12000, 2, { noticeMonths: 0 }),
+        intervention('y', 6000, 3, { noticeMonths: 0, serviceUsers: 5 }),
+      ],
+      scenarios: [{ id: 'prudent', name: 'Prudent', stance: 'prudent', changes: [] }],
+    }));
+    // Under wait at K (April 2022, £14,000): x takes £8,000, z (£12,000) closes, y (£6,000) fits.
+    expect(results.base.interventions.map((r) => r.outcome)).toEqual(['continues', 'closes', 'continues']);
+    // Prudent: at x's January deadline only £4,000 is known, so x gets notice (avoidable: waiting funds it).
+    // At K, z is funded first and y no longer fits: y closes at K, and that is not avoidable.
+    const [x, z, y] = results.prudent.interventions;
+    expect(x).toMatchObject({ outcome: 'closes', decidedAt: 'look-ahead', avoidable: true });
+    expect(z.outcome).toBe('continues');
+    expect(y).toMatchObject({ outcome: 'closes', decidedAt: 'confirmation', avoidable: false, usersLosingSupport: 5 });
+    expect(results.prudent.totals).toMatchObject({ avoidableClosures: 1, usersLosingSupportAvoidably: 0 });
+  });
+
   it('serves notice at a deadline only with what is known by then; the rest wait for K', () => {
     const results = run(plan({
       horizon: { start: '2021-04', months: 24 },

@@ -387,7 +387,8 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
     }
     const rest = cands.filter((iv) => !noticed.has(iv.id));
     const { closed } = rule(f, rest, all, windDownFor(f, K));
-    for (const iv of closed) closures.set(iv.id, { ...closeAtK(iv, f, K), avoidable: hypothetical.has(iv.id) });
+    // 3.3: a closure decided at K is never avoidable, under either stance.
+    for (const iv of closed) closures.set(iv.id, closeAtK(iv, f, K));
   }
 
   // ---- what was really spent, month by month
