@@ -9,6 +9,7 @@ const math = create(all, { number: 'BigNumber', precision: 64 });
 // Keep the parser before the public entry points are disabled below.
 const parse = math.parse.bind(math);
 const bignumber = (value: number) => math.bignumber(value) as BigNumber;
+const ZERO = bignumber(0);
 
 function disabled(name: string) {
   return () => {
@@ -34,11 +35,22 @@ const OPERATORS = new Set([
 export const RESERVED_NAMES = new Set([
   'base', 'fy', ...FORMULA_FUNCTIONS, 'and', 'or', 'not', 'xor', 'mod', 'to', 'in',
   'true', 'false', 'null', 'undefined', 'NaN', 'Infinity',
+  // Names objects already carry: never a variable, whatever holds the variables.
+  '__proto__', 'constructor', 'prototype',
 ]);
 
 export const MAX_FORMULA_LENGTH = 500;
 const MAX_NODES = 200;
 const MAX_DEPTH = 40;
+/**
+ * Numbers written in a formula stay within 1e-30..1e30 in size, and a result smaller than
+ * 1e-30 counts as 0: a decimal's cost is its digit count, so a tiny exponent would be
+ * expanded to millions of zeros on the way to pence (plan-format.md §5).
+ */
+const MAX_CONSTANT_EXPONENT = 30;
+const MIN_RESULT_EXPONENT = -30;
+/** A power with a fractional exponent costs milliseconds at 64 digits: a tower of them is refused. */
+const MAX_POWERS = 10;
 
 export type Decimal = BigNumber;
 
@@ -52,7 +64,8 @@ interface Checked {
 }
 
 const cache = new Map<string, Checked | string>();
-const results = new Map<string, Decimal>();
+/** Each formula's value (or the message it failed with) by its text and its inputs. */
+const results = new Map<string, Decimal | string>();
 
 /** Parses and vets a formula once; the result (or its error message) is cached by text. */
 function check(text: string): Checked | string {
@@ -78,6 +91,7 @@ function vet(text: string): Checked | string {
   }
   const names = new Set<string>();
   let count = 0;
+  let powers = 0;
   const walk = (node: MathNode, depth: number): string | null => {
     if (++count > MAX_NODES) return `formula has more than ${MAX_NODES} parts`;
     if (depth > MAX_DEPTH) return `formula is nested more than ${MAX_DEPTH} deep`;
@@ -86,6 +100,9 @@ function vet(text: string): Checked | string {
       case 'ConstantNode':
         if (typeof n.value === 'string') return `text "${n.value}" is not allowed in a formula`;
         if (typeof n.value === 'number' && !Number.isFinite(n.value)) return `${n.value} is not allowed in a formula`;
+        if (math.isBigNumber(n.value) && !n.value.isZero() && Math.abs(n.value.e) > MAX_CONSTANT_EXPONENT) {
+          return `the number ${n.value.toString()} is out of range (numbers in a formula are between 1e-${MAX_CONSTANT_EXPONENT} and 1e${MAX_CONSTANT_EXPONENT} in size)`;
+        }
         return null;
       case 'SymbolNode':
         names.add(n.name);
@@ -96,7 +113,8 @@ function vet(text: string): Checked | string {
         return walk(n.condition, depth + 1) ?? walk(n.trueExpr, depth + 1) ?? walk(n.falseExpr, depth + 1);
       case 'OperatorNode':
         if (!OPERATORS.has(n.fn)) return `operator "${n.op}" is not allowed in a formula`;
-        return walkAll(n.args, depth);
+        if (n.fn === 'pow' && ++powers > MAX_POWERS) return `formula has more than ${MAX_POWERS} powers (^)`;
+        return walkAll(n.args, depth, n.fn);
       case 'FunctionNode': {
         const fn = n.fn as MathNode & Record<string, any>;
         if (fn.type !== 'SymbolNode' || !FUNCTIONS.has(fn.name)) {
@@ -116,9 +134,11 @@ function vet(text: string): Checked | string {
         return `${describeNode(n.type)} is not allowed in a formula`;
     }
   };
-  const walkAll = (args: MathNode[], depth: number): string | null => {
+  /** A run of one operator (a + b + c + ...) is one level deep, however long: only nesting counts. */
+  const walkAll = (args: MathNode[], depth: number, fn?: string): string | null => {
     for (const arg of args) {
-      const problem = walk(arg, depth + 1);
+      const same = fn !== undefined && arg.type === 'OperatorNode' && (arg as MathNode & { fn: string }).fn === fn;
+      const problem = walk(arg, same ? depth : depth + 1);
       if (problem) return problem;
     }
     return null;
@@ -170,7 +190,20 @@ export function evaluateFormula(text: string, lookup: (name: string) => ScopeVal
   }
   // A formula is a pure function of its names' values: the same inputs give the same decimal.
   const known = results.get(key);
+  if (typeof known === 'string') throw new FormulaError(known);
   if (known) return known;
+  if (results.size > 50_000) results.clear();
+  try {
+    const value = compute(text, hit, values);
+    results.set(key, value);
+    return value;
+  } catch (error) {
+    if (error instanceof FormulaError) results.set(key, error.message);
+    throw error;
+  }
+}
+
+function compute(text: string, hit: Checked, values: readonly ScopeValue[]): Decimal {
   const scope = new Map<string, unknown>();
   hit.names.forEach((name, i) => scope.set(name, typeof values[i] === 'number' ? bignumber(values[i] as number) : values[i]));
   let result: unknown;
@@ -184,9 +217,7 @@ export function evaluateFormula(text: string, lookup: (name: string) => ScopeVal
   }
   if (!result.isFinite()) throw new FormulaError('result is not a finite number');
   if (result.abs().gt(1e15)) throw new FormulaError(`result ${result.toString()} is too large`);
-  if (results.size > 50_000) results.clear();
-  results.set(key, result);
-  return result;
+  return !result.isZero() && result.e < MIN_RESULT_EXPONENT ? ZERO : result;
 }
 
 export function decimalFromNumber(value: number): Decimal {

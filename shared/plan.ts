@@ -8,6 +8,7 @@ import { poundsToPence } from './money';
 import { UncertaintySchema } from './uncertainty/distributions';
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+export const MAX_CHANGES = 500;
 export const VARIABLE_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const MAX_HORIZON_MONTHS = 240;
 
@@ -81,12 +82,24 @@ const VariableValue = numberOrFormula(variableProblem);
 
 const WholeNumber = z.number().int().min(0);
 
-const Variables = z.record(
-  z.string().refine((name) => VARIABLE_RE.test(name) && !RESERVED_NAMES.has(name), {
-    error: (iss) => `${show(iss.input)} cannot be a variable name (letters, digits and "_", not a reserved word such as base or fy)`,
-  }),
-  VariableValue,
-);
+/** A name a formula can use for a variable: letters, digits and "_", not a word formulas reserve. */
+export function variableNameProblem(name: string): string | null {
+  if (RESERVED_NAMES.has(name)) return `${show(name)} is reserved in formulas and cannot be a variable name`;
+  if (!VARIABLE_RE.test(name)) return `${show(name)} cannot be a variable name (letters, digits and "_", not starting with a digit)`;
+  return null;
+}
+
+// Keys are checked before the record is parsed: its key schema's message would be replaced
+// with "Invalid key in record", and a parsed record has already dropped "__proto__".
+const Variables = z.preprocess((value, ctx) => {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const name of Object.keys(value)) {
+      const problem = variableNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [name], input: value });
+    }
+  }
+  return value;
+}, z.record(z.string(), VariableValue));
 
 export const AnnualCost = z.union([Amount, z.record(FyLabel, Amount)]);
 
@@ -183,7 +196,8 @@ export const ScenarioSchema = z.strictObject({
   stance: z.enum(['wait', 'prudent'], { error: (iss) => `${show(iss.input)} is not a stance (wait or prudent)` }).optional(),
   variables: Variables.optional(),
   underwriting: z.strictObject({ limit: Amount, by: text().optional() }).optional(),
-  changes: z.array(ChangeSchema).optional(),
+  // A field changed again and again is evaluated through each change (`base`): bound it.
+  changes: z.array(ChangeSchema).max(MAX_CHANGES, `more than ${MAX_CHANGES} changes in one scenario`).optional(),
   uncertainty: z.array(UncertaintySchema).optional(),
   notes: text().optional(),
 });

@@ -83,6 +83,9 @@ export function formatProblem(problem: PlanProblem): string {
 
 export const BASE_SCENARIO_ID = 'base';
 
+/** How many variables a formula may reach through, one referring to the next: each is a level of the stack. */
+const MAX_VARIABLE_CHAIN = 100;
+
 /** A value as defined at one place of the file, with what it replaced (for `base`). */
 interface Defined<T> {
   readonly value: T;
@@ -125,6 +128,10 @@ class Evaluator {
     const hit = byFy.get(name);
     if (hit !== undefined) return hit;
     if (typeof def.value === 'number') return def.value;
+    if (stack.length >= MAX_VARIABLE_CHAIN) {
+      this.problems.add(def.path, `refers through more than ${MAX_VARIABLE_CHAIN} variables, one to the next`);
+      throw new Fail();
+    }
     if (stack.includes(name)) {
       const members = stack.slice(stack.indexOf(name));
       const key = [...members].sort().join('\u0000');
