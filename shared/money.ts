@@ -121,6 +121,19 @@ export function poundsToPence(value: number): Pence | null {
   return m[1] && pence !== 0 ? -pence : pence;
 }
 
+/**
+ * The ceiling of every amount and every total: £1,000,000,000,000 (10^14 pence). Amounts and
+ * the plan's totals stay below it, so every sum the engine forms is far inside 2^53 pence and
+ * a literal with 2 decimals reads back from its JSON number exactly.
+ */
+export const MAX_PENCE = 100_000_000_000_000;
+export const MAX_POUNDS = MAX_PENCE / 100;
+
+/** The problem with an amount or total of `pence`, or null when it is below the ceiling. */
+export function ceilingProblem(pence: Pence, what = 'an amount'): string | null {
+  return pence < MAX_PENCE ? null : `${formatMoney(pence)} is more than Headroom holds (${what} must be below ${formatMoney(MAX_PENCE, { wholePounds: true })})`;
+}
+
 /** Decimal text (a formula's result in pounds) to pence, rounded half-to-even. */
 export function decimalPoundsToPence(text: string): Pence {
   const r = ratioFromDecimal(text);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { formulaProblem, isFormula, RESERVED_NAMES } from './formula';
 import { isDate, isFyLabel, isMonth } from './months';
-import { poundsToPence } from './money';
+import { ceilingProblem, MAX_POUNDS, poundsToPence } from './money';
 import { UncertaintySchema } from './uncertainty/distributions';
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -64,6 +64,7 @@ function numberOrFormula(check: NumberCheck) {
 export const amountProblem: NumberCheck = (value) => {
   if (!Number.isFinite(value)) return `${value} is not an amount`;
   if (value < 0) return `${value} is negative; an amount must be 0 or more`;
+  if (value >= MAX_POUNDS) return ceilingProblem(Math.round(value) * 100);
   return poundsToPence(value) === null ? `${value} is not an amount in pounds with at most 2 decimals` : null;
 };
 export const shareProblem: NumberCheck = (value) =>

@@ -2,7 +2,7 @@
 // every amount in pence, every month an index. The engine reads nothing else.
 import { decimalFromNumber, decimalText, evaluateFormula, FormulaError, isFormula, type Decimal, type ScopeValue } from './formula';
 import { formatFy, fyOfMonth, fyStart, monthOfDate, parseFy, parseMonth, type FyYear, type MonthIndex } from './months';
-import { compareRatio, decimalPoundsToPence, ONE, poundsToPence, ratioFromDecimal, ratioFromNumber, ZERO, type Pence, type Ratio } from './money';
+import { ceilingProblem, compareRatio, decimalPoundsToPence, ONE, poundsToPence, ratioFromDecimal, ratioFromNumber, ZERO, type Pence, type Ratio } from './money';
 import {
   isStreamChange, monthOffsetProblem, shareProblem, variableProblem, wholeMonthsProblem,
   type AmountValue, type AnnualCostValue, type InterventionChange, type Plan, type Scenario, type StreamChange,
@@ -232,16 +232,24 @@ export function resolveScenario(
     }
   };
 
+  /** A formula's result as an amount: the same rules as a literal (not negative, below the ceiling). */
+  const amountPence = (result: Decimal, path: string): Pence => {
+    // The sign is read before rounding: -£0.004 is negative, though it rounds to 0p.
+    const problem = result.isNegative() && !result.isZero() ? `${decimalText(result)} is negative; an amount must be 0 or more` : null;
+    const pence = problem ? 0 : decimalPoundsToPence(decimalText(result));
+    const ceiling = problem ?? ceilingProblem(pence);
+    if (ceiling) {
+      problems.add(path, ceiling);
+      throw new Fail();
+    }
+    return pence;
+  };
+
   const pounds = (def: Defined<AmountValue>, fy: FyYear): Pence => {
     const { value, path } = def;
     if (typeof value === 'number') return literalPence(value);
     const result = ev.formula(value, path, ev.fyIndex(fy), def.replaced ? () => decimalFromNumber(pounds(def.replaced!, fy) / 100) : null);
-    const pence = decimalPoundsToPence(decimalText(result));
-    if (pence < 0) {
-      problems.add(path, `${decimalText(result)} is negative; an amount must be 0 or more`);
-      throw new Fail();
-    }
-    return pence;
+    return amountPence(result, path);
   };
 
   const numeric = (def: Defined<number | string>, fyIndex: number, check: (v: number) => string | null, baseValue: () => ScopeValue): number => {
@@ -419,13 +427,8 @@ export function resolveScenario(
     const entry = value[label];
     if (typeof entry === 'number') return literalPence(entry);
     const base = def.replaced ? () => decimalFromNumber(costFor(def.replaced!, fy) / 100) : null;
-    const result = ev.formula(entry, `${def.path}[${JSON.stringify(label)}]`, ev.fyIndex(fy), base);
-    const pence = decimalPoundsToPence(decimalText(result));
-    if (pence < 0) {
-      problems.add(`${def.path}[${JSON.stringify(label)}]`, `${decimalText(result)} is negative; an amount must be 0 or more`);
-      throw new Fail();
-    }
-    return pence;
+    const path = `${def.path}[${JSON.stringify(label)}]`;
+    return amountPence(ev.formula(entry, path, ev.fyIndex(fy), base), path);
   }
 
   // --- underwriting ---
@@ -445,6 +448,21 @@ export function resolveScenario(
       continue;
     }
     for (const fy of fys) attempt(undefined, () => ev.variable(name, ev.fyIndex(fy)));
+  }
+
+  // Every total the engine forms is at most the funding or the cost over the horizon: keep both
+  // below the ceiling, so that no sum can leave exact integer arithmetic.
+  if (problems.list.length === 0) {
+    let funding = 0;
+    for (const stream of streams) for (const allocation of stream.allocations.values()) funding += allocation.amount;
+    let cost = 0;
+    for (const item of interventions) {
+      for (const fy of fys) cost += (item.annualCost.get(fy) ?? 0) + (item.exitCost.get(fy) ?? 0);
+    }
+    const fundingProblem = ceilingProblem(funding, 'the funding of all streams over the horizon');
+    if (fundingProblem) problems.add('fundingStreams', fundingProblem);
+    const costProblem = ceilingProblem(cost, 'the cost of all interventions over the horizon');
+    if (costProblem) problems.add('interventions', costProblem);
   }
 
   if (problems.list.length > 0) return { scenario: null, problems: problems.list };

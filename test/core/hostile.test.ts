@@ -75,3 +75,42 @@ describe('chains deeper than the stack', () => {
     expect(found).not.toMatch(/call stack/);
   });
 });
+
+describe('money near the ceiling', () => {
+  it('refuses a literal of a trillion pounds, naming the ceiling', () => {
+    const plan = workedExample();
+    plan.fundingStreams[0].allocations[0].amount = 1e12;
+    expect(problems(plan)).toEqual([
+      'fundingStreams[0].allocations[0].amount: £1,000,000,000,000.00 is more than Headroom holds (an amount must be below £1,000,000,000,000)',
+    ]);
+  });
+
+  it('applies the same ceiling to a formula result', () => {
+    const plan = workedExample();
+    plan.fundingStreams[0].allocations[0].amount = '=1e12';
+    expect(problems(plan)[0]).toMatch(/^fundingStreams\[0\]\.allocations\[0\]\.amount: £1,000,000,000,000\.00 is more than Headroom holds/);
+  });
+
+  it('refuses totals over the ceiling although each amount is below it', () => {
+    const plan = workedExample();
+    plan.fundingStreams[0].allocations = [
+      { fy: '2021/22', amount: 600_000_000_000.01 },
+      { fy: '2022/23', amount: 600_000_000_000.01 },
+    ];
+    expect(problems(plan)).toEqual([
+      'fundingStreams: £1,200,000,000,000.02 is more than Headroom holds (the funding of all streams over the horizon must be below £1,000,000,000,000)',
+    ]);
+  });
+
+  it('keeps the largest amount exact to the penny', () => {
+    const plan = workedExample();
+    plan.fundingStreams[0].allocations = [{ fy: '2021/22', amount: 999_999_999_999.99 }];
+    expect(run(plan).base.years[0].funding).toBe(99_999_999_999_999);
+  });
+
+  it('refuses a formula result between -£0.005 and 0 as negative', () => {
+    const plan = workedExample();
+    plan.fundingStreams[0].allocations[0].amount = '=-0.004';
+    expect(problems(plan)).toEqual(['fundingStreams[0].allocations[0].amount: -0.004 is negative; an amount must be 0 or more']);
+  });
+});
