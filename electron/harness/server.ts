@@ -1,6 +1,10 @@
 // The browser harness: the built renderer and the API contract served over HTTP on
 // 127.0.0.1, so Headroom runs (and is tested) in a browser where Electron cannot run.
-// Only a page that read the per-run token from our own index.html can call the API.
+// Only a page that read the per-run token from our own index.html can call the API, and
+// index.html goes only to the browser of the user who started the harness: the address it
+// prints carries a launch key, which buys an HttpOnly session cookie. Another account on
+// the machine reaches the port but not the key (it is in that user's terminal and in a
+// 0600 file in their 0700 data folder), so it gets neither the page nor the token.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -28,8 +32,12 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
+  /** The address to open: the origin with the launch key (`/?key=...`). */
   readonly url: string;
+  readonly origin: string;
   readonly token: string;
+  /** Where the address is kept for the user who started the harness (mode 0600). */
+  readonly addressFile: string;
   readonly dataDir: string;
   close(): Promise<void>;
 }
@@ -42,6 +50,12 @@ class Refusal extends Error {
     super(message);
   }
 }
+
+/** What a browser without the launch key sees: no token, and how to get in. */
+const NEEDS_KEY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Headroom</title></head>
+<body><h1>Headroom</h1><p>Open the address Headroom printed when it started (it ends in <code>?key=…</code>):
+it lets only the person who started it into their plans. It is also kept in <code>harness-address.txt</code>
+in the data folder.</p></body></html>`;
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -125,9 +139,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     throw new Error(`There is no built renderer at ${rendererDir} (index.html is missing)`);
   }
   const token = crypto.randomBytes(32).toString('hex');
-  const session = await openInitialDocument(options.dataDir);
+  const launchKey = crypto.randomBytes(32).toString('hex');
+  const session = crypto.randomBytes(32).toString('hex');
+  let cookieName = '';
+  const documents = await openInitialDocument(options.dataDir);
   const printPdf = options.printPdf === undefined ? chromiumPrintPdf() : (options.printPdf ?? undefined);
-  const handlers = createHandlers(session, 'browser', printPdf);
+  const handlers = createHandlers(documents, 'browser', printPdf);
   const onError = options.onError ?? ((error: unknown) => console.error(`A request failed: ${error instanceof Error ? error.message : String(error)}`));
   let origin = '';
   let host = '';
@@ -139,12 +156,35 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return head.test(html) ? html.replace(head, (tag) => `${tag}\n    ${meta}`) : `${meta}\n${html}`;
   }
 
-  function serveFile(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+  function hasSession(req: http.IncomingMessage): boolean {
+    const cookies = (req.headers.cookie ?? '').split(';').map((part) => part.trim());
+    const mine = cookies.find((part) => part.startsWith(`${cookieName}=`));
+    return mine !== undefined && sameToken(mine.slice(cookieName.length + 1), session);
+  }
+
+  function serveFile(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, search: URLSearchParams): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, 'Refused: method not allowed');
     // The same checks as headroom://app in Electron: no .., no encoded separators, no escaping symlinks.
     const file = resolveAppUrl(APP_ORIGIN + pathname, rendererDir);
     if (file.status !== 200) throw new Refusal(404, 'Not found');
     if (file.filePath === indexFile) {
+      const key = search.get('key');
+      if (key !== null && sameToken(key, launchKey)) {
+        // The key leaves the address bar and the history at once; the cookie carries on.
+        res.writeHead(303, {
+          ...SECURITY_HEADERS,
+          Location: pathname,
+          'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+          'Cache-Control': 'no-store',
+          'Content-Length': 0,
+        });
+        res.end();
+        return;
+      }
+      if (!hasSession(req)) {
+        send(res, 401, 'text/html; charset=utf-8', NEEDS_KEY_PAGE, { 'Cache-Control': 'no-store' });
+        return;
+      }
       send(res, 200, file.mimeType, indexHtml(), { 'Cache-Control': 'no-store' });
     } else {
       send(res, 200, file.mimeType, fs.readFileSync(file.filePath));
@@ -171,7 +211,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (!url.startsWith('/')) throw new Refusal(400, 'Refused: bad request');
       const pathname = url.split(/[?#]/, 1)[0];
       if (pathname.startsWith('/api/')) await serveApi(req, res, pathname.slice('/api/'.length));
-      else serveFile(req, res, pathname);
+      else serveFile(req, res, pathname, new URL(url, 'http://harness').searchParams);
     } catch (error) {
       if (res.headersSent) {
         res.destroy();
@@ -198,21 +238,30 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       });
     });
   } catch (error) {
-    session.close();
+    documents.close();
     throw error;
   }
   const { port } = server.address() as { port: number };
   host = `127.0.0.1:${port}`;
   origin = `http://${host}`;
+  // Cookies ignore the port: each harness names its own.
+  cookieName = `headroom-${port}`;
+  const url = `${origin}/?key=${launchKey}`;
+  const addressFile = path.join(options.dataDir, 'harness-address.txt');
+  fs.writeFileSync(addressFile, `${url}\n`, { mode: 0o600 });
+  fs.chmodSync(addressFile, 0o600);
 
   return {
-    url: `${origin}/`,
+    url,
+    origin,
     token,
+    addressFile,
     dataDir: options.dataDir,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          session.close();
+          documents.close();
+          fs.rmSync(addressFile, { force: true });
           resolve();
         });
         server.closeAllConnections();

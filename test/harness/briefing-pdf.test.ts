@@ -16,7 +16,7 @@ const harnesses: Harness[] = [];
 async function harnessWith(printPdf: HarnessOptions['printPdf'], name: string) {
   const harness = await startHarness({ dataDir: path.join(root, name), rendererDir: path.join(root, 'renderer'), printPdf, onError: () => {} });
   harnesses.push(harness);
-  return createHttpApi(() => harness.token, harness.url.replace(/\/$/, ''));
+  return createHttpApi(() => harness.token, harness.origin);
 }
 
 beforeAll(() => {

@@ -1,6 +1,8 @@
 // The browser harness on a real 127.0.0.1 socket: who may call the API, which files it
 // serves, and what it answers. Raw node:http requests, so Host and paths go out unaltered.
 import fs from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,16 +69,70 @@ afterAll(async () => {
 });
 
 describe('startHarness', () => {
-  it('listens on 127.0.0.1 with a fresh 256-bit token', () => {
-    expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  it('listens on 127.0.0.1 with a fresh 256-bit token, and a launch key in its address', () => {
+    expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]{64}$/);
+    expect(harness.origin).toBe(`http://${host}`);
     expect(harness.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(harness.url).not.toContain(harness.token);
+  });
+
+  it('keeps its address in a file only its user can read', () => {
+    expect(fs.readFileSync(harness.addressFile, 'utf8')).toBe(`${harness.url}\n`);
+    expect(fs.statSync(harness.addressFile).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(harness.addressFile)).mode & 0o777).toBe(0o700);
+  });
+});
+
+/** The launch key exchanged for the session cookie, as a browser does on opening the address. */
+async function sessionCookie(): Promise<string> {
+  const reply = await request({ path: new URL(harness.url).pathname + new URL(harness.url).search });
+  expect(reply.status).toBe(303);
+  expect(reply.headers.location).toBe('/');
+  const cookie = String(reply.headers['set-cookie']);
+  expect(cookie).toMatch(/; HttpOnly; SameSite=Strict; Path=\/$/);
+  return cookie.split(';')[0];
+}
+
+describe('who may open the page', () => {
+  it('gives a browser without the key neither the page nor the token', async () => {
+    for (const p of ['/', '/index.html', '/?key=wrong', `/?key=${harness.token}`]) {
+      const reply = await request({ path: p });
+      expect(reply.status).toBe(401);
+      expect(reply.body).not.toContain(harness.token);
+      expect(reply.body).toContain('Open the address Headroom printed');
+    }
+    expect((await request({ path: '/', headers: { cookie: `headroom-${new URL(harness.url).port}=${'0'.repeat(64)}` } })).status).toBe(401);
+  });
+
+  it('exchanges the key for an HttpOnly cookie and takes the key out of the address', async () => {
+    const cookie = await sessionCookie();
+    expect(cookie).toMatch(new RegExp(`^headroom-${new URL(harness.url).port}=[0-9a-f]{64}$`));
+    expect(cookie).not.toContain(harness.token);
+  });
+
+  it('refuses another account on the machine: it cannot read the address, and the port alone gives no token', async () => {
+    // Run as "nobody" (uid 65534): the test runs as root here, as CI does.
+    expect(process.getuid?.()).toBe(0);
+    const script = `
+      const fs = require('node:fs');
+      let file = 'unreadable';
+      try { fs.readFileSync(${JSON.stringify(harness.addressFile)}, 'utf8'); file = 'READ'; } catch (e) { file = e.code; }
+      fetch(${JSON.stringify(`${harness.origin}/`)}).then(async (r) => {
+        const body = await r.text();
+        const api = await fetch(${JSON.stringify(`${harness.origin}/api/getPlan`)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"args":[]}' });
+        console.log(JSON.stringify({ file, page: r.status, token: body.includes(${JSON.stringify(harness.token)}), api: api.status }));
+      });`;
+    // Asynchronously: the harness answers from this process.
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { uid: 65534, gid: 65534, cwd: '/', encoding: 'utf8' });
+    expect(JSON.parse(stdout)).toEqual({ file: 'EACCES', page: 401, token: false, api: 403 });
   });
 });
 
 describe('static files', () => {
-  it('serves index.html with the token in a meta tag, the CSP header and nosniff', async () => {
+  it('serves index.html with the token in a meta tag, the CSP header and nosniff, to the session', async () => {
+    const cookie = await sessionCookie();
     for (const p of ['/', '/index.html']) {
-      const reply = await request({ path: p });
+      const reply = await request({ path: p, headers: { cookie } });
       expect(reply.status).toBe(200);
       expect(reply.body).toContain(`<meta name="headroom-token" content="${harness.token}">`);
       expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -216,7 +272,7 @@ describe('API calls', () => {
 });
 
 describe("renderer/api.ts's HTTP client", () => {
-  const client = () => createHttpApi(() => harness.token, harness.url.replace(/\/$/, ''));
+  const client = () => createHttpApi(() => harness.token, harness.origin);
 
   it('has one named function per API method', () => {
     const methods = client();
@@ -232,7 +288,7 @@ describe("renderer/api.ts's HTTP client", () => {
 
   it("throws the harness's plain message", async () => {
     await expect(client().applyEdit({ label: '', ops: [] } as never)).rejects.toThrow(/^Refused applyEdit: 0\.label: /);
-    const wrongToken = createHttpApi(() => 'wrong', harness.url.replace(/\/$/, ''));
+    const wrongToken = createHttpApi(() => 'wrong', harness.origin);
     await expect(wrongToken.getPlan()).rejects.toThrow('Refused: missing or wrong token');
   });
 });
