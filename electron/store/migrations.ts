@@ -206,6 +206,9 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const HEAD_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
+/** The schema that moved the plan into its JSON row: files from before it have free pages to give back. */
+export const PLAN_ROW_VERSION = 4;
+
 /** Refuses a history with gaps or out of order: a mistake to fix in code, never to guess around. */
 export function checkMigrations(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {

@@ -24,7 +24,7 @@ import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
 import { validatePlan } from '../../shared/validate';
 import { DocumentError, MESSAGES, StoredDataError } from './document-error';
-import { HEADROOM_APPLICATION_ID, migrate, MIGRATIONS, userVersion, type Migration } from './migrations';
+import { HEADROOM_APPLICATION_ID, migrate, MIGRATIONS, PLAN_ROW_VERSION, userVersion, type Migration } from './migrations';
 import { readPlanRow, storedForm, writePlanRow, type StoredPlan } from './plan-row';
 
 export { DocumentError, type DocumentErrorKind } from './document-error';
@@ -388,7 +388,7 @@ async function openSession(file: string, name: string, options: OpenOptions): Pr
         migrate(fileDb, migrations);
         return loadStored(fileDb, name);
       })();
-      if (version < 4) compact(fileDb);
+      if (version < PLAN_ROW_VERSION) compact(fileDb);
       return { db: fileDb, fileDb, path: file, readOnly: false, undoLimit: undoLimitOf(options), ...stored };
     } catch (error) {
       if (fileDb.inTransaction) fileDb.exec('ROLLBACK');
