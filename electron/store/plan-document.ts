@@ -5,9 +5,9 @@
 // The shape of the file (electron/store/README.md): the plan is ONE row of JSON, validated
 // whole by shared/validate.ts (the zod schema is the plan's only shape) before each write
 // and after each read; the undo log beside it holds each command's edit and its inverse.
-// Real tables are kept for what later features will query row by row (actuals, to come,
-// will be their own table beside the plan). Schema 4 moved older files' nine tables into
-// the row (migrations.ts).
+// Real tables only for what later features will query row by row (actuals, to come, will
+// be their own table beside the plan). Schema 4 moved older files' nine tables into the
+// row (migrations.ts).
 //
 // No Electron here: the CLI and the browser harness use this from plain Node.
 //

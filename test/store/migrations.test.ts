@@ -130,7 +130,7 @@ describe.each(earlier)('a file of schema version %i', (version) => {
 });
 
 describe('schema 4: the nine plan tables into one JSON row', () => {
-  // Written by the released schema-3 store (its plan-tables.ts), not by the tests' copy of it.
+  // Written by the released schema-3 store itself, not by legacy-v3.ts's writer that the other fixtures use.
   it('opens a file the released schema-3 store wrote: the same plan, its history, its tables gone', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'released.headroom');
