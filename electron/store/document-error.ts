@@ -32,6 +32,9 @@ export class DocumentError extends Error {
   }
 }
 
+/** A stored value that no valid plan document could hold (a hostile or damaged file): reported as 'corrupt'. */
+export class StoredDataError extends Error {}
+
 const quoted = (fileName: string) => `"${fileName}"`;
 
 /** The plain-English message for each kind (the file's name where it helps). */

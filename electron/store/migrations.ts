@@ -5,6 +5,7 @@
 // (`user_version`); changing an old step would leave files that claim a schema they do not
 // have. To change the schema, append a new migration with the next version number.
 import type Database from 'better-sqlite3';
+import { readLegacyPlan } from './legacy-v3';
 
 /** `PRAGMA application_id` of every Headroom plan: "HDRP" in ASCII. Never changes. */
 export const HEADROOM_APPLICATION_ID = 0x48445250;
@@ -169,6 +170,26 @@ const V3_UNCERTAINTY = `
 ALTER TABLE scenarios ADD COLUMN uncertainty_json TEXT CHECK (uncertainty_json IS NULL OR json_valid(uncertainty_json));
 `;
 
+// Schema 4: the plan is one JSON row (electron/store/README.md says why), validated whole by
+// shared/validate.ts before every write; CHECK makes SQLite refuse anything but one row of JSON.
+const V4_PLAN_ROW = `
+CREATE TABLE plan (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  json TEXT NOT NULL CHECK (json_valid(json))
+) STRICT;
+`;
+
+// Children before the tables they reference, so that no drop trips a foreign key.
+const V3_PLAN_TABLES = ['stream_restrictions', 'allocations', 'partner_shares', 'intervention_costs', 'funding_streams', 'interventions', 'scenarios', 'plan_meta'];
+
+/** Moves the plan from schema 3's nine tables into the JSON row, then drops those tables. */
+function planToJsonRow(db: Database.Database): void {
+  db.exec(V4_PLAN_ROW);
+  const plan = readLegacyPlan(db);
+  if (plan !== undefined) db.prepare('INSERT INTO plan (id, json) VALUES (1, ?)').run(JSON.stringify(plan));
+  for (const table of V3_PLAN_TABLES) db.exec(`DROP TABLE ${table}`);
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -180,9 +201,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 2, description: 'undo history that survives a restart', up: (db) => db.exec(V2_UNDO_HISTORY) },
   { version: 3, description: 'uncertain variables of scenarios (plan-format.md §9)', up: (db) => db.exec(V3_UNCERTAINTY) },
+  { version: 4, description: 'the plan as one validated JSON row', up: planToJsonRow },
 ];
 
 export const HEAD_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** The schema that moved the plan into its JSON row: files from before it have free pages to give back. */
+export const PLAN_ROW_VERSION = 4;
 
 /** Refuses a history with gaps or out of order: a mistake to fix in code, never to guess around. */
 export function checkMigrations(migrations: readonly Migration[]): void {

@@ -2,6 +2,13 @@
 // Format"). Every user command is validated whole and stored, with its undo entry, in one
 // synchronous transaction; the file is locked for the document's lifetime.
 //
+// The shape of the file (electron/store/README.md): the plan is ONE row of JSON, validated
+// whole by shared/validate.ts (the zod schema is the plan's only shape) before each write
+// and after each read; the undo log beside it holds each command's edit and its inverse.
+// Real tables only for what later features will query row by row (actuals, to come, will
+// be their own table beside the plan). Schema 4 moved older files' nine tables into the
+// row (migrations.ts).
+//
 // No Electron here: the CLI and the browser harness use this from plain Node.
 //
 // Never open a plan file with `fs` while this process has a connection to it: closing any
@@ -16,9 +23,9 @@ import type { DocumentInfo, EditResult, PlanSnapshot } from '../../shared/ipc';
 import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
 import { validatePlan } from '../../shared/validate';
-import { DocumentError, MESSAGES } from './document-error';
-import { HEADROOM_APPLICATION_ID, migrate, MIGRATIONS, userVersion, type Migration } from './migrations';
-import { canonicalPlan, planToRows, readPlan, rowsToPlan, StoredDataError, writePlan, writeRows, type PlanRows } from './plan-tables';
+import { DocumentError, MESSAGES, StoredDataError } from './document-error';
+import { HEADROOM_APPLICATION_ID, migrate, MIGRATIONS, PLAN_ROW_VERSION, userVersion, type Migration } from './migrations';
+import { readPlanRow, storedForm, writePlanRow, type StoredPlan } from './plan-row';
 
 export { DocumentError, type DocumentErrorKind } from './document-error';
 
@@ -165,7 +172,8 @@ function inspectHeader(file: string, name: string, knownVersion: number): void {
   }
 }
 
-function canWrite(file: string): boolean {
+/** Whether this process may change the file: the file and its folder (where the journal goes) are writable. */
+export function canWrite(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.W_OK);
     // The rollback journal is created next to the file.
@@ -270,10 +278,9 @@ function readHistory(db: Database.Database): History {
 /** The stored plan, checked whole: any problem refuses the file. */
 function loadStored(db: Database.Database, name: string): { plan: Plan; history: History } {
   if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw new DocumentError('corrupt', MESSAGES.corrupt(name));
-  const stored = readPlan(db);
-  const checked = validatePlan(stored);
+  const checked = validatePlan(readPlanRow(db));
   if (!checked.ok) throw new DocumentError('invalid-plan', MESSAGES.invalidPlan(name, checked.problems), checked.problems);
-  return { plan: deepFreeze(stored), history: readHistory(db) };
+  return { plan: deepFreeze(checked.plan), history: readHistory(db) };
 }
 
 function unusedName(base: string): string {
@@ -308,6 +315,19 @@ function removeStaleJournal(db: Database.Database, file: string): void {
     db.prepare('UPDATE document_state SET revision = revision + 1 WHERE id = 1').run();
     db.prepare('UPDATE document_state SET revision = revision - 1 WHERE id = 1').run();
   })();
+}
+
+/**
+ * Gives back the pages of the tables schema 4 dropped (a new file passes through schemas
+ * 1-3 too). VACUUM is atomic like any write; when it fails (no room for its copy) the file
+ * is merely bigger than it need be.
+ */
+function compact(db: Database.Database): void {
+  try {
+    db.exec('VACUUM');
+  } catch {
+    /* the document is sound either way */
+  }
 }
 
 function undoLimitOf(options: OpenOptions): number {
@@ -347,6 +367,9 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
   } catch (error) {
     memory?.close();
     fileDb.close();
+    // A generic SQL error from a file that passed the header checks is a damaged schema
+    // (a table or a CHECK's function renamed by a bad byte): the file is not what it claims.
+    if (errnoCode(error) === 'SQLITE_ERROR') throw new DocumentError('corrupt', MESSAGES.corrupt(name), [], { cause: error });
     throw error;
   }
 }
@@ -365,6 +388,7 @@ async function openSession(file: string, name: string, options: OpenOptions): Pr
         migrate(fileDb, migrations);
         return loadStored(fileDb, name);
       })();
+      if (version < PLAN_ROW_VERSION) compact(fileDb);
       return { db: fileDb, fileDb, path: file, readOnly: false, undoLimit: undoLimitOf(options), ...stored };
     } catch (error) {
       if (fileDb.inTransaction) fileDb.exec('ROLLBACK');
@@ -410,15 +434,16 @@ export class PlanDocument {
       created = true;
       const fresh = connect(key, false);
       db = fresh;
-      const stored = deepFreeze(canonicalPlan(checked.plan));
+      const stored = storedForm(checked.plan);
       fresh.transaction(() => {
         migrate(fresh, MIGRATIONS);
-        writePlan(fresh, stored);
+        writePlanRow(fresh, stored.json);
       })();
+      compact(fresh);
       if (options.maxPageCount !== undefined) fresh.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
       syncFolder(path.dirname(key));
       return new PlanDocument({
-        db: fresh, fileDb: fresh, path: key, readOnly: false, undoLimit: undoLimitOf(options), plan: stored, history: readHistory(fresh),
+        db: fresh, fileDb: fresh, path: key, readOnly: false, undoLimit: undoLimitOf(options), plan: deepFreeze(stored.plan), history: readHistory(fresh),
       });
     } catch (error) {
       db?.close();
@@ -509,11 +534,9 @@ export class PlanDocument {
     }
     const checked = validatePlan(next);
     if (!checked.ok) return { ok: false, problems: checked.problems };
-    const rows = planToRows(checked.plan);
-    const stored = deepFreeze(rowsToPlan(rows));
     const h = history(session.db);
     const position = session.history.undoPosition + 1;
-    this.#commit(session, rows, stored, () => {
+    this.#commit(session, storedForm(checked.plan), () => {
       h.dropRedo.run(position - 1);
       h.push.run(position, parsed.data.label, JSON.stringify(parsed.data), JSON.stringify(inverse));
       h.dropOldest.run(position - session.undoLimit);
@@ -527,7 +550,7 @@ export class PlanDocument {
     const session = this.#writable();
     const checked = validatePlan(input);
     if (!checked.ok) return { ok: false, problems: checked.problems };
-    const next = canonicalPlan(checked.plan) as unknown as Record<string, unknown>;
+    const next = storedForm(checked.plan).plan as unknown as Record<string, unknown>;
     const current = session.plan as unknown as Record<string, unknown>;
     const ops: EditOp[] = [];
     for (const key of Object.keys(current)) if (!Object.hasOwn(next, key)) ops.push({ op: 'set', path: [key] });
@@ -558,41 +581,40 @@ export class PlanDocument {
 
   #step(session: Session, editJson: string, newPosition: number): PlanSnapshot {
     const name = path.basename(session.path);
-    let rows: PlanRows;
+    let stored: StoredPlan;
     try {
       const edit = PlanEditSchema.parse(JSON.parse(editJson));
       const checked = validatePlan(applyEdit(session.plan, edit).plan);
       if (!checked.ok) throw new Error('the recorded change gives a plan with problems');
-      rows = planToRows(checked.plan);
+      stored = storedForm(checked.plan);
     } catch (error) {
       throw new DocumentError('corrupt', MESSAGES.badHistory(name), [], { cause: error });
     }
     const h = history(session.db);
-    this.#commit(session, rows, deepFreeze(rowsToPlan(rows)), () => h.move.run(newPosition));
+    this.#commit(session, stored, () => h.move.run(newPosition));
     return this.snapshot();
   }
 
-  /** Writes the plan (`rows`, which hold `plan`) and the history change in one transaction; on failure the file (and this object) stay as they were. */
-  #commit(session: Session, rows: PlanRows, plan: Plan, recordHistory: () => void): void {
+  /** Writes the plan and the history change in one transaction; on failure the file (and this object) stay as they were. */
+  #commit(session: Session, stored: StoredPlan, recordHistory: () => void): void {
     const db = session.db;
     try {
       db.transaction(() => {
-        writeRows(db, rows);
+        writePlanRow(db, stored.json);
         recordHistory();
       })();
     } catch (error) {
-      // SQLite may already have rolled back on its own (SQLITE_FULL, I/O errors): make sure,
-      // then take the state from the file again.
+      // SQLite may already have rolled back on its own (SQLITE_FULL, I/O errors): make sure.
+      // session.plan is still the plan from before the command, which is what the file holds.
       if (db.inTransaction) db.exec('ROLLBACK');
       try {
         session.history = readHistory(db);
-        session.plan = deepFreeze(readPlan(db));
       } catch {
-        /* keep the state from before the command, which is what the file holds */
+        /* keep the history from before the command, likewise */
       }
       throw asDocumentError(error, path.basename(session.path));
     }
-    session.plan = plan;
+    session.plan = deepFreeze(stored.plan);
     session.history = readHistory(db);
   }
 

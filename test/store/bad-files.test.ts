@@ -92,7 +92,7 @@ describe('four bad files', () => {
   it('refuses a plan carrying a trigger, without running it', async () => {
     const file = path.join(tempDir(), 'plan.headroom');
     PlanDocument.create(file, workedExample()).close();
-    withRaw(file, (db) => db.exec('CREATE TRIGGER wipe AFTER UPDATE ON plan_meta BEGIN DELETE FROM interventions; END;'));
+    withRaw(file, (db) => db.exec('CREATE TRIGGER wipe AFTER UPDATE ON plan BEGIN DELETE FROM undo_log; END;'));
     const hash = sha256(file);
     const error = await openError(file);
     expect(error.kind).toBe('unsafe-content');
@@ -103,7 +103,7 @@ describe('four bad files', () => {
   it('refuses a stored plan that does not validate, listing its problems', async () => {
     const file = path.join(tempDir(), 'plan.headroom');
     PlanDocument.create(file, workedExample()).close();
-    withRaw(file, (db) => db.exec("UPDATE allocations SET amount_formula = '=cos.constructor', amount_pence = NULL WHERE position = 0"));
+    withRaw(file, (db) => db.exec("UPDATE plan SET json = json_set(json, '$.fundingStreams[0].allocations[0].amount', '=cos.constructor')"));
     const hash = sha256(file);
     const error = await openError(file);
     expect(error.kind).toBe('invalid-plan');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
+import { writeLegacyPlan } from '../../electron/store/legacy-v3';
 import { migrate, MIGRATIONS } from '../../electron/store/migrations';
 import type { Plan } from '../../shared/plan';
 import { formatProblem } from '../../shared/resolve';
@@ -123,7 +124,7 @@ export function richPlan(): Plan {
   });
 }
 
-/** A plan of `n` interventions with mixed cost shapes, for timings and bulk tests. */
+/** A plan of `n` interventions with mixed cost shapes, for bulk tests. */
 export function largePlan(n: number): Plan {
   const interventions = Array.from({ length: n }, (_, i) => {
     const id = `svc-${String(i + 1).padStart(4, '0')}`;
@@ -181,17 +182,34 @@ export function schemaOf(file: string) {
 }
 
 /**
- * A file as schema version `version` of Headroom wrote it: migrations 1..version applied,
- * then every row of a current document copied into the columns that existed then.
- * `source` is a current-version document holding the data (its plan must not use fields
- * that version could not hold).
+ * A file as schema version `version` (1-3) of Headroom wrote it: the plan and history of
+ * `source` (a current document, whose plan must not use fields that version could not
+ * hold) written into schema 3's tables by the code those versions used (legacy-v3.ts),
+ * then copied into the columns that existed at `version`.
  */
 export function buildOldFixture(source: string, target: string, version: number): void {
+  if (version < 1 || version > 3) throw new Error(`buildOldFixture builds schema 1, 2 or 3, not ${version}`);
+  const held = withRaw(source, (db) => ({
+    plan: JSON.parse((db.prepare('SELECT json FROM plan').get() as { json: string }).json) as Plan,
+    undo: db.prepare('SELECT * FROM undo_log ORDER BY position').all() as Record<string, unknown>[],
+    state: db.prepare('SELECT * FROM document_state').get() as Record<string, unknown>,
+  }), { readonly: true });
+  const v3 = path.join(tempDir(), 'schema-3.headroom');
+  withRaw(v3, (db) => {
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.transaction(() => {
+      writeLegacyPlan(db, held.plan);
+      const insert = db.prepare('INSERT INTO undo_log (id, position, label, forward_json, inverse_json) VALUES (@id, @position, @label, @forward_json, @inverse_json)');
+      for (const entry of held.undo) insert.run(entry);
+      db.prepare('UPDATE document_state SET revision = @revision, undo_position = @undo_position WHERE id = 1').run(held.state);
+    })();
+  }, { fileMustExist: false });
+
   const db = new Database(target);
   try {
     db.pragma('journal_mode = DELETE');
     migrate(db, MIGRATIONS.slice(0, version));
-    db.prepare('ATTACH DATABASE ? AS head').run(source);
+    db.prepare('ATTACH DATABASE ? AS v3').run(v3);
     db.transaction(() => {
       // document_state holds one row from its migration: replace it rather than add.
       const tables = db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' ORDER BY rowid").all() as { name: string }[];
@@ -199,10 +217,10 @@ export function buildOldFixture(source: string, target: string, version: number)
       for (const { name } of tables) {
         const columns = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(name) as { name: string }[]).map((c) => c.name);
         const list = columns.join(', ');
-        db.exec(`INSERT INTO main.${name} (${list}) SELECT ${list} FROM head.${name}`);
+        db.exec(`INSERT INTO main.${name} (${list}) SELECT ${list} FROM v3.${name}`);
       }
     })();
-    db.exec('DETACH DATABASE head');
+    db.exec('DETACH DATABASE v3');
   } finally {
     db.close();
   }

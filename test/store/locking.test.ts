@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanDocument } from '../../electron/store/plan-document';
+import { canWrite, PlanDocument } from '../../electron/store/plan-document';
 import { buildOldFixture, integrity, richPlan, schemaOf, sha256, tempDir, workedExample } from './helpers';
 import { bundleDocProcess, runDocProcess, type Bundle } from './child';
 
@@ -79,17 +79,6 @@ describe('open elsewhere', () => {
   });
 });
 
-/** Whether this user can write the file: false for chmod 444 unless running as root. */
-function writableByMe(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.W_OK);
-    fs.accessSync(path.dirname(file), fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const isRoot = process.getuid?.() === 0;
 
 describe('read-only plans', () => {
@@ -125,15 +114,16 @@ describe('read-only plans', () => {
   });
 
   // chmod 444 is what a user does; as root (these tests' CI) it does not stop writes, and
-  // fs.accessSync(W_OK) says so, so the document is then writable: hence the readOnly option.
+  // canWrite says so, so the document is then writable: hence the readOnly option.
   it.each([
     ['a file with mode 444', (file: string) => fs.chmodSync(file, 0o444)],
     ['a file in a folder with mode 555', (file: string) => fs.chmodSync(path.dirname(file), 0o555)],
   ])('%s opens read-only unless this user can write it anyway (root)', async (_name, protect) => {
     const file = newPlanFile();
+    expect(canWrite(file)).toBe(true);
     protect(file);
-    const writable = writableByMe(file);
-    if (!isRoot) expect(writable).toBe(false);
+    const writable = canWrite(file);
+    expect(writable).toBe(isRoot);
     const hash = sha256(file);
     const doc = await PlanDocument.open(file);
     expect(doc.info().readOnly).toBe(!writable);

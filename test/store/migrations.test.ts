@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMigrations, HEAD_VERSION, HEADROOM_APPLICATION_ID, migrate, MIGRATIONS, type Migration } from '../../electron/store/migrations';
 import { PlanDocument } from '../../electron/store/plan-document';
 import type { Plan } from '../../shared/plan';
-import { buildOldFixture, richPlan, schemaOf, sha256, tempDir, withRaw } from './helpers';
+import { buildOldFixture, largePlan, ROOT, richPlan, schemaOf, sha256, tempDir, withRaw } from './helpers';
 
 /** What an older Headroom could hold: no uncertain variables (added in schema 3). */
 function planWithoutUncertainty(): Plan {
@@ -30,7 +30,7 @@ async function headSource(dir: string): Promise<{ file: string; afterFirstEdit: 
 }
 
 /** sha256 (first 16 hex digits) of the schema SQL after migrations 1..n. Append only. */
-const PINNED_SCHEMAS = ['851a0b6c40e357fc', 'c3c93525ee6e4e8a', 'c7edba2cf65ee479'];
+const PINNED_SCHEMAS = ['851a0b6c40e357fc', 'c3c93525ee6e4e8a', 'c7edba2cf65ee479', '20b321083595d5dd'];
 
 const earlier = MIGRATIONS.filter((m) => m.version < HEAD_VERSION).map((m) => m.version);
 
@@ -82,7 +82,7 @@ describe.each(earlier)('a file of schema version %i', (version) => {
     } else {
       expect(info).toMatchObject({ undoLabel: null, redoLabel: null, revision: 0 });
     }
-    // The new column (schema 3) is usable.
+    // Uncertain variables (schema 3) are held.
     const withUncertainty = doc.replacePlan(richPlan(), 'Import');
     expect(withUncertainty.ok).toBe(true);
     doc.close();
@@ -126,5 +126,49 @@ describe.each(earlier)('a file of schema version %i', (version) => {
     const doc = await PlanDocument.open(file);
     expect(schemaOf(`${file}.v${version}-backup-2`).userVersion).toBe(version);
     doc.close();
+  });
+});
+
+describe('schema 4: the nine plan tables into one JSON row', () => {
+  // Written by the released schema-3 store itself, not by legacy-v3.ts's writer that the other fixtures use.
+  it('opens a file the released schema-3 store wrote: the same plan, its history, its tables gone', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'released.headroom');
+    fs.copyFileSync(path.join(ROOT, 'test/store/fixtures/released-v3.headroom'), file);
+    expect(schemaOf(file).userVersion).toBe(3);
+    const doc = await PlanDocument.open(file);
+    expect(doc.plan()).toStrictEqual({ ...richPlan(), name: 'Renamed' });
+    expect(doc.info()).toMatchObject({ undoLabel: 'Rename', redoLabel: 'Notes' });
+    expect(doc.redo().plan).toStrictEqual({ ...richPlan(), name: 'Renamed', notes: 'later' });
+    expect(doc.undo().plan).toStrictEqual({ ...richPlan(), name: 'Renamed' });
+    expect(doc.undo().plan).toStrictEqual(richPlan());
+    doc.close();
+    const tables = withRaw(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all());
+    expect(tables).toEqual([{ name: 'document_state' }, { name: 'plan' }, { name: 'undo_log' }]);
+    expect(withRaw(file, (db) => db.pragma('freelist_count', { simple: true }))).toBe(0);
+    expect(schemaOf(`${file}.v3-backup`).userVersion).toBe(3);
+  });
+
+  it('a plan of 500 interventions comes across identical', async () => {
+    const dir = tempDir();
+    const source = path.join(dir, 'source.headroom');
+    PlanDocument.create(source, largePlan(500)).close();
+    const file = path.join(dir, 'v3.headroom');
+    buildOldFixture(source, file, 3);
+    const doc = await PlanDocument.open(file);
+    expect(doc.plan()).toStrictEqual(largePlan(500));
+    doc.close();
+  });
+
+  it('refuses pence the program cannot hold exactly, and leaves the file as it was', async () => {
+    const dir = tempDir();
+    const source = path.join(dir, 'source.headroom');
+    PlanDocument.create(source, richPlan()).close();
+    const file = path.join(dir, 'v3.headroom');
+    buildOldFixture(source, file, 3);
+    withRaw(file, (db) => db.prepare("UPDATE allocations SET amount_pence = 9007199254740993 WHERE position = 0 AND stream_id = 'ring'").run());
+    const hash = sha256(file);
+    await expect(PlanDocument.open(file)).rejects.toMatchObject({ kind: 'corrupt' });
+    expect(sha256(file)).toBe(hash);
   });
 });

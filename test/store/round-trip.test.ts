@@ -1,23 +1,23 @@
-// readPlan(writePlan(plan)) is the plan: every field, absent stays absent, pence exact.
+// A stored plan comes back as it went in: every field, absent stays absent, amounts exact;
+// and the document holds it as one validated JSON row (electron/store/README.md).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../electron/store/migrations';
 import { PlanDocument } from '../../electron/store/plan-document';
 import { exportJsonText, importJsonFile, loadPlanFromPath } from '../../electron/store/plan-io';
-import { canonicalPlan, readPlan, writePlan } from '../../electron/store/plan-tables';
 import type { Plan } from '../../shared/plan';
 import { largePlan, mustBeValid, normalisedJson, richPlan, tempDir, withRaw, workedExample, WORKED_EXAMPLE_PATH } from './helpers';
 
-function throughSqlite(plan: Plan): Plan {
-  const db = new Database(':memory:');
+async function throughDocument(plan: Plan): Promise<Plan> {
+  const file = path.join(tempDir(), 'plan.headroom');
+  const created = PlanDocument.create(file, plan);
+  expect(created.plan()).toStrictEqual(plan);
+  created.close();
+  const doc = await PlanDocument.open(file);
   try {
-    migrate(db);
-    db.transaction(() => writePlan(db, plan))();
-    return readPlan(db);
+    return doc.plan();
   } finally {
-    db.close();
+    doc.close();
   }
 }
 
@@ -28,7 +28,9 @@ function minimal(overrides: Record<string, unknown> = {}): Plan {
   });
 }
 
-describe('plan ↔ tables', () => {
+const storedJson = (file: string) => withRaw(file, (db) => db.prepare('SELECT id, json FROM plan').all() as { id: number; json: string }[]);
+
+describe('plan ↔ document', () => {
   const plans: [string, () => Plan][] = [
     ['worked example', workedExample],
     ['rich plan (formulas, per-FY maps, notes, scenario changes and uncertainty)', richPlan],
@@ -38,14 +40,12 @@ describe('plan ↔ tables', () => {
     ['500 interventions', () => largePlan(500)],
   ];
 
-  it.each(plans)('%s comes back deep-equal', (_name, make) => {
-    const plan = make();
-    expect(throughSqlite(plan)).toStrictEqual(plan);
-    expect(canonicalPlan(plan)).toStrictEqual(plan);
+  it.each(plans)('%s comes back deep-equal', async (_name, make) => {
+    expect(await throughDocument(make())).toStrictEqual(make());
   });
 
-  it('keeps absent and present optional fields apart', () => {
-    const back = throughSqlite(richPlan());
+  it('keeps absent and present optional fields apart', async () => {
+    const back = await throughDocument(richPlan());
     expect(back.fundingStreams[2]).toHaveProperty('restrictedTo', []);
     expect(back.fundingStreams[0]).not.toHaveProperty('restrictedTo');
     expect(back.fundingStreams[1]).toHaveProperty('conditions', {});
@@ -54,38 +54,38 @@ describe('plan ↔ tables', () => {
     expect(back.interventions[2]).toHaveProperty('annualCost', {});
     expect(back.interventions[2]).not.toHaveProperty('noticeMonths');
     expect(back.scenarios?.[1]).toStrictEqual({ id: 'bare', name: 'Bare scenario' });
-    expect(throughSqlite(minimal())).not.toHaveProperty('scenarios');
+    expect(await throughDocument(minimal())).not.toHaveProperty('scenarios');
   });
 
-  it('stores money as integer pence or a formula, never both (STRICT tables)', () => {
-    const db = new Database(':memory:');
-    migrate(db);
-    db.transaction(() => writePlan(db, richPlan()))();
-    const iris = db.prepare("SELECT annual_cost_pence, annual_cost_formula, exit_cost_pence FROM interventions WHERE id = 'iris'").get();
-    expect(iris).toEqual({ annual_cost_pence: null, annual_cost_formula: null, exit_cost_pence: 600050 });
-    const costs = db.prepare("SELECT fy, amount_pence, amount_formula FROM intervention_costs WHERE intervention_id = 'iris' ORDER BY position").all();
-    expect(costs).toEqual([
-      { fy: '2020/21', amount_pence: 18000000, amount_formula: null },
-      { fy: '2021/22', amount_pence: null, amount_formula: '=180000 * (1 + uplift)' },
-      { fy: '2022/23', amount_pence: 18360099, amount_formula: null },
-    ]);
-    const insert = db.prepare("INSERT INTO allocations (stream_id, position, fy, amount_pence, amount_formula) VALUES ('ring', 9, '2030/31', ?, ?)");
-    expect(() => insert.run(1.5, null)).toThrow(/cannot store REAL value in INTEGER column/);
-    // '12.30' is converted to REAL 12.3 on the way in, and refused all the same.
-    expect(() => insert.run('12.30', null)).toThrow(/cannot store REAL value in INTEGER column/);
-    expect(() => insert.run(100, '=1')).toThrow(/CHECK constraint failed/);
-    expect(() => insert.run(null, null)).toThrow(/CHECK constraint failed/);
-    expect(() => insert.run(-1, null)).toThrow(/CHECK constraint failed/);
-    db.close();
+  it('holds the plan as one row of JSON beside the undo log, and nothing else', () => {
+    const file = path.join(tempDir(), 'plan.headroom');
+    PlanDocument.create(file, largePlan(50)).close();
+    const tables = withRaw(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all());
+    expect(tables).toEqual([{ name: 'document_state' }, { name: 'plan' }, { name: 'undo_log' }]);
+    const rows = storedJson(file);
+    expect(rows.map((r) => r.id)).toEqual([1]);
+    expect(JSON.parse(rows[0].json)).toStrictEqual(largePlan(50));
   });
 
-  it('refuses to read pence that are not exact integers', () => {
-    const db = new Database(':memory:');
-    migrate(db);
-    db.transaction(() => writePlan(db, workedExample()))();
-    db.prepare("UPDATE allocations SET amount_pence = 9007199254740993 WHERE position = 0").run();
-    expect(() => readPlan(db)).toThrow(/not a whole number this program can hold exactly/);
-    db.close();
+  it('SQLite refuses a second plan row and text that is not JSON (STRICT, CHECK)', () => {
+    const file = path.join(tempDir(), 'plan.headroom');
+    PlanDocument.create(file, workedExample()).close();
+    withRaw(file, (db) => {
+      expect(() => db.prepare('INSERT INTO plan (id, json) VALUES (2, ?)').run('{}')).toThrow(/CHECK constraint failed/);
+      expect(() => db.prepare('UPDATE plan SET json = ? WHERE id = 1').run('{"name": ')).toThrow(/CHECK constraint failed/);
+      expect(() => db.prepare('UPDATE plan SET json = ? WHERE id = 1').run(Buffer.from('{}'))).toThrow(/cannot store BLOB value in TEXT column/);
+    });
+    expect(JSON.parse(storedJson(file)[0].json)).toStrictEqual(workedExample());
+  });
+
+  it('refuses to open a stored amount that is not whole pence', async () => {
+    const file = path.join(tempDir(), 'plan.headroom');
+    PlanDocument.create(file, workedExample()).close();
+    withRaw(file, (db) => db.exec("UPDATE plan SET json = json_set(json, '$.fundingStreams[0].allocations[0].amount', 1234.567)"));
+    await expect(PlanDocument.open(file)).rejects.toMatchObject({
+      kind: 'invalid-plan',
+      problems: [{ path: 'fundingStreams[0].allocations[0].amount', message: '1234.567 is not an amount in pounds with at most 2 decimals' }],
+    });
   });
 });
 
@@ -155,13 +155,5 @@ describe('JSON → document → JSON', () => {
       /horizon\.start: "2021-13" is not a month[\s\S]*horizon\.months: 0 is below the minimum 1/,
     );
     await expect(loadPlanFromPath(path.join(dir, 'missing.json'))).rejects.toMatchObject({ kind: 'not-found' });
-  });
-
-  it('a document stores the plan in its tables, one row per intervention', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'plan.headroom');
-    PlanDocument.create(file, largePlan(50)).close();
-    const count = withRaw(file, (db) => db.prepare('SELECT count(*) AS n FROM interventions').get());
-    expect(count).toEqual({ n: 50 });
   });
 });

@@ -1,12 +1,15 @@
-// The plan (shared/plan.ts) as rows of the normalised tables in migrations.ts, and back.
+// Schema 3's nine plan tables (migrations.ts, versions 1-3) and the plan they hold. Used
+// only by migration 4, which reads them into the plan's JSON row and drops them, and by the
+// tests that build files as versions 1-3 wrote them. FROZEN like the migrations it serves:
+// it describes files already on users' disks, so it never follows a change to the plan
+// format (the format is shared/plan.ts; the store since schema 4 is one JSON row).
+//
 // Lossless: rowsToPlan(planToRows(plan)) deep-equals plan, and an absent optional field
-// stays absent. Objects come back with their keys in the schema's order (canonicalPlan).
+// stays absent. Objects come back with their keys in the schema's order.
 import type Database from 'better-sqlite3';
 import { penceToPounds, poundsToPence } from '../../shared/money';
 import type { AmountValue, Plan, Scenario } from '../../shared/plan';
-
-/** A stored value that no valid plan document could hold (a hostile or damaged file). */
-export class StoredDataError extends Error {}
+import { StoredDataError } from './document-error';
 
 type Row = Record<string, unknown>;
 
@@ -110,7 +113,7 @@ interface ScenarioRow {
   notes: string | null;
 }
 
-export interface PlanRows {
+interface PlanRows {
   meta: MetaRow;
   interventions: InterventionRow[];
   costs: CostRow[];
@@ -141,7 +144,7 @@ function numberOr(value: number | string | undefined): [number | null, string | 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 const opt = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
-export function planToRows(plan: Plan): PlanRows {
+function planToRows(plan: Plan): PlanRows {
   const [limitPence, limitFormula] = money(plan.underwriting?.limit, 'underwriting.limit');
   const rows: PlanRows = {
     meta: {
@@ -322,7 +325,7 @@ const byPosition = <T extends { position: number }>(rows: readonly T[]): T[] => 
  * The plan held by the rows, keys in the schema's order. Values are not validated here
  * (validatePlan does that), but every integer is checked to be exact.
  */
-export function rowsToPlan(rows: PlanRows): Plan {
+function rowsToPlan(rows: PlanRows): Plan {
   const m = rows.meta;
   const plan: Row = {
     format: m.format,
@@ -417,11 +420,6 @@ export function rowsToPlan(rows: PlanRows): Plan {
   return plan as unknown as Plan;
 }
 
-/** The plan as a reopened document gives it back: same values, keys in the schema's order. */
-export function canonicalPlan(plan: Plan): Plan {
-  return rowsToPlan(planToRows(plan));
-}
-
 // ---- SQLite -----------------------------------------------------------------------------
 
 const COLUMNS = {
@@ -442,57 +440,37 @@ const COLUMNS = {
 
 type Table = keyof typeof COLUMNS;
 
-interface Statements {
-  insert: Record<Table, Database.Statement>;
-  select: Record<Table, Database.Statement>;
-  clear: Database.Statement[];
+const insertInto = (db: Database.Database, table: Table) =>
+  db.prepare(`INSERT INTO ${table} (${COLUMNS[table].join(', ')}) VALUES (${COLUMNS[table].map((c) => `@${c}`).join(', ')})`);
+
+const selectAll = <T>(db: Database.Database, table: Table) =>
+  db.prepare(`SELECT ${COLUMNS[table].join(', ')} FROM ${table}${table === 'plan_meta' ? '' : ' ORDER BY position'}`).all() as T[];
+
+/** Writes `plan` into the empty schema-3 tables, as versions 1-3 did. Tests only (old-version fixtures). */
+export function writeLegacyPlan(db: Database.Database, plan: Plan): void {
+  const rows = planToRows(plan);
+  insertInto(db, 'plan_meta').run({ id: 1, ...rows.meta });
+  const many = (table: Table, list: readonly object[]) => {
+    const insert = insertInto(db, table);
+    for (const row of list) insert.run(row);
+  };
+  many('interventions', rows.interventions);
+  many('intervention_costs', rows.costs);
+  many('partner_shares', rows.partnerShares);
+  many('funding_streams', rows.streams);
+  many('allocations', rows.allocations);
+  many('stream_restrictions', rows.restrictions);
+  many('scenarios', rows.scenarios);
 }
 
-// One set of prepared statements per connection.
-const prepared = new WeakMap<Database.Database, Statements>();
-
-function statements(db: Database.Database): Statements {
-  let s = prepared.get(db);
-  if (!s) {
-    const insert = {} as Record<Table, Database.Statement>;
-    const select = {} as Record<Table, Database.Statement>;
-    for (const table of Object.keys(COLUMNS) as Table[]) {
-      const cols = COLUMNS[table];
-      insert[table] = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
-      select[table] = db.prepare(`SELECT ${cols.join(', ')} FROM ${table}${table === 'plan_meta' ? '' : ' ORDER BY position'}`);
-    }
-    // Children go with their parents (ON DELETE CASCADE); streams before the interventions they name.
-    const clear = ['funding_streams', 'interventions', 'scenarios', 'plan_meta'].map((table) => db.prepare(`DELETE FROM ${table}`));
-    s = { insert, select, clear };
-    prepared.set(db, s);
-  }
-  return s;
-}
-
-/** Replaces the stored plan with `plan` (already validated). Call inside a transaction. */
-export function writePlan(db: Database.Database, plan: Plan): void {
-  writeRows(db, planToRows(plan));
-}
-
-/** Replaces the stored plan with the plan these rows hold. Call inside a transaction. */
-export function writeRows(db: Database.Database, rows: PlanRows): void {
-  const s = statements(db);
-  for (const clear of s.clear) clear.run();
-  s.insert.plan_meta.run({ id: 1, ...rows.meta });
-  for (const row of rows.interventions) s.insert.interventions.run(row);
-  for (const row of rows.costs) s.insert.intervention_costs.run(row);
-  for (const row of rows.partnerShares) s.insert.partner_shares.run(row);
-  for (const row of rows.streams) s.insert.funding_streams.run(row);
-  for (const row of rows.allocations) s.insert.allocations.run(row);
-  for (const row of rows.restrictions) s.insert.stream_restrictions.run(row);
-  for (const row of rows.scenarios) s.insert.scenarios.run(row);
-}
-
-/** The stored plan (not yet validated). Throws StoredDataError for values no plan could hold. */
-export function readPlan(db: Database.Database): Plan {
-  const s = statements(db);
-  const all = <T>(table: Table) => s.select[table].all() as T[];
+/**
+ * The plan in the schema-3 tables (not yet validated), or undefined when they hold none (a
+ * new file on its way to the current schema). Throws StoredDataError for values no plan could hold.
+ */
+export function readLegacyPlan(db: Database.Database): Plan | undefined {
+  const all = <T>(table: Table) => selectAll<T>(db, table);
   const metas = all<MetaRow>('plan_meta');
+  if (metas.length === 0) return undefined;
   if (metas.length !== 1) throw new StoredDataError(`the file holds ${metas.length} plans; a plan document holds exactly one`);
   return rowsToPlan({
     meta: metas[0],
