@@ -17,6 +17,8 @@ export interface Field {
   readonly key: string;
   /** In words, for column headings and forms: "Annual cost", "Notice (months)". */
   readonly label: string;
+  /** Where space is short (a grid heading): "Notice". */
+  readonly short?: string;
   /** In an edit's label: "Local evaluation: annual cost". */
   readonly noun: string;
   /** Headers that name this field in a paste or a spreadsheet (compared by headerKey). */

@@ -36,7 +36,7 @@ export const INTERVENTION_FIELDS = {
   area: text('area', 'Area', ['locality', 'location', 'place']),
   provider: text('provider', 'Provider', ['delivered by', 'supplier']),
   annualCost: {
-    key: 'annualCost', label: 'Annual cost', noun: 'annual cost', kind: 'money', formula: true, required: true,
+    key: 'annualCost', label: 'Annual cost', short: 'Cost', noun: 'annual cost', kind: 'money', formula: true, required: true,
     headers: ['cost', 'annual cost gbp', 'cost per year', 'budget', 'annual budget', 'yearly cost', 'full annual cost'],
     read: required(readMoneyValue, 'An annual cost is required'), format: formatMoneyValue,
   },
@@ -45,7 +45,7 @@ export const INTERVENTION_FIELDS = {
     read: orEmpty(readWholeValue('a priority')), format: formatWhole,
   },
   noticeMonths: {
-    key: 'noticeMonths', label: 'Notice (months)', noun: 'notice', kind: 'months', formula: true,
+    key: 'noticeMonths', label: 'Notice (months)', short: 'Notice', noun: 'notice', kind: 'months', formula: true,
     headers: ['notice', 'notice period', 'notice period months', 'months notice', 'months of notice'],
     read: orEmpty(readMonthsValue, 0), format: formatMonths,
   },
@@ -55,7 +55,7 @@ export const INTERVENTION_FIELDS = {
     read: orEmpty(readMoneyValue), format: formatMoneyValue,
   },
   serviceUsers: {
-    key: 'serviceUsers', label: 'People supported', noun: 'people supported', kind: 'whole',
+    key: 'serviceUsers', label: 'People supported', short: 'People', noun: 'people supported', kind: 'whole',
     headers: ['service users', 'people', 'users', 'clients', 'participants'],
     read: orEmpty(readWholeValue('a number of people')), format: formatWhole,
   },
