@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { FUNDING_ROW_FIELDS, headerKey, headerLookup, INTERVENTION_FIELD_LIST, type Field, type InterventionFieldKey } from '../../shared/fields';
+import { FUNDING_ROW_FIELDS, headerLookup, matchHeader, INTERVENTION_FIELD_LIST, type Field, type InterventionFieldKey } from '../../shared/fields';
 import { decimalPoundsToPence, numberToDecimalText, type Pence } from '../../shared/money';
 import { idFromName, isFormula, quote, readAmountPence } from '../../shared/parse';
 import type { FundingStream, Intervention, Plan } from '../../shared/plan';
@@ -315,7 +315,7 @@ function findHeader(sheet: RawSheet): HeaderMatch<InterventionField> | HeaderMat
     const match = <F extends string>(table: Map<string, F>) => {
       const fields = new Map<number, F>();
       for (const [col, header] of headers) {
-        const field = table.get(headerKey(header));
+        const field = matchHeader(table, header) as F | undefined;
         if (field) fields.set(col, field);
       }
       return fields;

@@ -1,7 +1,7 @@
 // Rows copied from Excel or LibreOffice arrive as tab-separated text. Each cell is read and
 // checked on its own, so the preview can point at the one bad cell; nothing is stored until
 // every row is sound, and then the rows go in as one edit (the validator checks them again).
-import { GRID_ORDER, headerKey, headerLookup, INTERVENTION_FIELDS, INTERVENTION_FIELD_LIST, type InterventionFieldKey } from '../../shared/fields';
+import { GRID_ORDER, headerLookup, matchHeader, INTERVENTION_FIELDS, INTERVENTION_FIELD_LIST, type InterventionFieldKey } from '../../shared/fields';
 import type { PlanEdit } from '../../shared/edits';
 import { idFromName } from '../../shared/parse';
 import type { Intervention, Plan } from '../../shared/plan';
@@ -93,7 +93,7 @@ export function splitTsv(text: string): string[][] {
 }
 
 function headerColumns(cells: readonly string[]): { columns: (PasteColumn | null)[]; known: number } {
-  const columns = cells.map((c) => HEADERS.get(headerKey(c)) ?? null);
+  const columns = cells.map((c) => (matchHeader(HEADERS, c) as PasteColumn | undefined) ?? null);
   return { columns, known: columns.filter(Boolean).length };
 }
 

@@ -1,7 +1,7 @@
 // Builders for edits of the plan itself (Funding and Interventions screens): one user
 // command, one PlanEdit. Builders return an edit with no ops when there is nothing to do.
 import type { EditOp, PlanEdit } from '../../shared/edits';
-import { INTERVENTION_FIELDS, type InterventionFieldKey } from '../../shared/fields';
+import { ALLOCATION_FIELDS, INTERVENTION_FIELDS, STREAM_FIELDS, type InterventionFieldKey } from '../../shared/fields';
 import { idFromName } from '../../shared/parse';
 import type { Intervention, PartnerShare, Plan } from '../../shared/plan';
 
@@ -78,7 +78,7 @@ export type AllocationField = 'amount' | 'confirmedOn';
 export function setAllocationEdit(plan: Plan, streamIndex: number, fy: string, field: AllocationField, value: unknown): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
   const ai = stream.allocations.findIndex((a) => a.fy === fy);
-  const label = `${stream.name} ${fy}: ${field === 'amount' ? 'amount' : 'confirmation date'}`;
+  const label = `${stream.name} ${fy}: ${ALLOCATION_FIELDS[field].noun}`;
   if (ai < 0) {
     if (field !== 'amount' || value === undefined) return { label, ops: [] };
     const allocations = [...stream.allocations, { fy, amount: value as number | string }].sort((a, b) => (a.fy < b.fy ? -1 : 1));
@@ -104,12 +104,12 @@ export function setRingFenceEdit(plan: Plan, streamIndex: number, ids: readonly 
 export function setConditionEdit(plan: Plan, streamIndex: number, minShare: number | string | undefined): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
   const value = minShare === undefined ? undefined : { ...(stream.conditions ?? {}), minCommissionedShare: minShare };
-  return { label: `${stream.name}: grant condition`, ops: sameJson(stream.conditions, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'conditions'], value }] };
+  return { label: `${stream.name}: ${STREAM_FIELDS.minCommissionedShare.noun}`, ops: sameJson(stream.conditions, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'conditions'], value }] };
 }
 
 export function setStreamTextEdit(plan: Plan, streamIndex: number, field: 'name' | 'funder', value: string): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
-  return { label: `${stream.name}: ${field}`, ops: stream[field] === value ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, field], value }] };
+  return { label: `${stream.name}: ${STREAM_FIELDS[field].noun}`, ops: stream[field] === value ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, field], value }] };
 }
 
 export function addStreamEdit(plan: Plan, name = 'New funding stream'): PlanEdit {

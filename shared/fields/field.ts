@@ -39,6 +39,11 @@ export function headerKey(text: string): string {
   return text.toLowerCase().replace(/\(\s*£\s*\)|£/g, '').replace(/[^a-z0-9]/g, '');
 }
 
+/** The field a header names: as written, or without a bracketed unit ("People supported (number)"). */
+export function matchHeader(lookup: ReadonlyMap<string, string>, text: string): string | undefined {
+  return lookup.get(headerKey(text)) ?? lookup.get(headerKey(text.replace(/\(.*?\)/g, '')));
+}
+
 /** Each header key of the fields to its field's key (the first field listing a header wins). */
 export function headerLookup(fields: readonly Field[]): Map<string, string> {
   const map = new Map<string, string>();

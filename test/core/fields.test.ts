@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { interpretSheets } from '../../electron/import/spreadsheet';
 import type { RawCell } from '../../electron/import/worker';
 import {
-  ALLOCATION_FIELDS, FUNDING_ROW_FIELDS, headerKey, headerLookup, INTERVENTION_FIELDS, INTERVENTION_FIELD_LIST, STREAM_FIELDS,
+  ALLOCATION_FIELDS, FUNDING_ROW_FIELDS, headerKey, headerLookup, INTERVENTION_FIELDS, INTERVENTION_FIELD_LIST, matchHeader, STREAM_FIELDS,
 } from '../../shared/fields';
 import { parseInterventionRows } from '../../renderer/logic/paste';
 import { readAmount, readCategory } from '../../renderer/logic/values';
@@ -61,6 +61,8 @@ describe('intervention fields', () => {
     expect(['Annual cost (£)', 'Notice (months)', 'People supported', 'Delivered by', 'Cost per year', 'Service users', 'SERVICE'].map((h) => lookup.get(headerKey(h))))
       .toEqual(['annualCost', 'noticeMonths', 'serviceUsers', 'provider', 'annualCost', 'serviceUsers', 'name']);
     expect(lookup.get(headerKey('RAG rating'))).toBeUndefined();
+    expect(matchHeader(lookup, 'People supported (number)')).toBe('serviceUsers');
+    expect(matchHeader(lookup, 'Notice (months)')).toBe('noticeMonths');
   });
 });
 
