@@ -23,7 +23,7 @@ export function quote(text: string): string {
   return `'${t.length > 40 ? `${t.slice(0, 40)}…` : t}'`;
 }
 
-/** A formula is text starting with "=" (plan-format.md §3); its sense is checked by the validator. */
+/** A formula is text starting with "=" (plan-format.md, formulas); its sense is checked by the validator. */
 export function isFormula(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith('=');
 }

@@ -1,8 +1,9 @@
 // Importing interventions and funding from the treasurer's spreadsheet (XLSX or CSV).
 // The file is untrusted (reliability.md: spreadsheet import limits): its size and its zip directory are checked
 // before any parser sees it; exceljs runs in a worker with memory limits and a timeout;
-// headers are matched to plan fields in rows built on Object.create(null); money goes
-// from decimal text to pence without floating point. The result is all or nothing: the
+// headers are matched to plan fields in rows built on Object.create(null); headers and
+// cells are read with the field tables of shared/fields (the grammar the grid and paste
+// use), money from decimal text to pence without floating point. The result is all or nothing: the
 // plan fields, or every problem by sheet, row and column. The caller merges the result
 // into a plan and validates the whole plan (mergeImport does both).
 import { readFileSync, statSync } from 'node:fs';

@@ -24,7 +24,7 @@ export interface Field {
   /** Headers that name this field in a paste or a spreadsheet (compared by headerKey). */
   readonly headers: readonly string[];
   readonly kind: FieldKind;
-  /** True when the plan may hold a formula here (plan-format.md §3). */
+  /** True when the plan may hold a formula here (plan-format.md, formulas). */
   readonly formula?: boolean;
   /** True when a row without it cannot be stored. */
   readonly required?: boolean;
