@@ -1,14 +1,14 @@
 // The window: a left nav of screens, the document bar (name, undo/redo, import/export)
 // and the screen itself.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { formatProblem } from '../shared/resolve';
+import { formatProblem } from '../shared/problem';
 import { isTypingTarget, shortcutFor } from './logic/keys';
 import { exportPlanJson, importPlanJson, loadDocument, redo, undo, clearProblems } from './store/actions';
 import { useSimFailure, useStale } from './store/hooks';
 import { useStore, type Screen } from './store/store';
 import { Overview } from './screens/Overview';
 import { Funding } from './screens/Funding';
-import { Interventions } from './screens/Interventions';
+import { Interventions } from './screens/interventions/Interventions';
 import { Scenarios } from './screens/Scenarios';
 import { Results } from './screens/Results';
 import { Compare } from './screens/Compare';

@@ -4,6 +4,7 @@
 // functions passes; names must be declared. See mathjs.org/docs/expressions/security.html.
 import { all, create, type BigNumber, type MathNode } from 'mathjs';
 import { numberToDecimalText } from './money';
+import { isFormula } from './parse';
 
 const math = create(all, { number: 'BigNumber', precision: 64 });
 // Keep the parser before the public entry points are disabled below.
@@ -54,9 +55,8 @@ const MAX_POWERS = 10;
 
 export type Decimal = BigNumber;
 
-export function isFormula(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith('=');
-}
+// One definition, dependency-free, so the renderer's main bundle reads it without mathjs.
+export { isFormula };
 
 interface Checked {
   readonly evaluate: (scope: Map<string, unknown>) => unknown;

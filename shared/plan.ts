@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { formulaProblem, isFormula, RESERVED_NAMES } from './formula';
 import { isDate, isFyLabel, isMonth } from './months';
 import { ceilingProblem, MAX_POUNDS, poundsToPence } from './money';
+import { ID_RE } from './parse';
 import { UncertaintySchema } from './uncertainty/distributions';
 
-export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+export { ID_RE };
 export const MAX_CHANGES = 500;
 export const VARIABLE_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const MAX_HORIZON_MONTHS = 240;

@@ -8,6 +8,7 @@ import {
   type AmountValue, type AnnualCostValue, type InterventionChange, type Plan, type Scenario, type StreamChange,
 } from './plan';
 import { centralValue } from './uncertainty/distributions';
+import type { PlanProblem } from './problem';
 
 export type Stance = 'wait' | 'prudent';
 export type Category = 'commissioned' | 'central';
@@ -69,17 +70,7 @@ export interface ResolvedScenario {
   readonly interventions: readonly ResolvedIntervention[];
 }
 
-export interface PlanProblem {
-  readonly path: string;
-  readonly message: string;
-  /** The scenario under which the problem shows, when it is not the plan itself. */
-  readonly scenario?: string;
-}
-
-/** `interventions[3].annualCost: unknown name "fte"`, as the CLI and the app show it. */
-export function formatProblem(problem: PlanProblem): string {
-  return `${problem.path}: ${problem.message}${problem.scenario ? ` (scenario "${problem.scenario}")` : ''}`;
-}
+export { formatProblem, type PlanProblem } from './problem';
 
 export const BASE_SCENARIO_ID = 'base';
 

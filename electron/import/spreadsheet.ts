@@ -1,17 +1,19 @@
 // Importing interventions and funding from the treasurer's spreadsheet (XLSX or CSV).
 // The file is untrusted (reliability.md: spreadsheet import limits): its size and its zip directory are checked
 // before any parser sees it; exceljs runs in a worker with memory limits and a timeout;
-// headers are matched to plan fields in rows built on Object.create(null); money goes
-// from decimal text to pence without floating point. The result is all or nothing: the
+// headers are matched to plan fields in rows built on Object.create(null); headers and
+// cells are read with the field tables of shared/fields (the grammar the grid and paste
+// use), money from decimal text to pence without floating point. The result is all or nothing: the
 // plan fields, or every problem by sheet, row and column. The caller merges the result
 // into a plan and validates the whole plan (mergeImport does both).
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isDate, isFyLabel, isMonth } from '../../shared/months';
+import { FUNDING_ROW_FIELDS, headerLookup, matchHeader, INTERVENTION_FIELD_LIST, type Field, type InterventionFieldKey } from '../../shared/fields';
 import { decimalPoundsToPence, numberToDecimalText, type Pence } from '../../shared/money';
-import { ID_RE, type FundingStream, type Intervention, type Plan } from '../../shared/plan';
+import { idFromName, isFormula, quote, readAmountPence } from '../../shared/parse';
+import type { FundingStream, Intervention, Plan } from '../../shared/plan';
 import { formatProblem } from '../../shared/resolve';
 import { validatePlan } from '../../shared/validate';
 import { importWorkerMain, type RawCell, type RawSheet, type WorkerInput, type WorkerLimits, type WorkerOutput } from './worker';
@@ -213,27 +215,13 @@ function shown(cell: RawCell): string {
   return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
 }
 
-const MAX_PENCE = BigInt(Number.MAX_SAFE_INTEGER);
-
 /**
  * Pounds written as decimal text ("£1,234.56", "1234.5", "250") to pence, exactly; or why not.
- * No floating point: digits are read as digits.
+ * The grammar is shared/parse.ts, the same one the grid and paste read with.
  */
 export function parseMoneyText(input: string): { pence: Pence } | { problem: string } {
-  const display = `'${input}'`;
-  let text = input.trim().replace(/^£\s*/, '');
-  if (/^-|^\(.*\)$|^£?\s*-/.test(input.trim())) return { problem: `${display} is negative; an amount must be 0 or more` };
-  if (text.includes(',')) {
-    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) return { problem: `${display} is not an amount in pounds (commas must group thousands)` };
-    text = text.replace(/,/g, '');
-  }
-  const m = /^(\d+)(?:\.(\d*))?$/.exec(text);
-  if (!m) return { problem: `${display} is not an amount in pounds` };
-  const fraction = m[2] ?? '';
-  if (fraction.length > 2) return { problem: `${display} has more than 2 decimals` };
-  const pence = BigInt(m[1]) * 100n + BigInt(fraction.padEnd(2, '0') || '0');
-  if (pence > MAX_PENCE) return { problem: `${display} is too large an amount` };
-  return { pence: Number(pence) };
+  const read = readAmountPence(input);
+  return read.ok ? { pence: read.value } : { problem: read.message };
 }
 
 type Read<T> = { value: T } | { problem: string } | null;
@@ -243,111 +231,48 @@ interface CellContext {
   readonly notes: string[];
 }
 
-function readMoney(cell: RawCell, ctx: CellContext): Read<Pence> {
-  if (cell.type === 'number') {
-    const text = numberToDecimalText(cell.value);
-    if (cell.value < 0) return { problem: `${shown(cell)} is negative; an amount must be 0 or more` };
-    const parsed = parseMoneyText(text);
-    if ('pence' in parsed) return { value: parsed.pence };
-    // A formula's result is rounded to whole pence half-to-even (plan-format.md §1); a typed value is not.
-    if (cell.formula && /^\d+\.\d+$/.test(text)) {
-      const pence = decimalPoundsToPence(text);
-      ctx.notes.push(`${ctx.where}: the formula's result ${text} was rounded to ${penceText(pence)}`);
-      return { value: pence };
-    }
-    return { problem: parsed.problem.replace(`'${text}'`, shown(cell)) };
+/** A number cell of money: typed values must be whole pence; a formula's result is rounded. */
+function readMoneyNumber(cell: Extract<RawCell, { type: 'number' }>, ctx: CellContext): Read<Pence> {
+  const text = numberToDecimalText(cell.value);
+  if (cell.value < 0) return { problem: `${shown(cell)} is negative; an amount must be 0 or more` };
+  const parsed = readAmountPence(text);
+  if (parsed.ok) return { value: parsed.value };
+  // A formula's result is rounded to whole pence half-to-even (plan-format.md §1); a typed value is not.
+  if (cell.formula && /^\d+\.\d+$/.test(text)) {
+    const pence = decimalPoundsToPence(text);
+    ctx.notes.push(`${ctx.where}: the formula's result ${text} was rounded to ${penceText(pence)}`);
+    return { value: pence };
   }
-  if (cell.type === 'text') {
-    const parsed = parseMoneyText(cell.value);
-    return 'pence' in parsed ? { value: parsed.pence } : { problem: parsed.problem };
+  return { problem: parsed.message.replace(quote(text), shown(cell)) };
+}
+
+/** The cell as the text a person would type, for the field's reader. */
+function cellText(cell: RawCell): string {
+  if (cell.type === 'number') return numberToDecimalText(cell.value);
+  if (cell.type === 'boolean') return cell.value ? 'yes' : 'no';
+  return String(cell.value);
+}
+
+/**
+ * A cell read by its field's reader (shared/fields): money stays in pence here for the
+ * preview's totals; date cells fill months and dates directly; an empty cell is not given.
+ */
+function readCell(field: Field, cell: RawCell, ctx: CellContext): Read<unknown> {
+  if (field.kind === 'money' && cell.type === 'number') return readMoneyNumber(cell, ctx);
+  if (cell.type === 'date' && (field.kind === 'month' || field.kind === 'date')) {
+    if (!cell.value) return { problem: `${shown(cell)} is not a ${field.kind}` };
+    return { value: field.kind === 'month' ? cell.value.slice(0, 7) : cell.value };
   }
-  return { problem: `${shown(cell)} is not an amount in pounds` };
-}
-
-function readWhole(cell: RawCell, what: string): Read<number> {
-  const text = cell.type === 'number' ? numberToDecimalText(cell.value) : cell.type === 'text' ? cell.value.trim() : null;
-  if (text === null || !/^\d+$/.test(text) || text.length > 9) return { problem: `${shown(cell)} is not ${what} (a whole number, 0 or more)` };
-  return { value: Number(text) };
-}
-
-function readText(cell: RawCell): Read<string> {
-  const text = cell.type === 'number' ? numberToDecimalText(cell.value) : cell.type === 'boolean' ? (cell.value ? 'yes' : 'no') : String(cell.value);
-  const trimmed = text.trim();
-  if (trimmed.length > 500) return { problem: `the text is longer than 500 characters` };
-  return trimmed === '' ? null : { value: trimmed };
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** "2021-04", a date cell, "2021-04-01", "Apr 2021", "April 2021", "04/2021" or "01/04/2021" (UK). */
-function readMonth(cell: RawCell): Read<string> {
-  const bad = { problem: `${shown(cell)} is not a month like 2021-04 or Apr 2021` };
-  if (cell.type === 'date') return cell.value ? { value: cell.value.slice(0, 7) } : bad;
-  if (cell.type !== 'text') return bad;
-  const text = cell.value.trim();
-  if (isMonth(text)) return { value: text };
-  if (isDate(text)) return { value: text.slice(0, 7) };
-  let m = /^([A-Za-z]{3,9})\.?\s+(\d{4})$/.exec(text);
-  if (m) {
-    const index = MONTHS.indexOf(m[1].slice(0, 3).toLowerCase());
-    return index >= 0 ? { value: `${m[2]}-${String(index + 1).padStart(2, '0')}` } : bad;
+  const text = cellText(cell);
+  if (text.trim() === '') return null;
+  if (isFormula(text.trim())) return { problem: `${shown(cell)} is a formula as text; save the sheet's results, or type the value` };
+  if (field.kind === 'money') {
+    const pence = readAmountPence(text);
+    return pence.ok ? { value: pence.value } : { problem: pence.message };
   }
-  m = /^(\d{1,2})\/(\d{4})$/.exec(text);
-  if (m) {
-    const value = `${m[2]}-${m[1].padStart(2, '0')}`;
-    return isMonth(value) ? { value } : bad;
-  }
-  const date = readUkDate(text);
-  return date ? { value: date.slice(0, 7) } : bad;
-}
-
-function readUkDate(text: string): string | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (!m) return null;
-  const date = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  return isDate(date) ? date : null;
-}
-
-/** A date cell, "2021-06-04" or "04/06/2021" (day first, as in the UK). */
-function readDate(cell: RawCell): Read<string> {
-  const bad = { problem: `${shown(cell)} is not a date like 2021-06-04 or 04/06/2021` };
-  if (cell.type === 'date') return cell.value ? { value: cell.value } : bad;
-  if (cell.type !== 'text') return bad;
-  const text = cell.value.trim();
-  if (isDate(text)) return { value: text };
-  const date = readUkDate(text);
-  return date ? { value: date } : bad;
-}
-
-/** "2021/22", "2021-22", "2021/2022", "FY 2021/22". */
-function readFy(cell: RawCell): Read<string> {
-  const bad = { problem: `${shown(cell)} is not a financial year like 2021/22` };
-  if (cell.type !== 'text') return bad;
-  const m = /^(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i.exec(cell.value.trim());
-  if (!m) return bad;
-  const label = `${m[1]}/${m[2].slice(-2)}`;
-  if (m[2].length === 4 && Number(m[2]) !== Number(m[1]) + 1) return bad;
-  return isFyLabel(label) ? { value: label } : bad;
-}
-
-function readCategory(cell: RawCell): Read<'commissioned' | 'central'> {
-  const text = cell.type === 'text' ? cell.value.trim().toLowerCase() : '';
-  if (text.startsWith('commission')) return { value: 'commissioned' };
-  if (text.startsWith('central')) return { value: 'central' };
-  return { problem: `${shown(cell)} is not a category (commissioned or central)` };
-}
-
-function readKind(cell: RawCell): Read<'grant' | 'one-off' | 'contribution'> {
-  const text = cell.type === 'text' ? cell.value.trim().toLowerCase().replace(/\s+/g, '-') : '';
-  if (text === 'grant' || text === 'one-off' || text === 'contribution') return { value: text };
-  if (text === 'oneoff') return { value: 'one-off' };
-  return { problem: `${shown(cell)} is not a kind of funding (grant, one-off or contribution)` };
-}
-
-function readId(cell: RawCell): Read<string> {
-  const text = cell.type === 'text' ? cell.value.trim() : cell.type === 'number' ? numberToDecimalText(cell.value) : '';
-  if (!ID_RE.test(text) || text.length > 100) return { problem: `${shown(cell)} is not an id (lower-case letters, digits and "-", starting with a letter or digit)` };
-  return { value: text };
+  const read = field.read(text);
+  if (!read.ok) return { problem: read.message };
+  return read.value === undefined ? null : { value: read.value };
 }
 
 function penceText(pence: Pence): string {
@@ -357,38 +282,10 @@ function penceText(pence: Pence): string {
 
 // ---------------------------------------------------------------- headers
 
-type InterventionField =
-  | 'name' | 'id' | 'category' | 'annualCost' | 'noticeMonths' | 'exitCost' | 'serviceUsers'
-  | 'priority' | 'system' | 'area' | 'provider' | 'start' | 'end';
+type InterventionField = InterventionFieldKey;
 type FundingField = 'stream' | 'streamId' | 'funder' | 'kind' | 'fy' | 'amount' | 'confirmedOn';
 
-const INTERVENTION_HEADERS: Record<InterventionField, readonly string[]> = {
-  name: ['name', 'intervention', 'service', 'intervention name', 'service name', 'programme', 'project'],
-  id: ['id', 'intervention id', 'service id'],
-  category: ['category', 'commissioned or central'],
-  annualCost: ['annual cost', 'cost', 'budget', 'annual budget', 'cost per year', 'yearly cost', 'full annual cost'],
-  noticeMonths: ['notice', 'notice months', 'notice period', 'notice period months', 'months notice', 'months of notice'],
-  exitCost: ['exit cost', 'exit costs', 'closure cost', 'redundancy', 'redundancy cost'],
-  serviceUsers: ['service users', 'people', 'users', 'people supported', 'clients', 'participants'],
-  priority: ['priority', 'rank', 'funding priority'],
-  system: ['system'],
-  area: ['area', 'location', 'place'],
-  provider: ['provider', 'delivered by', 'supplier'],
-  start: ['start', 'start month', 'start date', 'starts'],
-  end: ['end', 'end month', 'end date', 'ends'],
-};
-
-const FUNDING_HEADERS: Record<FundingField, readonly string[]> = {
-  stream: ['stream', 'funding stream', 'stream name', 'grant', 'fund'],
-  streamId: ['stream id', 'id'],
-  funder: ['funder', 'funded by', 'funding body', 'source'],
-  kind: ['kind', 'type'],
-  fy: ['fy', 'financial year', 'year'],
-  amount: ['amount', 'allocation', 'value', 'funding'],
-  confirmedOn: ['confirmed', 'confirmed on', 'confirmation', 'confirmation date', 'date confirmed'],
-};
-
-/** Header text as compared: lower case, no punctuation such as "(months)" brackets or "£". */
+/** Header text as compared for refused names: lower case, no punctuation such as "(months)" brackets or "£". */
 export function normaliseHeader(text: string): string {
   return text.toLowerCase().replace(/[£$€()[\]*:._\-/?#]/g, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -398,14 +295,11 @@ const FORBIDDEN_HEADERS = new Set(['__proto__', 'constructor', 'prototype']);
 /** A totals line under a list of services, not a service. */
 const TOTAL_ROW = /^(grand |sub-?)?totals?:?$/i;
 
-function lookup<F extends string>(table: Record<F, readonly string[]>): Map<string, F> {
-  const map = new Map<string, F>();
-  for (const field of Object.keys(table) as F[]) for (const header of table[field]) map.set(header, field);
-  return map;
-}
-
-const INTERVENTION_LOOKUP = lookup(INTERVENTION_HEADERS);
-const FUNDING_LOOKUP = lookup(FUNDING_HEADERS);
+// Headers are matched through the field tables (shared/fields), as paste matches them.
+const INTERVENTION_LOOKUP = headerLookup(INTERVENTION_FIELD_LIST) as Map<string, InterventionField>;
+const FUNDING_LOOKUP = headerLookup(FUNDING_ROW_FIELDS) as Map<string, FundingField>;
+const INTERVENTION_BY_KEY = new Map<string, Field>(INTERVENTION_FIELD_LIST.map((f) => [f.key, f]));
+const FUNDING_BY_KEY = new Map<string, Field>(FUNDING_ROW_FIELDS.map((f) => [f.key, f]));
 
 interface HeaderMatch<F extends string> {
   readonly kind: 'interventions' | 'funding';
@@ -422,7 +316,7 @@ function findHeader(sheet: RawSheet): HeaderMatch<InterventionField> | HeaderMat
     const match = <F extends string>(table: Map<string, F>) => {
       const fields = new Map<number, F>();
       for (const [col, header] of headers) {
-        const field = table.get(normaliseHeader(header));
+        const field = matchHeader(table, header) as F | undefined;
         if (field) fields.set(col, field);
       }
       return fields;
@@ -440,14 +334,9 @@ function findHeader(sheet: RawSheet): HeaderMatch<InterventionField> | HeaderMat
 
 // ---------------------------------------------------------------- from cells to plan fields
 
-function slug(text: string): string {
-  const s = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
-  return s || 'item';
-}
-
-function uniqueId(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+/** A fresh id made from a name (shared/parse.ts), kept from later rows. */
+function reserveId(name: string, taken: Set<string>): string {
+  const id = idFromName(name, taken);
   taken.add(id);
   return id;
 }
@@ -519,7 +408,8 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
       }
       if (Object.keys(record).length === 0) continue;
       const rowErrors: string[] = [];
-      const get = <T>(field: string, read: (cell: RawCell, ctx: CellContext) => Read<T>): T | undefined => {
+      const fieldsByKey = header.kind === 'interventions' ? INTERVENTION_BY_KEY : FUNDING_BY_KEY;
+      const get = <T>(field: string): T | undefined => {
         const cell = record[field];
         if (!cell) return undefined;
         const where = place(sheet.name, raw.row, cell.col);
@@ -531,30 +421,31 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
           rowErrors.push(`${where}: the cell holds the error ${cell.value}`);
           return undefined;
         }
-        const result = read(cell, { where, notes });
+        const result = readCell(fieldsByKey.get(field)!, cell, { where, notes });
         if (result === null) return undefined;
         if ('problem' in result) {
           rowErrors.push(`${where}: ${result.problem}`);
           return undefined;
         }
-        return result.value;
+        return result.value as T;
       };
       const required = (field: string, label: string) => rowErrors.push(`${place(sheet.name, raw.row, seen.get(field) ?? 1)}: ${label} is empty`);
 
       if (header.kind === 'interventions') {
-        const name = get('name', readText);
-        const id = get('id', readId);
-        const category = get('category', readCategory);
-        const annualCost = get('annualCost', readMoney);
-        const noticeMonths = get('noticeMonths', (c) => readWhole(c, 'a number of months'));
-        const exitCost = get('exitCost', readMoney);
-        const serviceUsers = get('serviceUsers', (c) => readWhole(c, 'a number of people'));
-        const priority = get('priority', (c) => readWhole(c, 'a priority'));
-        const system = get('system', readText);
-        const area = get('area', readText);
-        const provider = get('provider', readText);
-        const start = get('start', readMonth);
-        const end = get('end', readMonth);
+        const name = get<string>('name');
+        const id = get<string>('id');
+        const category = get<Intervention['category']>('category');
+        const annualCost = get<Pence>('annualCost');
+        const noticeMonths = get<number>('noticeMonths');
+        const exitCost = get<Pence>('exitCost');
+        const serviceUsers = get<number>('serviceUsers');
+        const priority = get<number>('priority');
+        const system = get<string>('system');
+        const area = get<string>('area');
+        const provider = get<string>('provider');
+        const start = get<string>('start');
+        const end = get<string>('end');
+        const itemNotes = get<string>('notes');
         if (name !== undefined && TOTAL_ROW.test(name) && !record.id) {
           notes.push(`Sheet '${sheet.name}', row ${raw.row} ('${name}') was taken as a total and skipped`);
           continue;
@@ -587,17 +478,18 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
           ...(exitCost !== undefined && { exitCost: toPounds(exitCost) }),
           ...(serviceUsers !== undefined && { serviceUsers }),
           priority: priority ?? interventions.length + 1,
+          ...(itemNotes !== undefined && { notes: itemNotes }),
         };
         interventions.push(item);
         interventionRows.push({ id: item.id, name, annualCost, from: `Sheet '${sheet.name}', row ${raw.row}` });
       } else {
-        const name = get('stream', readText);
-        const streamId = get('streamId', readId);
-        const funder = get('funder', readText);
-        const kind = get('kind', readKind);
-        const fy = get('fy', readFy);
-        const amount = get('amount', readMoney);
-        const confirmedOn = get('confirmedOn', readDate);
+        const name = get<string>('stream');
+        const streamId = get<string>('streamId');
+        const funder = get<string>('funder');
+        const kind = get<FundingStream['kind']>('kind');
+        const fy = get<string>('fy');
+        const amount = get<Pence>('amount');
+        const confirmedOn = get<string>('confirmedOn');
         if (name === undefined && funder === undefined && !record.stream && !record.funder) required(seen.has('stream') ? 'stream' : 'funder', 'the stream');
         if (fy === undefined && !record.fy) required('fy', 'the financial year');
         if (amount === undefined && !record.amount) required('amount', 'the amount');
@@ -645,13 +537,13 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
   for (const id of explicitIds.keys()) takenInterventions.add(id);
   interventions.forEach((item, i) => {
     if (item.id === '') {
-      item.id = uniqueId(slug(item.name), takenInterventions);
+      item.id = reserveId(item.name, takenInterventions);
       interventionRows[i].id = item.id;
     }
   });
   for (const draft of streams.values()) if (draft.explicit) takenStreams.add(draft.id);
   const fundingStreams: FundingStream[] = [...streams.values()].map((draft) => ({
-    id: draft.explicit ? draft.id : uniqueId(slug(draft.name), takenStreams),
+    id: draft.explicit ? draft.id : reserveId(draft.name, takenStreams),
     name: draft.name,
     funder: draft.funder,
     kind: draft.kind,

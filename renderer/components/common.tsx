@@ -1,6 +1,6 @@
 // Small building blocks shared by the screens.
 import { useId, useState, type ReactNode } from 'react';
-import { formatProblem, type PlanProblem } from '../../shared/resolve';
+import { formatProblem, type PlanProblem } from '../../shared/problem';
 import { useScenarioChoices, useStale } from '../store/hooks';
 import { STATUS_LABELS, type StatusKey } from '../logic/timeline';
 

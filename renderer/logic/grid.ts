@@ -1,4 +1,4 @@
-// The Interventions grid: sorting, filtering and moving between cells.
+// A grid's sorting and moving between cells, and the Interventions grid's filters.
 import type { Intervention } from '../../shared/plan';
 
 export type FilterField = 'system' | 'area' | 'category' | 'provider';
@@ -28,6 +28,21 @@ export function matchesFilters(item: Intervention, filters: Filters, text = ''):
   return true;
 }
 
+/** Row indices in the order of `sort`: `sortKey` gives a row's value for a column; ties keep plan order, empty last. */
+export function sortRows(rows: readonly number[], sort: SortState | null, sortKey: (index: number, column: string) => string | number | null): number[] {
+  if (!sort) return [...rows];
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = sortKey(a, sort.column);
+    const y = sortKey(b, sort.column);
+    if (x === y) return a - b;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB', { numeric: true });
+    return order === 0 ? a - b : order * sign;
+  });
+}
+
 /**
  * Indices into `items` of the rows to show, filtered and sorted. `sortKey` gives a row's
  * value for a column (numbers for money and counts, text otherwise); ties keep plan order.
@@ -39,18 +54,7 @@ export function visibleRows(
   sortKey: (index: number, column: string) => string | number | null,
   text = '',
 ): number[] {
-  const rows = items.map((_, i) => i).filter((i) => matchesFilters(items[i], filters, text));
-  if (!sort) return rows;
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  return rows.sort((a, b) => {
-    const x = sortKey(a, sort.column);
-    const y = sortKey(b, sort.column);
-    if (x === y) return a - b;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB', { numeric: true });
-    return order === 0 ? a - b : order * sign;
-  });
+  return sortRows(items.map((_, i) => i).filter((i) => matchesFilters(items[i], filters, text)), sort, sortKey);
 }
 
 export function nextSort(current: SortState | null, column: string): SortState | null {

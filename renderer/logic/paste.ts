@@ -1,37 +1,20 @@
 // Rows copied from Excel or LibreOffice arrive as tab-separated text. Each cell is read and
 // checked on its own, so the preview can point at the one bad cell; nothing is stored until
 // every row is sound, and then the rows go in as one edit (the validator checks them again).
+import { GRID_ORDER, headerLookup, matchHeader, INTERVENTION_FIELDS, INTERVENTION_FIELD_LIST, type InterventionFieldKey } from '../../shared/fields';
 import type { PlanEdit } from '../../shared/edits';
+import { idFromName } from '../../shared/parse';
 import type { Intervention, Plan } from '../../shared/plan';
-import { freshId, slug } from './plan-edits';
-import {
-  readAmount, readCategory, readMonth, readNoticeMonths, readText, readWholeNumber, type Read,
-} from './values';
+import type { PlanProblem } from '../../shared/resolve';
 
-export type PasteColumn =
-  | 'id' | 'name' | 'category' | 'system' | 'area' | 'provider' | 'annualCost' | 'priority'
-  | 'noticeMonths' | 'exitCost' | 'serviceUsers' | 'start' | 'end' | 'notes';
+export type PasteColumn = InterventionFieldKey;
 
 /** The order columns are read in when the rows carry no header (the grid's own order). */
-export const DEFAULT_PASTE_COLUMNS: readonly PasteColumn[] = [
-  'name', 'category', 'system', 'area', 'provider', 'annualCost', 'priority', 'noticeMonths', 'exitCost', 'serviceUsers', 'start', 'end',
-];
+export const DEFAULT_PASTE_COLUMNS: readonly PasteColumn[] = GRID_ORDER;
 
-export const PASTE_COLUMN_LABELS: Record<PasteColumn, string> = {
-  id: 'Id', name: 'Name', category: 'Category', system: 'System', area: 'Area', provider: 'Provider',
-  annualCost: 'Annual cost', priority: 'Priority', noticeMonths: 'Notice (months)', exitCost: 'Exit cost',
-  serviceUsers: 'People supported', start: 'Start', end: 'End', notes: 'Notes',
-};
+export const PASTE_COLUMN_LABELS = Object.fromEntries(INTERVENTION_FIELD_LIST.map((f) => [f.key, f.label])) as Record<PasteColumn, string>;
 
-const ALIASES: Record<string, PasteColumn> = {
-  id: 'id', name: 'name', intervention: 'name', service: 'name', category: 'category', type: 'category',
-  system: 'system', area: 'area', locality: 'area', provider: 'provider', deliveredby: 'provider',
-  annualcost: 'annualCost', cost: 'annualCost', annualcostgbp: 'annualCost', costperyear: 'annualCost',
-  priority: 'priority', notice: 'noticeMonths', noticemonths: 'noticeMonths', noticeperiod: 'noticeMonths',
-  exitcost: 'exitCost', exit: 'exitCost', serviceusers: 'serviceUsers', people: 'serviceUsers',
-  peoplesupported: 'serviceUsers', users: 'serviceUsers', start: 'start', startmonth: 'start', end: 'end',
-  endmonth: 'end', notes: 'notes',
-};
+const HEADERS = headerLookup(INTERVENTION_FIELD_LIST) as Map<string, PasteColumn>;
 
 export interface PasteCell {
   readonly column: PasteColumn;
@@ -109,31 +92,10 @@ export function splitTsv(text: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
-const normalise = (header: string) => header.toLowerCase().replace(/\(.*?\)|£/g, '').replace(/[^a-z]/g, '');
-
 function headerColumns(cells: readonly string[]): { columns: (PasteColumn | null)[]; known: number } {
-  const columns = cells.map((c) => ALIASES[normalise(c)] ?? null);
+  const columns = cells.map((c) => (matchHeader(HEADERS, c) as PasteColumn | undefined) ?? null);
   return { columns, known: columns.filter(Boolean).length };
 }
-
-type Reader = (text: string) => Read<unknown>;
-
-const READERS: Record<PasteColumn, Reader> = {
-  id: (t) => (/^[a-z0-9][a-z0-9-]*$/.test(t.trim()) ? { ok: true, value: t.trim() } : { ok: false, message: `"${t.trim()}" is not an id (lower-case letters, digits and "-")` }),
-  name: (t) => (t.trim() ? readText(t) : { ok: false, message: 'is required' }),
-  category: (t) => (t.trim() ? readCategory(t) : { ok: true, value: undefined }),
-  system: (t) => readText(t),
-  area: (t) => readText(t),
-  provider: (t) => readText(t),
-  notes: (t) => readText(t),
-  annualCost: (t) => readAmount(t),
-  priority: (t) => (t.trim() ? readWholeNumber(t) : { ok: true, value: undefined }),
-  noticeMonths: (t) => readNoticeMonths(t),
-  exitCost: (t) => (t.trim() ? readAmount(t) : { ok: true, value: undefined }),
-  serviceUsers: (t) => (t.trim() ? readWholeNumber(t, 'a whole number of people') : { ok: true, value: undefined }),
-  start: (t) => (t.trim() ? readMonth(t) : { ok: true, value: undefined }),
-  end: (t) => (t.trim() ? readMonth(t) : { ok: true, value: undefined }),
-};
 
 /** Reads pasted rows into interventions for `plan`, checking every cell. */
 export function parseInterventionRows(text: string, plan: Plan): PasteParse {
@@ -154,7 +116,7 @@ export function parseInterventionRows(text: string, plan: Plan): PasteParse {
     columns.forEach((column, c) => {
       if (!column) return;
       const text = cellsText[c] ?? '';
-      const read = READERS[column](text);
+      const read = INTERVENTION_FIELDS[column].read(text);
       if (read.ok) values[column] = read.value;
       cells.push(read.ok ? { column, text } : { column, text, message: read.message });
     });
@@ -166,7 +128,7 @@ export function parseInterventionRows(text: string, plan: Plan): PasteParse {
 
     let id = values.id as string | undefined;
     if (id && taken.has(id)) messages.push(`id "${id}" is already used`);
-    if (!id && typeof values.name === 'string') id = freshId(slug(values.name), taken);
+    if (!id && typeof values.name === 'string') id = idFromName(values.name, taken);
     if (id) taken.add(id);
 
     const sound = messages.length === 0 && cells.every((cell) => !cell.message);
@@ -212,4 +174,29 @@ export function pasteEdit(plan: Plan, parsed: PasteParse): PlanEdit | null {
 /** How many cells and rows need fixing, for the preview's summary. */
 export function pasteProblemCount(parsed: PasteParse): number {
   return parsed.rows.reduce((n, row) => n + row.messages.length + row.cells.filter((c) => c.message).length, 0);
+}
+
+export interface PlacedProblem {
+  /** The pasted line the problem belongs to. */
+  readonly line: number;
+  /** The column, when the problem is at one of the row's cells. */
+  readonly column: PasteColumn | null;
+  readonly message: string;
+}
+
+/**
+ * The validator's problems with a refused paste, put back at the pasted lines and cells
+ * (the new rows are `interventions[N…]`); problems elsewhere in the plan are left out.
+ */
+export function placeProblems(plan: Plan, parsed: PasteParse, problems: readonly PlanProblem[]): PlacedProblem[] {
+  const placed: PlacedProblem[] = [];
+  const first = plan.interventions.length;
+  for (const problem of problems) {
+    const m = /^interventions\[(\d+)\](?:\.([A-Za-z]+))?/.exec(problem.path);
+    const row = m ? parsed.rows[Number(m[1]) - first] : undefined;
+    if (!m || !row) continue;
+    const column = m[2] && parsed.columns.includes(m[2] as PasteColumn) ? (m[2] as PasteColumn) : null;
+    placed.push({ line: row.line, column, message: problem.message });
+  }
+  return placed;
 }

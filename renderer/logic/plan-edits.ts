@@ -1,17 +1,11 @@
 // Builders for edits of the plan itself (Funding and Interventions screens): one user
 // command, one PlanEdit. Builders return an edit with no ops when there is nothing to do.
 import type { EditOp, PlanEdit } from '../../shared/edits';
+import { ALLOCATION_FIELDS, INTERVENTION_FIELDS, STREAM_FIELDS, type InterventionFieldKey } from '../../shared/fields';
+import { idFromName } from '../../shared/parse';
 import type { Intervention, PartnerShare, Plan } from '../../shared/plan';
 
-export type InterventionField =
-  | 'name' | 'category' | 'system' | 'area' | 'provider' | 'annualCost' | 'start' | 'end'
-  | 'noticeMonths' | 'exitCost' | 'serviceUsers' | 'priority' | 'notes';
-
-export const INTERVENTION_FIELD_LABELS: Record<InterventionField, string> = {
-  name: 'name', category: 'category', system: 'system', area: 'area', provider: 'provider',
-  annualCost: 'annual cost', start: 'start', end: 'end', noticeMonths: 'notice', exitCost: 'exit cost',
-  serviceUsers: 'people supported', priority: 'priority', notes: 'notes',
-};
+export type InterventionField = Exclude<InterventionFieldKey, 'id'>;
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -20,7 +14,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** Sets a field of an intervention; undefined takes an optional field away. */
 export function setInterventionFieldEdit(plan: Plan, index: number, field: InterventionField, value: unknown): PlanEdit {
   const item = plan.interventions[index];
-  const label = `${item.name}: ${INTERVENTION_FIELD_LABELS[field]}`;
+  const label = `${item.name}: ${INTERVENTION_FIELDS[field].noun}`;
   if (sameJson((item as Record<string, unknown>)[field], value)) return { label, ops: [] };
   return { label, ops: [{ op: 'set', path: ['interventions', index, field], value }] };
 }
@@ -50,7 +44,7 @@ export function setTransitionEdit(plan: Plan, index: number, transition: { to: s
 
 /** A new intervention with sensible defaults, at the end of the list. */
 export function addInterventionEdit(plan: Plan, name = 'New intervention'): { edit: PlanEdit; id: string } {
-  const id = freshId(slug(name), plan.interventions.map((i) => i.id));
+  const id = idFromName(name, plan.interventions.map((i) => i.id));
   const priority = Math.max(0, ...plan.interventions.map((i) => i.priority)) + 1;
   const value: Intervention = { id, name, category: 'commissioned', annualCost: 0, noticeMonths: 0, serviceUsers: 0, priority };
   return { id, edit: { label: `Add intervention "${name}"`, ops: [{ op: 'insert', path: ['interventions'], index: plan.interventions.length, value }] } };
@@ -76,16 +70,6 @@ export function deleteInterventionEdit(plan: Plan, index: number): PlanEdit {
   return { label: `Delete intervention "${item.name}"`, ops };
 }
 
-export function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '') || 'item';
-}
-
-export function freshId(wanted: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  if (!used.has(wanted)) return wanted;
-  for (let n = 2; ; n++) if (!used.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
-}
-
 // ---- funding ----
 
 export type AllocationField = 'amount' | 'confirmedOn';
@@ -94,7 +78,7 @@ export type AllocationField = 'amount' | 'confirmedOn';
 export function setAllocationEdit(plan: Plan, streamIndex: number, fy: string, field: AllocationField, value: unknown): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
   const ai = stream.allocations.findIndex((a) => a.fy === fy);
-  const label = `${stream.name} ${fy}: ${field === 'amount' ? 'amount' : 'confirmation date'}`;
+  const label = `${stream.name} ${fy}: ${ALLOCATION_FIELDS[field].noun}`;
   if (ai < 0) {
     if (field !== 'amount' || value === undefined) return { label, ops: [] };
     const allocations = [...stream.allocations, { fy, amount: value as number | string }].sort((a, b) => (a.fy < b.fy ? -1 : 1));
@@ -120,16 +104,16 @@ export function setRingFenceEdit(plan: Plan, streamIndex: number, ids: readonly 
 export function setConditionEdit(plan: Plan, streamIndex: number, minShare: number | string | undefined): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
   const value = minShare === undefined ? undefined : { ...(stream.conditions ?? {}), minCommissionedShare: minShare };
-  return { label: `${stream.name}: grant condition`, ops: sameJson(stream.conditions, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'conditions'], value }] };
+  return { label: `${stream.name}: ${STREAM_FIELDS.minCommissionedShare.noun}`, ops: sameJson(stream.conditions, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'conditions'], value }] };
 }
 
 export function setStreamTextEdit(plan: Plan, streamIndex: number, field: 'name' | 'funder', value: string): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
-  return { label: `${stream.name}: ${field}`, ops: stream[field] === value ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, field], value }] };
+  return { label: `${stream.name}: ${STREAM_FIELDS[field].noun}`, ops: stream[field] === value ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, field], value }] };
 }
 
 export function addStreamEdit(plan: Plan, name = 'New funding stream'): PlanEdit {
-  const id = freshId(slug(name), plan.fundingStreams.map((s) => s.id));
+  const id = idFromName(name, plan.fundingStreams.map((s) => s.id));
   return {
     label: `Add funding stream "${name}"`,
     ops: [{ op: 'insert', path: ['fundingStreams'], index: plan.fundingStreams.length, value: { id, name, funder: 'Funder', kind: 'grant', allocations: [] } }],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../shared/edits';
 import type { Plan } from '../../shared/plan';
 import { validatePlan } from '../../shared/validate';
-import { parseInterventionRows, pasteEdit, pasteProblemCount, splitTsv } from '../../renderer/logic/paste';
+import { parseInterventionRows, pasteEdit, pasteProblemCount, placeProblems, splitTsv } from '../../renderer/logic/paste';
 import { demoPlan } from './fixtures';
 
 describe('splitTsv', () => {
@@ -63,10 +63,10 @@ describe('parseInterventionRows', () => {
     const parsed = parseInterventionRows(text, plan);
     expect(parsed.ok).toBe(false);
     const cells = Object.fromEntries(parsed.rows[0].cells.map((c) => [c.column, c.message]));
-    expect(cells.name).toBe('is required');
+    expect(cells.name).toBe('A name is required');
     expect(cells.category).toContain('is not a category');
-    expect(cells.annualCost).toContain('at most 2 decimals');
-    expect(cells.noticeMonths).toContain('whole number of months');
+    expect(cells.annualCost).toBe("'12.345' has more than 2 decimals");
+    expect(cells.noticeMonths).toBe("'1.5' is not a number of months (a whole number, 0 or more)");
     expect(cells.start).toBeUndefined();
     expect(parsed.rows[0].messages).toEqual(['ends (2021-04) before it starts (2021-06)']);
     expect(parsed.rows[1].intervention).not.toBeNull();
@@ -74,10 +74,28 @@ describe('parseInterventionRows', () => {
     expect(pasteEdit(plan, parsed)).toBeNull();
   });
 
-  it('refuses an id already in the plan, and reports an unknown formula shape', () => {
-    const parsed = parseInterventionRows('Id\tName\tAnnual cost\niris\tIRIS again\t=10 +\n', demoPlan());
+  it('refuses an id already in the plan', () => {
+    const parsed = parseInterventionRows('Id\tName\tAnnual cost\niris\tIRIS again\t12\n', demoPlan());
     expect(parsed.rows[0].messages).toEqual(['id "iris" is already used']);
-    expect(parsed.rows[0].cells.find((c) => c.column === 'annualCost')!.message).toBeTruthy();
+  });
+
+  it('keeps a formula as written; the validator (off the UI thread) reports its problem at the pasted cell', () => {
+    const plan = demoPlan();
+    const parsed = parseInterventionRows('Name\tAnnual cost\nBroken\t=10 +\n', plan);
+    expect(parsed.ok).toBe(true);
+    const validation = validatePlan(applyEdit(plan, pasteEdit(plan, parsed)!).plan);
+    expect(validation.ok).toBe(false);
+    const problems = validation.ok ? [] : validation.problems;
+    expect(placeProblems(plan, parsed, problems)).toEqual([
+      { line: 2, column: 'annualCost', message: expect.stringContaining('cannot be read') },
+    ]);
+  });
+
+  it('refuses "1,2,3" as a cost rather than storing £123, and reads "Commissioned service"', () => {
+    const parsed = parseInterventionRows('Name\tCategory\tAnnual cost\nA\tCommissioned service\t1,2,3\nB\tCentral team\t1,234.50', demoPlan());
+    expect(parsed.rows[0].cells.find((c) => c.column === 'annualCost')!.message).toBe("'1,2,3' is not an amount in pounds (commas must group thousands)");
+    expect(parsed.rows[0].cells.find((c) => c.column === 'category')!.message).toBeUndefined();
+    expect(parsed.rows[1].intervention).toMatchObject({ category: 'central', annualCost: 1234.5 });
   });
 
   it('tells which header columns it did not understand', () => {

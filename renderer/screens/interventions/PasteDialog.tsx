@@ -1,10 +1,12 @@
 // Rows pasted from a spreadsheet: previewed cell by cell, stored only when all are sound.
+// What only the validator can tell (a formula naming an unknown variable) comes back from
+// the refused edit and is shown at the pasted cell it belongs to.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Plan } from '../../shared/plan';
-import { formatProblem, type PlanProblem } from '../../shared/resolve';
-import { parseInterventionRows, pasteEdit, pasteProblemCount, PASTE_COLUMN_LABELS, DEFAULT_PASTE_COLUMNS } from '../logic/paste';
-import { applyEdit } from '../store/actions';
-import { plural } from '../logic/format';
+import type { Plan } from '../../../shared/plan';
+import { formatProblem, type PlanProblem } from '../../../shared/problem';
+import { parseInterventionRows, pasteEdit, pasteProblemCount, placeProblems, PASTE_COLUMN_LABELS, DEFAULT_PASTE_COLUMNS } from '../../logic/paste';
+import { applyEdit } from '../../store/actions';
+import { plural } from '../../logic/format';
 
 export function PasteDialog(props: { plan: Plan; open: boolean; initialText: string; onClose: (added: number) => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -26,6 +28,8 @@ export function PasteDialog(props: { plan: Plan; open: boolean; initialText: str
 
   const parsed = useMemo(() => parseInterventionRows(text, props.plan), [text, props.plan]);
   const count = pasteProblemCount(parsed);
+  const placed = useMemo(() => placeProblems(props.plan, parsed, problems), [props.plan, parsed, problems]);
+  const at = (line: number, column: string | null) => placed.filter((p) => p.line === line && p.column === column).map((p) => p.message);
 
   async function add() {
     const edit = pasteEdit(props.plan, parsed);
@@ -45,7 +49,17 @@ export function PasteDialog(props: { plan: Plan; open: boolean; initialText: str
         order: {DEFAULT_PASTE_COLUMNS.map((c) => PASTE_COLUMN_LABELS[c]).join(', ')}.
       </p>
       <label htmlFor={textId}>Rows (tab-separated)</label>
-      <textarea id={textId} rows={5} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-testid="paste-text" />
+      <textarea
+        id={textId}
+        rows={5}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setProblems([]);
+        }}
+        spellCheck={false}
+        data-testid="paste-text"
+      />
       {parsed.rows.length > 0 ? (
         <>
           <p className={`paste-summary ${parsed.ok ? 'good' : 'bad'}`} role="status" data-testid="paste-summary">
@@ -72,18 +86,25 @@ export function PasteDialog(props: { plan: Plan; open: boolean; initialText: str
                   <tr key={row.line} className={row.intervention ? undefined : 'row-bad'}>
                     <th scope="row">
                       {row.line}
-                      {row.messages.map((m, i) => (
+                      {[...row.messages, ...at(row.line, null)].map((m, i) => (
                         <div key={i} className="cell-error">
                           {m}
                         </div>
                       ))}
                     </th>
-                    {row.cells.map((cell) => (
-                      <td key={cell.column} className={cell.message ? 'cell-bad' : undefined}>
-                        {cell.text || <span className="muted">–</span>}
-                        {cell.message ? <div className="cell-error">{cell.message}</div> : null}
-                      </td>
-                    ))}
+                    {row.cells.map((cell) => {
+                      const messages = cell.message ? [cell.message] : at(row.line, cell.column);
+                      return (
+                        <td key={cell.column} className={messages.length ? 'cell-bad' : undefined}>
+                          {cell.text || <span className="muted">–</span>}
+                          {messages.map((m, i) => (
+                            <div key={i} className="cell-error">
+                              {m}
+                            </div>
+                          ))}
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,14 @@
+// A problem the validator found, named by its place in the plan file. Dependency-free, so
+// screens that only show problems do not bring the formula engine (mathjs) with them.
+
+export interface PlanProblem {
+  readonly path: string;
+  readonly message: string;
+  /** The scenario under which the problem shows, when it is not the plan itself. */
+  readonly scenario?: string;
+}
+
+/** `interventions[3].annualCost: unknown name "fte"`, as the CLI and the app show it. */
+export function formatProblem(problem: PlanProblem): string {
+  return `${problem.path}: ${problem.message}${problem.scenario ? ` (scenario "${problem.scenario}")` : ''}`;
+}
