@@ -10,6 +10,7 @@ export type DocumentErrorKind =
   | 'not-headroom'
   | 'newer-version'
   | 'corrupt'
+  | 'damaged-index'
   | 'unsafe-content'
   | 'open-elsewhere'
   | 'read-only'
@@ -49,6 +50,8 @@ export const MESSAGES = {
     `${quoted(name)} was saved by a newer version of Headroom (file version ${fileVersion}; this version reads up to ${known}). Update Headroom to open it.`,
   corrupt: (name: string) =>
     `${quoted(name)} is damaged or incomplete (it may have been cut short while being copied or saved). Open a backup copy instead.`,
+  damagedIndex: (name: string) =>
+    `${quoted(name)} has damaged indexes, but the plan in it is intact. Headroom can rebuild them after keeping a copy of the file as it is (from the command line: npx headroom repair "${name}").`,
   unsafeContent: (name: string) =>
     `${quoted(name)} contains database code that Headroom plans never contain (triggers or views), so it was not opened.`,
   openElsewhere: () => 'This plan is open in another window or program. Close it there first.',

@@ -24,10 +24,12 @@ import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
 import { validatePlan } from '../../shared/validate';
 import { DocumentError, MESSAGES, StoredDataError } from './document-error';
+import { checkIntegrity } from './integrity';
 import { HEADROOM_APPLICATION_ID, migrate, MIGRATIONS, PLAN_ROW_VERSION, userVersion, type Migration } from './migrations';
 import { readPlanRow, storedForm, writePlanRow, type StoredPlan } from './plan-row';
 
 export { DocumentError, type DocumentErrorKind } from './document-error';
+export { rebuildIndexes } from './integrity';
 
 export interface OpenOptions {
   /** Open without ever writing. Chosen anyway when the file or its folder cannot be written. */
@@ -217,9 +219,8 @@ function connect(file: string, readOnly: boolean): Database.Database {
 }
 
 /** Runs after SQLite has opened the file (and rolled back any hot journal): returns its schema version. */
-function checkIdentity(db: Database.Database, name: string, knownVersion: number): number {
-  const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') throw new DocumentError('corrupt', MESSAGES.corrupt(name));
+function checkIdentity(db: Database.Database, file: string, name: string, knownVersion: number): number {
+  checkIntegrity(db, file, name);
   if (db.pragma('application_id', { simple: true }) !== HEADROOM_APPLICATION_ID) {
     throw new DocumentError('not-headroom', MESSAGES.notHeadroom(name));
   }
@@ -347,7 +348,7 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
   const fileDb = connect(file, readOnly);
   let memory: Database.Database | undefined;
   try {
-    const version = checkIdentity(fileDb, name, head);
+    const version = checkIdentity(fileDb, file, name, head);
     if (options.maxPageCount !== undefined) fileDb.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
     if (version === head) {
       const stored = loadStored(fileDb, name);
