@@ -19,7 +19,7 @@ type Plan = ReturnType<typeof workedExample>;
 /** The worked example with service A costing more, so its answers differ from the plan's. */
 function dearer(): Plan {
   const plan = workedExample();
-  plan.interventions[0].annualCost += 12_000;
+  plan.interventions[0].annualCost = 72_000;
   return plan;
 }
 
@@ -59,7 +59,7 @@ describe('answers out of order', () => {
     const before = state;
     state = answerReceived(state, answer(plan, 1), 1);
     expect(state).toBe(before);
-    expect(state.byScenario.prudent.result).toBe((newer as { results: unknown[] }).results[1]);
+    expect(newer.ok && state.byScenario.prudent.result).toBe(newer.ok && newer.results[1]);
     expect(state.answered).toBe(2);
   });
 
