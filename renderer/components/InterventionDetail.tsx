@@ -13,6 +13,7 @@ import { statusRuns, STATUS_LABELS } from '../logic/timeline';
 import { applyEdit } from '../store/actions';
 import { useReadOnly } from '../store/hooks';
 import { useStore } from '../store/store';
+import './InterventionDetail.css';
 
 function shareText(share: number | string): string {
   return typeof share === 'number' ? percent(share, 2) : share;

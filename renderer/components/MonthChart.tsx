@@ -6,6 +6,7 @@ import type { SimulationResult } from '../../shared/engine';
 import { atRiskRuns, axisMoney, monthRows, niceTicks, type MonthRow } from '../logic/chart-data';
 import { money } from '../logic/format';
 import { ChartExport } from './ChartExport';
+import './MonthChart.css';
 
 interface TipProps {
   active?: boolean;

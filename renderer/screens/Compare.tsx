@@ -11,6 +11,7 @@ import { difference, measure, money, monthShort, outcomeCell } from '../logic/fo
 import { exportBriefing, exportComparison } from '../store/actions';
 import { useResults, useScenarioChoices } from '../store/hooks';
 import { useStore } from '../store/store';
+import './Compare.css';
 
 const SERIES = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)'];
 const DASHES = ['', '6 3', '2 3', '10 4 2 4'];
