@@ -13,6 +13,7 @@ import { Scenarios } from './screens/Scenarios';
 import { Results } from './screens/Results';
 import { Compare } from './screens/Compare';
 import { Risk } from './screens/Risk';
+import './App.css';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'overview', label: 'Overview', hint: 'Headlines and decisions due' },

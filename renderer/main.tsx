@@ -1,7 +1,14 @@
+// Tokens and base rules first: each component's stylesheet, imported after its own
+// imports, then overrides what it builds on.
+import './styles/tokens.css';
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { listenToMenu } from './menu-commands';
+// Until these three screens have folders of their own (the integrator moves them there).
+import './screens/scenarios.css';
+import './screens/risk.css';
 
 listenToMenu();
 

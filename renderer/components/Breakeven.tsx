@@ -11,6 +11,7 @@ import { readNumber } from '../logic/values';
 import { findBreakeven } from '../store/analysis-client';
 import { useScenario } from '../store/hooks';
 import { Card, FieldError } from './common';
+import './Breakeven.css';
 
 export function Breakeven(props: { plan: Plan; scenario: Scenario }) {
   const { plan, scenario } = props;

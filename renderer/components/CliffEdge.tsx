@@ -5,6 +5,7 @@ import { Fragment, type CSSProperties } from 'react';
 import type { CliffEdgeLayout } from '../logic/timeline';
 import { fyLabel, monthLong, monthShort, plural } from '../logic/format';
 import { pct, TimelineTicks } from './TimelineTicks';
+import './CliffEdge.css';
 
 
 export function CliffEdgeChart(props: { layout: CliffEdgeLayout }) {

@@ -6,6 +6,7 @@ import { count, fyLabel, money, monthLong, monthShort, plural } from '../logic/f
 import type { ResolvedView } from '../logic/resolved';
 import { useStore } from '../store/store';
 import { Empty } from './common';
+import './Decisions.css';
 
 const WINDOWS = [3, 6, 12, 24];
 

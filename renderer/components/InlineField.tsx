@@ -8,6 +8,7 @@ import { useFieldProblems, useReadOnly } from '../store/hooks';
 import { pathText, type PathSegment } from '../logic/paths';
 import type { Read } from '../logic/values';
 import { FieldError } from './common';
+import './InlineField.css';
 
 export interface InlineFieldProps {
   label: string;

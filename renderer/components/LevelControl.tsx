@@ -3,6 +3,7 @@
 // the last key press), and the number field stores on Enter or when left.
 import { useEffect, useId, useRef, useState } from 'react';
 import { readNumber } from '../logic/values';
+import './LevelControl.css';
 
 export interface LevelControlProps {
   label: string;

@@ -5,7 +5,9 @@ import { Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveConta
 import type { SimulationResult } from '../../shared/engine';
 import { atRiskRuns, axisMoney, monthRows, niceTicks, type MonthRow } from '../logic/chart-data';
 import { money } from '../logic/format';
+import { axisLabel, colours, gridStroke, tooltipCursor, xAxisProps, yAxisProps } from './chart-theme';
 import { ChartExport } from './ChartExport';
+import './MonthChart.css';
 
 interface TipProps {
   active?: boolean;
@@ -36,29 +38,29 @@ export function MonthChart(props: { result: SimulationResult; height?: number; c
     <div className="chart" ref={ref} data-testid="month-chart" data-result={`${result.id}:${result.totals.spend}:${result.totals.drawn}`}>
       <ResponsiveContainer width="100%" height={props.height ?? 320}>
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }} barCategoryGap={2}>
-          <CartesianGrid vertical={false} stroke="var(--grid)" />
+          <CartesianGrid vertical={false} stroke={gridStroke} />
           {risk.map((r) => (
             <ReferenceArea
               key={r.from}
               x1={r.from}
               x2={r.to}
-              fill="var(--risk-fill)"
+              fill={colours.notYetKnown}
               fillOpacity={1}
               stroke="none"
               ifOverflow="extendDomain"
-              label={props.compact ? undefined : { value: 'Not yet known', position: 'insideTop', fill: 'var(--muted)', fontSize: 11 }}
+              label={props.compact ? undefined : { value: 'Not yet known', position: 'insideTop', ...axisLabel }}
             />
           ))}
-          <XAxis dataKey="label" tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} interval={2} />
-          <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={false} width={56} />
-          <Tooltip content={<MonthTip underwriter={result.underwriter} />} cursor={{ fill: 'var(--hover)' }} isAnimationActive={false} />
-          <Bar dataKey="spend" name="Plan spend" stackId="cost" fill="var(--chart-spend)" isAnimationActive={false} />
-          <Bar dataKey="partner" name="Paid by partners" stackId="cost" fill="var(--chart-partner)" isAnimationActive={false} />
+          <XAxis dataKey="label" {...xAxisProps} interval={2} />
+          <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} {...yAxisProps} width={56} />
+          <Tooltip content={<MonthTip underwriter={result.underwriter} />} cursor={tooltipCursor} isAnimationActive={false} />
+          <Bar dataKey="spend" name="Plan spend" stackId="cost" fill={colours.spend} isAnimationActive={false} />
+          <Bar dataKey="partner" name="Paid by partners" stackId="cost" fill={colours.partner} isAnimationActive={false} />
           <Line
             dataKey="funding"
             name="Funding"
             type="stepAfter"
-            stroke="var(--chart-funding)"
+            stroke={colours.funding}
             strokeWidth={2.5}
             dot={false}
             isAnimationActive={false}

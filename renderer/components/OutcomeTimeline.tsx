@@ -7,6 +7,7 @@ import { fyStart } from '../../shared/months';
 import { monthTicks, statusRuns, STATUS_LABELS, STATUS_SHORT } from '../logic/timeline';
 import { StatusLegend } from './common';
 import { pct, TimelineTicks } from './TimelineTicks';
+import './OutcomeTimeline.css';
 
 
 export function OutcomeTimeline(props: { result: SimulationResult }) {

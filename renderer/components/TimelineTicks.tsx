@@ -1,6 +1,7 @@
 // The month axis shared by the cliff-edge and outcome timelines: a label every quarter.
 import type { ReactNode } from 'react';
 import type { MonthTick } from '../logic/timeline';
+import './TimelineTicks.css';
 
 /** A month offset as a left position (or width) across the horizon. */
 export const pct = (offset: number, months: number) => `${(offset / months) * 100}%`;

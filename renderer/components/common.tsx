@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { formatProblem, type PlanProblem } from '../../shared/problem';
 import { useScenarioChoices, useStale } from '../store/hooks';
 import { STATUS_LABELS, type StatusKey } from '../logic/timeline';
+import './common.css';
 
 export function ScenarioPicker(props: { value: string; onChange: (id: string) => void; label?: string }) {
   const id = useId();

@@ -11,8 +11,9 @@ import { difference, measure, money, monthShort, outcomeCell } from '../logic/fo
 import { exportBriefing, exportComparison } from '../store/actions';
 import { useResults, useScenarioChoices } from '../store/hooks';
 import { useStore } from '../store/store';
+import { gridStroke, seriesColour, tooltipStyle, xAxisProps, yAxisProps } from '../components/chart-theme';
+import './Compare.css';
 
-const SERIES = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)'];
 const DASHES = ['', '6 3', '2 3', '10 4 2 4'];
 
 /** The chosen ids that still exist, or a first choice: base, the scenario in view, and the next. */
@@ -105,13 +106,13 @@ function OverlayChart(props: { results: readonly SimulationResult[] }) {
     <div className="chart" ref={ref} data-testid="compare-chart">
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid vertical={false} stroke="var(--grid)" />
-          <XAxis dataKey="label" tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} interval={2} />
-          <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={false} width={56} />
+          <CartesianGrid vertical={false} stroke={gridStroke} />
+          <XAxis dataKey="label" {...xAxisProps} interval={2} />
+          <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} {...yAxisProps} width={56} />
           <Tooltip
             isAnimationActive={false}
             formatter={(value, name) => [axisMoney(Number(value)), String(name)]}
-            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
+            contentStyle={tooltipStyle}
           />
           {props.results.map((r, i) => (
             <Line
@@ -119,7 +120,7 @@ function OverlayChart(props: { results: readonly SimulationResult[] }) {
               dataKey={`spend${i}`}
               name={`${r.name}: spend`}
               type="stepAfter"
-              stroke={SERIES[i]}
+              stroke={seriesColour(i)}
               strokeWidth={2}
               strokeDasharray={DASHES[i]}
               dot={false}
@@ -132,7 +133,7 @@ function OverlayChart(props: { results: readonly SimulationResult[] }) {
               dataKey={`funding${i}`}
               name={`${r.name}: funding`}
               type="stepAfter"
-              stroke={SERIES[i]}
+              stroke={seriesColour(i)}
               strokeOpacity={0.45}
               strokeWidth={1.5}
               strokeDasharray="1 3"

@@ -10,6 +10,7 @@ import { addStreamEdit, setAllocationEdit, setConditionEdit, setRingFenceEdit, s
 import { readAmount, readDate, readShare, valueText } from '../logic/values';
 import { applyEdit } from '../store/actions';
 import { usePlan, useReadOnly, useScenario } from '../store/hooks';
+import './Funding.css';
 
 function RingFence(props: { plan: Plan; index: number }) {
   const { plan, index } = props;

@@ -7,6 +7,7 @@ import { count, fyLabel, money, percent, plural, stanceText } from '../logic/for
 import { cliffEdgeLayout } from '../logic/timeline';
 import { useScenario } from '../store/hooks';
 import { useStore } from '../store/store';
+import './Overview.css';
 
 export function Overview() {
   const scenarioId = useStore((s) => s.scenarioId);

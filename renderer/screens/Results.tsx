@@ -6,6 +6,7 @@ import { count, fyLabel, money, monthLong, percent, plural, stanceText } from '.
 import { useScenario } from '../store/hooks';
 import { useStore } from '../store/store';
 import type { SimulationResult } from '../../shared/engine';
+import './Results.css';
 
 function YearTable(props: { result: SimulationResult }) {
   const { result } = props;

@@ -18,6 +18,8 @@ let optimistic: { seq: number; json: string } | null = null;
 function show(snapshot: PlanSnapshot) {
   const previous = useStore.getState().snapshot;
   useStore.getState().setSnapshot(snapshot);
+  // Results of a deleted scenario go at once, before the new answer arrives.
+  useStore.getState().keepScenarios(['base', ...(snapshot.plan.scenarios ?? []).map((sc) => sc.id)]);
   if (previous && previous.info.revision === snapshot.info.revision && previous.plan === snapshot.plan) return;
   const draft = optimistic;
   optimistic = null;

@@ -15,20 +15,17 @@ export const useReadOnly = (): boolean => useStore((s) => s.snapshot?.info.readO
 /** Results are stale while a newer simulation is on its way, or when the newest was refused. */
 export const useStale = (): boolean => useStore((s) => s.requested > s.answered || s.failure !== null);
 export const useSimFailure = (): readonly PlanProblem[] | null => useStore((s) => s.failure?.problems ?? null);
-export const useIsDraft = (): boolean => useStore((s) => s.shown?.draft ?? false);
+export const useIsDraft = (): boolean => useStore((s) => s.source?.draft ?? false);
 
 export const useResults = (): readonly SimulationResult[] | null => useStore((s) => s.shown?.results ?? null);
 export const useResolved = (): readonly ResolvedView[] | null => useStore((s) => s.shown?.resolved ?? null);
 
-/** The result and resolved values of one scenario ('base' is the plan), from the newest answer. */
+/** The result and resolved values of one scenario ('base' is the plan), from the answer that stands. */
 export function useScenario(id: string): { result: SimulationResult | null; resolved: ResolvedView | null } {
   return useStore(
     useShallow((s) => {
-      const index = s.shown?.results.findIndex((r) => r.id === id) ?? -1;
-      return {
-        result: index >= 0 ? s.shown!.results[index] : null,
-        resolved: index >= 0 ? s.shown!.resolved[index] : null,
-      };
+      const entry = Object.hasOwn(s.byScenario, id) ? s.byScenario[id] : undefined;
+      return { result: entry?.result ?? null, resolved: entry?.resolved ?? null };
     }),
   );
 }

@@ -1,21 +1,15 @@
-// The page's side of the simulation worker: every request gets a new seq, and the store
-// keeps only answers newer than what it shows.
+// The page's side of the simulation worker: every request gets a new seq, and the results
+// slice (results-slice.ts) decides which answers stand.
 import type { SimRequest, SimResponse } from '../logic/simulation';
 import { useStore } from './store';
 
 let worker: Worker | null = null;
 let seq = 0;
-/** Drafts whose plan turned out to be exactly what was stored: their answer is the stored plan's. */
-const adopted = new Map<number, number>();
 
 function ensureWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./../sim.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<SimResponse>) => {
-      const revision = adopted.get(event.data.seq);
-      adopted.delete(event.data.seq);
-      useStore.getState().receive(revision === undefined ? event.data : { ...event.data, draft: false, revision });
-    });
+    worker.addEventListener('message', (event: MessageEvent<SimResponse>) => useStore.getState().receive(event.data));
     worker.addEventListener('error', (event) => {
       useStore.getState().receive({
         ok: false, seq: ++seq, draft: false, revision: -1, ms: 0,
@@ -39,9 +33,5 @@ export function requestSimulation(plan: unknown, opts: { draft: boolean; revisio
  * plan, so it is not simulated again. Returns false when that answer is already superseded.
  */
 export function adoptDraft(draftSeq: number, revision: number): boolean {
-  const state = useStore.getState();
-  if (state.requested !== draftSeq) return false;
-  if (state.answered >= draftSeq) state.adopt(draftSeq, revision);
-  else adopted.set(draftSeq, revision);
-  return true;
+  return useStore.getState().adopt(draftSeq, revision);
 }

@@ -5,8 +5,10 @@ import type { PlanSnapshot } from '../../shared/ipc';
 import type { PlanEdit } from '../../shared/edits';
 import type { MonthIndex } from '../../shared/months';
 import type { PlanProblem } from '../../shared/resolve';
-import type { SimResponse } from '../logic/simulation';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
+import { createResultsSlice, type ResultsSlice } from './results-slice';
+
+export type { SimFailure, SimSuccess } from './results-slice';
 
 export type Screen = 'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'compare' | 'risk';
 
@@ -45,23 +47,6 @@ export interface ViewSlice {
   selectIntervention: (id: string | null) => void;
 }
 
-export type SimSuccess = Extract<SimResponse, { ok: true }>;
-export type SimFailure = Extract<SimResponse, { ok: false }>;
-
-export interface ResultsSlice {
-  /** The newest successful answer: results of the stored plan, or of a draft while dragging. */
-  shown: SimSuccess | null;
-  /** Set when the newest answer was a refusal (the plan or draft does not validate). */
-  failure: SimFailure | null;
-  /** seq of the newest request sent to the worker, and of the newest answer received. */
-  requested: number;
-  answered: number;
-  setRequested: (seq: number) => void;
-  receive: (response: SimResponse) => void;
-  /** Marks an answered draft as the stored plan's result (the stored plan equals the draft). */
-  adopt: (seq: number, revision: number) => void;
-}
-
 export type Store = DocumentSlice & ViewSlice & ResultsSlice & AnalysisSlice;
 type Slice<T> = StateCreator<Store, [], [], T>;
 
@@ -94,28 +79,9 @@ const createViewSlice: Slice<ViewSlice> = (set) => ({
   selectIntervention: (selectedInterventionId) => set({ selectedInterventionId }),
 });
 
-const createResultsSlice: Slice<ResultsSlice> = (set, get) => ({
-  shown: null,
-  failure: null,
-  requested: 0,
-  answered: 0,
-  setRequested: (requested) => set({ requested }),
-  receive: (response) => {
-    // Answers can overtake each other; an older one never replaces a newer one.
-    if (response.seq <= get().answered) return;
-    performance.mark('headroom:results-received');
-    if (response.ok) set({ shown: response, failure: null, answered: response.seq });
-    else set({ failure: response, answered: response.seq });
-  },
-  adopt: (seq, revision) => {
-    const { shown } = get();
-    if (shown && shown.seq === seq) set({ shown: { ...shown, draft: false, revision } });
-  },
-});
-
 export const useStore = create<Store>()((...a) => ({
   ...createDocumentSlice(...a),
   ...createViewSlice(...a),
-  ...createResultsSlice(...a),
+  ...createResultsSlice<Store>()(...a),
   ...createAnalysisSlice<Store>()(...a),
 }));

@@ -14,6 +14,7 @@ import { applyEdit } from '../../store/actions';
 import { useReadOnly } from '../../store/hooks';
 import { useStore } from '../../store/store';
 import { TaperSchedule } from './TaperSchedule';
+import './InterventionDetail.css';
 
 function StatusStrip(props: { result: InterventionResult; horizonStart: number }) {
   const runs = statusRuns(props.result.status, props.horizonStart);

@@ -12,6 +12,7 @@ import { useStore } from '../../store/store';
 import { InterventionDetail } from './InterventionDetail';
 import { InterventionGrid } from './InterventionGrid';
 import { PasteDialog } from './PasteDialog';
+import './interventions.css';
 
 export function Interventions() {
   const plan = usePlan();

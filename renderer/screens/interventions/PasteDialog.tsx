@@ -7,6 +7,7 @@ import { formatProblem, type PlanProblem } from '../../../shared/problem';
 import { parseInterventionRows, pasteEdit, pasteProblemCount, placeProblems, PASTE_COLUMN_LABELS, DEFAULT_PASTE_COLUMNS } from '../../logic/paste';
 import { applyEdit } from '../../store/actions';
 import { plural } from '../../logic/format';
+import './PasteDialog.css';
 
 export function PasteDialog(props: { plan: Plan; open: boolean; initialText: string; onClose: (added: number) => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
