@@ -5,7 +5,7 @@ import { breakeven, BREAKEVEN_TARGETS, BREAKEVEN_TOLERANCE, isBreakevenTarget } 
 import type { Uncertainty } from '../../../shared/uncertainty/distributions';
 import { ladder } from '../../../shared/uncertainty/ladder';
 import { AnalysisArgumentError, AnalysisError } from '../../../shared/uncertainty/risk';
-import { riskSummaryJson, summariseRisk, type RiskSummary } from '../../../shared/uncertainty/risk-summary';
+import { riskSummaryJson, summariseDraws, type RiskSummary } from '../../../shared/uncertainty/risk-summary';
 import { defaultWorkerCount, MAX_WORKERS, runRiskPool } from '../../risk/pool';
 import { type Command, InputError, numberOption, requireCount, UsageError } from '../command';
 import { loadPlan, pickScenarios } from '../load-plan';
@@ -122,7 +122,8 @@ export const riskCommand: Command = {
     } finally {
       if (progress) process.stderr.write('\r\x1b[K');
     }
-    const summary = await analysing(() => summariseRisk(plan, scenarioId, draws, seed, [batch]));
+    // The pool's batch is already every draw in draw order.
+    const summary = summariseDraws(plan.interventions.map((i) => i.id), seed, batch);
     if (values.json) io.out(JSON.stringify(riskSummaryJson(summary), null, 2));
     else {
       const names = new Map(plan.interventions.map((i) => [i.id, i.name]));
