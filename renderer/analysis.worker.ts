@@ -1,15 +1,15 @@
 // Risk draws, ladders and break-even off the UI thread (the work is in logic/analysis.ts).
 // A risk worker is set up once per run and then asked for slice after slice; the page
 // stops a run by terminating its workers.
+import { batchBuffers } from '../shared/uncertainty/risk';
 import { createRiskWorker, runBreakeven, runLadder, type AnalysisReply, type AnalysisRequest } from './logic/analysis';
 
 const risk = createRiskWorker();
 
 function reply(message: AnalysisReply) {
   if (message.kind === 'risk-slice' && message.ok) {
-    const { batch, fan } = message.result;
     // Typed arrays are handed over, not copied.
-    postMessage(message, { transfer: [batch.outcomes.buffer, batch.drawn.buffer, batch.usersLosingSupport.buffer, batch.atRisk.buffer, fan.exposure.buffer] as ArrayBuffer[] });
+    postMessage(message, { transfer: batchBuffers(message.batch) });
   } else {
     postMessage(message);
   }

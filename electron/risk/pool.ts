@@ -1,12 +1,14 @@
-// Runs a risk analysis's draws on worker threads. Draws are handed out in slices, in
-// order, to whichever worker is free; each draw depends only on (seed, draw index), and
-// the slices are merged in draw order, so the numbers are the same for any worker count.
+// Runs a risk analysis's draws on worker threads. The slices, who gets the next one and
+// the order they are merged in are shared/uncertainty/schedule.ts's (as for the app's web
+// workers); each draw depends only on (seed, draw index), so the numbers are the same for
+// any worker count.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Plan } from '../../shared/plan';
 import { createDrawRunner, DrawError, mergeBatches, type DrawBatch } from '../../shared/uncertainty/risk';
+import { DrawSchedule, sliceDraws, sliceSize, THREAD_SLICES, workerCount, type Slice } from '../../shared/uncertainty/schedule';
 
 /** Sent once to each worker as workerData. */
 export interface WorkerSetup {
@@ -15,10 +17,7 @@ export interface WorkerSetup {
   readonly seed: number;
 }
 
-export interface WorkerTask {
-  readonly fromDraw: number;
-  readonly toDraw: number;
-}
+export type WorkerTask = Slice;
 
 export type WorkerReply =
   | { readonly ok: true; readonly batch: DrawBatch }
@@ -71,27 +70,19 @@ export async function runRiskPool(options: RiskPoolOptions): Promise<DrawBatch> 
   if (!Number.isSafeInteger(draws) || draws < 1) throw new RangeError(`the number of draws must be a whole number 1 or more, not ${draws}`);
   const wanted = options.workers ?? defaultWorkerCount();
   if (!Number.isInteger(wanted) || wanted < 1 || wanted > MAX_WORKERS) throw new RangeError(`workers must be a whole number from 1 to ${MAX_WORKERS}, not ${wanted}`);
-  const sliceSize = options.sliceSize ?? Math.min(250, Math.max(1, Math.ceil(draws / (wanted * 8))));
-  const slices: WorkerTask[] = [];
-  for (let from = 0; from < draws; from += sliceSize) slices.push({ fromDraw: from, toDraw: Math.min(draws, from + sliceSize) });
+  const slices = sliceDraws(draws, options.sliceSize ?? sliceSize(draws, wanted, THREAD_SLICES));
+  const schedule = new DrawSchedule<DrawBatch>(draws, slices);
   const local = options.useThisThread === true;
-  const threads = Math.min(wanted, slices.length) - (local ? 1 : 0);
+  const threads = workerCount(wanted, MAX_WORKERS, slices.length) - (local ? 1 : 0);
   const workerFile = options.workerFile ?? defaultWorkerFile();
   if (threads > 0 && !existsSync(workerFile)) throw new Error(`the risk worker ${workerFile} is missing: run "npm run build:cli"`);
 
   const setup: WorkerSetup = { plan, scenarioId, seed };
   const workers: Worker[] = [];
-  const results: DrawBatch[] = [];
-  let next = 0;
-  let done = 0;
 
   try {
     await new Promise<void>((resolve, reject) => {
       let settled = false;
-      let busy = 0;
-      // The failure of the lowest draw wins, so the message does not depend on timing:
-      // every slice before a failing one has been handed out and finishes before we stop.
-      let failure: { drawIndex: number; error: Error } | null = null;
       const finish = (error: Error | null) => {
         if (settled) return;
         settled = true;
@@ -99,28 +90,26 @@ export async function runRiskPool(options: RiskPoolOptions): Promise<DrawBatch> 
         if (error) reject(error);
         else resolve();
       };
-      const onAbort = () => finish(signal!.reason instanceof Error ? signal!.reason : new Error('cancelled'));
+      const onAbort = () => {
+        schedule.cancel();
+        finish(signal!.reason instanceof Error ? signal!.reason : new Error('cancelled'));
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
 
       /** The next slice to draw, or null when there is none (and the run is over if nothing is out). */
       const take = (): WorkerTask | null => {
-        if (!failure && next < slices.length) {
-          busy++;
-          return slices[next++];
-        }
-        if (busy === 0) finish(failure?.error ?? null);
-        return null;
+        const slice = schedule.take();
+        if (!slice && schedule.state !== 'running') finish(schedule.failure);
+        return slice;
       };
       const complete = (reply: WorkerReply) => {
-        busy--;
         if (reply.ok) {
-          results.push(reply.batch);
-          done += reply.batch.toDraw - reply.batch.fromDraw;
-          onProgress?.(done, draws);
-        } else if (!failure || reply.drawIndex < failure.drawIndex) {
+          schedule.complete(reply.batch);
+          onProgress?.(schedule.done, draws);
+        } else {
           const error = reply.kind === 'draw' ? new DrawError(reply.drawIndex, reply.message) : new Error(reply.message);
           if (reply.stack) error.stack = reply.stack;
-          failure = { drawIndex: reply.drawIndex, error };
+          schedule.fail(reply.drawIndex, error);
         }
       };
 
@@ -167,5 +156,5 @@ export async function runRiskPool(options: RiskPoolOptions): Promise<DrawBatch> 
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return mergeBatches(results, draws, interventions);
+  return mergeBatches(schedule.inOrder(), draws, interventions);
 }

@@ -2,7 +2,7 @@
 // build/scripts/build-cli.mjs into out/cli/risk-worker.cjs, next to the CLI.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Plan } from '../../shared/plan';
-import { createDrawRunner, DrawError, type DrawBatch } from '../../shared/uncertainty/risk';
+import { batchBuffers, createDrawRunner, DrawError, type DrawBatch } from '../../shared/uncertainty/risk';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './pool';
 
 const port = parentPort!;
@@ -16,7 +16,7 @@ port.on('message', (task: WorkerTask) => {
   try {
     const batch: DrawBatch = runner.run(task.fromDraw, task.toDraw);
     reply = { ok: true, batch };
-    transfer = [batch.outcomes.buffer, batch.drawn.buffer, batch.usersLosingSupport.buffer, batch.atRisk.buffer] as ArrayBuffer[];
+    transfer = batchBuffers(batch);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     reply = error instanceof DrawError

@@ -6,9 +6,10 @@ import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
 import { breakeven, TargetNotMetError, type BreakevenTarget } from '../../shared/uncertainty/breakeven';
 import { ladder, ladderValues, type LadderRow } from '../../shared/uncertainty/ladder';
-import { checkVariable, DrawError, resolveAt } from '../../shared/uncertainty/risk';
+import { checkVariable, DrawError, resolveAt, type DrawBatch } from '../../shared/uncertainty/risk';
+import type { Slice } from '../../shared/uncertainty/schedule';
 import { validatePlan } from '../../shared/validate';
-import { createSliceRunner, type Slice, type SliceResult } from './risk-run';
+import { createSliceRunner } from './risk-run';
 
 export type AnalysisRequest =
   | { readonly kind: 'risk-setup'; readonly plan: unknown; readonly scenarioId: string; readonly seed: number }
@@ -23,8 +24,9 @@ export type AnalysisRequest =
     };
 
 export type AnalysisReply =
-  | { readonly kind: 'risk-slice'; readonly ok: true; readonly result: SliceResult }
-  | { readonly kind: 'risk-slice'; readonly ok: false; readonly message: string }
+  | { readonly kind: 'risk-slice'; readonly ok: true; readonly batch: DrawBatch }
+  /** drawIndex: the draw that failed, or the slice's first when the slice could not run at all. */
+  | { readonly kind: 'risk-slice'; readonly ok: false; readonly drawIndex: number; readonly message: string }
   | { readonly kind: 'ladder-progress'; readonly done: number; readonly total: number }
   | { readonly kind: 'ladder'; readonly ok: true; readonly rows: readonly LadderRow[] }
   | { readonly kind: 'ladder'; readonly ok: false; readonly message: string }
@@ -75,12 +77,13 @@ export function createRiskWorker(): (request: Extract<AnalysisRequest, { kind: '
       }
       return null;
     }
-    if (!runner) return { kind: 'risk-slice', ok: false, message: setupError ?? 'the run was not set up' };
+    const { slice } = request;
+    if (!runner) return { kind: 'risk-slice', ok: false, drawIndex: slice.fromDraw, message: setupError ?? 'the run was not set up' };
     try {
-      return { kind: 'risk-slice', ok: true, result: runner.run(request.slice) };
+      return { kind: 'risk-slice', ok: true, batch: runner.run(slice) };
     } catch (error) {
-      const text = error instanceof DrawError ? error.message : `draws ${request.slice.fromDraw}–${request.slice.toDraw - 1}: ${message(error)}`;
-      return { kind: 'risk-slice', ok: false, message: text };
+      if (error instanceof DrawError) return { kind: 'risk-slice', ok: false, drawIndex: error.drawIndex, message: error.message };
+      return { kind: 'risk-slice', ok: false, drawIndex: slice.fromDraw, message: `draws ${slice.fromDraw}–${slice.toDraw - 1}: ${message(error)}` };
     }
   };
 }

@@ -1,5 +1,5 @@
 // The Risk screen's downloads as CSV (RFC 4180): the risk summary and the ladder table.
-// Money in pounds with 2 decimals, probabilities as fractions. Text that a spreadsheet
+// Money in pounds with 2 decimals (written from the summary's pence), probabilities as fractions. Text that a spreadsheet
 // would run as a formula (a service named "=cmd…") is defused, as in the comparison CSV.
 import { moneyText, safeText } from '../../shared/compare-csv';
 import { monthName } from '../../shared/months';
@@ -20,7 +20,7 @@ function csv(lines: readonly (readonly (string | number | null)[])[]): string {
   return lines.map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Pounds exact to the penny (as the risk JSON gives them) as "1234.56". */
+/** Pounds exact to the penny (as the ladder JSON gives them) as "1234.56". */
 function pounds(value: number): string {
   const pence = poundsToPence(value);
   if (pence === null) throw new RangeError(`${value} is not a sum of pounds and pence`);
@@ -38,9 +38,9 @@ export function riskSummaryCsv(view: RiskView, context: RiskCsvContext): string 
   const lines: (string | number | null)[][] = [
     ['Section', 'Item', 'Mean', 'P10', 'P50', 'P90', 'Probability of closing', 'Probability of transitioning'],
     ['Run', `${context.scenarioName} (${view.scenarioId}); ${s.draws} draws; seed ${s.seed}`, null, null, null, null, null, null],
-    ['Totals', `Drawn from ${context.underwriter} (£)`, pounds(s.drawn.mean), pounds(s.drawn.p10), pounds(s.drawn.p50), pounds(s.drawn.p90), null, null],
+    ['Totals', `Drawn from ${context.underwriter} (£)`, moneyText(s.drawn.mean), moneyText(s.drawn.p10), moneyText(s.drawn.p50), moneyText(s.drawn.p90), null, null],
     ['Totals', 'People losing support', s.usersLosingSupport.mean, s.usersLosingSupport.p10, s.usersLosingSupport.p50, s.usersLosingSupport.p90, null, null],
-    ['Totals', 'Largest FY at risk (£)', pounds(s.atRisk.mean), pounds(s.atRisk.p10), pounds(s.atRisk.p50), pounds(s.atRisk.p90), null, null],
+    ['Totals', 'Largest FY at risk (£)', moneyText(s.atRisk.mean), moneyText(s.atRisk.p10), moneyText(s.atRisk.p50), moneyText(s.atRisk.p90), null, null],
   ];
   for (const r of view.interventions) lines.push(['Intervention', `${r.name} (${r.id})`, null, null, null, null, r.pClose, r.pTransition]);
   for (const p of view.fan) {

@@ -1,81 +1,35 @@
-// A risk run as plain functions, so the worker pool's arithmetic is tested without workers:
-// the draws cut into slices, a queue that hands them to whichever worker is free, the work
-// one worker does on a slice, and the results put back in draw order and summarised.
-// Draw k depends only on (seed, k), so any number of workers gives the same numbers.
+// A risk run's results for the Risk screen, as plain functions: the draws that came back
+// from the workers (each slice run by shared/uncertainty/risk.ts's one draw runner, shared
+// out by shared/uncertainty/schedule.ts) put in draw order and summarised, with the rows
+// the charts draw. Draw k depends only on (seed, k), so any number of workers gives the
+// same numbers.
 import { monthName, parseMonth } from '../../shared/months';
 import type { Plan } from '../../shared/plan';
-import { createFanRunner, fanPercentiles, type FanBatch, type FanPoint } from '../../shared/uncertainty/monthly-fan';
-import { createDrawRunner, mergeBatches, summariseRisk, type DrawBatch, type RiskSummary } from '../../shared/uncertainty/risk';
+import { createDrawRunner, findScenarioOrThrow, mergeBatches, type DrawBatch } from '../../shared/uncertainty/risk';
+import { fanPercentiles, summariseDraws, type FanPoint, type RiskSummary } from '../../shared/uncertainty/risk-summary';
+import type { Slice } from '../../shared/uncertainty/schedule';
+import { count } from './format';
+import { readNumber } from './values';
 
 export const DEFAULT_DRAWS = 2000;
 export const MAX_DRAWS = 100_000;
+/** Web workers a run starts at most. */
 export const MAX_WORKERS = 4;
 
-export interface Slice {
-  readonly fromDraw: number;
-  readonly toDraw: number;
-}
-
-/** What one worker returns for a slice. */
-export interface SliceResult {
-  readonly batch: DrawBatch;
-  readonly fan: FanBatch;
-}
-
-/** Workers to start: what the machine offers, at most 4, never more than there are slices. */
-export function workerCount(hardwareConcurrency: number | undefined, slices: number): number {
-  const offered = Number.isInteger(hardwareConcurrency) && hardwareConcurrency! > 0 ? hardwareConcurrency! : 1;
-  return Math.max(1, Math.min(MAX_WORKERS, offered, slices));
-}
-
-/**
- * Slices of at most `size` draws, in order. Small slices keep the progress bar moving and
- * let a fast worker take more of them; the default is about a sixteenth of each worker's
- * share, between 5 and 50 draws.
- */
-export function sliceDraws(draws: number, workers: number, size?: number): Slice[] {
-  const sliceSize = size ?? Math.min(50, Math.max(5, Math.ceil(draws / (workers * 16))));
-  const slices: Slice[] = [];
-  for (let from = 0; from < draws; from += sliceSize) slices.push({ fromDraw: from, toDraw: Math.min(draws, from + sliceSize) });
-  return slices;
-}
-
-/** Hands out slices in draw order to whichever worker asks, and counts what came back. */
-export class SliceQueue {
-  private next = 0;
-  private readonly results: SliceResult[] = [];
-  done = 0;
-
-  constructor(
-    readonly slices: readonly Slice[],
-    readonly draws: number,
-  ) {}
-
-  take(): Slice | null {
-    return this.next < this.slices.length ? this.slices[this.next++] : null;
+/** Draws or a seed as typed: a whole number from min to max, or the message saying so. */
+export function readWhole(text: string, min: number, max: number, what: string): { value: number | null; message: string | null } {
+  const n = readNumber(text);
+  if (n === null || !Number.isSafeInteger(n) || n < min || n > max) {
+    return { value: null, message: `${what} must be a whole number from ${count(min)} to ${count(max)}` };
   }
-
-  complete(result: SliceResult): void {
-    this.results.push(result);
-    this.done += result.batch.toDraw - result.batch.fromDraw;
-  }
-
-  get finished(): boolean {
-    return this.done === this.draws;
-  }
-
-  /** Results in the order they came back (assemble sorts them). */
-  get completed(): readonly SliceResult[] {
-    return this.results;
-  }
+  return { value: n, message: null };
 }
 
-/** One worker's work: the risk draws (risk.ts's runDraws) and the monthly exposure of a slice. */
-export function createSliceRunner(plan: Plan, scenarioId: string, seed: number): { run(slice: Slice): SliceResult } {
-  // Kept for the whole run, so the combination caches of both runners last across slices.
-  const draws = createDrawRunner(plan, scenarioId, seed);
-  const fan = createFanRunner(plan, scenarioId, seed);
-  return { run: (slice) => ({ batch: draws.run(slice.fromDraw, slice.toDraw), fan: fan.run(slice.fromDraw, slice.toDraw) }) };
+/** One worker's work: the draws of a slice with their exposure by month, each simulated once. */
+export function createSliceRunner(plan: Plan, scenarioId: string, seed: number): { run(slice: Slice): DrawBatch } {
+  // Kept for the whole run, so the combination cache lasts across slices.
+  const runner = createDrawRunner(plan, scenarioId, seed, { byMonth: true });
+  return { run: (slice) => runner.run(slice.fromDraw, slice.toDraw) };
 }
 
 export interface InterventionRisk {
@@ -138,15 +92,15 @@ export function histogram(values: ArrayLike<number>, maxBins = 20): HistogramBin
 }
 
 /** The run's results from its slices, in any order: each draw exactly once. */
-export function assembleRisk(plan: Plan, scenarioId: string, draws: number, seed: number, results: readonly SliceResult[]): RiskView {
-  const batches = results.map((r) => r.batch);
-  const summary = summariseRisk(plan, scenarioId, draws, seed, batches);
+export function assembleRisk(plan: Plan, scenarioId: string, draws: number, seed: number, batches: readonly DrawBatch[]): RiskView {
+  findScenarioOrThrow(plan, scenarioId);
+  const all = mergeBatches(batches, draws, plan.interventions.length);
+  const summary = summariseDraws(plan.interventions.map((i) => i.id), seed, all);
   const names = new Map(plan.interventions.map((i) => [i.id, i.name]));
   const order = new Map(plan.interventions.map((i, k) => [i.id, k]));
   const interventions = summary.interventions
     .map((r) => ({ id: r.id, name: names.get(r.id) ?? r.id, pClose: r.pClose, pTransition: r.pTransition }))
     .sort((a, b) => b.pClose - a.pClose || b.pTransition - a.pTransition || order.get(a.id)! - order.get(b.id)!);
-  const all = mergeBatches(batches, draws, plan.interventions.length);
   return {
     scenarioId,
     draws,
@@ -154,7 +108,7 @@ export function assembleRisk(plan: Plan, scenarioId: string, draws: number, seed
     summary,
     interventions,
     people: histogram(all.usersLosingSupport),
-    fan: fanPercentiles(results.map((r) => r.fan), draws, parseMonth(plan.horizon.start)),
+    fan: fanPercentiles(all, parseMonth(plan.horizon.start)),
   };
 }
 

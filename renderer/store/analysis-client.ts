@@ -1,10 +1,15 @@
 // The page's side of the analysis workers. A risk run starts up to 4 workers (as many as
-// navigator.hardwareConcurrency offers), hands each a slice of draws at a time, and puts
-// the results back in draw order; Cancel terminates every worker at once and keeps the
-// previous results. A ladder or break-even gets a worker of its own, ended when answered.
+// navigator.hardwareConcurrency offers) and shares the draws out with
+// shared/uncertainty/schedule.ts, as the command line's thread pool does; Cancel
+// terminates every worker at once and keeps the previous results. A ladder or break-even
+// gets a worker of its own, ended when answered. What the runs come to is kept in the
+// store slice (analysis-slice.ts), which ignores answers for runs that are over.
 import type { BreakevenTarget } from '../../shared/uncertainty/breakeven';
+import type { DrawBatch } from '../../shared/uncertainty/risk';
+import { DrawSchedule, SCREEN_SLICES, sliceDraws, sliceSize, workerCount } from '../../shared/uncertainty/schedule';
 import type { AnalysisReply, AnalysisRequest, BreakevenAnswer } from '../logic/analysis';
-import { assembleRisk, sliceDraws, SliceQueue, workerCount } from '../logic/risk-run';
+import { assembleRisk, MAX_WORKERS } from '../logic/risk-run';
+import { nextRunId } from './analysis-slice';
 import { useStore } from './store';
 
 function newWorker(): Worker {
@@ -29,57 +34,60 @@ export interface RiskRunOptions {
 /** Starts a risk run of the stored plan; a run already going is stopped first. */
 export function startRisk(options: RiskRunOptions): void {
   stopRiskWorkers();
-  const state = useStore.getState();
-  const snapshot = state.snapshot;
+  const snapshot = useStore.getState().snapshot;
   if (!snapshot) return;
   const { scenarioId, draws, seed } = options;
-  const wanted = options.workers ?? workerCount(navigator.hardwareConcurrency, Infinity);
-  const slices = sliceDraws(draws, wanted);
-  const count = Math.min(wanted, slices.length);
-  const queue = new SliceQueue(slices, draws);
+  const wanted = options.workers ?? workerCount(navigator.hardwareConcurrency, MAX_WORKERS, Infinity);
+  const slices = sliceDraws(draws, sliceSize(draws, wanted, SCREEN_SLICES));
+  const count = workerCount(wanted, MAX_WORKERS, slices.length);
+  const schedule = new DrawSchedule<DrawBatch, string>(draws, slices);
   const started = performance.now();
+  const id = nextRunId();
+  const revision = snapshot.info.revision;
   const workers: Worker[] = [];
   riskWorkers = workers;
-  state.setRiskProgress({ status: 'running', done: 0, total: draws, workers: count });
+  useStore.getState().runStarted('risk', { id, scenarioId, revision, total: draws, workers: count });
 
-  const fail = (message: string) => {
+  const stop = (message: string) => {
     if (riskWorkers !== workers) return;
     stopRiskWorkers();
-    useStore.getState().setRiskProgress({ status: 'failed', message });
+    useStore.getState().runFailed('risk', id, message);
+  };
+  /** The run is over once the schedule says so: every draw back, or the lowest failure. */
+  const settle = () => {
+    if (riskWorkers !== workers) return;
+    if (schedule.state === 'failed') return stop(schedule.failure!);
+    if (schedule.state !== 'finished') return;
+    stopRiskWorkers();
+    try {
+      const view = assembleRisk(snapshot.plan, scenarioId, draws, seed, schedule.inOrder());
+      useStore.getState().riskFinished(id, { ...view, workers: count, ms: performance.now() - started, revision });
+      performance.mark('headroom:risk-done');
+    } catch (error) {
+      useStore.getState().runFailed('risk', id, error instanceof Error ? error.message : String(error));
+    }
   };
 
   for (let w = 0; w < count; w++) {
     const worker = newWorker();
     workers.push(worker);
     const give = () => {
-      const slice = queue.take();
+      const slice = schedule.take();
       if (slice) worker.postMessage({ kind: 'risk-slice', slice } satisfies AnalysisRequest);
+      else settle();
     };
     worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
       const reply = event.data;
       if (riskWorkers !== workers || reply.kind !== 'risk-slice') return;
-      if (!reply.ok) {
-        fail(reply.message);
-        return;
+      if (reply.ok) {
+        schedule.complete(reply.batch);
+        useStore.getState().runProgressed('risk', id, schedule.done);
+      } else {
+        schedule.fail(reply.drawIndex, reply.message);
       }
-      queue.complete(reply.result);
-      if (!queue.finished) {
-        useStore.getState().setRiskProgress({ status: 'running', done: queue.done, total: draws, workers: count });
-        give();
-        return;
-      }
-      stopRiskWorkers();
-      try {
-        const view = assembleRisk(snapshot.plan, scenarioId, draws, seed, queue.completed);
-        const store = useStore.getState();
-        store.setRiskResult({ ...view, workers: count, ms: performance.now() - started, revision: snapshot.info.revision });
-        store.setRiskProgress({ status: 'idle' });
-        performance.mark('headroom:risk-done');
-      } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
-      }
+      give();
     });
-    worker.addEventListener('error', (event) => fail(`a risk worker stopped: ${event.message || 'unknown error'}`));
+    worker.addEventListener('error', (event) => stop(`a risk worker stopped: ${event.message || 'unknown error'}`));
     worker.postMessage({ kind: 'risk-setup', plan: snapshot.plan, scenarioId, seed } satisfies AnalysisRequest);
     give();
   }
@@ -87,10 +95,7 @@ export function startRisk(options: RiskRunOptions): void {
 
 /** Stops the run at once; the previous results stay. */
 export function cancelRisk(): void {
-  const progress = useStore.getState().riskProgress;
-  if (progress.status !== 'running') return;
-  stopRiskWorkers();
-  useStore.getState().setRiskProgress({ status: 'cancelled', done: progress.done, total: progress.total });
+  if (useStore.getState().runCancelled('risk')) stopRiskWorkers();
 }
 
 let ladderWorker: Worker | null = null;
@@ -101,7 +106,9 @@ export function startLadder(options: { scenarioId: string; variable: string; fro
   if (!snapshot) return;
   const worker = newWorker();
   ladderWorker = worker;
-  useStore.getState().setLadderProgress({ status: 'running', done: 0, total: 0, workers: 1 });
+  const id = nextRunId();
+  const revision = snapshot.info.revision;
+  useStore.getState().runStarted('ladder', { id, scenarioId: options.scenarioId, revision, total: 0, workers: 1 });
   const finish = () => {
     worker.terminate();
     if (ladderWorker === worker) ladderWorker = null;
@@ -111,30 +118,24 @@ export function startLadder(options: { scenarioId: string; variable: string; fro
     const reply = event.data;
     const store = useStore.getState();
     if (reply.kind === 'ladder-progress') {
-      store.setLadderProgress({ status: 'running', done: reply.done, total: reply.total, workers: 1 });
+      store.runProgressed('ladder', id, reply.done, reply.total);
     } else if (reply.kind === 'ladder') {
       finish();
-      if (reply.ok) {
-        store.setLadderResult({ scenarioId: options.scenarioId, variable: options.variable, rows: reply.rows, revision: snapshot.info.revision });
-        store.setLadderProgress({ status: 'idle' });
-      } else {
-        store.setLadderProgress({ status: 'failed', message: reply.message });
-      }
+      if (reply.ok) store.ladderFinished(id, { scenarioId: options.scenarioId, variable: options.variable, rows: reply.rows, revision });
+      else store.runFailed('ladder', id, reply.message);
     }
   });
   worker.addEventListener('error', (event) => {
     finish();
-    useStore.getState().setLadderProgress({ status: 'failed', message: `the ladder stopped: ${event.message || 'unknown error'}` });
+    useStore.getState().runFailed('ladder', id, `the ladder stopped: ${event.message || 'unknown error'}`);
   });
   worker.postMessage({ kind: 'ladder', plan: snapshot.plan, ...options } satisfies AnalysisRequest);
 }
 
 export function cancelLadder(): void {
-  const progress = useStore.getState().ladderProgress;
-  if (progress.status !== 'running' || !ladderWorker) return;
+  if (!ladderWorker || !useStore.getState().runCancelled('ladder')) return;
   ladderWorker.terminate();
   ladderWorker = null;
-  useStore.getState().setLadderProgress({ status: 'cancelled', done: progress.done, total: progress.total });
 }
 
 let breakevenWorker: Worker | null = null;

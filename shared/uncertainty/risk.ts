@@ -1,16 +1,19 @@
-// Risk (plan-format.md §9): many draws of a scenario's uncertain variables, each simulated,
-// summarised as the chance that each intervention closes or transitions and the spread of
-// money drawn, people losing support and the largest FY exposure. Pure: the worker pool
-// in electron/risk runs the same `runDraws` on slices of the draws.
+// Risk (plan-format.md §9): many draws of a scenario's uncertain variables, each resolved
+// and simulated once. This is the one draw runner: per draw it keeps everything the CLI
+// and the Risk screen show (each intervention's outcome, the money drawn, people losing
+// support, the largest FY at risk and, when asked, the exposure by month for the fan
+// chart). risk-summary.ts summarises the draws; schedule.ts shares them out to workers.
 //
 // Draw k depends only on (seed, k) (see random.ts), so any split of 0..N into slices,
 // merged in draw order, gives the same numbers.
 import { simulate } from '../engine';
-import { divRoundHalfEven, penceToPounds, type Pence } from '../money';
+import type { Pence } from '../money';
+import { parseMonth, type MonthIndex } from '../months';
 import type { Plan } from '../plan';
 import { BASE_SCENARIO_ID, formatProblem, resolveScenario, type PlanProblem, type ResolvedScenario } from '../resolve';
 import { sampleAll, type Uncertainty } from './distributions';
-import { exactSum, nearestRank } from './stats';
+import { writeExposure } from './exposure';
+import { inDrawOrder } from './schedule';
 
 /** A request the plan cannot answer as asked: an unknown scenario or variable, an empty range. */
 export class AnalysisArgumentError extends Error {}
@@ -48,6 +51,10 @@ export interface DrawBatch {
   readonly usersLosingSupport: Float64Array;
   /** The largest FY atRisk per draw, in pence. */
   readonly atRisk: Float64Array;
+  /** Months of exposure per draw: the horizon's when the run was asked for them, else 0. */
+  readonly months: number;
+  /** The underwriter's exposure at each month's end (exposure.ts), pence, at (draw - fromDraw) * months + month. */
+  readonly exposure: Float64Array;
 }
 
 /** The variables a ladder or break-even may vary, and a draw samples: plan, scenario and uncertain ones. */
@@ -75,7 +82,7 @@ function findScenario(plan: Plan, scenarioId: string) {
   return plan.scenarios?.find((s) => s.id === scenarioId) ?? null;
 }
 
-function findScenarioOrThrow(plan: Plan, scenarioId: string) {
+export function findScenarioOrThrow(plan: Plan, scenarioId: string) {
   const scenario = findScenario(plan, scenarioId);
   if (!scenario && scenarioId !== BASE_SCENARIO_ID) {
     const ids = [BASE_SCENARIO_ID, ...(plan.scenarios ?? []).map((s) => s.id)];
@@ -102,7 +109,15 @@ export function resolveAt(plan: Plan, scenarioId: string, values: Readonly<Recor
 export interface DrawRunner {
   readonly interventions: readonly string[];
   readonly uncertainty: readonly Uncertainty[];
+  readonly horizonStart: MonthIndex;
+  /** Months of exposure per draw in each batch: the horizon's, or 0 when not asked for. */
+  readonly months: number;
   run(fromDraw: number, toDraw: number): DrawBatch;
+}
+
+export interface DrawRunnerOptions {
+  /** Keep each draw's exposure by month (the fan chart); the command line does without. */
+  readonly byMonth?: boolean;
 }
 
 interface DrawOutcome {
@@ -110,6 +125,7 @@ interface DrawOutcome {
   readonly drawn: Pence;
   readonly usersLosingSupport: number;
   readonly atRisk: Pence;
+  readonly exposure: Float64Array;
 }
 
 const CACHE_LIMIT = 4096;
@@ -127,17 +143,33 @@ function hasFewValues(u: Uncertainty): boolean {
   }
 }
 
+/** An empty batch of `count` draws from fromDraw. */
+function newBatch(fromDraw: number, count: number, interventions: number, months: number): DrawBatch {
+  return {
+    fromDraw,
+    toDraw: fromDraw + count,
+    interventions,
+    outcomes: new Uint8Array(count * interventions),
+    drawn: new Float64Array(count),
+    usersLosingSupport: new Float64Array(count),
+    atRisk: new Float64Array(count),
+    months,
+    exposure: new Float64Array(count * months),
+  };
+}
+
 /**
  * The plan must be valid (validatePlan). Each draw samples every uncertain variable of the
- * scenario with `sampleAll(list, seed, drawIndex)` and resolves the scenario with those
- * values as overrides; the plan is not validated again.
+ * scenario with `sampleAll(list, seed, drawIndex)`, resolves the scenario with those
+ * values as overrides and simulates it, once; the plan is not validated again.
  */
-export function createDrawRunner(plan: Plan, scenarioId: string, seed: number): DrawRunner {
+export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, options: DrawRunnerOptions = {}): DrawRunner {
   const scenario = findScenarioOrThrow(plan, scenarioId);
   if (!Number.isSafeInteger(seed)) throw new AnalysisArgumentError(`the seed must be a whole number, not ${seed}`);
   const uncertainty = scenario?.uncertainty ?? [];
   const ids = plan.interventions.map((i) => i.id);
   const n = ids.length;
+  const months = options.byMonth ? plan.horizon.months : 0;
   // When every uncertain variable has a few values (handover yes/no, a delay of 0-3 months)
   // most draws repeat an earlier one: simulate each combination once. A cache hit gives
   // exactly what simulating again would, so results do not depend on how draws are split.
@@ -156,26 +188,22 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number): 
     result.interventions.forEach((r, i) => {
       flags[i] = r.outcome === 'closes' ? CLOSES : r.outcome === 'transitions' ? TRANSITIONS : 0;
     });
-    return { flags, drawn: result.totals.drawn, usersLosingSupport: result.totals.usersLosingSupport, atRisk: result.totals.peakAtRisk };
+    const exposure = new Float64Array(months);
+    if (months > 0) writeExposure(result, exposure, 0);
+    return { flags, drawn: result.totals.drawn, usersLosingSupport: result.totals.usersLosingSupport, atRisk: result.totals.peakAtRisk, exposure };
   };
 
   return {
     interventions: ids,
     uncertainty,
+    horizonStart: parseMonth(plan.horizon.start),
+    months,
     run(fromDraw, toDraw) {
       if (!Number.isSafeInteger(fromDraw) || !Number.isSafeInteger(toDraw) || fromDraw < 0 || toDraw < fromDraw) {
         throw new AnalysisArgumentError(`draws ${fromDraw} to ${toDraw} are not a range of draws`);
       }
       const count = toDraw - fromDraw;
-      const batch = {
-        fromDraw,
-        toDraw,
-        interventions: n,
-        outcomes: new Uint8Array(count * n),
-        drawn: new Float64Array(count),
-        usersLosingSupport: new Float64Array(count),
-        atRisk: new Float64Array(count),
-      };
+      const batch = newBatch(fromDraw, count, n, months);
       for (let k = 0; k < count; k++) {
         const drawIndex = fromDraw + k;
         const values = sampleAll(uncertainty, seed, drawIndex);
@@ -190,6 +218,7 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number): 
         batch.drawn[k] = outcome.drawn;
         batch.usersLosingSupport[k] = outcome.usersLosingSupport;
         batch.atRisk[k] = outcome.atRisk;
+        batch.exposure.set(outcome.exposure, k * months);
       }
       return batch;
     },
@@ -197,112 +226,28 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number): 
 }
 
 /** The draws fromDraw (inclusive) to toDraw (exclusive) of a scenario. */
-export function runDraws(plan: Plan, scenarioId: string, seed: number, fromDraw: number, toDraw: number): DrawBatch {
-  return createDrawRunner(plan, scenarioId, seed).run(fromDraw, toDraw);
-}
-
-export interface MoneySummary {
-  /** Pounds, exact to the penny: the mean in pence rounded half-to-even, then / 100. */
-  readonly mean: number;
-  readonly p10: number;
-  readonly p50: number;
-  readonly p90: number;
-}
-
-export interface CountSummary {
-  /** The exact mean, as the nearest double. */
-  readonly mean: number;
-  readonly p10: number;
-  readonly p50: number;
-  readonly p90: number;
-}
-
-/** The JSON of `headroom risk` (plan-format.md §9). */
-export interface RiskSummary {
-  readonly draws: number;
-  readonly seed: number;
-  readonly interventions: readonly { readonly id: string; readonly pClose: number; readonly pTransition: number }[];
-  readonly drawn: MoneySummary;
-  readonly usersLosingSupport: CountSummary;
-  readonly atRisk: MoneySummary;
+export function runDraws(plan: Plan, scenarioId: string, seed: number, fromDraw: number, toDraw: number, options: DrawRunnerOptions = {}): DrawBatch {
+  return createDrawRunner(plan, scenarioId, seed, options).run(fromDraw, toDraw);
 }
 
 /** Draws 0..draws-1 from batches in any order; each draw exactly once. */
 export function mergeBatches(batches: readonly DrawBatch[], draws: number, interventions: number): DrawBatch {
-  const sorted = [...batches].sort((a, b) => a.fromDraw - b.fromDraw);
-  const merged = {
-    fromDraw: 0,
-    toDraw: draws,
-    interventions,
-    outcomes: new Uint8Array(draws * interventions),
-    drawn: new Float64Array(draws),
-    usersLosingSupport: new Float64Array(draws),
-    atRisk: new Float64Array(draws),
-  };
-  let next = 0;
+  const sorted = inDrawOrder(batches, draws);
+  const months = sorted[0]?.months ?? 0;
+  const merged = newBatch(0, draws, interventions, months);
   for (const batch of sorted) {
-    if (batch.fromDraw < next) throw new Error(`draw ${batch.fromDraw} is given twice`);
-    if (batch.fromDraw > next) throw new Error(`draws ${next} to ${batch.fromDraw - 1} are missing`);
     if (batch.interventions !== interventions) throw new Error(`a batch has ${batch.interventions} interventions, not ${interventions}`);
+    if (batch.months !== months) throw new Error(`a batch has ${batch.months} months, not ${months}`);
     merged.outcomes.set(batch.outcomes, batch.fromDraw * interventions);
     merged.drawn.set(batch.drawn, batch.fromDraw);
     merged.usersLosingSupport.set(batch.usersLosingSupport, batch.fromDraw);
     merged.atRisk.set(batch.atRisk, batch.fromDraw);
-    next = batch.toDraw;
+    merged.exposure.set(batch.exposure, batch.fromDraw * months);
   }
-  if (next !== draws) throw new Error(`draws ${next} to ${draws - 1} are missing`);
   return merged;
 }
 
-/** Mean and nearest-rank percentiles of whole pence, in pounds exact to the penny. */
-function moneySummary(pence: Float64Array): MoneySummary {
-  // Whole pence add up exactly in a BigInt; the mean is rounded once, half-to-even, to a penny.
-  let sum = 0n;
-  for (const value of pence) sum += BigInt(value);
-  const sorted = pence.slice().sort();
-  return {
-    mean: penceToPounds(Number(divRoundHalfEven(sum, BigInt(pence.length)))),
-    p10: penceToPounds(nearestRank(sorted, 10)),
-    p50: penceToPounds(nearestRank(sorted, 50)),
-    p90: penceToPounds(nearestRank(sorted, 90)),
-  };
-}
-
-function countSummary(values: Float64Array): CountSummary {
-  const sorted = values.slice().sort();
-  return {
-    mean: exactSum(Array.from(values)) / values.length,
-    p10: nearestRank(sorted, 10),
-    p50: nearestRank(sorted, 50),
-    p90: nearestRank(sorted, 90),
-  };
-}
-
-/**
- * The risk summary of draws 0..draws-1, given as batches in any order. Everything is
- * computed from the draws in draw order, so it is the same however they were split.
- */
-export function summariseRisk(plan: Plan, scenarioId: string, draws: number, seed: number, perDraw: readonly DrawBatch[]): RiskSummary {
-  findScenarioOrThrow(plan, scenarioId);
-  if (!Number.isSafeInteger(draws) || draws < 1) throw new AnalysisArgumentError(`the number of draws must be a whole number 1 or more, not ${draws}`);
-  const ids = plan.interventions.map((i) => i.id);
-  const n = ids.length;
-  const all = mergeBatches(perDraw, draws, n);
-  const closes = new Array<number>(n).fill(0);
-  const transitions = new Array<number>(n).fill(0);
-  for (let d = 0; d < draws; d++) {
-    for (let i = 0; i < n; i++) {
-      const flags = all.outcomes[d * n + i];
-      if (flags & CLOSES) closes[i]++;
-      if (flags & TRANSITIONS) transitions[i]++;
-    }
-  }
-  return {
-    draws,
-    seed,
-    interventions: ids.map((id, i) => ({ id, pClose: closes[i] / draws, pTransition: transitions[i] / draws })),
-    drawn: moneySummary(all.drawn),
-    usersLosingSupport: countSummary(all.usersLosingSupport),
-    atRisk: moneySummary(all.atRisk),
-  };
+/** The typed arrays of a batch, to hand to another thread without copying. */
+export function batchBuffers(batch: DrawBatch): ArrayBuffer[] {
+  return [batch.outcomes, batch.drawn, batch.usersLosingSupport, batch.atRisk, batch.exposure].map((a) => a.buffer as ArrayBuffer);
 }

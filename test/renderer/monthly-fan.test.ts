@@ -4,7 +4,9 @@ import { simulate } from '../../shared/engine';
 import type { Plan } from '../../shared/plan';
 import { formatProblem, resolveScenario } from '../../shared/resolve';
 import { sampleAll } from '../../shared/uncertainty/distributions';
-import { exposureByMonth, fanPercentiles, runMonthlyExposure, type FanBatch } from '../../shared/uncertainty/monthly-fan';
+import { exposureByMonth } from '../../shared/uncertainty/exposure';
+import { mergeBatches, runDraws, type DrawBatch } from '../../shared/uncertainty/risk';
+import { fanPercentiles } from '../../shared/uncertainty/risk-summary';
 import { validatePlan } from '../../shared/validate';
 
 /**
@@ -38,6 +40,19 @@ const K = 100; // pence per pound
 const FULL = [10000, 20000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].map((p) => p * K);
 const HALF = [10000, 20000, 5000, 0, 0, 0, 0, 0, 0, 0, 0, 0].map((p) => p * K);
 
+/** Draws fromDraw..toDraw-1 with their exposure by month, from the one draw runner. */
+const runMonthlyExposure = (p: Plan, scenarioId: string, seed: number, fromDraw: number, toDraw: number) =>
+  runDraws(p, scenarioId, seed, fromDraw, toDraw, { byMonth: true });
+
+/** A batch of draws with only their exposure filled in. */
+function fanBatch(fromDraw: number, toDraw: number, months: number, exposure: Float64Array): DrawBatch {
+  const count = toDraw - fromDraw;
+  return {
+    fromDraw, toDraw, interventions: 0, outcomes: new Uint8Array(0), drawn: new Float64Array(count),
+    usersLosingSupport: new Float64Array(count), atRisk: new Float64Array(count), months, exposure,
+  };
+}
+
 const at = (p: Plan, level: number) => exposureByMonth(simulate(resolveScenario(p, 'maybe', { level }).scenario!));
 
 describe('exposure by month', () => {
@@ -62,8 +77,9 @@ describe('exposure by month', () => {
     const draws = 400;
     const whole = runMonthlyExposure(p, 'maybe', 9, 0, draws);
     const parts = [runMonthlyExposure(p, 'maybe', 9, 250, 400), runMonthlyExposure(p, 'maybe', 9, 0, 100), runMonthlyExposure(p, 'maybe', 9, 100, 250)];
-    const fan = fanPercentiles([whole], draws, 2021 * 12 + 3);
-    expect(fanPercentiles(parts, draws, 2021 * 12 + 3)).toEqual(fan);
+    const n = p.interventions.length;
+    const fan = fanPercentiles(mergeBatches([whole], draws, n), 2021 * 12 + 3);
+    expect(fanPercentiles(mergeBatches(parts, draws, n), 2021 * 12 + 3)).toEqual(fan);
     // June: £5,000 in the half draws, £0 in the rest. Ranks 40, 200, 360 of 400 sorted.
     const halves = Array.from({ length: draws }, (_, d) => sampleAll(p.scenarios![0].uncertainty!, 9, d).level).filter((l) => l === 0.5).length;
     const june = fan[2];
@@ -75,13 +91,16 @@ describe('exposure by month', () => {
   });
 
   it('nearest rank on a hand-made batch: p10 is the 1st of 10, p50 the 5th, p90 the 9th', () => {
-    const batch: FanBatch = { fromDraw: 0, toDraw: 10, months: 1, exposure: Float64Array.from([9, 3, 7, 1, 5, 10, 2, 8, 4, 6]) };
-    expect(fanPercentiles([batch], 10, 0)).toEqual([{ month: 0, p10: 1, p50: 5, p90: 9 }]);
+    const batch = fanBatch(0, 10, 1, Float64Array.from([9, 3, 7, 1, 5, 10, 2, 8, 4, 6]));
+    expect(fanPercentiles(batch, 0)).toEqual([{ month: 0, p10: 1, p50: 5, p90: 9 }]);
+    // The batch is left as it was: the percentiles sort a copy.
+    expect(Array.from(batch.exposure)).toEqual([9, 3, 7, 1, 5, 10, 2, 8, 4, 6]);
   });
 
   it('refuses batches that miss or repeat draws', () => {
-    const b = (from: number, to: number): FanBatch => ({ fromDraw: from, toDraw: to, months: 1, exposure: new Float64Array(to - from) });
-    expect(() => fanPercentiles([b(0, 5), b(6, 10)], 10, 0)).toThrow(/missing/);
-    expect(() => fanPercentiles([b(0, 6), b(5, 10)], 10, 0)).toThrow(/twice/);
+    const b = (from: number, to: number) => fanBatch(from, to, 1, new Float64Array(to - from));
+    expect(() => mergeBatches([b(0, 5), b(6, 10)], 10, 0)).toThrow(/missing/);
+    expect(() => mergeBatches([b(0, 6), b(5, 10)], 10, 0)).toThrow(/twice/);
+    expect(() => mergeBatches([b(0, 5), fanBatch(5, 10, 2, new Float64Array(10))], 10, 0)).toThrow('a batch has 2 months, not 1');
   });
 });

@@ -12,9 +12,10 @@ const view: RiskView = {
     draws: 4,
     seed: 7,
     interventions: [],
-    drawn: { mean: 1234.5, p10: 0, p50: 1000.25, p90: 3000 },
+    // Pence, as the summary keeps money.
+    drawn: { mean: 123450, p10: 0, p50: 100025, p90: 300000 },
     usersLosingSupport: { mean: 12.5, p10: 0, p50: 10, p90: 30 },
-    atRisk: { mean: 50000, p10: 40000, p50: 50000, p90: 60000.1 },
+    atRisk: { mean: 5000000, p10: 4000000, p50: 5000000, p90: 6000010 },
   },
   interventions: [
     { id: 'evil', name: '=HYPERLINK("x")', pClose: 0.75, pTransition: 0 },

@@ -1,13 +1,14 @@
-// The Risk screen's worker pool, without workers: slices handed to 1, 2 or 3 "workers" in
-// whatever order they finish give exactly the same results.
+// The Risk screen's worker pool, without workers: slices shared out by the one scheduler
+// (shared/uncertainty/schedule.ts) to 1, 2 or 3 "workers" in whatever order they finish
+// give exactly the same results.
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/plan';
 import { formatProblem } from '../../shared/resolve';
 import { validatePlan } from '../../shared/validate';
 import { createRiskWorker, runBreakeven } from '../../renderer/logic/analysis';
-import {
-  assembleRisk, createSliceRunner, histogram, sliceDraws, SliceQueue, workerCount, type RiskView, type SliceResult,
-} from '../../renderer/logic/risk-run';
+import { assembleRisk, createSliceRunner, histogram, MAX_WORKERS, readWhole, type RiskView } from '../../renderer/logic/risk-run';
+import type { DrawBatch } from '../../shared/uncertainty/risk';
+import { DrawSchedule, SCREEN_SLICES, sliceDraws, sliceSize, workerCount, type Slice } from '../../shared/uncertainty/schedule';
 import { demoPlan, workedExample } from './fixtures';
 
 function valid(raw: unknown): Plan {
@@ -40,20 +41,19 @@ function handoverExample(p: number): Plan {
  * back out of order.
  */
 function pool(plan: Plan, scenarioId: string, draws: number, seed: number, workers: number): RiskView {
-  const queue = new SliceQueue(sliceDraws(draws, workers), draws);
+  const schedule = new DrawSchedule<DrawBatch>(draws, sliceDraws(draws, sliceSize(draws, workers, SCREEN_SLICES)));
   const runners = Array.from({ length: workers }, () => createSliceRunner(plan, scenarioId, seed));
-  const inFlight: { worker: number; slice: ReturnType<SliceQueue['take']> }[] = [];
-  for (let w = 0; w < workers; w++) inFlight.push({ worker: w, slice: queue.take() });
+  const inFlight: { worker: number; slice: Slice | null }[] = [];
+  for (let w = 0; w < workers; w++) inFlight.push({ worker: w, slice: schedule.take() });
   let turn = 7;
-  while (!queue.finished) {
+  while (schedule.state === 'running') {
     const busy = inFlight.filter((f) => f.slice);
     turn = (turn * 1103515245 + 12345) % 2147483648;
     const next = busy[turn % busy.length];
-    const result: SliceResult = runners[next.worker].run(next.slice!);
-    queue.complete(result);
-    next.slice = queue.take();
+    schedule.complete(runners[next.worker].run(next.slice!));
+    next.slice = schedule.take();
   }
-  return assembleRisk(plan, scenarioId, draws, seed, queue.completed);
+  return assembleRisk(plan, scenarioId, draws, seed, schedule.inOrder());
 }
 
 describe('risk runs split across workers', () => {
@@ -77,6 +77,8 @@ describe('risk runs split across workers', () => {
     // Sorted: most likely to close first.
     expect(view.interventions[0].pClose).toBeGreaterThanOrEqual(view.interventions[1].pClose);
     expect(view.fan).toHaveLength(24);
+    // Percentiles in order, month by month.
+    expect(view.fan.every((p) => p.p10 <= p.p50 && p.p50 <= p.p90)).toBe(true);
     expect(view.people.reduce((sum, bin) => sum + bin.draws, 0)).toBe(2000);
   });
 
@@ -85,14 +87,14 @@ describe('risk runs split across workers', () => {
   });
 
   it('slices cover every draw once, in order, and never start more workers than slices', () => {
-    const slices = sliceDraws(1003, 4);
+    const slices = sliceDraws(1003, sliceSize(1003, 4, SCREEN_SLICES));
     expect(slices[0].fromDraw).toBe(0);
     expect(slices.at(-1)!.toDraw).toBe(1003);
     slices.slice(1).forEach((s, i) => expect(s.fromDraw).toBe(slices[i].toDraw));
-    expect(workerCount(16, 100)).toBe(4);
-    expect(workerCount(2, 100)).toBe(2);
-    expect(workerCount(undefined, 100)).toBe(1);
-    expect(workerCount(8, 3)).toBe(3);
+    expect(workerCount(16, MAX_WORKERS, 100)).toBe(4);
+    expect(workerCount(2, MAX_WORKERS, 100)).toBe(2);
+    expect(workerCount(undefined, MAX_WORKERS, 100)).toBe(1);
+    expect(workerCount(8, MAX_WORKERS, 3)).toBe(3);
   });
 
   it('a worker reports a plan it cannot run rather than throwing', () => {
@@ -101,6 +103,24 @@ describe('risk runs split across workers', () => {
     const reply = worker({ kind: 'risk-slice', slice: { fromDraw: 0, toDraw: 5 } });
     expect(reply).toMatchObject({ kind: 'risk-slice', ok: false });
     expect((reply as { message: string }).message).toContain('no scenario "nope"');
+    expect(reply).toMatchObject({ drawIndex: 0 });
+  });
+
+  it('a worker names the draw whose formulas fail, so the lowest failure can win', () => {
+    const raw = structuredClone(plan) as Plan;
+    raw.scenarios![0].uncertainty = [{ variable: 'handover', dist: 'uniform', min: 0.5, max: 1.5 }, raw.scenarios![0].uncertainty![1]];
+    const worker = createRiskWorker();
+    worker({ kind: 'risk-setup', plan: raw, scenarioId: 'maybe-handover', seed: 1 });
+    const reply = worker({ kind: 'risk-slice', slice: { fromDraw: 0, toDraw: 50 } });
+    expect(reply).toMatchObject({ kind: 'risk-slice', ok: false });
+    const { drawIndex, message } = reply as { drawIndex: number; message: string };
+    expect(message).toMatch(new RegExp(`^draw ${drawIndex} \\(seed 1; handover = 1\\.\\d+, level = [\\d.]+\\): `));
+  });
+
+  it('reads draws and seeds as whole numbers in range', () => {
+    expect(readWhole('2000', 1, 100_000, 'Draws')).toEqual({ value: 2000, message: null });
+    expect(readWhole('0', 1, 100_000, 'Draws')).toEqual({ value: null, message: 'Draws must be a whole number from 1 to 100,000' });
+    expect(readWhole('1.5', 0, 10, 'The seed').value).toBeNull();
   });
 });
 

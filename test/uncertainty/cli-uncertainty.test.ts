@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { runRiskPool } from '../../electron/risk/pool';
 import { formatProblem } from '../../shared/resolve';
-import { runDraws, summariseRisk } from '../../shared/uncertainty/risk';
+import { runDraws } from '../../shared/uncertainty/risk';
+import { summariseRisk } from '../../shared/uncertainty/risk-summary';
 import { validatePlan } from '../../shared/validate';
 import { DEMO_PLAN_PATH, intervention, plan, readJson, stream } from '../core/helpers';
 

@@ -4,8 +4,10 @@ import type { Plan } from '../../shared/plan';
 import { formatProblem, resolveScenario } from '../../shared/resolve';
 import { sampleAll } from '../../shared/uncertainty/distributions';
 import {
-  AnalysisArgumentError, CLOSES, createDrawRunner, DrawError, mergeBatches, runDraws, summariseRisk, TRANSITIONS, type DrawBatch,
+  AnalysisArgumentError, CLOSES, createDrawRunner, DrawError, mergeBatches, runDraws, TRANSITIONS, type DrawBatch,
 } from '../../shared/uncertainty/risk';
+import { exposureByMonth } from '../../shared/uncertainty/exposure';
+import { riskSummaryJson, summariseRisk } from '../../shared/uncertainty/risk-summary';
 import { validatePlan } from '../../shared/validate';
 import { DEMO_PLAN_PATH, intervention, plan, readJson, stream } from '../core/helpers';
 
@@ -69,17 +71,23 @@ describe('runDraws', () => {
     expect(summary.usersLosingSupport.p10).toBe(0);
     expect(summary.usersLosingSupport.p90).toBe(30);
     expect(summary.usersLosingSupport.mean).toBeCloseTo(30 * b.pClose, 12);
-    expect(summary.drawn.p90).toBe(12000);
-    expect(summary.drawn.mean).toBe(Math.round(1_200_000 * b.pClose) / 100);
+    expect(summary.drawn.p90).toBe(1_200_000);
+    expect(summary.drawn.mean).toBe(Math.round(1_200_000 * b.pClose));
+    expect(riskSummaryJson(summary).drawn.p90).toBe(12000);
+    expect(riskSummaryJson(summary).drawn.mean).toBe(Math.round(1_200_000 * b.pClose) / 100);
   });
 
-  it('gives each draw exactly what one simulation at its sampled values gives', () => {
+  it('gives each draw exactly what one simulation at its sampled values gives, exposure by month included', () => {
     const demo = uncertainDemo();
     const list = demo.scenarios!.find((s) => s.id === 'uncertain')!.uncertainty!;
-    const batch = runDraws(demo, 'uncertain', 7, 20, 32);
+    const batch = runDraws(demo, 'uncertain', 7, 20, 32, { byMonth: true });
     const n = demo.interventions.length;
+    const months = demo.horizon.months;
+    expect(batch.months).toBe(months);
+    expect(runDraws(demo, 'uncertain', 7, 20, 32)).toMatchObject({ months: 0, exposure: new Float64Array(0) });
     for (let k = 0; k < 12; k++) {
       const result = simulate(resolveScenario(demo, 'uncertain', sampleAll(list, 7, 20 + k)).scenario!);
+      expect(Array.from(batch.exposure.subarray(k * months, (k + 1) * months))).toEqual(exposureByMonth(result));
       expect(batch.drawn[k]).toBe(result.totals.drawn);
       expect(batch.usersLosingSupport[k]).toBe(result.totals.usersLosingSupport);
       expect(batch.atRisk[k]).toBe(Math.max(...result.years.map((y) => y.atRisk)));
@@ -104,9 +112,10 @@ describe('runDraws', () => {
 
   it('gives the same numbers however the draws are split, and other numbers for another seed', () => {
     const demo = uncertainDemo();
-    const whole = runDraws(demo, 'uncertain', 11, 0, 60);
-    const parts = [runDraws(demo, 'uncertain', 11, 37, 60), runDraws(demo, 'uncertain', 11, 0, 1), runDraws(demo, 'uncertain', 11, 1, 37)];
-    const runner = createDrawRunner(demo, 'uncertain', 11);
+    const byMonth = { byMonth: true };
+    const whole = runDraws(demo, 'uncertain', 11, 0, 60, byMonth);
+    const parts = [runDraws(demo, 'uncertain', 11, 37, 60, byMonth), runDraws(demo, 'uncertain', 11, 0, 1, byMonth), runDraws(demo, 'uncertain', 11, 1, 37, byMonth)];
+    const runner = createDrawRunner(demo, 'uncertain', 11, byMonth);
     const reused = [runner.run(0, 20), runner.run(20, 40), runner.run(40, 60)];
     const merged = mergeBatches(parts, 60, demo.interventions.length);
     expect(merged).toEqual(whole);
@@ -159,10 +168,16 @@ describe('summariseRisk', () => {
     drawn: Float64Array.from(drawn),
     usersLosingSupport: Float64Array.from(users),
     atRisk: Float64Array.from(atRisk),
+    months: 0,
+    exposure: new Float64Array(0),
   });
 
-  it('rounds a mean in pence to whole pence half-to-even, then gives pounds', () => {
-    const mean = (pence: number[]) => summariseRisk(twoServices, 'maybe', pence.length, 1, [batch(0, pence)]).drawn.mean;
+  it('rounds a mean in pence to whole pence half-to-even; the JSON gives it in pounds', () => {
+    const mean = (pence: number[]) => {
+      const summary = summariseRisk(twoServices, 'maybe', pence.length, 1, [batch(0, pence)]);
+      expect(Number.isSafeInteger(summary.drawn.mean)).toBe(true);
+      return riskSummaryJson(summary).drawn.mean;
+    };
     expect(mean([1, 2])).toBe(0.02); // 1.5p → 2p
     expect(mean([1, 4])).toBe(0.02); // 2.5p → 2p
     expect(mean([0, 1])).toBe(0); // 0.5p → 0p
@@ -172,10 +187,11 @@ describe('summariseRisk', () => {
     expect(mean([2 ** 53, 2])).toBe((2 ** 52 + 1) / 100);
   });
 
-  it('takes nearest-rank percentiles of the draws, in pounds to the penny', () => {
+  it('takes nearest-rank percentiles of the draws, in pence, and pounds to the penny in the JSON', () => {
     const pence = [1005, 99, 250001, 7, 12345, 0, 3, 42, 100, 999]; // sorted: 0 3 7 42 99 100 999 1005 12345 250001
     const summary = summariseRisk(twoServices, 'maybe', 10, 1, [batch(0, pence, pence, [5, 4, 3, 2, 1, 0, 0, 0, 0, 1])]);
-    expect(summary.drawn).toEqual({ mean: 264.6, p10: 0, p50: 0.99, p90: 123.45 });
+    expect(summary.drawn).toEqual({ mean: 26460, p10: 0, p50: 99, p90: 12345 });
+    expect(riskSummaryJson(summary).drawn).toEqual({ mean: 264.6, p10: 0, p50: 0.99, p90: 123.45 });
     expect(summary.atRisk).toEqual(summary.drawn);
     expect(summary.usersLosingSupport).toEqual({ mean: 1.6, p10: 0, p50: 1, p90: 4 }); // sorted 0 0 0 0 1 1 2 3 4 5
   });
@@ -188,6 +204,7 @@ describe('summariseRisk', () => {
       { id: 'b', pClose: 0, pTransition: 0.5 },
     ]);
     expect(Object.keys(summariseRisk(twoServices, 'maybe', 4, 9, [b]))).toEqual(['draws', 'seed', 'interventions', 'drawn', 'usersLosingSupport', 'atRisk']);
+    expect(Object.keys(riskSummaryJson(summariseRisk(twoServices, 'maybe', 4, 9, [b])))).toEqual(['draws', 'seed', 'interventions', 'drawn', 'usersLosingSupport', 'atRisk']);
     expect(() => summariseRisk(twoServices, 'maybe', 5, 9, [b])).toThrow('draws 4 to 4 are missing');
     expect(() => summariseRisk(twoServices, 'maybe', 4, 9, [batch(0, [0, 0]), batch(1, [0, 0, 0])])).toThrow('draw 1 is given twice');
     expect(() => summariseRisk(twoServices, 'maybe', 0, 9, [])).toThrow(AnalysisArgumentError);

@@ -4,7 +4,8 @@ import type { Plan } from '../../../shared/plan';
 import { breakeven, BREAKEVEN_TARGETS, BREAKEVEN_TOLERANCE, isBreakevenTarget } from '../../../shared/uncertainty/breakeven';
 import type { Uncertainty } from '../../../shared/uncertainty/distributions';
 import { ladder } from '../../../shared/uncertainty/ladder';
-import { AnalysisArgumentError, AnalysisError, summariseRisk, type RiskSummary } from '../../../shared/uncertainty/risk';
+import { AnalysisArgumentError, AnalysisError } from '../../../shared/uncertainty/risk';
+import { riskSummaryJson, summariseDraws, type RiskSummary } from '../../../shared/uncertainty/risk-summary';
 import { defaultWorkerCount, MAX_WORKERS, runRiskPool } from '../../risk/pool';
 import { type Command, InputError, numberOption, requireCount, UsageError } from '../command';
 import { loadPlan, pickScenarios } from '../load-plan';
@@ -68,7 +69,7 @@ function describeUncertainty(u: Uncertainty): string {
   }
 }
 
-const pounds = (value: number) => formatMoney(Math.round(value * 100)); // JSON pounds are exact pence / 100
+const pounds = (value: number) => formatMoney(Math.round(value * 100)); // ladder JSON pounds are exact pence / 100
 const percent = (p: number) => `${(p * 100).toFixed(1)}%`;
 
 function riskText(planName: string, scenarioName: string, scenarioId: string, list: readonly Uncertainty[], names: Map<string, string>, summary: RiskSummary): string {
@@ -83,9 +84,9 @@ function riskText(planName: string, scenarioName: string, scenarioId: string, li
   const spread = renderTable(
     [{ title: '' }, { title: 'Mean', align: 'right' }, { title: 'P10', align: 'right' }, { title: 'P50', align: 'right' }, { title: 'P90', align: 'right' }],
     [
-      ['Drawn from the underwriter', ...[summary.drawn.mean, summary.drawn.p10, summary.drawn.p50, summary.drawn.p90].map(pounds)],
+      ['Drawn from the underwriter', ...[summary.drawn.mean, summary.drawn.p10, summary.drawn.p50, summary.drawn.p90].map((p) => formatMoney(p))],
       ['People losing support', ...[summary.usersLosingSupport.mean, summary.usersLosingSupport.p10, summary.usersLosingSupport.p50, summary.usersLosingSupport.p90].map(people)],
-      ['Largest FY at risk', ...[summary.atRisk.mean, summary.atRisk.p10, summary.atRisk.p50, summary.atRisk.p90].map(pounds)],
+      ['Largest FY at risk', ...[summary.atRisk.mean, summary.atRisk.p10, summary.atRisk.p50, summary.atRisk.p90].map((p) => formatMoney(p))],
     ],
   );
   // The most likely closures first; plan order among equals.
@@ -121,8 +122,9 @@ export const riskCommand: Command = {
     } finally {
       if (progress) process.stderr.write('\r\x1b[K');
     }
-    const summary = await analysing(() => summariseRisk(plan, scenarioId, draws, seed, [batch]));
-    if (values.json) io.out(JSON.stringify(summary, null, 2));
+    // The pool's batch is already every draw in draw order.
+    const summary = summariseDraws(plan.interventions.map((i) => i.id), seed, batch);
+    if (values.json) io.out(JSON.stringify(riskSummaryJson(summary), null, 2));
     else {
       const names = new Map(plan.interventions.map((i) => [i.id, i.name]));
       io.out(riskText(plan.name, scenario.name, scenarioId, uncertaintyOf(plan, scenarioId), names, summary));
