@@ -19,7 +19,7 @@ import { MENU_CHANNEL, type MenuCommand } from '../shared/api-methods';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc-main';
 import { briefingPrintOptions } from './export/pdf';
-import { writeFileAtomic } from './export/workbook';
+import { writeFileAtomic } from './atomic-file';
 import { printInWindow } from './print-window';
 import { blankPlan } from './new-plan';
 import { DocumentSession, openInitialDocument, WINDOW_STATE_FILE } from './session';

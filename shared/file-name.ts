@@ -11,3 +11,14 @@ export function fileNameFor(planName: string, suffix: string): string {
     .trimEnd();
   return `${safe || 'Plan'}${suffix}`;
 }
+
+/** What main exports for a plan: "<plan> comparison.xlsx", "<plan> briefing.pdf". */
+export function exportFileName(planName: string, what: 'comparison' | 'briefing', format: 'csv' | 'xlsx' | 'html' | 'pdf'): string {
+  return fileNameFor(planName, ` ${what}.${format}`);
+}
+
+/** "<document>-risk-<scenario>.csv", "<document>-ladder-<scenario>-<variable>.csv": the Risk screen's downloads. */
+export function riskFileName(documentName: string, parts: readonly string[]): string {
+  const base = documentName.replace(/\.[^.]+$/, '') || 'plan';
+  return fileNameFor(`${base}-${parts.join('-')}`, '.csv');
+}

@@ -80,10 +80,8 @@ export interface PlanProblem {
   readonly scenario?: string;
 }
 
-/** `interventions[3].annualCost: unknown name "fte"`, as the CLI and the app show it. */
-export function formatProblem(problem: PlanProblem): string {
-  return `${problem.path}: ${problem.message}${problem.scenario ? ` (scenario "${problem.scenario}")` : ''}`;
-}
+// How a problem reads (its place in the file, then what is wrong) is worded in shared/format.ts.
+export { formatProblem } from './format';
 
 export const BASE_SCENARIO_ID = 'base';
 
