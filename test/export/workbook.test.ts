@@ -13,7 +13,7 @@ import { comparisonText } from '../../electron/cli/report-text';
 import { writeFileAtomic } from '../../electron/atomic-file';
 import { comparisonWorkbook, MONEY_FORMAT } from '../../electron/export/workbook';
 import { readZipDirectory } from '../../electron/import/spreadsheet';
-import { compare } from '../../shared/compare';
+import { compare, comparisonJson } from '../../shared/compare';
 import { simulate } from '../../shared/engine';
 import type { Plan } from '../../shared/plan';
 import { simulationJson } from '../../shared/result-json';
@@ -33,7 +33,7 @@ function compareJson(plan: Plan, ids: string[]) {
   if (!validation.ok) throw new Error('demo plan invalid');
   const results = ids.map((id) => simulate(validation.scenarios.find((s) => s.id === id)!));
   return {
-    compared: JSON.parse(JSON.stringify({ plan: plan.name, ...compare(results) })) as { plan: string } & ReturnType<typeof compare>,
+    compared: JSON.parse(JSON.stringify(comparisonJson(plan.name, compare(results)))) as ReturnType<typeof comparisonJson>,
     simulated: JSON.parse(JSON.stringify(simulationJson(plan.name, results))) as ReturnType<typeof simulationJson>,
   };
 }
