@@ -17,8 +17,12 @@ export function exportFileName(planName: string, what: 'comparison' | 'briefing'
   return fileNameFor(planName, ` ${what}.${format}`);
 }
 
+/** A document's file name without its extension ("WMVRU.headroom" → "WMVRU"): the base of the page's downloads. */
+export function documentBaseName(fileName: string | undefined): string {
+  return (fileName ?? 'plan').replace(/\.[^.]+$/, '') || 'plan';
+}
+
 /** "<document>-risk-<scenario>.csv", "<document>-ladder-<scenario>-<variable>.csv": the Risk screen's downloads. */
-export function riskFileName(documentName: string, parts: readonly string[]): string {
-  const base = documentName.replace(/\.[^.]+$/, '') || 'plan';
-  return fileNameFor(`${base}-${parts.join('-')}`, '.csv');
+export function riskFileName(documentName: string | undefined, parts: readonly string[]): string {
+  return fileNameFor(`${documentBaseName(documentName)}-${parts.join('-')}`, '.csv');
 }

@@ -5,6 +5,7 @@ import { compare, comparisonJson, outcomeLabel } from '../../shared/compare';
 import {
   axisMoney, calendarDateText, differenceText, formatComparisonValue, formatProblem, measureText, moneyFull, moneyShort, moneyWhole, niceStep, niceTicks, plural, points,
 } from '../../shared/format';
+import { documentBaseName, exportFileName, riskFileName } from '../../shared/file-name';
 import { parseMonth } from '../../shared/months';
 import { knownSourceWords, outcomeAt, outcomeCode, outcomeLower, outcomePhrase, sameOutcome, stanceLabel, stanceSentence, verdictWords } from '../../shared/words';
 import { workedExample } from '../fixtures';
@@ -96,5 +97,15 @@ describe('figures', () => {
   it('puts a problem’s place first', () => {
     expect(formatProblem({ path: 'interventions[3].annualCost', message: 'unknown name "fte"' })).toBe('interventions[3].annualCost: unknown name "fte"');
     expect(formatProblem({ path: 'x', message: 'bad', scenario: 'cut' })).toBe('x: bad (scenario "cut")');
+  });
+});
+
+describe('exported file names', () => {
+  it('names exports after the plan, safe on any OS', () => {
+    expect(exportFileName('WMVRU: 2021/22', 'briefing', 'pdf')).toBe('WMVRU 2021 22 briefing.pdf');
+    expect(exportFileName('  ', 'comparison', 'csv')).toBe('Plan comparison.csv');
+    expect(documentBaseName('WMVRU.headroom')).toBe('WMVRU');
+    expect(documentBaseName(undefined)).toBe('plan');
+    expect(riskFileName('WMVRU.headroom', ['ladder', 'base', 'grantLevel'])).toBe('WMVRU-ladder-base-grantLevel.csv');
   });
 });
