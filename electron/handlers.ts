@@ -2,10 +2,12 @@
 // Electron's main process and the browser harness; arguments arrive already parsed by zod.
 import { version } from '../package.json';
 import { comparisonCsv } from '../shared/compare-csv';
-import { fileNameFor } from '../shared/file-name';
+import { exportFileName, fileNameFor } from '../shared/file-name';
 import type { EditResult, ExportedFile, Handlers } from '../shared/ipc';
+import { planJsonText } from '../shared/json-text';
+import { simulateScenarios } from '../shared/scenario-set';
 import { briefingHtml } from './export/briefing';
-import { comparisonWorkbook, simulateScenarios } from './export/workbook';
+import { comparisonWorkbook } from './export/workbook';
 import type { DocumentSession } from './session';
 
 export { fileNameFor };
@@ -35,17 +37,17 @@ export function createHandlers(session: DocumentSession, shell: 'electron' | 'br
       return session.document.replacePlan(input, 'Import plan');
     },
 
-    exportPlanJson: () => `${JSON.stringify(session.document.plan(), null, 2)}\n`,
+    exportPlanJson: () => planJsonText(session.document.plan()),
 
     exportComparison: async ({ format, scenarioIds }): Promise<ExportedFile> => {
       const plan = session.document.plan();
       if (format === 'xlsx') {
         const bytes = await comparisonWorkbook(plan, scenarioIds);
-        return { fileName: fileNameFor(plan.name, ' comparison.xlsx'), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
+        return { fileName: exportFileName(plan.name, 'comparison', 'xlsx'), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
       }
       const csv = comparisonCsv(simulateScenarios(plan, scenarioIds).comparison);
       return {
-        fileName: fileNameFor(plan.name, ' comparison.csv'),
+        fileName: exportFileName(plan.name, 'comparison', 'csv'),
         mimeType: 'text/csv',
         base64: Buffer.from(csv, 'utf8').toString('base64'),
       };
@@ -57,14 +59,14 @@ export function createHandlers(session: DocumentSession, shell: 'electron' | 'br
       const html = briefingHtml(plan, scenarioIds, { date: new Date() });
       if (format === 'html') {
         return {
-          fileName: fileNameFor(plan.name, ' briefing.html'),
+          fileName: exportFileName(plan.name, 'briefing', 'html'),
           mimeType: 'text/html',
           base64: Buffer.from(html, 'utf8').toString('base64'),
         };
       }
       if (!printPdf) throw new Error(NO_PDF_PRINTER_MESSAGE);
       const pdf = await printPdf(html);
-      return { fileName: fileNameFor(plan.name, ' briefing.pdf'), mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64') };
+      return { fileName: exportFileName(plan.name, 'briefing', 'pdf'), mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64') };
     },
   };
 }

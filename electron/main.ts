@@ -19,7 +19,9 @@ import { MENU_CHANNEL, type MenuCommand } from '../shared/api-methods';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc-main';
 import { briefingPrintOptions } from './export/pdf';
-import { writeFileAtomic } from './export/workbook';
+import { fileNameFor } from '../shared/file-name';
+import { planJsonText } from '../shared/json-text';
+import { writeFileAtomic } from './atomic-file';
 import { printInWindow } from './print-window';
 import { blankPlan } from './new-plan';
 import { DocumentSession, openInitialDocument, WINDOW_STATE_FILE } from './session';
@@ -226,10 +228,10 @@ async function exportJson(): Promise<void> {
   const target = focused();
   if (!target) return;
   const plan = target.session.document.plan();
-  const result = await dialog.showSaveDialog(target.win, { title: 'Export plan (JSON)', defaultPath: `${plan.name.replace(/[^\w .-]+/g, ' ').trim() || 'Plan'}.json`, filters: [{ name: 'Plan JSON', extensions: ['json'] }] });
+  const result = await dialog.showSaveDialog(target.win, { title: 'Export plan (JSON)', defaultPath: fileNameFor(plan.name, '.json'), filters: [{ name: 'Plan JSON', extensions: ['json'] }] });
   if (result.canceled || !result.filePath) return;
   try {
-    writeFileAtomic(result.filePath, `${JSON.stringify(plan, null, 2)}\n`);
+    writeFileAtomic(result.filePath, planJsonText(plan));
   } catch (error) {
     dialog.showErrorBox('Export failed', (error as Error).message);
   }

@@ -2,10 +2,14 @@
 // and an outcome row per intervention with the rows that differ first. The app, the CLI
 // and the exports all render this one structure.
 import type { InterventionResult, SimulationResult } from './engine';
-import { formatFy, formatMonth, type FyYear } from './months';
-import { formatMoney, formatPercent } from './money';
+import type { MeasureKind } from './format';
+import { formatFy, type FyYear } from './months';
+import { outcomeAt, outcomeCode, sameOutcome, type OutcomeAt } from './words';
 
-export type MeasureKind = 'money' | 'count' | 'share' | 'flag';
+export type { MeasureKind } from './format';
+export type { OutcomeAt } from './words';
+// Comparison values are worded in shared/format.ts, with every other figure.
+export { formatComparisonValue } from './format';
 
 export interface ComparisonRow {
   readonly key: string;
@@ -26,7 +30,8 @@ export interface ComparisonYear {
 export interface OutcomeRow {
   readonly id: string;
   readonly name: string;
-  readonly outcomes: readonly string[];
+  /** One per scenario: what happens to it, and when (plan-format.md §8). */
+  readonly outcomes: readonly OutcomeAt[];
   readonly differs: boolean;
 }
 
@@ -39,9 +44,7 @@ export interface Comparison {
 
 /** "continues", "closes 2022-08", "transitions 2021-10", "ended". */
 export function outcomeLabel(r: InterventionResult): string {
-  if (r.outcome === 'closes') return `closes ${formatMonth(r.lastMonth!)}`;
-  if (r.outcome === 'transitions') return `transitions ${formatMonth(r.handoverMonth!)}`;
-  return r.outcome;
+  return outcomeCode(outcomeAt(r));
 }
 
 function row(key: string, label: string, kind: MeasureKind, values: (number | null)[]): ComparisonRow {
@@ -86,8 +89,8 @@ export function compare(results: readonly SimulationResult[]): Comparison {
     };
   });
   const outcomeRows = results[0].interventions.map((first, ii) => {
-    const outcomes = results.map((r) => outcomeLabel(r.interventions[ii]));
-    return { id: first.id, name: first.name, outcomes, differs: outcomes.some((o) => o !== outcomes[0]) };
+    const outcomes = results.map((r) => outcomeAt(r.interventions[ii]));
+    return { id: first.id, name: first.name, outcomes, differs: outcomes.some((o) => !sameOutcome(o, outcomes[0])) };
   });
   const interventions = [...outcomeRows.filter((r) => r.differs), ...outcomeRows.filter((r) => !r.differs)];
   return {
@@ -98,20 +101,14 @@ export function compare(results: readonly SimulationResult[]): Comparison {
   };
 }
 
-const COUNT = new Intl.NumberFormat('en-GB');
-
-/** A comparison value for people: £1,234.56, 48.46%, yes/no; differences signed (+£…, same/differs). */
-export function formatComparisonValue(row: Pick<ComparisonRow, 'kind'>, value: number | null, signed = false): string {
-  if (value === null) return '–';
-  const sign = signed && value > 0 ? '+' : '';
-  switch (row.kind) {
-    case 'money':
-      return sign + formatMoney(value);
-    case 'share':
-      return sign + formatPercent(value, 2);
-    case 'flag':
-      return signed ? (value === 0 ? 'same' : 'differs') : value ? 'yes' : 'no';
-    default:
-      return sign + COUNT.format(value);
-  }
+/**
+ * The comparison as the CLI's --json prints it: outcomes as "closes 2022-08" cells, so that
+ * the output reads as it always has.
+ */
+export function comparisonJson(planName: string, comparison: Comparison) {
+  return {
+    plan: planName,
+    ...comparison,
+    interventions: comparison.interventions.map((row) => ({ ...row, outcomes: row.outcomes.map(outcomeCode) })),
+  };
 }

@@ -3,7 +3,7 @@
 // interventions keep funding) and, once every decision is known, an account.
 import { fyEnd, fyOfMonth, fyStart, type FyYear, type MonthIndex } from './months';
 import { compareRatio, divRoundHalfEven, monthlyPart, shareOf, type Pence, type Ratio } from './money';
-import type { ResolvedIntervention, ResolvedScenario, Stance } from './resolve';
+import type { KnownSource, ResolvedIntervention, ResolvedScenario, Stance } from './resolve';
 
 export type Outcome = 'closes' | 'transitions' | 'ended' | 'continues';
 
@@ -17,10 +17,16 @@ export const STATUS = {
   closed: 'C',
 } as const;
 
+/** Why an FY is known when it is: its latest allocation's source, or no allocations at all. */
+export type YearKnownSource = KnownSource | 'no-allocations';
+
 export interface YearResult {
   readonly fy: FyYear;
-  /** First month at which all of the FY's funding is known. */
+  /** First month at which all of the FY's funding is known (K, plan-format.md §3.2). */
   readonly known: MonthIndex;
+  readonly knownSource: YearKnownSource;
+  /** The stream whose allocation is known last (the first such in plan order); null with no allocations. */
+  readonly knownStream: string | null;
   readonly funding: Pence;
   readonly spend: Pence;
   readonly commissionedSpend: Pence;
@@ -35,6 +41,44 @@ export interface YearResult {
   readonly compliant: boolean;
   readonly limit: Pence;
   readonly limitBreached: boolean;
+}
+
+/** What an FY's decision did with an intervention (plan-format.md §3.3). */
+export type NoticeVerdict = 'continues' | 'closes' | 'transitions' | 'handed-over';
+
+/**
+ * One FY's notice decision for an intervention: every FY in which it is a candidate (it
+ * runs in the FY and has not closed for an earlier one). The facts every screen, briefing
+ * and export presents; none of them works these out again.
+ */
+export interface NoticeResult {
+  readonly fy: FyYear;
+  /** The FY's first month minus the notice period; notice by then ends the service on 31 March. */
+  readonly deadline: MonthIndex;
+  /** The deadline came before the horizon's first month: it had passed when the plan starts. */
+  readonly passed: boolean;
+  readonly noticeMonths: number;
+  /** When the FY's funding is known (K) and where that comes from. */
+  readonly known: MonthIndex;
+  readonly knownSource: YearKnownSource;
+  /** Months from the deadline to K: how long the decision is taken before the money is known. */
+  readonly blindMonths: number;
+  /** The month the decision was taken: K, or the deadline for a prudent look-ahead closure. */
+  readonly decidedAt: MonthIndex;
+  readonly decidedBy: 'look-ahead' | 'confirmation';
+  /**
+   * closes: closed for this FY; handed-over: a partner carries the whole cost from the FY's
+   * start, so nothing is decided; transitions: handed over during this FY; else continues.
+   */
+  readonly verdict: NoticeVerdict;
+  /** For a closure: the month notice was served and the last month of service. */
+  readonly served: MonthIndex | null;
+  readonly lastMonth: MonthIndex | null;
+  readonly avoidable: boolean;
+  /** The FY's full annual cost, the plan's share of it, and the one-off cost of closing. */
+  readonly annualCost: Pence;
+  readonly planCost: Pence;
+  readonly exitCost: Pence;
 }
 
 export interface InterventionResult {
@@ -61,6 +105,8 @@ export interface InterventionResult {
   readonly planCost: readonly Pence[];
   /** One STATUS character per month of the horizon. */
   readonly status: string;
+  /** The notice decision of each FY it is a candidate in, in FY order. */
+  readonly notices: readonly NoticeResult[];
 }
 
 export interface MonthResult {
@@ -110,6 +156,19 @@ interface Closure {
   readonly last: MonthIndex;
   readonly decidedAt: 'look-ahead' | 'confirmation';
   avoidable: boolean;
+}
+
+/** A candidate's FY, as the decision pass saw it; the verdict is settled once outcomes are known. */
+interface Candidacy {
+  readonly f: number;
+  readonly deadline: MonthIndex;
+}
+
+/** K of each FY and where it comes from (plan-format.md §3.2), worked out once per simulation. */
+interface Known {
+  readonly month: MonthIndex;
+  readonly source: YearKnownSource;
+  readonly stream: string | null;
 }
 
 interface Pool {
@@ -260,14 +319,14 @@ function sumPlan(ledger: Ledger, i: number, from: MonthIndex, to: MonthIndex): P
   return sum;
 }
 
-function knownOf(scenario: ResolvedScenario, fy: FyYear): MonthIndex {
-  let known = -Infinity;
+function knownOf(scenario: ResolvedScenario, fy: FyYear): Known {
+  let known: Known | null = null;
   for (const stream of scenario.streams) {
     const allocation = stream.allocations.get(fy);
-    if (allocation && allocation.known > known) known = allocation.known;
+    if (allocation && (!known || allocation.known > known.month)) known = { month: allocation.known, source: allocation.knownSource, stream: stream.id };
   }
   // An FY with no allocations has nothing to wait for: it is known at its start.
-  return known === -Infinity ? fyStart(fy) : known;
+  return known ?? { month: fyStart(fy), source: 'no-allocations', stream: null };
 }
 
 function poolsFor(scenario: ResolvedScenario, fy: FyYear, knownBy: MonthIndex | null) {
@@ -283,19 +342,21 @@ function poolsFor(scenario: ResolvedScenario, fy: FyYear, knownBy: MonthIndex | 
 }
 
 /** Section 3.3: the decisions for every FY, in order. */
-function decideAll(scenario: ResolvedScenario, ledger: Ledger, order: readonly number[]): (Closure | null)[] {
+function decideAll(scenario: ResolvedScenario, ledger: Ledger, order: readonly number[], knowns: readonly Known[]) {
   const items = scenario.interventions;
   const { H0, F } = ledger;
   const HN = H0 + ledger.M - 1;
   const closures: (Closure | null)[] = new Array(ledger.n).fill(null);
+  const candidacies: Candidacy[][] = Array.from({ length: ledger.n }, () => []);
 
   scenario.fys.forEach((fy, f) => {
     const S = fyStart(fy);
     const E = fyEnd(fy);
-    const K = knownOf(scenario, fy);
+    const K = knowns[f].month;
     const candidates = order.filter((i) => !closures[i] && ledger.activeFrom[i] <= ledger.fyTo[f] && ledger.activeTo[i] >= ledger.fyFrom[f] && ledger.activeFrom[i] <= ledger.activeTo[i]);
     const notice = (i: number) => items[i].noticeMonths.get(fy) ?? 0;
     const deadline = (i: number) => S - notice(i);
+    for (const i of candidates) candidacies[i].push({ f, deadline: deadline(i) });
     const lastMonthFor = (i: number, served: MonthIndex) => {
       const last = served + notice(i) - 1;
       const end = items[i].end;
@@ -353,7 +414,7 @@ function decideAll(scenario: ResolvedScenario, ledger: Ledger, order: readonly n
       }
     }
   });
-  return closures;
+  return { closures, candidacies };
 }
 
 /** Spend and partner payments per month, and spend per intervention × FY, after closures. */
@@ -389,7 +450,8 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
   const HN = H0 + M - 1;
   const items = scenario.interventions;
   const order = items.map((_, i) => i).sort((a, b) => byPriority(items[a], items[b]));
-  const closures = decideAll(scenario, ledger, order);
+  const knowns = scenario.fys.map((fy) => knownOf(scenario, fy));
+  const { closures, candidacies } = decideAll(scenario, ledger, order, knowns);
 
   // --- the account: what each intervention really spent, month by month ---
   // Months after a closure's last month cost nothing; its exit cost falls in that last month.
@@ -408,7 +470,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
   const spendAt = (i: number, k: number) => (k <= stop[i] && k >= ledger.activeFrom[i] ? ledger.plan[i * M + k] : 0) + (exitAt[i] === k ? exitCost[i] : 0);
 
   const years: YearResult[] = scenario.fys.map((fy, f) => {
-    const K = knownOf(scenario, fy);
+    const K = knowns[f].month;
     const { ringFenced, general } = poolsFor(scenario, fy, null);
     const funding = ringFenced.reduce((sum, pool) => sum + pool.left, general.left);
     const riskTo = Math.min(K - H0 - 1, ledger.fyTo[f]);
@@ -437,6 +499,8 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
     return {
       fy,
       known: K,
+      knownSource: knowns[f].source,
+      knownStream: knowns[f].stream,
       funding,
       spend,
       commissionedSpend: commissioned,
@@ -484,6 +548,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       handoverMonth: null,
       planCost,
       status: statusLine(ledger, i, closure),
+      notices: [],
     };
     if (closure) {
       const moved = item.transition ? Math.min(item.serviceUsers, item.transition.capacity) : 0;
@@ -517,6 +582,10 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
     return result;
   });
 
+  interventions.forEach((result, i) => {
+    (result as Mutable<InterventionResult>).notices = noticesOf(scenario, ledger, knowns, i, candidacies[i], closures[i], result);
+  });
+
   const closed = interventions.filter((r) => r.outcome === 'closes');
   const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
   return {
@@ -548,6 +617,45 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       limitBreaches: years.filter((y) => y.limitBreached).length,
     },
   };
+}
+
+/** The notice decision of each FY an intervention was a candidate in, with what came of it. */
+function noticesOf(
+  scenario: ResolvedScenario, ledger: Ledger, knowns: readonly Known[], i: number, candidacies: readonly Candidacy[],
+  closure: Closure | null, result: InterventionResult,
+): NoticeResult[] {
+  const item = scenario.interventions[i];
+  const notices: NoticeResult[] = [];
+  for (const { f, deadline } of candidacies) {
+    const fy = scenario.fys[f];
+    const S = fyStart(fy);
+    const known = knowns[f];
+    const closes = closure !== null && closure.fy === fy;
+    const lookAhead = closes && closure.decidedAt === 'look-ahead';
+    let verdict: NoticeVerdict = 'continues';
+    if (closes) verdict = 'closes';
+    else if (result.status[S - ledger.H0] === STATUS.handedOver) verdict = 'handed-over';
+    else if (result.outcome === 'transitions' && result.handoverMonth !== null && result.handoverMonth >= S && result.handoverMonth <= S + 11) verdict = 'transitions';
+    notices.push({
+      fy,
+      deadline,
+      passed: deadline < ledger.H0,
+      noticeMonths: S - deadline,
+      known: known.month,
+      knownSource: known.source,
+      blindMonths: Math.max(0, known.month - deadline),
+      decidedAt: lookAhead ? closure.served : known.month,
+      decidedBy: lookAhead ? 'look-ahead' : 'confirmation',
+      verdict,
+      served: closes ? closure.served : null,
+      lastMonth: closes ? closure.last : null,
+      avoidable: closes && closure.avoidable,
+      annualCost: item.annualCost.get(fy) ?? 0,
+      planCost: ledger.planByFy[i * ledger.F + f],
+      exitCost: item.exitCost.get(fy) ?? 0,
+    });
+  }
+  return notices;
 }
 
 const STATUS_CODES = {

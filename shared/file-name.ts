@@ -11,3 +11,18 @@ export function fileNameFor(planName: string, suffix: string): string {
     .trimEnd();
   return `${safe || 'Plan'}${suffix}`;
 }
+
+/** What main exports for a plan: "<plan> comparison.xlsx", "<plan> briefing.pdf". */
+export function exportFileName(planName: string, what: 'comparison' | 'briefing', format: 'csv' | 'xlsx' | 'html' | 'pdf'): string {
+  return fileNameFor(planName, ` ${what}.${format}`);
+}
+
+/** A document's file name without its extension ("WMVRU.headroom" → "WMVRU"): the base of the page's downloads. */
+export function documentBaseName(fileName: string | undefined): string {
+  return (fileName ?? 'plan').replace(/\.[^.]+$/, '') || 'plan';
+}
+
+/** "<document>-risk-<scenario>.csv", "<document>-ladder-<scenario>-<variable>.csv": the Risk screen's downloads. */
+export function riskFileName(documentName: string | undefined, parts: readonly string[]): string {
+  return fileNameFor(`${documentBaseName(documentName)}-${parts.join('-')}`, '.csv');
+}

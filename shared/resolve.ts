@@ -13,10 +13,14 @@ import type { PlanProblem } from './problem';
 export type Stance = 'wait' | 'prudent';
 export type Category = 'commissioned' | 'central';
 
+/** Where an allocation's known month comes from (plan-format.md §3.2, §9): a delay beats a date. */
+export type KnownSource = 'confirm-delay' | 'confirmed-on' | 'fy-start';
+
 export interface ResolvedAllocation {
   readonly amount: Pence;
   /** The month from which the amount is known. */
   readonly known: MonthIndex;
+  readonly knownSource: KnownSource;
 }
 
 export interface ResolvedStream {
@@ -314,7 +318,8 @@ export function resolveScenario(
       const fy = parseFy(def.fy);
       const amount = attempt(0, () => pounds(def.amount, fy));
       const known = attempt(fyStart(fy), () => knownMonth(def, fy));
-      allocations.set(fy, { amount, known });
+      const knownSource: KnownSource = def.confirmDelay.value !== null ? 'confirm-delay' : def.confirmedOn.value ? 'confirmed-on' : 'fy-start';
+      allocations.set(fy, { amount, known, knownSource });
     }
     function knownMonth(def: AllocationDef, fy: FyYear): MonthIndex {
       const delay = def.confirmDelay;

@@ -3,7 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Plan } from '../../shared/plan';
-import { formatProblem, type ResolvedScenario } from '../../shared/resolve';
+import { formatProblem } from '../../shared/format';
+import type { ResolvedScenario } from '../../shared/resolve';
 import { validatePlan, validatePlanText } from '../../shared/validate';
 import { InputError, InvalidPlanError } from './command';
 

@@ -1,18 +1,17 @@
 // What `simulate` and `compare` print for a person: FYs as 2021/22, money as £1,234.56.
-import { formatComparisonValue, type Comparison, type ComparisonRow } from '../../shared/compare';
+import type { Comparison, ComparisonRow } from '../../shared/compare';
 import type { InterventionResult, SimulationResult } from '../../shared/engine';
-import { formatFy, monthName } from '../../shared/months';
-import { formatMoney, formatPercent } from '../../shared/money';
+import { formatComparisonValue, fyText, moneyFull as money, monthShort, percent } from '../../shared/format';
+import { outcomeAt, outcomeCode, outcomeLower } from '../../shared/words';
 import { renderTable } from './tables';
 
-const money = (pence: number) => formatMoney(pence);
-const month = (m: number | null) => (m === null ? '' : monthName(m, true));
+const month = (m: number | null) => (m === null ? '' : monthShort(m));
 
 function outcomeText(r: InterventionResult): string {
   switch (r.outcome) {
     case 'closes': {
       const parts = [
-        `closes after ${month(r.lastMonth)}`,
+        outcomeLower(outcomeAt(r)),
         `notice due ${month(r.noticeDeadline)}, served ${month(r.noticeServed)}`,
         `run-on ${money(r.runOn)}`,
       ];
@@ -23,10 +22,8 @@ function outcomeText(r: InterventionResult): string {
     }
     case 'transitions':
       return `handed over to ${r.partner} from ${month(r.handoverMonth)}`;
-    case 'ended':
-      return 'ends as planned';
     default:
-      return 'continues';
+      return outcomeLower(outcomeAt(r));
   }
 }
 
@@ -39,8 +36,8 @@ export function simulationText(planName: string, result: SimulationResult): stri
     ],
     [
       ...result.years.map((y) => [
-        formatFy(y.fy), money(y.funding), money(y.spend), money(y.drawn), money(y.underspend), money(y.atRisk),
-        monthName(y.known, true), formatPercent(y.commissionedShare, 2),
+        fyText(y.fy), money(y.funding), money(y.spend), money(y.drawn), money(y.underspend), money(y.atRisk),
+        monthShort(y.known), percent(y.commissionedShare, 2),
         y.requiredShare === null ? 'none' : y.compliant ? 'met' : 'BROKEN', y.limitBreached ? 'BREACHED' : 'within',
       ]),
       ['Total', money(result.totals.funding), money(result.totals.spend), money(result.totals.drawn), money(result.totals.underspend), money(result.totals.atRisk), '', '', '', ''],
@@ -91,7 +88,7 @@ export function comparisonText(planName: string, comparison: Comparison): string
     'Outcomes (those that differ first)',
     renderTable(
       [{ title: 'Intervention' }, ...names.map((title) => ({ title }))],
-      comparison.interventions.map((r) => [`${r.differs ? '* ' : '  '}${r.name} (${r.id})`, ...r.outcomes]),
+      comparison.interventions.map((r) => [`${r.differs ? '* ' : '  '}${r.name} (${r.id})`, ...r.outcomes.map(outcomeCode)]),
     ),
   );
   return parts.join('\n');

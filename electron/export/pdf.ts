@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PrintToPDFOptions } from 'electron';
-import { writeFileAtomic } from './workbook';
+import { writeFileAtomic } from '../atomic-file';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 

@@ -2,51 +2,22 @@
 // Summary, Years, Interventions and Monthly sheets of real numeric cells. Money is pounds
 // (pence / 100, exact) under a £ format; every text cell goes through safeText so that no
 // spreadsheet runs a plan-provided name as a formula (reliability.md: safe exports; CWE-1236).
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
-import { compare, type Comparison, type ComparisonRow } from '../../shared/compare';
-import { safeText } from '../../shared/compare-csv';
-import { simulate, type SimulationResult } from '../../shared/engine';
-import { formatFy, formatMonth, fyOfMonth } from '../../shared/months';
+import type { Comparison, ComparisonRow } from '../../shared/compare';
+import { safeText } from '../../shared/csv';
+import { calendarDateText, fyText, monthCode } from '../../shared/format';
+import { fyOfMonth } from '../../shared/months';
 import type { Plan } from '../../shared/plan';
-import { formatProblem, type ResolvedScenario } from '../../shared/resolve';
-import { validatePlan } from '../../shared/validate';
+import { simulateScenarios, type ScenarioSet } from '../../shared/scenario-set';
+import { outcomeCode } from '../../shared/words';
 
 export interface ExportOptions {
   /** The date printed on the export; today when omitted. */
   readonly date?: Date;
 }
 
-/** The plan validated whole, the named scenarios resolved and simulated, and their comparison. */
-export interface ScenarioSet {
-  readonly plan: Plan;
-  readonly base: ResolvedScenario;
-  readonly scenarios: readonly ResolvedScenario[];
-  readonly results: readonly SimulationResult[];
-  readonly comparison: Comparison;
-}
-
-export function simulateScenarios(plan: Plan, scenarioIds: readonly string[]): ScenarioSet {
-  if (scenarioIds.length === 0) throw new Error('name at least one scenario to export');
-  const validation = validatePlan(plan);
-  if (!validation.ok) throw new Error(`the plan is not valid:\n${validation.problems.map(formatProblem).join('\n')}`);
-  const scenarios = scenarioIds.map((id) => {
-    const found = validation.scenarios.find((s) => s.id === id);
-    if (!found) throw new Error(`no scenario "${id}" in the plan (it has: ${validation.scenarios.map((s) => s.id).join(', ')})`);
-    return found;
-  });
-  const results = scenarios.map(simulate);
-  return { plan: validation.plan, base: validation.scenarios[0], scenarios, results, comparison: compare(results) };
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "4 May 2026": the export's date as a person writes it (local calendar date). */
-export function exportDateText(date: Date): string {
-  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
-}
+export const exportDateText = calendarDateText;
 
 /** Pence as a spreadsheet's pounds: the double nearest pence / 100, whose shortest text is exact. */
 export const poundsCell = (pence: number) => pence / 100;
@@ -182,7 +153,7 @@ function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
     const r = header + 1 + i;
     setCell(sheet, r, 1, row.name);
     setCell(sheet, r, 2, row.id);
-    row.outcomes.forEach((o, j) => setCell(sheet, r, 3 + j, o));
+    row.outcomes.forEach((o, j) => setCell(sheet, r, 3 + j, outcomeCode(o)));
     setCell(sheet, r, 3 + row.outcomes.length, row.differs ? 'yes' : 'no');
   });
   widths(sheet, [46, 24, ...comparison.scenarios.map(() => 24), 10]);
@@ -204,8 +175,8 @@ function monthlySheet(book: Workbook, set: ScenarioSet, date: Date) {
   sheet.mergeCells(top, 2, top + 1, 2);
   results[0].months.forEach((m, mi) => {
     const r = top + 2 + mi;
-    setCell(sheet, r, 1, formatMonth(m.month));
-    setCell(sheet, r, 2, formatFy(fyOfMonth(m.month)));
+    setCell(sheet, r, 1, monthCode(m.month));
+    setCell(sheet, r, 2, fyText(fyOfMonth(m.month)));
     results.forEach((result, i) => {
       const month = result.months[mi];
       setCell(sheet, r, 3 + i * 3, poundsCell(month.funding), MONEY_FORMAT);
@@ -238,41 +209,4 @@ export async function workbookFromSet(set: ScenarioSet, opts: ExportOptions = {}
   interventionsSheet(book, set, date);
   monthlySheet(book, set, date);
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-/**
- * Writes a file so that a crash leaves either the old file or the new one, never half of
- * one: a temporary file beside it, flushed to disk, then renamed over it.
- */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o644);
-  try {
-    try {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already renamed or never written: nothing to clean up.
-    }
-    throw error;
-  }
-  try {
-    // Make the rename itself durable; not possible on every platform (Windows), so best effort.
-    const dir = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // The data is already safe in the file; only the directory entry's durability is at stake.
-  }
 }

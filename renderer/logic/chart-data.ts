@@ -64,23 +64,5 @@ export function overlayRows(results: readonly SimulationResult[]): Record<string
   });
 }
 
-/** Axis ticks in short money: £0, £250k, £1.2m. */
-export function axisMoney(pounds: number): string {
-  const abs = Math.abs(pounds);
-  const sign = pounds < 0 ? '-' : '';
-  if (abs >= 1_000_000) return `${sign}£${(abs / 1_000_000).toFixed(abs % 1_000_000 === 0 ? 0 : 1)}m`;
-  if (abs >= 1_000) return `${sign}£${Math.round(abs / 1_000)}k`;
-  return `${sign}£${Math.round(abs)}`;
-}
-
-/** Round axis ticks from 0 to at least `max`: steps of 1, 2, 2.5 or 5 × 10^k. */
-export function niceTicks(max: number, count = 5): number[] {
-  if (!(max > 0)) return [0, 1];
-  const rough = max / (count - 1);
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
-  const ticks: number[] = [];
-  for (let t = 0; t < max + step * 0.999; t += step) ticks.push(Math.round(t * 100) / 100);
-  if (ticks[ticks.length - 1] < max) ticks.push(ticks[ticks.length - 1] + step);
-  return ticks;
-}
+// Axis ticks are worded with every other figure, in shared/format.ts.
+export { axisMoney, niceTicks } from '../../shared/format';

@@ -7,9 +7,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
-import { briefingHtml, escapeHtml, keyMessages } from '../../electron/export/briefing';
+import { briefingHtml, escapeHtml } from '../../electron/export/briefing';
 import { briefingPrintOptions, CHROMIUM_PATH, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../electron/export/pdf';
-import { simulateScenarios } from '../../electron/export/workbook';
+import { keyMessages } from '../../shared/briefing-messages';
+import { simulateScenarios } from '../../shared/scenario-set';
 import { monthName } from '../../shared/months';
 import { formatMoney } from '../../shared/money';
 import type { Plan } from '../../shared/plan';

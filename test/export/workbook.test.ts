@@ -10,9 +10,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { comparisonText } from '../../electron/cli/report-text';
-import { comparisonWorkbook, MONEY_FORMAT, writeFileAtomic } from '../../electron/export/workbook';
+import { writeFileAtomic } from '../../electron/atomic-file';
+import { comparisonWorkbook, MONEY_FORMAT } from '../../electron/export/workbook';
 import { readZipDirectory } from '../../electron/import/spreadsheet';
-import { compare } from '../../shared/compare';
+import { compare, comparisonJson } from '../../shared/compare';
 import { simulate } from '../../shared/engine';
 import type { Plan } from '../../shared/plan';
 import { simulationJson } from '../../shared/result-json';
@@ -32,7 +33,7 @@ function compareJson(plan: Plan, ids: string[]) {
   if (!validation.ok) throw new Error('demo plan invalid');
   const results = ids.map((id) => simulate(validation.scenarios.find((s) => s.id === id)!));
   return {
-    compared: JSON.parse(JSON.stringify({ plan: plan.name, ...compare(results) })) as { plan: string } & ReturnType<typeof compare>,
+    compared: JSON.parse(JSON.stringify(comparisonJson(plan.name, compare(results)))) as ReturnType<typeof comparisonJson>,
     simulated: JSON.parse(JSON.stringify(simulationJson(plan.name, results))) as ReturnType<typeof simulationJson>,
   };
 }
@@ -196,7 +197,7 @@ describe('writing files', () => {
   it('a writer killed in the middle of an export leaves the old file or the new one, whole', async () => {
     const script = join(dir, 'writer.cjs');
     buildSync({
-      stdin: { contents: `import { writeFileAtomic } from ${JSON.stringify(join(root, 'electron/export/workbook.ts'))};
+      stdin: { contents: `import { writeFileAtomic } from ${JSON.stringify(join(root, 'electron/atomic-file.ts'))};
         const [path, size] = process.argv.slice(2);
         for (let i = 0; ; i++) writeFileAtomic(path, Buffer.alloc(Number(size), i % 2 ? 0x42 : 0x41));`, resolveDir: root, loader: 'ts' },
       bundle: true, platform: 'node', format: 'cjs', outfile: script, external: ['exceljs'], logLevel: 'silent',

@@ -9,8 +9,9 @@ import demoPlan from '../../shared/demo/wmvru-plan.json';
 import { API_METHODS, dispatch, PayloadError, type ApiMethod, type Handlers, type PlanEdit } from '../../shared/ipc';
 import type { Plan } from '../../shared/plan';
 import { createHandlers, fileNameFor, NO_PDF_PRINTER_MESSAGE } from '../../electron/handlers';
-import { escapeHtml, keyMessages } from '../../electron/export/briefing';
-import { simulateScenarios } from '../../electron/export/workbook';
+import { escapeHtml } from '../../electron/export/briefing';
+import { keyMessages } from '../../shared/briefing-messages';
+import { simulateScenarios } from '../../shared/scenario-set';
 import { DEMO_FILE_NAME, openInitialDocument, WINDOW_STATE_FILE, type DocumentSession } from '../../electron/session';
 import { PlanDocument } from '../../electron/store/plan-document';
 

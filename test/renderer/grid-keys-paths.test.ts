@@ -109,9 +109,10 @@ describe('chart data and formats', () => {
     expect(difference(0, 'money')).toBe('no change');
     expect(measure(0.96631, 'share')).toBe('96.6%');
     expect(measure(1, 'flag')).toBe('Yes');
-    expect(outcomeCell('closes 2022-08')).toBe('Closes after Aug 2022');
-    expect(outcomeCell('transitions 2021-10')).toBe('Handed over Oct 2021');
-    expect(outcomeCell('continues')).toBe('Continues');
+    expect(outcomeCell({ outcome: 'closes', month: 2022 * 12 + 7 })).toBe('Closes after Aug 2022');
+    expect(outcomeCell({ outcome: 'transitions', month: 2021 * 12 + 9 })).toBe('Handed over from Oct 2021');
+    expect(outcomeCell({ outcome: 'continues', month: null })).toBe('Continues');
+    expect(outcomeCell({ outcome: 'ended', month: null })).toBe('Ends as planned');
     expect(plural(1, 'person', 'people')).toBe('1 person');
     expect(plural(1200, 'person', 'people')).toBe('1,200 people');
   });

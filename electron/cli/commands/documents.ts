@@ -1,11 +1,13 @@
 // import and export between JSON plans and .headroom documents (the desktop app's files).
 import { existsSync } from 'node:fs';
-import { formatProblem } from '../../../shared/resolve';
+import { formatProblem } from '../../../shared/format';
+import { planJsonText } from '../../../shared/json-text';
+import { writeFileAtomic } from '../../atomic-file';
 import { type Command, InputError, InvalidPlanError, requireCount, UsageError } from '../command';
 
 async function store() {
-  const [io, errors, workbook] = await Promise.all([import('../../store/plan-io'), import('../../store/document-error'), import('../../export/workbook')]);
-  return { ...io, DocumentError: errors.DocumentError, writeFileAtomic: workbook.writeFileAtomic };
+  const [io, errors] = await Promise.all([import('../../store/plan-io'), import('../../store/document-error')]);
+  return { ...io, DocumentError: errors.DocumentError };
 }
 
 export const importCommand: Command = {
@@ -40,10 +42,10 @@ export const exportCommand: Command = {
   async run(positionals, _values, io) {
     requireCount(positionals, 1, 2, 'the .headroom document');
     const [doc, out] = positionals;
-    const { loadPlanFromPath, writeFileAtomic } = await store();
+    const { loadPlanFromPath } = await store();
     let text: string;
     try {
-      text = `${JSON.stringify(await loadPlanFromPath(doc), null, 2)}\n`;
+      text = planJsonText(await loadPlanFromPath(doc));
     } catch (error) {
       throw new InputError(`cannot export ${doc}: ${(error as Error).message}`);
     }

@@ -4,12 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { comparisonJson } from '../../../shared/compare';
 import { comparisonCsv } from '../../../shared/compare-csv';
-import { formatMoney } from '../../../shared/money';
+import { moneyFull } from '../../../shared/format';
+import { jsonText, planJsonText } from '../../../shared/json-text';
 import type { Plan } from '../../../shared/plan';
+import { simulateScenarios } from '../../../shared/scenario-set';
+import { writeFileAtomic } from '../../atomic-file';
 import { briefingFromSet } from '../../export/briefing';
 import { htmlToPdf } from '../../export/pdf';
-import { simulateScenarios, workbookFromSet, writeFileAtomic } from '../../export/workbook';
+import { workbookFromSet } from '../../export/workbook';
 import { importSpreadsheet, mergeImport } from '../../import/spreadsheet';
 import { type Command, InputError, type Io, requireCount, UsageError } from '../command';
 import { loadPlan, loadPlanAsync, pickScenarios } from '../load-plan';
@@ -70,7 +74,7 @@ export const compareExportCommand: Command = {
     const set = simulateScenarios(loaded.plan, ids);
     const { comparison } = set;
     if (values.csv) io.out(comparisonCsv(comparison).trimEnd());
-    else if (values.json) io.out(JSON.stringify({ plan: loaded.plan.name, ...comparison }, null, 2));
+    else if (values.json) io.out(jsonText(comparisonJson(loaded.plan.name, comparison)));
     else if (!xlsx && !csvOut) io.out(comparisonText(loaded.plan.name, comparison));
     // With data on standard output, say what was written on standard error.
     const status = values.csv || values.json ? io.err : io.out;
@@ -134,8 +138,8 @@ function importSummary(io: Io, preview: Extract<Awaited<ReturnType<typeof import
     const ignored = sheet.columns.filter((c) => !c.field).map((c) => `${c.column} ${c.header}`);
     io.out(`  Sheet '${sheet.sheet}': ${sheet.kind}, header in row ${sheet.headerRow}, ${sheet.rows} row${sheet.rows === 1 ? '' : 's'}; columns ${used.join(', ')}${ignored.length ? `; ignored ${ignored.join(', ')}` : ''}`);
   }
-  for (const item of preview.interventions) io.out(`  + intervention ${item.id}: ${item.name}, ${formatMoney(item.annualCost)} a year (${item.from})`);
-  for (const stream of preview.fundingStreams) io.out(`  + funding stream ${stream.id}: ${stream.name}, ${stream.allocations} allocation${stream.allocations === 1 ? '' : 's'}, ${formatMoney(stream.total)} in all`);
+  for (const item of preview.interventions) io.out(`  + intervention ${item.id}: ${item.name}, ${moneyFull(item.annualCost)} a year (${item.from})`);
+  for (const stream of preview.fundingStreams) io.out(`  + funding stream ${stream.id}: ${stream.name}, ${stream.allocations} allocation${stream.allocations === 1 ? '' : 's'}, ${moneyFull(stream.total)} in all`);
   for (const note of preview.notes) io.out(`  Note: ${note}`);
 }
 
@@ -163,7 +167,7 @@ export const importSheetCommand: Command = {
     io.out(`${basename(sheetPath)}: ${counts}`);
     importSummary(io, imported.preview);
     if (out) {
-      const text = `${JSON.stringify(merged.plan, null, 2)}\n`;
+      const text = planJsonText(merged.plan);
       write(out, text);
       io.out(`Wrote ${out} (${size(Buffer.byteLength(text))}; the plan with ${counts} added) in ${took(start)}`);
     } else {

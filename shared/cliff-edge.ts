@@ -1,0 +1,80 @@
+// The briefing's cliff edge: for each FY, each service's notice deadline against the month
+// the FY's funding becomes known, per scenario. Every fact is the engine's own (each
+// intervention's notices and each year's known month, plan-format.md §3.2, §3.3); this only
+// gathers them by FY and words the warning.
+import { SCENARIO_LETTERS, countOf } from './briefing-messages';
+import type { NoticeResult, SimulationResult } from './engine';
+import { fyText, monthLong } from './format';
+import type { FyYear, MonthIndex } from './months';
+import type { ScenarioSet } from './scenario-set';
+
+export interface DeadlineRow {
+  readonly id: string;
+  readonly name: string;
+  /** Per scenario: the FY's notice decision, or null when it is no candidate then (not running, or closed earlier). */
+  readonly notices: readonly (NoticeResult | null)[];
+}
+
+export interface CliffEdge {
+  readonly fy: FyYear;
+  /** Per scenario: the month the FY's funding is known. */
+  readonly known: readonly MonthIndex[];
+  readonly rows: readonly DeadlineRow[];
+}
+
+/** A notice whose deadline falls before the FY's funding is known: decided blind. */
+export const isEarly = (notice: NoticeResult | null): notice is NoticeResult => notice !== null && notice.blindMonths > 0;
+
+/** The last month of service when the FY's decision closes it. */
+export const closesAfter = (notice: NoticeResult | null): MonthIndex | null => (notice?.verdict === 'closes' ? notice.lastMonth : null);
+
+function noticeFor(result: SimulationResult, index: number, fy: FyYear): NoticeResult | null {
+  return result.interventions[index].notices.find((n) => n.fy === fy) ?? null;
+}
+
+export function cliffEdges(set: ScenarioSet): CliffEdge[] {
+  const first = set.results[0];
+  return first.years.map(({ fy }) => {
+    const rows: DeadlineRow[] = first.interventions
+      .map((item, ii) => ({ id: item.id, name: item.name, notices: set.results.map((r) => noticeFor(r, ii, fy)) }))
+      .filter((row) => row.notices.some((n) => n !== null));
+    const earliest = (row: DeadlineRow) => Math.min(...row.notices.flatMap((n) => (n ? [n.deadline] : [])));
+    rows.sort((a, b) => earliest(a) - earliest(b));
+    return { fy, known: set.results.map((r) => r.years.find((y) => y.fy === fy)!.known), rows };
+  }).filter((edge) => edge.rows.length > 0);
+}
+
+/** The months the FY's funding becomes known, each with the scenarios (that still run services then) it holds for. */
+export function relevantKnown(edge: CliffEdge): [MonthIndex, number[]][] {
+  const byMonth = new Map<MonthIndex, number[]>();
+  edge.known.forEach((k, i) => {
+    if (edge.rows.some((r) => r.notices[i] !== null)) byMonth.set(k, [...(byMonth.get(k) ?? []), i]);
+  });
+  return [...byMonth].sort((a, b) => a[0] - b[0]);
+}
+
+/** Per service, its earliest deadline that falls before the funding is known. */
+export function earlyDeadlines(edge: CliffEdge): MonthIndex[] {
+  return edge.rows.flatMap((r) => {
+    const early = r.notices.filter(isEarly).map((n) => n.deadline);
+    return early.length ? [Math.min(...early)] : [];
+  });
+}
+
+/** Some deadlines fell before the plan's first month: they had passed when it starts. */
+export function anyPassed(edge: CliffEdge): boolean {
+  return edge.rows.some((r) => r.notices.some((n) => n !== null && n.passed));
+}
+
+/** "For 2021/22, 9 services reach their notice deadline between … before the funding is known in June 2021 (A, B): …". */
+export function cliffEdgeMessage(edge: CliffEdge): string | null {
+  const early = earlyDeadlines(edge);
+  if (early.length === 0) return null;
+  const known = relevantKnown(edge);
+  const [latest, who] = known[known.length - 1];
+  const from = Math.min(...early);
+  const to = Math.max(...early);
+  const when = from === to ? `on 1 ${monthLong(from)}` : `between 1 ${monthLong(from)} and 1 ${monthLong(to)}`;
+  const whose = who.map((i) => SCENARIO_LETTERS[i]);
+  return `For ${fyText(edge.fy)}, ${countOf(early.length, 'service reaches its', 'services reach their')} notice deadline ${when}, before the funding is known in ${monthLong(latest)} (${whose.join(', ')}): each is a choice between serving notice and running on at the underwriter's risk.`;
+}
