@@ -108,7 +108,7 @@ export interface CliffEdgeLayout {
  * its notices. A deadline that had passed when the plan starts is left out, and so is an
  * FY it is handed over for; the engine gives none for FYs it has closed for or does not run in.
  */
-export function cliffEdgeLayout(result: SimulationResult, opts: { onlyBlind?: boolean } = {}): CliffEdgeLayout {
+export function cliffEdgeLayout(result: SimulationResult): CliffEdgeLayout {
   const H0 = result.horizonStart;
   const M = result.horizonMonths;
   const clamp = (offset: number) => Math.max(0, Math.min(M, offset));
@@ -123,7 +123,6 @@ export function cliffEdgeLayout(result: SimulationResult, opts: { onlyBlind?: bo
     const marks: DeadlineMark[] = [];
     for (const n of r.notices) {
       if (n.passed || n.verdict === 'handed-over') continue;
-      if (opts.onlyBlind && n.blindMonths === 0) continue;
       widestGap = Math.max(widestGap, n.blindMonths);
       const closes = n.verdict === 'closes';
       marks.push({
