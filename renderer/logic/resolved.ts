@@ -17,8 +17,6 @@ export interface ResolvedAllocationView {
 
 export interface ResolvedStreamView {
   readonly id: string;
-  readonly name: string;
-  readonly ringFenced: boolean;
   readonly allocations: readonly ResolvedAllocationView[];
 }
 
@@ -43,8 +41,6 @@ export function resolvedView(s: ResolvedScenario): ResolvedView {
     fys: s.fys,
     streams: s.streams.map((stream) => ({
       id: stream.id,
-      name: stream.name,
-      ringFenced: stream.restrictedTo !== null,
       allocations: [...stream.allocations.entries()]
         .sort((a, b) => a[0] - b[0])
         .map(([fy, a]) => ({ fy, amount: a.amount, known: a.known, knownSource: a.knownSource, confirmedOn: a.confirmedOn })),
