@@ -85,6 +85,8 @@ export interface InterventionResult {
   readonly id: string;
   readonly name: string;
   readonly category: 'commissioned' | 'central';
+  /** As this scenario resolves it (1 is funded first); screens order ties by it. */
+  readonly priority: number;
   readonly outcome: Outcome;
   readonly closedFor: FyYear | null;
   readonly noticeDeadline: MonthIndex | null;
@@ -531,6 +533,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       id: item.id,
       name: item.name,
       category: item.category,
+      priority: item.priority,
       outcome: 'continues',
       closedFor: null,
       noticeDeadline: null,

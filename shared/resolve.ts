@@ -21,6 +21,8 @@ export interface ResolvedAllocation {
   /** The month from which the amount is known. */
   readonly known: MonthIndex;
   readonly knownSource: KnownSource;
+  /** The date that sets `known` when knownSource is 'confirmed-on' (text, "2021-06-04"); else null. */
+  readonly confirmedOn: string | null;
 }
 
 export interface ResolvedStream {
@@ -319,7 +321,8 @@ export function resolveScenario(
       const amount = attempt(0, () => pounds(def.amount, fy));
       const known = attempt(fyStart(fy), () => knownMonth(def, fy));
       const knownSource: KnownSource = def.confirmDelay.value !== null ? 'confirm-delay' : def.confirmedOn.value ? 'confirmed-on' : 'fy-start';
-      allocations.set(fy, { amount, known, knownSource });
+      const confirmedOn = knownSource === 'confirmed-on' ? def.confirmedOn.value : null;
+      allocations.set(fy, { amount, known, knownSource, confirmedOn });
     }
     function knownMonth(def: AllocationDef, fy: FyYear): MonthIndex {
       const delay = def.confirmDelay;

@@ -4,6 +4,7 @@
 import { Fragment, type CSSProperties } from 'react';
 import type { CliffEdgeLayout } from '../logic/timeline';
 import { fyLabel, monthLong, monthShort, plural } from '../logic/format';
+import { knownWords } from '../logic/known-words';
 import { pct, TimelineTicks } from './TimelineTicks';
 import './CliffEdge.css';
 
@@ -30,7 +31,7 @@ export function CliffEdgeChart(props: { layout: CliffEdgeLayout }) {
         <div className="tl-track">
           {layout.fys.map((fy) =>
             fy.knownOffset >= 0 && fy.knownOffset < M ? (
-              <div key={fy.fy} className="known-flag" style={{ left: pct(fy.knownOffset, M) }}>
+              <div key={fy.fy} className="known-flag" style={{ left: pct(fy.knownOffset, M) }} title={`${fy.label}: ${knownWords(fy)}`}>
                 <span className="known-dot" />
                 <span className="known-text">
                   {fyLabel(fy.fy)}: {monthShort(fy.known)}
@@ -104,9 +105,9 @@ export function CliffEdgeLegend() {
   );
 }
 
-export function CliffEdgeTable(props: { layout: CliffEdgeLayout; horizonStart: number }) {
+export function CliffEdgeTable(props: { layout: CliffEdgeLayout }) {
   const { layout } = props;
-  const known = new Map(layout.fys.map((f) => [f.fy, f.known]));
+  const known = new Map(layout.fys.map((f) => [f.fy, f]));
   const rows = layout.rows.flatMap((row) => row.marks.map((mark) => ({ row, mark })));
   rows.sort((a, b) => a.mark.deadline - b.mark.deadline);
   return (
@@ -128,9 +129,9 @@ export function CliffEdgeTable(props: { layout: CliffEdgeLayout; horizonStart: n
             <th scope="row">{row.name}</th>
             <td>{fyLabel(mark.fy)}</td>
             <td>1 {monthLong(mark.deadline)}</td>
-            <td>{monthLong(known.get(mark.fy)!)}</td>
+            <td>{knownWords(known.get(mark.fy)!)}</td>
             <td className="num">{mark.blindMonths ? plural(mark.blindMonths, 'month') : 'No'}</td>
-            <td>{mark.closes ? `Closes (notice ${mark.noticeServedOffset !== null ? monthShort(props.horizonStart + mark.noticeServedOffset) : ''})` : 'Continues'}</td>
+            <td>{mark.closes ? `Closes (notice ${mark.noticeServed !== null ? monthShort(mark.noticeServed) : ''})` : 'Continues'}</td>
           </tr>
         ))}
       </tbody>

@@ -1,23 +1,23 @@
-// Upcoming decisions: notice deadlines in the next N months from an "as at" month.
+// Upcoming decisions: the engine's notice deadlines in the next N months from an "as at" month.
 import { useId, useMemo } from 'react';
 import type { SimulationResult } from '../../shared/engine';
 import { clampAsAt, groupDecisions, upcomingDecisions } from '../logic/decisions';
 import { count, fyLabel, money, monthLong, monthShort, plural } from '../logic/format';
-import type { ResolvedView } from '../logic/resolved';
+import { knownAside } from '../logic/known-words';
 import { useStore } from '../store/store';
 import { Empty } from './common';
 import './Decisions.css';
 
 const WINDOWS = [3, 6, 12, 24];
 
-export function UpcomingDecisions(props: { result: SimulationResult; resolved: ResolvedView }) {
-  const { result, resolved } = props;
+export function UpcomingDecisions(props: { result: SimulationResult }) {
+  const { result } = props;
   const asAtChoice = useStore((s) => s.asAt);
   const months = useStore((s) => s.lookAheadMonths);
   const setAsAt = useStore((s) => s.setAsAt);
   const setMonths = useStore((s) => s.setLookAheadMonths);
-  const asAt = clampAsAt(asAtChoice, result, resolved);
-  const groups = useMemo(() => groupDecisions(upcomingDecisions(result, resolved, asAt, months)), [result, resolved, asAt, months]);
+  const asAt = clampAsAt(asAtChoice, result);
+  const groups = useMemo(() => groupDecisions(upcomingDecisions(result, asAt, months)), [result, asAt, months]);
   const asAtId = useId();
   const windowId = useId();
   const horizon = Array.from({ length: result.horizonMonths }, (_, i) => result.horizonStart + i);
@@ -62,10 +62,10 @@ export function UpcomingDecisions(props: { result: SimulationResult; resolved: R
                 </div>
                 {g.blindMonths > 0 ? (
                   <span className="pill warn">
-                    {plural(g.blindMonths, 'month')} before {fyLabel(g.fy)} funding is known ({monthLong(g.known)})
+                    {plural(g.blindMonths, 'month')} before {fyLabel(g.fy)} funding is known ({knownAside(g)})
                   </span>
                 ) : (
-                  <span className="pill ok">Funding known by then ({monthLong(g.known)})</span>
+                  <span className="pill ok">Funding known by then ({knownAside(g)})</span>
                 )}
               </div>
               <table className="data compact decision-table">

@@ -1,9 +1,9 @@
-// Upcoming decisions: the notice deadlines that fall in the next N months from an "as at"
-// month, each with what it puts at stake and what the scenario does about it.
-import type { InterventionResult, SimulationResult } from '../../shared/engine';
-import { fyStart, type FyYear, type MonthIndex } from '../../shared/months';
+// Upcoming decisions: the engine's notices (SimulationResult interventions[].notices) whose
+// deadline falls in the next N months from an "as at" month, grouped by deadline. Every
+// fact comes from the engine (plan-format.md §3.3); this only filters, sorts and groups.
+import type { NoticeResult, SimulationResult, YearKnownSource } from '../../shared/engine';
+import type { FyYear, MonthIndex } from '../../shared/months';
 import type { Pence } from '../../shared/money';
-import type { ResolvedView } from './resolved';
 
 export interface Decision {
   readonly interventionId: string;
@@ -11,8 +11,9 @@ export interface Decision {
   readonly fy: FyYear;
   /** Notice served by the first day of this month ends the service on 31 March before the FY. */
   readonly deadline: MonthIndex;
-  /** When the FY's funding becomes known (in this scenario). */
+  /** When the FY's funding becomes known (in this scenario), and where that comes from. */
   readonly known: MonthIndex;
+  readonly knownSource: YearKnownSource;
   /** Months between the deadline and the month funding is known; 0 when it is known in time. */
   readonly blindMonths: number;
   readonly noticeMonths: number;
@@ -22,7 +23,8 @@ export interface Decision {
   readonly exitCost: Pence;
   readonly category: 'commissioned' | 'central';
   /** What the scenario does in that FY: carries on, closes (served and last month), or is handed over. */
-  readonly verdict: 'continues' | 'closes' | 'transitions';
+  readonly verdict: Exclude<NoticeResult['verdict'], 'handed-over'>;
+  readonly decidedBy: NoticeResult['decidedBy'];
   readonly handoverMonth: MonthIndex | null;
   readonly noticeServed: MonthIndex | null;
   readonly lastMonth: MonthIndex | null;
@@ -30,75 +32,62 @@ export interface Decision {
   readonly usersLosingSupport: number;
 }
 
-/** What the scenario does in the FY the deadline is for. */
-function verdictFor(r: InterventionResult, fy: FyYear): Decision['verdict'] {
-  if (r.outcome === 'closes' && r.closedFor === fy) return 'closes';
-  if (r.outcome === 'transitions' && r.handoverMonth !== null && r.handoverMonth >= fyStart(fy) && r.handoverMonth <= fyStart(fy) + 11) return 'transitions';
-  return 'continues';
-}
-
 /**
- * The deadlines in [asAt, asAt + months), earliest first (then by priority). An
- * intervention already closed for an earlier FY has no more decisions; one whose whole
- * cost a partner carries by the FY's start has none either.
+ * The deadlines in [asAt, asAt + months), earliest first (then by priority). The engine
+ * gives no notice for an FY after the one a service closed for; one whose whole cost a
+ * partner carries from the FY's start ('handed-over') has nothing to decide.
  */
-export function upcomingDecisions(result: SimulationResult, resolved: ResolvedView, asAt: MonthIndex, months: number): Decision[] {
+export function upcomingDecisions(result: SimulationResult, asAt: MonthIndex, months: number): Decision[] {
   const out: (Decision & { priority: number })[] = [];
   const until = asAt + months;
-  result.interventions.forEach((r, i) => {
-    const item = resolved.interventions[i];
-    resolved.fys.forEach((fy, f) => {
-      const deadline = item.deadlines[f];
-      if (deadline === null || deadline < asAt || deadline >= until) return;
-      if (r.outcome === 'closes' && r.closedFor !== null && r.closedFor < fy) return;
-      const startIndex = fyStart(fy) - result.horizonStart;
-      if (r.status[startIndex] === 'H') return;
-      const year = result.years.find((y) => y.fy === fy);
-      if (!year) return;
-      const verdict = verdictFor(r, fy);
-      const closes = verdict === 'closes';
+  for (const r of result.interventions) {
+    for (const n of r.notices) {
+      if (n.deadline < asAt || n.deadline >= until || n.verdict === 'handed-over') continue;
+      const closes = n.verdict === 'closes';
       out.push({
         interventionId: r.id,
         name: r.name,
-        fy,
-        deadline,
-        known: year.known,
-        blindMonths: Math.max(0, year.known - deadline),
-        noticeMonths: item.noticeMonths[f],
+        fy: n.fy,
+        deadline: n.deadline,
+        known: n.known,
+        knownSource: n.knownSource,
+        blindMonths: n.blindMonths,
+        noticeMonths: n.noticeMonths,
         serviceUsers: r.serviceUsers,
-        annualCost: item.annualCost[f],
-        exitCost: item.exitCost[f],
+        annualCost: n.annualCost,
+        exitCost: n.exitCost,
         category: r.category,
-        verdict,
-        handoverMonth: verdict === 'transitions' ? r.handoverMonth : null,
-        noticeServed: closes ? r.noticeServed : null,
-        lastMonth: closes ? r.lastMonth : null,
-        avoidable: closes && r.avoidable,
+        verdict: n.verdict,
+        decidedBy: n.decidedBy,
+        handoverMonth: n.verdict === 'transitions' ? r.handoverMonth : null,
+        noticeServed: n.served,
+        lastMonth: n.lastMonth,
+        avoidable: n.avoidable,
         usersLosingSupport: closes ? r.usersLosingSupport : 0,
-        priority: item.priority,
+        priority: r.priority,
       });
-    });
-  });
+    }
+  }
   out.sort((a, b) => a.deadline - b.deadline || a.fy - b.fy || a.priority - b.priority || (a.interventionId < b.interventionId ? -1 : 1));
   return out.map(({ priority: _priority, ...decision }) => decision);
 }
 
 /** The "as at" month to start from: the given one kept inside the horizon, else the default. */
-export function clampAsAt(asAt: MonthIndex | null, result: SimulationResult, resolved: ResolvedView): MonthIndex {
+export function clampAsAt(asAt: MonthIndex | null, result: SimulationResult): MonthIndex {
   const first = result.horizonStart;
   const last = first + result.horizonMonths - 1;
-  if (asAt === null) return defaultAsAt(result, resolved);
+  if (asAt === null) return defaultAsAt(result);
   return Math.min(last, Math.max(first, asAt));
 }
 
 /**
  * A useful first "as at": two months before the first notice deadline that falls inside
- * the horizon, so the list opens on the first decisions that matter.
+ * the horizon (one that has not passed), so the list opens on the first decisions that matter.
  */
-export function defaultAsAt(result: SimulationResult, resolved: ResolvedView): MonthIndex {
+export function defaultAsAt(result: SimulationResult): MonthIndex {
   let first: MonthIndex | null = null;
-  for (const item of resolved.interventions) {
-    for (const d of item.deadlines) if (d !== null && d >= result.horizonStart && (first === null || d < first)) first = d;
+  for (const r of result.interventions) {
+    for (const n of r.notices) if (!n.passed && (first === null || n.deadline < first)) first = n.deadline;
   }
   return first === null ? result.horizonStart : Math.max(result.horizonStart, first - 2);
 }
@@ -107,6 +96,7 @@ export interface DecisionGroup {
   readonly deadline: MonthIndex;
   readonly fy: FyYear;
   readonly known: MonthIndex;
+  readonly knownSource: YearKnownSource;
   readonly blindMonths: number;
   readonly decisions: readonly Decision[];
   /** People supported by the services whose notice falls due, and those the scenario closes. */
@@ -128,7 +118,7 @@ export function groupDecisions(decisions: readonly Decision[]): DecisionGroup[] 
       };
     } else {
       groups.push({
-        deadline: d.deadline, fy: d.fy, known: d.known, blindMonths: d.blindMonths, decisions: [d],
+        deadline: d.deadline, fy: d.fy, known: d.known, knownSource: d.knownSource, blindMonths: d.blindMonths, decisions: [d],
         serviceUsers: d.serviceUsers, closing: d.verdict === 'closes' ? 1 : 0,
       });
     }

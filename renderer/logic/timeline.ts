@@ -1,12 +1,13 @@
 // Layout for the timelines: status runs per intervention (from the engine's status line),
-// and the cliff-edge view of when each FY's funding is known against each notice deadline.
-import type { SimulationResult } from '../../shared/engine';
+// and the cliff-edge view of when each FY's funding is known against each notice deadline
+// (the engine's years[].known and interventions[].notices; nothing is worked out again here).
+import { STATUS, type SimulationResult, type YearKnownSource } from '../../shared/engine';
 import { formatFy, fyOfMonth, fyStart, monthName, type FyYear, type MonthIndex } from '../../shared/months';
-import type { ResolvedView } from './resolved';
 
-export type StatusKey = 'inactive' | 'running' | 'tapering' | 'handedOver' | 'notice' | 'closed';
+export type StatusKey = keyof typeof STATUS;
 
-const STATUS_KEYS: Record<string, StatusKey> = { '.': 'inactive', R: 'running', T: 'tapering', H: 'handedOver', N: 'notice', C: 'closed' };
+/** The engine's status character back to its name: 'R' → running. */
+const STATUS_KEYS: Record<string, StatusKey> = Object.fromEntries(Object.entries(STATUS).map(([key, code]) => [code, key as StatusKey]));
 
 export const STATUS_LABELS: Record<StatusKey, string> = {
   inactive: 'Not running',
@@ -70,6 +71,7 @@ export interface FyBand {
   /** Offset of the month the FY's funding becomes known (may lie before the FY). */
   readonly knownOffset: number;
   readonly known: MonthIndex;
+  readonly knownSource: YearKnownSource;
 }
 
 export interface DeadlineMark {
@@ -81,6 +83,8 @@ export interface DeadlineMark {
   readonly blindMonths: number;
   /** True when the scenario closes the intervention for this FY. */
   readonly closes: boolean;
+  /** For a closure: the month notice is served, and its offset. */
+  readonly noticeServed: MonthIndex | null;
   readonly noticeServedOffset: number | null;
 }
 
@@ -101,44 +105,38 @@ export interface CliffEdgeLayout {
 
 /**
  * The cliff edge: for each FY, the month its funding becomes known; for each intervention,
- * its notice deadline for that FY. Deadlines before the horizon are left out (they have
- * passed), and so are FYs an intervention has already closed for, or does not run in.
+ * its notices. A deadline that had passed when the plan starts is left out, and so is an
+ * FY it is handed over for; the engine gives none for FYs it has closed for or does not run in.
  */
-export function cliffEdgeLayout(result: SimulationResult, resolved: ResolvedView, opts: { onlyBlind?: boolean } = {}): CliffEdgeLayout {
+export function cliffEdgeLayout(result: SimulationResult): CliffEdgeLayout {
   const H0 = result.horizonStart;
   const M = result.horizonMonths;
   const clamp = (offset: number) => Math.max(0, Math.min(M, offset));
   const fys: FyBand[] = result.years.map((y) => {
     const start = Math.max(fyStart(y.fy), H0);
     const end = Math.min(fyStart(y.fy) + 11, H0 + M - 1);
-    return { fy: y.fy, label: formatFy(y.fy), offset: start - H0, length: end - start + 1, knownOffset: y.known - H0, known: y.known };
+    return { fy: y.fy, label: formatFy(y.fy), offset: start - H0, length: end - start + 1, knownOffset: y.known - H0, known: y.known, knownSource: y.knownSource };
   });
   let widestGap = 0;
   const rows: CliffRow[] = [];
-  result.interventions.forEach((r, i) => {
-    const item = resolved.interventions[i];
+  for (const r of result.interventions) {
     const marks: DeadlineMark[] = [];
-    resolved.fys.forEach((fy, f) => {
-      const deadline = item.deadlines[f];
-      if (deadline === null || deadline < H0) return;
-      if (r.outcome === 'closes' && r.closedFor !== null && r.closedFor < fy) return;
-      if (r.status[fyStart(fy) - H0] === 'H') return;
-      const band = fys.find((b) => b.fy === fy)!;
-      const blindMonths = Math.max(0, band.known - deadline);
-      if (opts.onlyBlind && blindMonths === 0) return;
-      widestGap = Math.max(widestGap, blindMonths);
-      const closes = r.outcome === 'closes' && r.closedFor === fy;
+    for (const n of r.notices) {
+      if (n.passed || n.verdict === 'handed-over') continue;
+      widestGap = Math.max(widestGap, n.blindMonths);
+      const closes = n.verdict === 'closes';
       marks.push({
-        fy,
-        deadline,
-        offset: deadline - H0,
-        knownOffset: clamp(band.knownOffset),
-        blindMonths,
+        fy: n.fy,
+        deadline: n.deadline,
+        offset: n.deadline - H0,
+        knownOffset: clamp(n.known - H0),
+        blindMonths: n.blindMonths,
         closes,
-        noticeServedOffset: closes && r.noticeServed !== null ? r.noticeServed - H0 : null,
+        noticeServed: closes ? n.served : null,
+        noticeServedOffset: closes && n.served !== null ? n.served - H0 : null,
       });
-    });
+    }
     if (marks.length) rows.push({ id: r.id, name: r.name, marks });
-  });
+  }
   return { months: M, ticks: monthTicks(H0, M), fys, rows, widestGap };
 }

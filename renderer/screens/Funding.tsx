@@ -1,11 +1,13 @@
 // Funding: each stream's allocation per FY (an amount or a formula, with its value), when
-// it is confirmed (or expected), its ring-fence and its grant condition. Every field
-// stores at once.
+// it is known (the resolver's month and its source), its ring-fence and its grant
+// condition. Every field stores at once.
 import { isFormula } from '../../shared/formula';
 import type { Plan } from '../../shared/plan';
 import { Card, Empty, ScreenHeader } from '../components/common';
 import { InlineField } from '../components/InlineField';
+import { KnownNote } from '../components/KnownNote';
 import { dateLong, fyLabel, money, percent } from '../logic/format';
+import { knownWords } from '../logic/known-words';
 import { addStreamEdit, setAllocationEdit, setConditionEdit, setRingFenceEdit, setStreamTextEdit } from '../logic/plan-edits';
 import { readAmount, readDate, readShare, valueText } from '../logic/values';
 import { applyEdit } from '../store/actions';
@@ -128,14 +130,16 @@ export function Funding() {
                                 quiet
                                 align="right"
                                 value={allocation.confirmedOn ? dateLong(allocation.confirmedOn) : ''}
-                                display={allocation.confirmedOn ? `Confirmed ${dateLong(allocation.confirmedOn)}` : undefined}
-                                placeholder="Expected: known in April"
+                                display={value?.knownSource === 'confirmed-on' ? knownWords(value) : undefined}
+                                placeholder="Add a confirmation date"
                                 path={[...path, 'confirmedOn']}
                                 read={(t) => (t.trim() === '' ? { ok: true, value: undefined } : readDate(t))}
                                 edit={(v) => setAllocationEdit(plan, si, fy, 'confirmedOn', v)}
-                                className={allocation.confirmedOn ? 'confirmed' : 'expected'}
+                                className={value?.knownSource === 'confirmed-on' ? 'confirmed' : 'expected'}
+                                testId={`confirm-${stream.id}-${fy}`}
                               />
                             ) : null}
+                            {allocation ? <KnownNote fact={value} dateGiven={Boolean(allocation.confirmedOn)} testId={`known-${stream.id}-${fy}`} /> : null}
                           </td>
                         );
                       })}

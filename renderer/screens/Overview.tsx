@@ -12,15 +12,15 @@ import './Overview.css';
 export function Overview() {
   const scenarioId = useStore((s) => s.scenarioId);
   const setScenarioId = useStore((s) => s.setScenarioId);
-  const { result, resolved } = useScenario(scenarioId);
-  const layout = useMemo(() => (result && resolved ? cliffEdgeLayout(result, resolved) : null), [result, resolved]);
+  const { result } = useScenario(scenarioId);
+  const layout = useMemo(() => (result ? cliffEdgeLayout(result) : null), [result]);
 
   return (
     <div className="screen" data-testid="screen-overview">
       <ScreenHeader title="Overview" lede={result ? `${result.name} · ${stanceText(result.stance)}` : undefined}>
         <ScenarioPicker value={scenarioId} onChange={setScenarioId} />
       </ScreenHeader>
-      {!result || !resolved || !layout ? (
+      {!result || !layout ? (
         <Empty>Working out the results…</Empty>
       ) : (
         <>
@@ -111,12 +111,12 @@ export function Overview() {
                   <CliffEdgeChart layout={layout} />
                 </>
               }
-              table={<CliffEdgeTable layout={layout} horizonStart={result.horizonStart} />}
+              table={<CliffEdgeTable layout={layout} />}
             />
           </Card>
 
           <Card title="Upcoming decisions" subtitle="Notice deadlines ahead, what each puts at stake, and what this scenario does.">
-            <UpcomingDecisions result={result} resolved={resolved} />
+            <UpcomingDecisions result={result} />
           </Card>
         </>
       )}

@@ -2,7 +2,8 @@
 import { Card, ChartOrTable, Empty, ScenarioPicker, ScreenHeader } from '../components/common';
 import { MonthChart, MonthTable } from '../components/MonthChart';
 import { OutcomeTable, OutcomeTimeline } from '../components/OutcomeTimeline';
-import { count, fyLabel, money, monthLong, percent, plural, stanceText } from '../logic/format';
+import { count, fyLabel, money, percent, plural, stanceText } from '../logic/format';
+import { knownWords } from '../logic/known-words';
 import { useScenario } from '../store/hooks';
 import { useStore } from '../store/store';
 import type { SimulationResult } from '../../shared/engine';
@@ -31,7 +32,7 @@ function YearTable(props: { result: SimulationResult }) {
           <tr key={y.fy}>
             <th scope="row">
               {fyLabel(y.fy)}
-              <div className="muted small">known {monthLong(y.known)}</div>
+              <div className="muted small">{knownWords(y)}</div>
             </th>
             <td className="num">{money(y.funding)}</td>
             <td className="num">{money(y.spend)}</td>

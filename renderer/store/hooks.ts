@@ -18,7 +18,6 @@ export const useSimFailure = (): readonly PlanProblem[] | null => useStore((s) =
 export const useIsDraft = (): boolean => useStore((s) => s.source?.draft ?? false);
 
 export const useResults = (): readonly SimulationResult[] | null => useStore((s) => s.shown?.results ?? null);
-export const useResolved = (): readonly ResolvedView[] | null => useStore((s) => s.shown?.resolved ?? null);
 
 /** The result and resolved values of one scenario ('base' is the plan), from the answer that stands. */
 export function useScenario(id: string): { result: SimulationResult | null; resolved: ResolvedView | null } {

@@ -16,12 +16,11 @@ describe('runSimulation (the worker’s job)', () => {
     const resolved = outcome.resolved[0];
     expect(resolved.fys).toEqual([2021, 2022]);
     expect(resolved.streams[0].allocations).toEqual([
-      { fy: 2021, amount: 12_000_000, known: parseMonth('2021-03') },
-      { fy: 2022, amount: 6_000_000, known: parseMonth('2022-06') },
+      { fy: 2021, amount: 12_000_000, known: parseMonth('2021-03'), knownSource: 'confirmed-on', confirmedOn: '2021-03-01' },
+      { fy: 2022, amount: 6_000_000, known: parseMonth('2022-06'), knownSource: 'confirmed-on', confirmedOn: '2022-06-10' },
     ]);
-    // Notice deadlines: S − noticeMonths; a (3 months) → January, c (1 month) → March.
-    expect(resolved.interventions[0].deadlines).toEqual([parseMonth('2021-01'), parseMonth('2022-01')]);
-    expect(resolved.interventions[2].deadlines).toEqual([parseMonth('2021-03'), parseMonth('2022-03')]);
+    // Notice periods per FY (the deadlines themselves are the engine's: results[].interventions[].notices).
+    expect(resolved.interventions.map((i) => i.noticeMonths)).toEqual([[3, 3], [3, 3], [1, 1]]);
   });
 
   it('gives formulas their value', () => {

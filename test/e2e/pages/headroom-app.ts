@@ -24,6 +24,7 @@ export class HeadroomApp extends AppPage {
   }
 
   readonly overview = new OverviewScreen(this.page);
+  readonly funding = new FundingScreen(this.page);
   readonly scenarios = new ScenariosScreen(this.page);
   readonly results = new ResultsScreen(this.page);
   readonly compare = new CompareScreen(this.page);
@@ -99,6 +100,33 @@ export class OverviewScreen {
   figure(name: 'closures' | 'people' | 'at-risk' | 'drawn' | 'underspend'): Promise<string> {
     return text(this.page.getByTestId(`fig-${name}`).locator('.figure-value'));
   }
+
+  /** The upcoming decisions as listed (each deadline with when its year's funding is known). */
+  decisions(): Promise<string> {
+    return text(this.page.getByTestId('decision-list'));
+  }
+
+  /** The cliff edge shown as its table: each deadline against when its year's funding is known. */
+  async cliffEdgeTable(): Promise<string> {
+    const edge = this.page.getByTestId('cliff-edge');
+    const toggle = edge.getByRole('button', { name: 'Show as table' });
+    if (await toggle.count()) await toggle.click();
+    return text(edge.locator('table'));
+  }
+}
+
+export class FundingScreen {
+  constructor(readonly page: Page) {}
+
+  /** One allocation's cell in the funding grid, as shown (fields' values are not in its text). */
+  allocation(stream: string, fy: string): Promise<string> {
+    return text(this.page.getByTestId(`alloc-${stream}-${fy}`));
+  }
+
+  /** When the allocation's money is known, where no confirmation date of its own says so. */
+  known(stream: string, fy: string): Promise<string> {
+    return text(this.page.getByTestId('funding-grid').getByTestId(`known-${stream}-${fy}`));
+  }
 }
 
 export class ScenariosScreen {
@@ -139,6 +167,11 @@ export class ScenariosScreen {
     const field = this.page.getByTestId(`confirm-${stream}-${fy}`);
     await field.fill(date);
     await field.press('Enter');
+  }
+
+  /** When the allocation's money is known in this scenario, where no date of its own says so. */
+  known(stream: string, fy: string): Promise<string> {
+    return text(this.page.getByTestId('scenario-editor').getByTestId(`known-${stream}-${fy}`));
   }
 
   live(name: 'closures' | 'people' | 'drawn' | 'at-risk'): Promise<string> {

@@ -1,0 +1,61 @@
+// The scenario's name, and duplicating or (after a second press) deleting it.
+import { useEffect, useState } from 'react';
+import type { Plan, Scenario } from '../../../shared/plan';
+import { InlineField } from '../../components/InlineField';
+import { deleteScenarioEdit, duplicateScenarioEdit, renameScenarioEdit } from '../../logic/scenario-edits';
+import { applyEdit } from '../../store/actions';
+import { useReadOnly } from '../../store/hooks';
+
+export function EditorHead(props: { plan: Plan; scenario: Scenario; index: number; onSelect: (id: string | null) => void }) {
+  const { plan, scenario, index } = props;
+  const readOnly = useReadOnly();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  useEffect(() => setConfirmDelete(false), [scenario.id]);
+  return (
+    <div className="editor-head">
+      <InlineField
+        label="Scenario name"
+        size="wide"
+        value={scenario.name}
+        path={['scenarios', index, 'name']}
+        read={(t) => (t.trim() ? { ok: true, value: t.trim() } : { ok: false, message: 'A scenario needs a name' })}
+        edit={(v) => renameScenarioEdit(plan, scenario.id, v as string)}
+        testId="scenario-name"
+      />
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={readOnly}
+          onClick={async () => {
+            const { edit, id } = duplicateScenarioEdit(plan, scenario.id);
+            const result = await applyEdit(edit);
+            if (result.ok) props.onSelect(id);
+          }}
+        >
+          Duplicate
+        </button>
+        {confirmDelete ? (
+          <>
+            <button
+              type="button"
+              className="danger"
+              onClick={async () => {
+                const result = await applyEdit(deleteScenarioEdit(plan, scenario.id));
+                if (result.ok) props.onSelect(null);
+              }}
+            >
+              Delete “{scenario.name}”
+            </button>
+            <button type="button" onClick={() => setConfirmDelete(false)}>
+              Keep it
+            </button>
+          </>
+        ) : (
+          <button type="button" className="danger-quiet" disabled={readOnly} onClick={() => setConfirmDelete(true)}>
+            Delete…
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
