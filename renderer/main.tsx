@@ -6,9 +6,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { listenToMenu } from './menu-commands';
-// Until these three screens have folders of their own (the integrator moves them there).
-import './screens/scenarios.css';
-import './screens/risk.css';
 
 listenToMenu();
 

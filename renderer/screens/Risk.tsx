@@ -9,6 +9,7 @@ import { LadderTab } from './risk/LadderTab';
 import { RiskResults } from './risk/RiskResults';
 import { RunControls } from './risk/RunControls';
 import { UncertainVariables } from './risk/UncertainVariables';
+import './risk/risk.css';
 
 export function Risk() {
   const plan = usePlan();

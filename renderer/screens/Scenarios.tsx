@@ -7,6 +7,7 @@ import { usePlan } from '../store/hooks';
 import { useStore } from '../store/store';
 import { ScenarioEditor } from './scenarios/ScenarioEditor';
 import { ScenarioList } from './scenarios/ScenarioList';
+import './scenarios/scenarios.css';
 
 export function Scenarios() {
   const plan = usePlan();
