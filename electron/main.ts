@@ -39,6 +39,7 @@ import {
   resolveAppUrl,
   windowOptions,
 } from './security';
+import { saveDialogOptions } from './dialogs';
 import {
   boundsFor,
   clampBounds,
@@ -48,6 +49,8 @@ import {
   saveWindowState,
   type Rect,
 } from './window-state';
+
+const PLAN_FILE = { name: 'Headroom plan', extensions: ['headroom'] };
 
 const PLAN_EXTENSION = '.headroom';
 // Built layout: out/main/main.js, out/preload/preload.js, out/renderer/index.html.
@@ -196,7 +199,7 @@ function tell(win: BrowserWindow, command: MenuCommand): void {
 }
 
 async function newPlan(): Promise<void> {
-  const result = await dialog.showSaveDialog({ title: 'New plan', defaultPath: 'New plan.headroom', filters: [{ name: 'Headroom plan', extensions: ['headroom'] }] });
+  const result = await dialog.showSaveDialog(saveDialogOptions('New plan', 'New plan.headroom', PLAN_FILE));
   if (result.canceled || !result.filePath) return;
   await withSession(() => new DocumentSession(PlanDocument.create(result.filePath!, blankPlan(new Date()))));
 }
@@ -204,7 +207,7 @@ async function newPlan(): Promise<void> {
 async function saveAs(): Promise<void> {
   const target = focused();
   if (!target) return;
-  const result = await dialog.showSaveDialog(target.win, { title: 'Save plan as', defaultPath: target.session.document.info().fileName, filters: [{ name: 'Headroom plan', extensions: ['headroom'] }] });
+  const result = await dialog.showSaveDialog(target.win, saveDialogOptions('Save plan as', target.session.document.info().fileName, PLAN_FILE));
   if (result.canceled || !result.filePath) return;
   try {
     await target.session.document.saveAs(result.filePath);
@@ -228,7 +231,7 @@ async function exportJson(): Promise<void> {
   const target = focused();
   if (!target) return;
   const plan = target.session.document.plan();
-  const result = await dialog.showSaveDialog(target.win, { title: 'Export plan (JSON)', defaultPath: fileNameFor(plan.name, '.json'), filters: [{ name: 'Plan JSON', extensions: ['json'] }] });
+  const result = await dialog.showSaveDialog(target.win, saveDialogOptions('Export plan (JSON)', fileNameFor(plan.name, '.json'), { name: 'Plan JSON', extensions: ['json'] }));
   if (result.canceled || !result.filePath) return;
   try {
     writeFileAtomic(result.filePath, planJsonText(plan));

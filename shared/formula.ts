@@ -4,6 +4,7 @@
 // functions passes; names must be declared. See mathjs.org/docs/expressions/security.html.
 import { all, create, type BigNumber, type MathNode } from 'mathjs';
 import { numberToDecimalText } from './money';
+import { FORMULA_FUNCTIONS } from './names';
 import { isFormula } from './parse';
 
 const math = create(all, { number: 'BigNumber', precision: 64 });
@@ -24,20 +25,12 @@ const DISABLED = [
 ] as const;
 math.import(Object.fromEntries(DISABLED.map((name) => [name, disabled(name)])), { override: true });
 
-export const FORMULA_FUNCTIONS = ['min', 'max', 'round', 'floor', 'ceil', 'abs'] as const;
+export { FORMULA_FUNCTIONS, RESERVED_NAMES } from './names';
 const FUNCTIONS = new Set<string>(FORMULA_FUNCTIONS);
 
 const OPERATORS = new Set([
   'add', 'subtract', 'multiply', 'divide', 'pow', 'mod', 'unaryMinus', 'unaryPlus',
   'larger', 'smaller', 'largerEq', 'smallerEq', 'equal', 'unequal', 'and', 'or', 'not', 'xor',
-]);
-
-/** Names that a variable may not take: they mean something else in a formula. */
-export const RESERVED_NAMES = new Set([
-  'base', 'fy', ...FORMULA_FUNCTIONS, 'and', 'or', 'not', 'xor', 'mod', 'to', 'in',
-  'true', 'false', 'null', 'undefined', 'NaN', 'Infinity',
-  // Names objects already carry: never a variable, whatever holds the variables.
-  '__proto__', 'constructor', 'prototype',
 ]);
 
 export const MAX_FORMULA_LENGTH = 500;

@@ -2,7 +2,8 @@
 // of structural validation and of its messages. Cross-references and formulas are checked
 // in validate.ts, which runs once the structure is sound.
 import { z } from 'zod';
-import { formulaProblem, isFormula, RESERVED_NAMES } from './formula';
+import { formulaProblem, isFormula } from './formula';
+import { VARIABLE_RE, variableNameProblem } from './names';
 import { isDate, isFyLabel, isMonth } from './months';
 import { ceilingProblem, MAX_POUNDS, poundsToPence } from './money';
 import { ID_RE } from './parse';
@@ -10,7 +11,7 @@ import { UncertaintySchema } from './uncertainty/distributions';
 
 export { ID_RE };
 export const MAX_CHANGES = 500;
-export const VARIABLE_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export { VARIABLE_RE };
 export const MAX_HORIZON_MONTHS = 240;
 
 const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
@@ -84,12 +85,6 @@ const VariableValue = numberOrFormula(variableProblem);
 
 const WholeNumber = z.number().int().min(0);
 
-/** A name a formula can use for a variable: letters, digits and "_", not a word formulas reserve. */
-export function variableNameProblem(name: string): string | null {
-  if (RESERVED_NAMES.has(name)) return `${show(name)} is reserved in formulas and cannot be a variable name`;
-  if (!VARIABLE_RE.test(name)) return `${show(name)} cannot be a variable name (letters, digits and "_", not starting with a digit)`;
-  return null;
-}
 
 // Keys are checked before the record is parsed: its key schema's message would be replaced
 // with "Invalid key in record", and a parsed record has already dropped "__proto__".

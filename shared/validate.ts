@@ -1,6 +1,7 @@
 // Validation of a plan (plan-format.md §2, §5 and §6): the structure by the zod schema, then
 // cross-references, then every formula of every scenario. A plan that breaks any rule is
 // rejected whole, with every problem listed by its place in the file.
+import { duplicateKeys } from './json-keys';
 import { parseFy } from './months';
 import { friendlyError, PlanSchema, type Plan } from './plan';
 import { BASE_SCENARIO_ID, resolveScenario, type PlanProblem, type ResolvedScenario } from './resolve';
@@ -112,11 +113,17 @@ export function validatePlan(input: unknown): Validation {
 
 /** Parses JSON text and validates it; a syntax error is reported with its position. */
 export function validatePlanText(text: string): Validation {
+  // A UTF-8 byte order mark (as Windows editors save) is not part of the plan.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    input = JSON.parse(body);
   } catch (error) {
     return { ok: false, problems: [{ path: '(file)', message: `is not valid JSON: ${(error as Error).message}` }] };
+  }
+  const repeated = duplicateKeys(body);
+  if (repeated.length > 0) {
+    return { ok: false, problems: repeated.map(({ path, key }) => ({ path, message: `"${key}" is given twice in the same object; say it once` })) };
   }
   return validatePlan(input);
 }

@@ -1,6 +1,6 @@
 // Reads a plan from a JSON file (or, through the store, a .headroom document) and
 // validates it whole; problems become one InputError listing each with its place.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Plan } from '../../shared/plan';
 import { formatProblem } from '../../shared/format';
@@ -33,13 +33,46 @@ export async function loadPlanAsync(path: string): Promise<LoadedPlan> {
   return validated(path, validatePlan(stored));
 }
 
+/** The size of a regular file; anything else (a folder, a device, a pipe) is refused by name. */
 function statOrExplain(path: string): number {
+  let stats;
   try {
-    return statSync(path).size;
+    stats = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
   }
+  if (stats.isDirectory()) throw new InputError(`${path} is a folder, not a plan file`);
+  if (!stats.isFile()) throw new InputError(`${path} is not a regular file (a device or a pipe), so it was not read`);
+  return stats.size;
+}
+
+/** At most `limit` bytes of a file, the limit applied while reading (a file may grow). */
+function readBounded(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(1024 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > limit) throw new InputError(`${path} is larger than ${limit / (1024 * 1024)} MB; it is not a plan file`);
+      chunks.push(chunk.subarray(0, read));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Plan text from a file's bytes: UTF-8 (a byte order mark allowed); UTF-16 is named, not misread. */
+function planText(path: string, bytes: Buffer): string {
+  if (bytes.length === 0) throw new InputError(`${path} is empty; it is not a plan file`);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0));
+  if (utf16) throw new InputError(`${path} is saved as UTF-16 text; save it as UTF-8 (a plan file is UTF-8 JSON)`);
+  return bytes.toString('utf8');
 }
 
 function validated(path: string, validation: ReturnType<typeof validatePlan>): LoadedPlan {
@@ -52,13 +85,14 @@ export function loadPlan(path: string): LoadedPlan {
   const size = statOrExplain(path);
   if (size > MAX_PLAN_BYTES) throw new InputError(`${path} is larger than 50 MB; it is not a plan file`);
   if (isDocumentPath(path)) throw new InputError(`${path} is a .headroom document; this command reads JSON plans`);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readBounded(path, MAX_PLAN_BYTES);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  return validated(path, validatePlanText(text));
+  return validated(path, validatePlanText(planText(path, bytes)));
 }
 
 /** The resolved scenarios named (in the order given), or base and every scenario. */

@@ -88,5 +88,10 @@ export async function loadPlanFromPath(file: string): Promise<Plan> {
       doc.close();
     }
   }
+  // A document that is not SQLite is damaged or another kind of file: say so, not "not valid JSON".
+  if (path.extname(file).toLowerCase() === '.headroom' && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const name = path.basename(file);
+    throw new DocumentError('not-sqlite', fs.statSync(file).size === 0 ? MESSAGES.empty(name) : MESSAGES.notSqlite(name));
+  }
   return planFromJson(readText(file), path.basename(file));
 }

@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import { variableNameProblem } from '../names';
 import { drawStream, nextUnit, type UniformSource } from './random';
 
 const DISTS = 'uniform, triangular, normal, discrete, bernoulli';
-const variable = z.string().min(1, 'must name a variable');
+const variable = z
+  .string()
+  .min(1, 'must name a variable')
+  .superRefine((name, ctx) => {
+    const problem = variableNameProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const atLeast0 = z.number().min(0, { error: (iss) => `${iss.input} is below 0` });
 const fail = (ctx: z.RefinementCtx, path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 

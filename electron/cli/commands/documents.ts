@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { formatProblem } from '../../../shared/format';
 import { planJsonText } from '../../../shared/json-text';
 import { writeFileAtomic } from '../../atomic-file';
+import { checkOutput } from '../output-file';
 import { type Command, InputError, InvalidPlanError, requireCount, UsageError } from '../command';
 
 async function store() {
@@ -37,11 +38,12 @@ export const importCommand: Command = {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the JSON plan of a .headroom document (to a file, or standard output)',
-  usage: 'headroom export DOC.headroom [PLAN.json]',
-  options: {},
-  async run(positionals, _values, io) {
+  usage: 'headroom export DOC.headroom [PLAN.json] [--force]',
+  options: { force: { type: 'boolean' } },
+  async run(positionals, values, io) {
     requireCount(positionals, 1, 2, 'the .headroom document');
     const [doc, out] = positionals;
+    if (out) checkOutput(out, 'json', values.force === true);
     const { loadPlanFromPath } = await store();
     let text: string;
     try {

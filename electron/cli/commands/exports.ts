@@ -17,6 +17,7 @@ import { workbookFromSet } from '../../export/workbook';
 import { importSpreadsheet, mergeImport } from '../../import/spreadsheet';
 import { type Command, InputError, type Io, requireCount, UsageError } from '../command';
 import { loadPlan, loadPlanAsync, pickScenarios } from '../load-plan';
+import { checkOutput, type OutputKind } from '../output-file';
 import { comparisonText } from '../report-text';
 
 function size(bytes: number): string {
@@ -28,13 +29,18 @@ function took(start: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function outPath(values: Record<string, unknown>, name: string, ext: RegExp, what: string): string | undefined {
+/** The file an option names, checked before any work: a file already there needs --force. */
+function outPath(values: Record<string, unknown>, name: string, kind: OutputKind): string | undefined {
   const value = values[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} needs a file name`);
-  if (!ext.test(value)) throw new UsageError(`--${name} needs a ${what} file name, not "${value}"`);
+  const ext = kind === 'html' ? /\.html?$/i : new RegExp(`\\.${kind}$`, 'i');
+  if (!ext.test(value)) throw new UsageError(`--${name} needs a .${kind} file name, not "${value}"`);
+  checkOutput(value, kind, values.force === true);
   return value;
 }
+
+const FORCE = { force: { type: 'boolean' } } as const;
 
 /** Writes a file, turning file-system errors into a plain message. */
 function write(path: string, data: string | Uint8Array) {
@@ -55,20 +61,21 @@ function scenarioIds(values: Record<string, unknown>, min: number, command: stri
 export const compareExportCommand: Command = {
   name: 'compare',
   summary: 'put two to four scenarios side by side; write them to Excel or CSV',
-  usage: 'headroom compare PLAN.json --scenario A --scenario B [--scenario C ...] [--csv | --json] [--xlsx OUT.xlsx] [--csv-out OUT.csv]',
+  usage: 'headroom compare PLAN.json --scenario A --scenario B [--scenario C ...] [--csv | --json] [--xlsx OUT.xlsx] [--csv-out OUT.csv] [--force]',
   options: {
     scenario: { type: 'string', multiple: true },
     csv: { type: 'boolean' },
     json: { type: 'boolean' },
     xlsx: { type: 'string' },
     'csv-out': { type: 'string' },
+    ...FORCE,
   },
   async run(positionals, values, io) {
     requireCount(positionals, 1, 1, 'the plan file');
     const ids = scenarioIds(values, 2, 'compare');
     if (values.csv && values.json) throw new UsageError('choose one of --csv and --json');
-    const xlsx = outPath(values, 'xlsx', /\.xlsx$/i, '.xlsx');
-    const csvOut = outPath(values, 'csv-out', /\.csv$/i, '.csv');
+    const xlsx = outPath(values, 'xlsx', 'xlsx');
+    const csvOut = outPath(values, 'csv-out', 'csv');
     const loaded = await loadPlanAsync(positionals[0]);
     pickScenarios(loaded, ids);
     const set = simulateScenarios(loaded.plan, ids);
@@ -97,13 +104,13 @@ export const compareExportCommand: Command = {
 export const reportCommand: Command = {
   name: 'report',
   summary: 'write a briefing on one to four scenarios, as HTML and/or an A4 PDF',
-  usage: 'headroom report PLAN.json --scenario A [--scenario B ...] [--html OUT.html] [--pdf OUT.pdf]',
-  options: { scenario: { type: 'string', multiple: true }, html: { type: 'string' }, pdf: { type: 'string' } },
+  usage: 'headroom report PLAN.json --scenario A [--scenario B ...] [--html OUT.html] [--pdf OUT.pdf] [--force]',
+  options: { scenario: { type: 'string', multiple: true }, html: { type: 'string' }, pdf: { type: 'string' }, ...FORCE },
   async run(positionals, values, io) {
     requireCount(positionals, 1, 1, 'the plan file');
     const ids = scenarioIds(values, 1, 'report');
-    const htmlOut = outPath(values, 'html', /\.html?$/i, '.html');
-    const pdfOut = outPath(values, 'pdf', /\.pdf$/i, '.pdf');
+    const htmlOut = outPath(values, 'html', 'html');
+    const pdfOut = outPath(values, 'pdf', 'pdf');
     if (!htmlOut && !pdfOut) throw new UsageError('give --html OUT.html, --pdf OUT.pdf or both');
     const loaded = await loadPlanAsync(positionals[0]);
     pickScenarios(loaded, ids);
@@ -146,13 +153,13 @@ function importSummary(io: Io, preview: Extract<Awaited<ReturnType<typeof import
 export const importSheetCommand: Command = {
   name: 'import-sheet',
   summary: 'add interventions and funding from a spreadsheet (.xlsx or .csv) to a plan',
-  usage: 'headroom import-sheet FILE.xlsx PLAN.json --out NEW.json [--dry-run]',
-  options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  usage: 'headroom import-sheet FILE.xlsx PLAN.json --out NEW.json [--dry-run] [--force]',
+  options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' }, ...FORCE },
   async run(positionals, values, io) {
     requireCount(positionals, 2, 2, positionals.length === 0 ? 'the spreadsheet and the plan file' : 'the plan file');
     const [sheetPath, planPath] = positionals;
     const dryRun = values['dry-run'] === true;
-    const out = dryRun ? undefined : outPath(values, 'out', /\.json$/i, '.json');
+    const out = dryRun ? undefined : outPath(values, 'out', 'json');
     if (!dryRun && !out) throw new UsageError('--out NEW.json is required (or --dry-run to only check the spreadsheet)');
     const start = performance.now();
     loadPlan(planPath);
