@@ -32,10 +32,16 @@ if (wantsScreens && existsSync(path.join(root, 'renderer/index.html'))) {
   try {
     process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
     const { build: viteBuild } = await import('vite');
-    await viteBuild({ configFile: path.join(root, 'build/vite.renderer.config.ts'), logLevel: 'error', build: { outDir: rendererDir, emptyOutDir: true } });
+    await viteBuild({
+      configFile: path.join(root, 'build/vite.renderer.config.ts'),
+      logLevel: 'error',
+      build: { outDir: rendererDir, emptyOutDir: true },
+    });
     rendererBuilt = true;
   } catch (error) {
-    console.error(`bench: the renderer did not build (${error instanceof Error ? error.message : String(error)}); screens use out/renderer if present`);
+    console.error(
+      `bench: the renderer did not build (${error instanceof Error ? error.message : String(error)}); screens use out/renderer if present`,
+    );
   }
 }
 

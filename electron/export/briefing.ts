@@ -201,7 +201,7 @@ function earlyDeadlines(edge: CliffEdge): MonthIndex[] {
   });
 }
 
-function cliffEdgeMessage(edge: CliffEdge, set: ScenarioSet): string | null {
+function cliffEdgeMessage(edge: CliffEdge, _set: ScenarioSet): string | null {
   const early = earlyDeadlines(edge);
   if (early.length === 0) return null;
   const known = relevantKnown(edge);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { browserSuite, REPO, type Chromium } from './support';
+import { browserSuite, REPO } from './support';
 import { HeadroomApp } from './pages/headroom-app';
 import { BreakevenPanel, RiskScreen } from './pages/risk-screen';
 
