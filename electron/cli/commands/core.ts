@@ -1,11 +1,9 @@
-// validate, simulate and compare (plan-format.md §7).
-import { compare } from '../../../shared/compare';
-import { comparisonCsv } from '../../../shared/compare-csv';
+// validate and simulate (plan-format.md §7); compare is in exports.ts.
 import { simulate } from '../../../shared/engine';
 import { simulationJson } from '../../../shared/result-json';
-import { type Command, InvalidPlanError, requireCount, UsageError } from '../command';
+import { type Command, InvalidPlanError, requireCount } from '../command';
 import { loadPlanAsync, pickScenarios } from '../load-plan';
-import { comparisonText, simulationText } from '../report-text';
+import { simulationText } from '../report-text';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -49,21 +47,3 @@ export const simulateCommand: Command = {
   },
 };
 
-export const compareCommand: Command = {
-  name: 'compare',
-  summary: 'put two to four scenarios side by side',
-  usage: 'headroom compare PLAN.json --scenario A --scenario B [--scenario C ...] [--csv | --json]',
-  options: { scenario: { type: 'string', multiple: true }, csv: { type: 'boolean' }, json: { type: 'boolean' } },
-  async run(positionals, values, io) {
-    requireCount(positionals, 1, 1, 'the plan file');
-    const ids = (values.scenario as string[] | undefined) ?? [];
-    if (ids.length < 2 || ids.length > 4) throw new UsageError('compare needs two to four --scenario options');
-    if (values.csv && values.json) throw new UsageError('choose one of --csv and --json');
-    const loaded = await loadPlanAsync(positionals[0]);
-    const comparison = compare(pickScenarios(loaded, ids).map(simulate));
-    if (values.csv) io.out(comparisonCsv(comparison).trimEnd());
-    else if (values.json) io.out(JSON.stringify({ plan: loaded.plan.name, ...comparison }, null, 2));
-    else io.out(comparisonText(loaded.plan.name, comparison));
-    return 0;
-  },
-};
