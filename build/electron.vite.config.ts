@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
+import { rendererConfig } from './renderer.config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts: string[]) => resolve(root, ...parts);
@@ -13,7 +13,8 @@ export default defineConfig({
       outDir: at('out/main'),
       // better-sqlite3 and other dependencies stay external and load from node_modules (asar).
       externalizeDeps: true,
-      rolldownOptions: { input: { main: at('electron/main.ts') } },
+      // The harness's PDF printer (electron/export/pdf.ts) is a dev dependency the app never loads.
+      rolldownOptions: { input: { main: at('electron/main.ts') }, external: ['playwright-core'] },
     },
   },
   preload: {
@@ -25,12 +26,6 @@ export default defineConfig({
       rolldownOptions: { input: { preload: at('electron/preload.ts') } },
     },
   },
-  renderer: {
-    root: at('renderer'),
-    plugins: [react()],
-    build: {
-      outDir: at('out/renderer'),
-      rolldownOptions: { input: at('renderer/index.html') },
-    },
-  },
+  // The same renderer build the harness and the end-to-end tests use.
+  renderer: rendererConfig(),
 });

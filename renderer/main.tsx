@@ -1,3 +1,4 @@
+import './zod-jitless';
 // Tokens and base rules first: each component's stylesheet, imported after its own
 // imports, then overrides what it builds on.
 import './styles/tokens.css';

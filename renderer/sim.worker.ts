@@ -1,5 +1,6 @@
 // Simulation off the UI thread. Requests arrive faster than they can be answered while a
 // slider is dragged: only the newest waiting request is worked on, older ones are dropped.
+import './zod-jitless';
 import { runSimulation, type SimRequest, type SimResponse } from './logic/simulation';
 
 let waiting: SimRequest | null = null;

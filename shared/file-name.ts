@@ -4,6 +4,8 @@
 /** A plan's name as a file name on any OS: no separators, reserved characters or leading dots. */
 export function fileNameFor(planName: string, suffix: string): string {
   const safe = planName
+    // Control characters are exactly what a file name must not hold.
+    // eslint-disable-next-line no-control-regex
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '')

@@ -156,12 +156,6 @@ export function formulaProblem(text: string): string | null {
   return typeof hit === 'string' ? hit : null;
 }
 
-/** The names a (well-formed) formula refers to. */
-export function formulaNames(text: string): readonly string[] {
-  const hit = check(text);
-  return typeof hit === 'string' ? [] : hit.names;
-}
-
 export class FormulaError extends Error {}
 
 export type ScopeValue = number | Decimal;
@@ -222,6 +216,3 @@ export function decimalText(value: Decimal): string {
   return numberToDecimalText(value.toString());
 }
 
-export function decimalToNumber(value: Decimal): number {
-  return value.toNumber();
-}

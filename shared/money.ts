@@ -52,10 +52,6 @@ export function numberToDecimalText(value: number | string): string {
   return m[1] + (digits.length <= pointAt ? digits + '0'.repeat(pointAt - digits.length) : `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`);
 }
 
-export function ratioToNumber(r: Ratio): number {
-  return Number(r.num) / Number(r.den);
-}
-
 export function compareRatio(a: Ratio, b: Ratio): number {
   const left = a.num * b.den;
   const right = b.num * a.den;

@@ -1,6 +1,6 @@
 // A plan and one of its scenarios, resolved to plain numbers: every formula evaluated,
 // every amount in pence, every month an index. The engine reads nothing else.
-import { decimalFromNumber, decimalText, evaluateFormula, FormulaError, isFormula, type Decimal, type ScopeValue } from './formula';
+import { decimalFromNumber, decimalText, evaluateFormula, FormulaError, type Decimal, type ScopeValue } from './formula';
 import { formatFy, fyOfMonth, fyStart, monthOfDate, parseFy, parseMonth, type FyYear, type MonthIndex } from './months';
 import { ceilingProblem, compareRatio, decimalPoundsToPence, ONE, poundsToPence, ratioFromDecimal, ratioFromNumber, ZERO, type Pence, type Ratio } from './money';
 import {

@@ -9,22 +9,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'headroom-bench-'));
 const outfile = path.join(dir, 'bench.cjs');
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  // Native, large or GPL: resolved from the project's node_modules at run time.
-  external: ['better-sqlite3', 'playwright-core', 'hyperformula', 'exceljs', 'electron'],
-  sourcemap: 'inline',
-  logLevel: 'warning',
-};
+// Source maps, so a profile points at the source.
+const common = { ...nodeBundle, sourcemap: 'inline' };
 await build({ ...common, entryPoints: [path.join(root, 'test/bench/run.ts')], outfile });
 // The risk pool's worker thread is a bundle of its own, as the CLI ships it.
 const riskWorker = path.join(root, 'electron/risk/worker.ts');
@@ -39,10 +32,16 @@ if (wantsScreens && existsSync(path.join(root, 'renderer/index.html'))) {
   try {
     process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
     const { build: viteBuild } = await import('vite');
-    await viteBuild({ configFile: path.join(root, 'build/vite.renderer.config.ts'), logLevel: 'error', build: { outDir: rendererDir, emptyOutDir: true } });
+    await viteBuild({
+      configFile: path.join(root, 'build/vite.renderer.config.ts'),
+      logLevel: 'error',
+      build: { outDir: rendererDir, emptyOutDir: true },
+    });
     rendererBuilt = true;
   } catch (error) {
-    console.error(`bench: the renderer did not build (${error instanceof Error ? error.message : String(error)}); screens use out/renderer if present`);
+    console.error(
+      `bench: the renderer did not build (${error instanceof Error ? error.message : String(error)}); screens use out/renderer if present`,
+    );
   }
 }
 

@@ -6,25 +6,16 @@ import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const at = process.argv.indexOf('--outdir');
 const outdir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : `${root}out/cli`;
 const outfile = `${outdir}/headroom.cjs`;
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: ['better-sqlite3', 'playwright-core', 'exceljs'],
-  logLevel: 'warning',
-  legalComments: 'none',
-};
-
 await Promise.all([
-  build({ ...common, entryPoints: [`${root}electron/cli/bin.ts`], outfile, banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...nodeBundle, entryPoints: [`${root}electron/cli/bin.ts`], outfile, banner: { js: '#!/usr/bin/env node' } }),
   // A file of its own, found by the pool next to the CLI (electron/risk/pool.ts).
-  build({ ...common, entryPoints: [`${root}electron/risk/worker.ts`], outfile: `${outdir}/risk-worker.cjs` }),
+  build({ ...nodeBundle, entryPoints: [`${root}electron/risk/worker.ts`], outfile: `${outdir}/risk-worker.cjs` }),
 ]);
 chmodSync(outfile, 0o755);

@@ -17,15 +17,11 @@ export async function buildRenderer() {
 
 export async function bundleHarness() {
   const { build } = await import('esbuild');
+  const { nodeBundle } = await import('./esbuild-options.mjs');
   await build({
+    ...nodeBundle,
     entryPoints: [path.join(root, 'electron/harness/cli.ts')],
     outfile: harnessBundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // A native module, and the Chromium driver that prints briefings: loaded from node_modules at run time.
-    external: ['better-sqlite3', 'playwright-core'],
     logLevel: 'silent', // its errors are in the message printed below
   });
 }

@@ -125,7 +125,7 @@ export function chromiumPrintPdf(opts: PdfOptions = {}): PrintPdf {
       return await htmlToPdfBytes(html, opts);
     } catch (error) {
       if (error instanceof PdfUnavailableError) {
-        throw new Error(error.detail ? `${NO_PDF_PRINTER_MESSAGE} (${error.detail})` : NO_PDF_PRINTER_MESSAGE);
+        throw new Error(error.detail ? `${NO_PDF_PRINTER_MESSAGE} (${error.detail})` : NO_PDF_PRINTER_MESSAGE, { cause: error });
       }
       throw error;
     }

@@ -49,7 +49,6 @@ export interface WorkerInput {
 export type WorkerOutput = { readonly ok: true; readonly sheets: RawSheet[] } | { readonly ok: false; readonly errors: string[] };
 
 export function importWorkerMain(): void {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
   const input = workerData as WorkerInput;
   const { limits } = input;

@@ -1,6 +1,5 @@
 // Small building blocks shared by the screens.
 import { useId, useState, type ReactNode } from 'react';
-import { formatProblem, type PlanProblem } from '../../shared/problem';
 import { useScenarioChoices, useStale } from '../store/hooks';
 import { STATUS_LABELS, type StatusKey } from '../logic/timeline';
 import './common.css';
@@ -81,19 +80,6 @@ export function ChartOrTable(props: { label: string; chart: ReactNode; table: Re
       </div>
       {asTable ? <div className="table-scroll">{props.table}</div> : <figure aria-label={props.label}>{props.chart}</figure>}
     </div>
-  );
-}
-
-export function ProblemList(props: { problems: readonly PlanProblem[]; max?: number }) {
-  const max = props.max ?? 8;
-  const shown = props.problems.slice(0, max);
-  return (
-    <ul className="problem-list">
-      {shown.map((p, i) => (
-        <li key={i}>{formatProblem(p)}</li>
-      ))}
-      {props.problems.length > max ? <li>…and {props.problems.length - max} more</li> : null}
-    </ul>
   );
 }
 

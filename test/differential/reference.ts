@@ -43,7 +43,7 @@ export function decimal(value: number): { num: bigint; den: bigint } {
   if (!match) throw new Error(`not a decimal: ${text}`);
   const [, sign, int, frac = '', exp = '0'] = match;
   let num = BigInt(int + frac);
-  let scale = frac.length - Number(exp);
+  const scale = frac.length - Number(exp);
   let den = 1n;
   if (scale >= 0) den = 10n ** BigInt(scale);
   else num = num * 10n ** BigInt(-scale);

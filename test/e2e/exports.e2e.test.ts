@@ -8,7 +8,7 @@ import demoPlan from '../../shared/demo/wmvru-plan.json';
 import { fileNameFor } from '../../shared/file-name';
 import { startHarness } from '../../electron/harness/server';
 import { NO_PDF_PRINTER_MESSAGE } from '../../electron/handlers';
-import { browserSuite, removeDir, REPO, tempDir, type Chromium } from './support';
+import { browserSuite, removeDir, REPO, tempDir } from './support';
 import { HeadroomApp } from './pages/headroom-app';
 
 /** The files downloaded, kept for a person to look at. */

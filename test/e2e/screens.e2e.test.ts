@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import demoPlan from '../../shared/demo/wmvru-plan.json';
-import { browserSuite, REPO, type Chromium } from './support';
+import { browserSuite, REPO } from './support';
 import { HeadroomApp, SCREENS } from './pages/headroom-app';
 
 const SHOTS = path.join(REPO, 'test-results/screens');

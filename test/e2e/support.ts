@@ -81,6 +81,8 @@ export async function buildRenderer(): Promise<BuiltRenderer> {
   const cleanup = () => removeDir(outDir);
   const configFile = path.join(REPO, 'build/vite.renderer.config.ts');
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'; // see build/scripts/web.mjs
+  // vitest sets NODE_ENV=test, which would build React's development bundle: test what ships.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   if (fs.existsSync(path.join(REPO, 'renderer/index.html'))) {
     try {
