@@ -91,9 +91,11 @@ describe('terminal escapes', () => {
     writeFileSync(file, JSON.stringify(plan));
     const table = headroom('simulate', file);
     expect(table.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(table.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(table.out).toContain('Evil\\u001b]0;pwned\\u0007\\u001b[2J');
     const json = headroom('simulate', file, '--json');
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(json.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(JSON.parse(json.out).plan).toBe(plan.name);
     expect(headroom('validate', join(dir, 'no\u001b[2Jsuch.json')).err).toContain('no\\u001b[2Jsuch.json');
