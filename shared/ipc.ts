@@ -16,6 +16,8 @@ export interface DocumentInfo {
   readonly revision: number;
   readonly undoLabel: string | null;
   readonly redoLabel: string | null;
+  /** Older undo steps were dropped to keep the file small (the newest are kept). */
+  readonly undoTrimmed: boolean;
 }
 
 export interface PlanSnapshot {

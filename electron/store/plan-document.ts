@@ -38,12 +38,16 @@ export interface OpenOptions {
   readonly migrations?: readonly Migration[];
   /** Tests: cap the file at this many pages, so that a large change meets a full disk. */
   readonly maxPageCount?: number;
+  /** Bytes of undo history kept in the file (default UNDO_MAX_BYTES). */
+  readonly undoMaxBytes?: number;
   /** Undo steps kept in the file (default UNDO_LIMIT). */
   readonly undoLimit?: number;
 }
 
 /** Undo entries kept in the file; the oldest go first. */
 export const UNDO_LIMIT = 500;
+/** The undo log's size cap (edits and inverses as JSON text): the oldest steps go first. */
+export const UNDO_MAX_BYTES = 32 * 1024 * 1024;
 /** How long to wait for a lock held by someone else before saying the plan is open elsewhere. */
 const LOCK_WAIT_MS = 250;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -53,6 +57,8 @@ interface History {
   readonly undoPosition: number;
   readonly undoLabel: string | null;
   readonly redoLabel: string | null;
+  /** Older steps were dropped to keep the history within its cap (by count or size). */
+  readonly undoTrimmed: boolean;
 }
 
 interface Session {
@@ -63,6 +69,7 @@ interface Session {
   readonly path: string;
   readonly readOnly: boolean;
   readonly undoLimit: number;
+  readonly undoMaxBytes: number;
   plan: Plan;
   history: History;
 }
@@ -241,6 +248,13 @@ function prepareHistory(db: Database.Database) {
     entry: db.prepare('SELECT label, forward_json AS forward, inverse_json AS inverse FROM undo_log WHERE position = ?'),
     dropRedo: db.prepare('DELETE FROM undo_log WHERE position > ?'),
     dropOldest: db.prepare('DELETE FROM undo_log WHERE position <= ?'),
+    // Steps older than the newest that, counted back from it, no longer fit in the byte cap.
+    dropOverSize: db.prepare(`DELETE FROM undo_log WHERE position < @newest AND position <= (
+      SELECT max(position) FROM (
+        SELECT position, sum(length(CAST(forward_json AS BLOB)) + length(CAST(inverse_json AS BLOB))) OVER (ORDER BY position DESC) AS kept
+        FROM undo_log WHERE position <= @newest
+      ) WHERE kept > @cap)`),
+    oldest: db.prepare('SELECT min(position) AS position FROM undo_log'),
     push: db.prepare('INSERT INTO undo_log (position, label, forward_json, inverse_json) VALUES (?, ?, ?, ?)'),
     move: db.prepare('UPDATE document_state SET revision = revision + 1, undo_position = ? WHERE id = 1'),
   };
@@ -273,6 +287,7 @@ function readHistory(db: Database.Database): History {
     undoPosition: state.undoPosition,
     undoLabel: state.undoPosition > 0 ? label(state.undoPosition) : null,
     redoLabel: label(state.undoPosition + 1),
+    undoTrimmed: ((h.oldest.get() as { position: number | null }).position ?? 1) > 1,
   };
 }
 
@@ -353,7 +368,7 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
     if (version === head) {
       const stored = loadStored(fileDb, name);
       if (!readOnly) removeStaleJournal(fileDb, file);
-      return { session: { db: fileDb, fileDb, path: file, readOnly, undoLimit: undoLimitOf(options), ...stored } };
+      return { session: { db: fileDb, fileDb, path: file, readOnly, undoLimit: undoLimitOf(options), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES, ...stored } };
     }
     if (!readOnly) return { upgrade: { fileDb, version, migrations } };
     // An older file that cannot be written: upgrade a copy in memory to show it. Edits are
@@ -364,7 +379,7 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
     migrate(memory, migrations);
     const stored = loadStored(memory, name);
     memory.pragma('query_only = 1');
-    return { session: { db: memory, fileDb, path: file, readOnly, undoLimit: undoLimitOf(options), ...stored } };
+    return { session: { db: memory, fileDb, path: file, readOnly, undoLimit: undoLimitOf(options), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES, ...stored } };
   } catch (error) {
     memory?.close();
     fileDb.close();
@@ -390,7 +405,7 @@ async function openSession(file: string, name: string, options: OpenOptions): Pr
         return loadStored(fileDb, name);
       })();
       if (version < PLAN_ROW_VERSION) compact(fileDb);
-      return { db: fileDb, fileDb, path: file, readOnly: false, undoLimit: undoLimitOf(options), ...stored };
+      return { db: fileDb, fileDb, path: file, readOnly: false, undoLimit: undoLimitOf(options), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES, ...stored };
     } catch (error) {
       if (fileDb.inTransaction) fileDb.exec('ROLLBACK');
       const mapped = asDocumentError(error, name);
@@ -414,7 +429,7 @@ export class PlanDocument {
   }
 
   /** A new document at `file` holding `plan` (validated whole). Refuses a path that exists. */
-  static create(file: string, plan: unknown, options: Pick<OpenOptions, 'maxPageCount' | 'undoLimit'> = {}): PlanDocument {
+  static create(file: string, plan: unknown, options: Pick<OpenOptions, 'maxPageCount' | 'undoLimit' | 'undoMaxBytes'> = {}): PlanDocument {
     const key = realPath(file);
     const name = path.basename(key);
     const checked = validatePlan(plan);
@@ -444,7 +459,7 @@ export class PlanDocument {
       if (options.maxPageCount !== undefined) fresh.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
       syncFolder(path.dirname(key));
       return new PlanDocument({
-        db: fresh, fileDb: fresh, path: key, readOnly: false, undoLimit: undoLimitOf(options), plan: deepFreeze(stored.plan), history: readHistory(fresh),
+        db: fresh, fileDb: fresh, path: key, readOnly: false, undoLimit: undoLimitOf(options), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES, plan: deepFreeze(stored.plan), history: readHistory(fresh),
       });
     } catch (error) {
       db?.close();
@@ -494,6 +509,7 @@ export class PlanDocument {
       revision: session.history.revision,
       undoLabel: session.history.undoLabel,
       redoLabel: session.history.redoLabel,
+      undoTrimmed: session.history.undoTrimmed,
     };
   }
 
@@ -541,6 +557,7 @@ export class PlanDocument {
       h.dropRedo.run(position - 1);
       h.push.run(position, parsed.data.label, JSON.stringify(parsed.data), JSON.stringify(inverse));
       h.dropOldest.run(position - session.undoLimit);
+      h.dropOverSize.run({ newest: position, cap: session.undoMaxBytes });
       h.move.run(position);
     });
     return { ok: true, snapshot: this.snapshot() };
