@@ -134,15 +134,27 @@ export function importWorkerMain(): void {
     return sheets;
   }
 
-  /** RFC 4180, with a UTF-8 or Windows-1252 file (Excel's "CSV" on Windows writes the latter). */
+  /**
+   * RFC 4180, with a UTF-8, UTF-16 (Excel's "Unicode text") or Windows-1252 file (Excel's
+   * "CSV" on Windows writes the latter), separated by commas, semicolons (where the decimal
+   * point is a comma) or tabs: the separator is the one the first line uses most.
+   */
   function readCsv(): RawSheet[] {
+    const bytes = input.bytes;
     let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes);
-    } catch {
-      text = new TextDecoder('windows-1252').decode(input.bytes);
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes.length > 1 && bytes[1] === 0 && bytes[0] !== 0)) {
+      text = new TextDecoder('utf-16le').decode(bytes);
+    } else if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && bytes[0] === 0 && bytes[1] !== 0)) {
+      text = new TextDecoder('utf-16be').decode(bytes);
+    } else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        text = new TextDecoder('windows-1252').decode(bytes);
+      }
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const separator = separatorOf(text);
     const rows: RawRow[] = [];
     let row: RawCell[] = [];
     let field = '';
@@ -180,7 +192,7 @@ export function importWorkerMain(): void {
       } else if (ch === '"' && field === '') {
         quoted = true;
         wasQuoted = true;
-      } else if (ch === ',') endField();
+      } else if (ch === separator) endField();
       else if (ch === '\r' || ch === '\n') {
         if (ch === '\r' && text[i + 1] === '\n') i++;
         endRow();
@@ -189,6 +201,19 @@ export function importWorkerMain(): void {
     if (quoted) throw new Refused(`${where(input.sheetName, r, c)}: a quoted value is never closed`);
     if (field !== '' || row.length) endRow();
     return [{ name: input.sheetName, rows }];
+  }
+
+  /** The separator the first line uses most (outside quotes): comma, semicolon or tab. */
+  function separatorOf(text: string): string {
+    const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+    let quoted = false;
+    for (let i = 0; i < text.length && i < 65536; i++) {
+      const ch = text[i];
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\n' || ch === '\r')) break;
+      else if (!quoted && ch in counts) counts[ch]++;
+    }
+    return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
   }
 
   const reply = (message: WorkerOutput) => parentPort!.postMessage(message);

@@ -124,6 +124,15 @@ describe('a valid spreadsheet', () => {
     expect(result.preview.format).toBe('csv');
   });
 
+  it.each([
+    ['semicolons', 'Name;Annual cost;Priority\r\nFamily support;"1,500.25";1\r\n', 'utf8'],
+    ['tabs', 'Name\tAnnual cost\tPriority\nFamily support\t1,500.25\t1\n', 'utf8'],
+    ['UTF-16 with a byte order mark (Excel\'s Unicode text)', '\uFEFFName\tAnnual cost\tPriority\r\nFamily support\t1500.25\t1\r\n', 'utf16le'],
+  ] as const)('reads a CSV separated by %s', async (_kind, text, encoding) => {
+    const result = okOf(await importSpreadsheetBytes(Buffer.from(text, encoding), 'costs.csv'));
+    expect(result.interventions.map((i) => [i.name, i.annualCost, i.priority])).toEqual([['Family support', 1500.25, 1]]);
+  });
+
   it('rounds a formula result to whole pence, half to even, and says so', async () => {
     const bytes = await xlsx({ Costs: [['Name', 'Annual cost'], ['A', { formula: '100000*1.02^0.5', result: 100995.04950495049 } as ExcelJS.CellValue]] });
     const result = okOf(await importSpreadsheetBytes(bytes, 'costs.xlsx'));
@@ -279,7 +288,7 @@ describe('all or nothing', () => {
     const clash = join(dir, 'clash.xlsx');
     writeFileSync(clash, await xlsx({ Costs: [HEADER, ['Fine', null, 10, 1, 0, 1, 1, 'central'], ['IRIS', 'iris', 10, 1, 0, 1, 2, 'central']] }));
     const clashed = io();
-    expect(await runCli(['import-sheet', clash, planCopy, '--out', planCopy], clashed.io)).toBe(1);
+    expect(await runCli(['import-sheet', clash, planCopy, '--out', planCopy, '--force'], clashed.io)).toBe(1);
     expect(clashed.err.join('\n')).toContain("intervention 'iris' (IRIS) is already in the plan");
     expect(hash()).toBe(original);
     mkdirSync(join(dir, 'empty'), { recursive: true });
