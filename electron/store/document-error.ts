@@ -54,7 +54,7 @@ export const MESSAGES = {
   damagedIndex: (name: string) =>
     `${quoted(name)} has damaged indexes, but the plan in it is intact. Headroom can rebuild them after keeping a copy of the file as it is (from the command line: npx headroom repair "${name}").`,
   unsafeContent: (name: string) =>
-    `${quoted(name)} contains database code that Headroom plans never contain (triggers or views), so it was not opened.`,
+    `${quoted(name)} contains database code that Headroom plans never contain (triggers, views or computed columns), so it was not opened.`,
   openElsewhere: () => 'This plan is open in another window or program. Close it there first.',
   readOnly: (name: string) => `${quoted(name)} is read-only, so changes cannot be saved. Use Save As to keep a copy you can change.`,
   readOnlyNeedsRecovery: (name: string) =>

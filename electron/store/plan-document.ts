@@ -143,7 +143,8 @@ function asDocumentError(error: unknown, name: string): unknown {
  * to it, SQLite may first restore an older header, so then only the magic is checked here
  * and the rest once SQLite has opened it.
  */
-function inspectHeader(file: string, name: string, knownVersion: number): void {
+/** Checks the header before SQLite reads the file; says whether the file is in WAL mode. */
+function inspectHeader(file: string, name: string, knownVersion: number): { wal: boolean } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -166,7 +167,9 @@ function inspectHeader(file: string, name: string, knownVersion: number): void {
     throw new DocumentError('not-sqlite', MESSAGES.notSqlite(name));
   }
   if (length < 100) throw new DocumentError('corrupt', MESSAGES.corrupt(name));
-  if (fs.existsSync(`${file}-journal`)) return;
+  // Bytes 18 and 19 are 2 in a file another program left in write-ahead-log mode.
+  const wal = header[18] === 2 || header[19] === 2;
+  if (fs.existsSync(`${file}-journal`)) return { wal };
 
   if (header.readInt32BE(68) !== HEADROOM_APPLICATION_ID) throw new DocumentError('not-headroom', MESSAGES.notHeadroom(name));
   const version = header.readUInt32BE(60);
@@ -179,6 +182,7 @@ function inspectHeader(file: string, name: string, knownVersion: number): void {
   if (version < 1 || !pageSizeOk || stat.size % pageSize !== 0 || headerPages * pageSize > stat.size) {
     throw new DocumentError('corrupt', MESSAGES.corrupt(name));
   }
+  return { wal };
 }
 
 /** Whether this process may change the file: the file and its folder (where the journal goes) are writable. */
@@ -201,9 +205,16 @@ const REQUIRED_PRAGMAS: ReadonlyArray<readonly [string, number | string]> = [
 ];
 
 /** Opens and locks the file: a write lock for the document's lifetime, or a read lock when read-only. */
-function connect(file: string, readOnly: boolean): Database.Database {
+function connect(file: string, readOnly: boolean, wal = false): Database.Database {
   const db = new Database(file, { readonly: readOnly, fileMustExist: true, timeout: LOCK_WAIT_MS });
   try {
+    // A file left in WAL mode is read as it is (an exclusive read lock cannot be had on it);
+    // opened for writing, it is turned back into one self-contained file below.
+    if (readOnly && wal) {
+      db.pragma('trusted_schema = 0');
+      db.pragma('foreign_keys = 1');
+      return db;
+    }
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('trusted_schema = 0');
     db.pragma('foreign_keys = 1');
@@ -236,7 +247,11 @@ function checkIdentity(db: Database.Database, file: string, name: string, knownV
   if (version < 1) throw new DocumentError('corrupt', MESSAGES.corrupt(name));
   // A plan never holds code: a trigger or view in a shared file is someone else's.
   const code = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type IN ('trigger', 'view')").get() as { n: number };
-  if (code.n > 0) throw new DocumentError('unsafe-content', MESSAGES.unsafeContent(name));
+  // Nor computed (generated) columns: their expressions run on every read or write.
+  const computed = db
+    .prepare("SELECT count(*) AS n FROM sqlite_schema AS t, pragma_table_xinfo(t.name) AS c WHERE t.type = 'table' AND c.hidden IN (2, 3)")
+    .get() as { n: number };
+  if (code.n > 0 || computed.n > 0) throw new DocumentError('unsafe-content', MESSAGES.unsafeContent(name));
   return version;
 }
 
@@ -358,9 +373,9 @@ type Opened =
 function openNow(file: string, name: string, options: OpenOptions): Opened {
   const migrations = options.migrations ?? MIGRATIONS;
   const head = migrations.length;
-  inspectHeader(file, name, head);
+  const { wal } = inspectHeader(file, name, head);
   const readOnly = options.readOnly === true || !canWrite(file);
-  const fileDb = connect(file, readOnly);
+  const fileDb = connect(file, readOnly, wal);
   let memory: Database.Database | undefined;
   try {
     const version = checkIdentity(fileDb, file, name, head);

@@ -56,3 +56,29 @@ describe('damage in an index', () => {
     expect(before).not.toBe(sha256(file));
   });
 });
+
+describe('files other programs have changed', () => {
+  it('refuses a computed (generated) column plainly, without running it', async () => {
+    const file = path.join(tempDir(), 'computed.headroom');
+    PlanDocument.create(file, workedExample()).close();
+    withRaw(file, (db) => db.exec("ALTER TABLE plan ADD COLUMN evil TEXT GENERATED ALWAYS AS (json_extract(json, '$[')) VIRTUAL"));
+    const hash = sha256(file);
+    await expect(PlanDocument.open(file)).rejects.toMatchObject({ kind: 'unsafe-content', message: expect.stringMatching(/computed columns/) });
+    await expect(PlanDocument.open(file, { readOnly: true })).rejects.toMatchObject({ kind: 'unsafe-content' });
+    expect(sha256(file)).toBe(hash);
+  });
+
+  it('reads a document left in WAL mode read-only, and turns it back into one file when opened to edit', async () => {
+    const file = path.join(tempDir(), 'wal.headroom');
+    PlanDocument.create(file, workedExample()).close();
+    withRaw(file, (db) => db.pragma('journal_mode = WAL'));
+    const reader = await PlanDocument.open(file, { readOnly: true });
+    expect(reader.plan().name).toBe(workedExample().name);
+    reader.close();
+    const writer = await PlanDocument.open(file);
+    writer.apply({ label: 'Rename', ops: [{ op: 'set', path: ['name'], value: 'After WAL' }] });
+    writer.close();
+    expect(withRaw(file, (db) => db.pragma('journal_mode', { simple: true }))).toBe('delete');
+    expect(fs.readFileSync(file)[18]).toBe(1);
+  });
+});
