@@ -43,7 +43,8 @@ export const simulateCommand: Command = {
     const loaded = await loadPlanAsync(positionals[0]);
     const results = pickScenarios(loaded, values.scenario as string[] | undefined).map(simulate);
     if (values.json) io.out(jsonText(simulationJson(loaded.plan.name, results)));
-    else io.out(results.map((r) => simulationText(loaded.plan.name, r)).join('\n\n\n'));
+    // A scenario at a time: one string for every table of a very large plan would exceed what a string can hold.
+    else results.forEach((r, i) => io.out(`${i > 0 ? '\n\n' : ''}${simulationText(loaded.plan.name, r)}`));
     return 0;
   },
 };
