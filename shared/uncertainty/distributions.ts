@@ -7,7 +7,7 @@ const variable = z
   .string()
   .min(1, 'must name a variable')
   .superRefine((name, ctx) => {
-    const problem = variableNameProblem(name);
+    const problem = name === '' ? null : variableNameProblem(name);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 const atLeast0 = z.number().min(0, { error: (iss) => `${iss.input} is below 0` });

@@ -27,11 +27,13 @@ describe('source rules', () => {
     expect(store).toContain(path.join('electron', 'store', 'plan-document.ts'));
   });
 
-  it('opens plan files only in plan-document.ts, with fileMustExist', () => {
+  it('opens plan files only in plan-document.ts and the repair in integrity.ts, with fileMustExist', () => {
     const opens = store.filter((f) => /new\s+Database\s*\(/.test(code(f)));
-    expect(opens).toEqual([path.join('electron', 'store', 'plan-document.ts')]);
-    const fileOpens = code(opens[0]).match(/new\s+Database\s*\(\s*(file|key)\b[^)]*\)/g) ?? [];
-    expect(fileOpens.length).toBeGreaterThan(0);
-    for (const call of fileOpens) expect(call).toMatch(/fileMustExist: true/);
+    expect(opens).toEqual([path.join('electron', 'store', 'integrity.ts'), path.join('electron', 'store', 'plan-document.ts')]);
+    for (const file of opens) {
+      const fileOpens = code(file).match(/new\s+Database\s*\(\s*(file|key)\b[^)]*\)/g) ?? [];
+      expect(fileOpens.length).toBeGreaterThan(0);
+      for (const call of fileOpens) expect(call).toMatch(/fileMustExist: true/);
+    }
   });
 });
