@@ -1,7 +1,7 @@
 // Every command of the CLI, in the order `headroom --help` lists them.
 import type { Command } from './command';
 import { simulateCommand, validateCommand } from './commands/core';
-import { exportCommand, importCommand } from './commands/documents';
+import { exportCommand, importCommand, repairCommand } from './commands/documents';
 import { compareExportCommand, importSheetCommand, reportCommand } from './commands/exports';
 import { breakevenCommand, ladderCommand, riskCommand } from './commands/uncertainty';
 
@@ -16,4 +16,5 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   importSheetCommand,
+  repairCommand,
 ];

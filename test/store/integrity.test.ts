@@ -82,3 +82,19 @@ describe('files other programs have changed', () => {
     expect(fs.readFileSync(file)[18]).toBe(1);
   });
 });
+
+describe('headroom repair', () => {
+  it('rebuilds a damaged index from the command line, and says there is nothing to do for a sound file', async () => {
+    const { runCli } = await import('../../electron/cli/main');
+    const { file, plan } = await withDamagedIndex();
+    const lines: string[] = [];
+    const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
+    expect(await runCli(['repair', file], io)).toBe(0);
+    expect(lines.at(-1)).toMatch(/indexes rebuilt; the file as it was is kept at .*before-repair/);
+    expect(await runCli(['repair', file], io)).toBe(0);
+    expect(lines.at(-1)).toMatch(/nothing to repair/);
+    const doc = await PlanDocument.open(file);
+    expect(doc.plan()).toEqual(plan);
+    doc.close();
+  });
+});

@@ -60,3 +60,30 @@ export const exportCommand: Command = {
     return 0;
   },
 };
+
+export const repairCommand: Command = {
+  name: 'repair',
+  summary: 'rebuild the damaged indexes of a .headroom document (a copy is kept first)',
+  usage: 'headroom repair DOC.headroom',
+  options: {},
+  async run(positionals, _values, io) {
+    requireCount(positionals, 1, 1, 'the .headroom document');
+    const [doc] = positionals;
+    const { PlanDocument, rebuildIndexes } = await import('../../store/plan-document');
+    try {
+      (await PlanDocument.open(doc, { readOnly: true })).close();
+      io.out(`${doc}: nothing to repair (its indexes and its plan are sound)`);
+      return 0;
+    } catch (error) {
+      if ((error as { kind?: string }).kind !== 'damaged-index') throw new InputError((error as Error).message);
+    }
+    try {
+      const backup = await rebuildIndexes(doc);
+      (await PlanDocument.open(doc, { readOnly: true })).close();
+      io.out(`${doc}: indexes rebuilt; the file as it was is kept at ${backup}`);
+      return 0;
+    } catch (error) {
+      throw new InputError(`cannot repair ${doc}: ${(error as Error).message}`);
+    }
+  },
+};
