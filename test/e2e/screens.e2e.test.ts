@@ -178,57 +178,23 @@ describe('the planner’s screens', () => {
     expect(found).toEqual([]);
   }, 180_000);
 
-  it('updates the chart quickly after an edit (median of 20 on the demo plan)', async () => {
+  // How fast is measured by `npm run bench` (edit to updated chart, against the engine in the same page), not here.
+  it('updates the chart after every edit of a grant level, with the stored result', async () => {
     app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     const id = await cutScenario(app);
     expect(id).toBeTruthy();
     const field = app.scenarios.levelField('ho-core', '2021/22');
     const chart = app.scenarios.chart();
-    const times: number[] = [];
-    const toResults: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      await field.fill(String(i % 2 === 0 ? 70 : 80));
-      // Time from the Enter key to the frame after the chart shows the stored plan's new result.
-      await chart.evaluate((el) => {
-        const w = window as unknown as { __editToChart: Promise<number> };
-        w.__editToChart = new Promise<number>((resolve) => {
-          let t0 = 0;
-          performance.clearMarks();
-          const before = el.getAttribute('data-result');
-          window.addEventListener('keydown', (e) => { if (e.key === 'Enter') t0 = performance.now(); }, { capture: true, once: true });
-          const observer = new MutationObserver(() => {
-            if (el.getAttribute('data-result') === before) return;
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - t0));
-          });
-          observer.observe(el, { attributes: true, attributeFilter: ['data-result'] });
-        });
-      });
+    const seen = new Set<string | null>([await chart.getAttribute('data-result')]);
+    for (const level of [70, 80, 70, 90]) {
+      const before = await chart.getAttribute('data-result');
+      await field.fill(String(level));
       await field.press('Enter');
-      const timing = app.page.evaluate(() => (window as unknown as { __editToChart: Promise<number> }).__editToChart);
-      times.push(await timing);
-      // How much of it was the simulation (edit sent to results back from the worker).
-      toResults.push(
-        await app.page.evaluate(() => {
-          const sent = performance.getEntriesByName('headroom:edit-sent')[0]?.startTime ?? 0;
-          const back = performance.getEntriesByName('headroom:results-received')[0]?.startTime ?? 0;
-          return back - sent;
-        }),
-      );
       await app.waitForResults();
+      await expect.poll(() => chart.getAttribute('data-result')).not.toBe(before);
+      seen.add(await chart.getAttribute('data-result'));
     }
-    const medianOf = (values: number[]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return (sorted[9] + sorted[10]) / 2;
-    };
-    const median = medianOf(times);
-    const simulation = medianOf(toResults);
-    const sorted = [...times].sort((a, b) => a - b);
-    console.log(
-      `edit-to-updated-chart: median ${median.toFixed(1)} ms (min ${sorted[0].toFixed(1)}, max ${sorted[19].toFixed(1)}, n=20); ` +
-        `of which edit-to-results-from-worker median ${simulation.toFixed(1)} ms`,
-    );
-    fs.writeFileSync(path.join(REPO, 'test-results/edit-to-chart.json'), JSON.stringify({ medianMs: median, workerMedianMs: simulation, timesMs: times, workerMs: toResults }, null, 2));
-    expect(median).toBeLessThan(1000);
+    // 70, 80, 70 and 90: each edit gave the chart a result it had not shown just before.
+    expect(seen.size).toBeGreaterThanOrEqual(4);
   }, 180_000);
 });
