@@ -6,6 +6,14 @@ import type { InterventionResult, NoticeVerdict, Outcome, YearKnownSource } from
 import { formatMonth, monthName, type MonthIndex } from './months';
 import type { Stance } from './resolve';
 
+/** The letter each scenario goes by in a briefing, in the order they were named. */
+export const SCENARIO_LETTERS: readonly string[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+/** "2 services close", with counts as plain numerals (the briefing sentences' own style). */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** An intervention's outcome and its month: the last month for closes, the handover for transitions. */
 export interface OutcomeAt {
   readonly outcome: Outcome;
