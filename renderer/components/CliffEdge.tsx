@@ -4,7 +4,7 @@
 import { Fragment, type CSSProperties } from 'react';
 import type { CliffEdgeLayout } from '../logic/timeline';
 import { fyLabel, monthLong, monthShort, plural } from '../logic/format';
-import { knownWords } from '../logic/known-words';
+import { knownWords } from '../../shared/words';
 import { pct, TimelineTicks } from './TimelineTicks';
 import './CliffEdge.css';
 

@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import type { SimulationResult } from '../../shared/engine';
 import { clampAsAt, groupDecisions, upcomingDecisions } from '../logic/decisions';
 import { count, fyLabel, money, monthLong, monthShort, plural } from '../logic/format';
-import { knownAside } from '../logic/known-words';
+import { knownAside } from '../../shared/words';
 import { useStore } from '../store/store';
 import { Empty } from './common';
 import './Decisions.css';

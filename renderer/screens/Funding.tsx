@@ -7,7 +7,7 @@ import { Card, Empty, ScreenHeader } from '../components/common';
 import { InlineField } from '../components/InlineField';
 import { KnownNote } from '../components/KnownNote';
 import { dateLong, fyLabel, money, percent } from '../logic/format';
-import { knownWords } from '../logic/known-words';
+import { knownWords } from '../../shared/words';
 import { addStreamEdit, setAllocationEdit, setConditionEdit, setRingFenceEdit, setStreamTextEdit } from '../logic/plan-edits';
 import { readAmount, readDate, readShare, valueText } from '../logic/values';
 import { applyEdit } from '../store/actions';
