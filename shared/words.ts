@@ -62,6 +62,11 @@ export function stanceLabel(stance: Stance | string): string {
   return stance === 'prudent' ? 'Serve notice where unconfirmed' : 'Wait for confirmation';
 }
 
+/** A stance in a list of scenarios: "Wait", "Prudent". */
+export function stanceShort(stance: Stance | string | undefined): string {
+  return stance === 'prudent' ? 'Prudent' : 'Wait';
+}
+
 /** A stance in a sentence about a scenario: "waits for confirmation before serving notice". */
 export function stanceSentence(stance: Stance | string): string {
   return stance === 'prudent' ? 'serves notice wherever funding is still unconfirmed at a deadline' : 'waits for confirmation before serving notice';
