@@ -1,7 +1,7 @@
 // Risk draws, ladders and break-even off the UI thread (the work is in logic/analysis.ts).
 // A risk worker is set up once per run and then asked for slice after slice; the page
 // stops a run by terminating its workers.
-import { batchBuffers } from '../shared/uncertainty/risk';
+import { batchBuffers } from '../shared/uncertainty/draws';
 import { createRiskWorker, runBreakeven, runLadder, type AnalysisReply, type AnalysisRequest } from './logic/analysis';
 
 const risk = createRiskWorker();

@@ -2,8 +2,8 @@
 // holds, worked out in a worker (analysis-client.ts) and said in plain words.
 import { useId, useState } from 'react';
 import type { Plan, Scenario } from '../../shared/plan';
-import { BREAKEVEN_TARGETS, type BreakevenTarget } from '../../shared/uncertainty/breakeven';
-import { scenarioVariables } from '../../shared/uncertainty/risk';
+import { scenarioVariables } from '../../shared/uncertainty/draws';
+import { BREAKEVEN_TARGETS, type BreakevenTarget } from '../../shared/uncertainty/targets';
 import type { BreakevenAnswer } from '../logic/analysis';
 import { breakevenSentence, BREAKEVEN_TARGET_LABELS } from '../logic/breakeven-words';
 import { fundingVariables } from '../logic/scenario-edits';

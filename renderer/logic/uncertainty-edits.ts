@@ -4,7 +4,7 @@
 import type { PlanEdit } from '../../shared/edits';
 import type { Plan, Scenario } from '../../shared/plan';
 import type { Uncertainty } from '../../shared/uncertainty/distributions';
-import { scenarioVariables } from '../../shared/uncertainty/risk';
+import { scenarioVariables } from '../../shared/uncertainty/draws';
 import { scenarioIndex } from './scenario-edits';
 import { readNumber, type Read } from './values';
 

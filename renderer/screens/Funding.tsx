@@ -1,7 +1,7 @@
 // Funding: each stream's allocation per FY (an amount or a formula, with its value), when
 // it is known (the resolver's month and its source), its ring-fence and its grant
 // condition. Every field stores at once.
-import { isFormula } from '../../shared/formula';
+import { isFormula } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
 import { Card, Empty, ScreenHeader } from '../components/common';
 import { InlineField } from '../components/InlineField';
