@@ -4,10 +4,12 @@ import { simulate } from '../../shared/engine';
 import { formatFy } from '../../shared/months';
 import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
-import { breakeven, TargetNotMetError, type BreakevenTarget } from '../../shared/uncertainty/breakeven';
+import { breakeven, TargetNotMetError } from '../../shared/uncertainty/breakeven';
+import { DrawError, type DrawBatch } from '../../shared/uncertainty/draws';
 import { ladder, ladderValues, type LadderRow } from '../../shared/uncertainty/ladder';
-import { checkVariable, createDrawRunner, DrawError, resolveAt, type DrawBatch } from '../../shared/uncertainty/risk';
+import { checkVariable, createDrawRunner, resolveAt } from '../../shared/uncertainty/risk';
 import type { Slice } from '../../shared/uncertainty/schedule';
+import type { BreakevenTarget } from '../../shared/uncertainty/targets';
 import { validatePlan } from '../../shared/validate';
 
 /** One worker's work: the draws of a slice with their exposure by month, each simulated once. */

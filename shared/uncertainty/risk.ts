@@ -17,10 +17,6 @@ import {
 } from './draws';
 import { writeExposure } from './exposure';
 
-// The batch, its merging and the analysis errors live in draws.ts (no mathjs); re-exported for the CLI and the workers.
-export { AnalysisArgumentError, AnalysisError, batchBuffers, CLOSES, DrawError, findScenarioOrThrow, mergeBatches, scenarioVariables, TRANSITIONS } from './draws';
-export type { DrawBatch } from './draws';
-
 export function checkVariable(plan: Plan, scenarioId: string, variable: string): void {
   findScenarioOrThrow(plan, scenarioId);
   const names = scenarioVariables(plan, scenarioId);

@@ -8,7 +8,7 @@ import { validatePlan } from '../../shared/validate';
 import { createRiskWorker, runBreakeven } from '../../renderer/logic/analysis';
 import { createSliceRunner } from '../../renderer/logic/analysis';
 import { assembleRisk, histogram, MAX_WORKERS, readWhole, type RiskView } from '../../renderer/logic/risk-run';
-import type { DrawBatch } from '../../shared/uncertainty/risk';
+import type { DrawBatch } from '../../shared/uncertainty/draws';
 import { DrawSchedule, SCREEN_SLICES, sliceDraws, sliceSize, workerCount, type Slice } from '../../shared/uncertainty/schedule';
 import { demoPlan, workedExample } from './fixtures';
 
