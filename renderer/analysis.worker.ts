@@ -2,7 +2,7 @@
 // A risk worker is set up once per run and then asked for slice after slice; the page
 // stops a run by terminating its workers.
 import './zod-jitless';
-import { batchBuffers } from '../shared/uncertainty/risk';
+import { batchBuffers } from '../shared/uncertainty/draws';
 import { createRiskWorker, runBreakeven, runLadder, type AnalysisReply, type AnalysisRequest } from './logic/analysis';
 
 const risk = createRiskWorker();

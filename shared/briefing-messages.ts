@@ -6,19 +6,12 @@ import { fyText, monthLong, moneyWhole, percent } from './format';
 import { parseFy, type FyYear } from './months';
 import { isStreamChange } from './plan';
 import type { ScenarioSet } from './scenario-set';
-
-/** The letter each scenario goes by in a briefing, in the order they were named. */
-export const SCENARIO_LETTERS: readonly string[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+import { countOf, SCENARIO_LETTERS } from './words';
 
 export interface KeyMessage {
   readonly scenarioId: string;
   readonly letter: string;
   readonly text: string;
-}
-
-/** "2 services close", with counts as plain numerals (the sentences' own style). */
-export function countOf(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "the underwriter", or "the underwriter (West Midlands Combined Authority)". */

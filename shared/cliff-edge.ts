@@ -1,12 +1,12 @@
-// The briefing's cliff edge: for each FY, each service's notice deadline against the month
-// the FY's funding becomes known, per scenario. Every fact is the engine's own (each
-// intervention's notices and each year's known month, plan-format.md §3.2, §3.3); this only
-// gathers them by FY and words the warning.
-import { SCENARIO_LETTERS, countOf } from './briefing-messages';
+// The cliff edge, for the briefing and the app's timeline alike: for each FY, each service's
+// notice deadline against the month the FY's funding becomes known, per scenario. Every fact
+// is the engine's own (each intervention's notices and each year's known month,
+// plan-format.md §3.2, §3.3); this only gathers them by FY and words the warning.
+// No runtime imports beyond formatting, so the renderer's main bundle can use it.
 import type { NoticeResult, SimulationResult } from './engine';
 import { fyText, monthLong } from './format';
 import type { FyYear, MonthIndex } from './months';
-import type { ScenarioSet } from './scenario-set';
+import { SCENARIO_LETTERS, countOf } from './words';
 
 export interface DeadlineRow {
   readonly id: string;
@@ -25,6 +25,9 @@ export interface CliffEdge {
 /** A notice whose deadline falls before the FY's funding is known: decided blind. */
 export const isEarly = (notice: NoticeResult | null): notice is NoticeResult => notice !== null && notice.blindMonths > 0;
 
+/** A deadline still to decide: not passed before the plan starts, and not for an FY a partner carries whole. */
+export const isChoice = (notice: NoticeResult | null): notice is NoticeResult => notice !== null && !notice.passed && notice.verdict !== 'handed-over';
+
 /** The last month of service when the FY's decision closes it. */
 export const closesAfter = (notice: NoticeResult | null): MonthIndex | null => (notice?.verdict === 'closes' ? notice.lastMonth : null);
 
@@ -32,15 +35,16 @@ function noticeFor(result: SimulationResult, index: number, fy: FyYear): NoticeR
   return result.interventions[index].notices.find((n) => n.fy === fy) ?? null;
 }
 
-export function cliffEdges(set: ScenarioSet): CliffEdge[] {
-  const first = set.results[0];
+/** Per FY with any notice, the services' notices in each of the results (scenarios in the same plan), earliest deadline first. */
+export function cliffEdges(results: readonly SimulationResult[]): CliffEdge[] {
+  const first = results[0];
   return first.years.map(({ fy }) => {
     const rows: DeadlineRow[] = first.interventions
-      .map((item, ii) => ({ id: item.id, name: item.name, notices: set.results.map((r) => noticeFor(r, ii, fy)) }))
+      .map((item, ii) => ({ id: item.id, name: item.name, notices: results.map((r) => noticeFor(r, ii, fy)) }))
       .filter((row) => row.notices.some((n) => n !== null));
     const earliest = (row: DeadlineRow) => Math.min(...row.notices.flatMap((n) => (n ? [n.deadline] : [])));
     rows.sort((a, b) => earliest(a) - earliest(b));
-    return { fy, known: set.results.map((r) => r.years.find((y) => y.fy === fy)!.known), rows };
+    return { fy, known: results.map((r) => r.years.find((y) => y.fy === fy)!.known), rows };
   }).filter((edge) => edge.rows.length > 0);
 }
 

@@ -4,9 +4,6 @@ import type { Comparison, ComparisonRow } from './compare';
 import { csvMoney, csvText, type CsvCell } from './csv';
 import { outcomeCode, sameOutcome } from './words';
 
-// Kept for the screens that still import them from here (the risk CSV).
-export { csvMoney as moneyText, safeText } from './csv';
-
 export function measureCell(kind: ComparisonRow['kind'], value: number | null): string {
   if (value === null) return '';
   if (kind === 'money') return csvMoney(value);

@@ -28,3 +28,14 @@ export function documentBaseName(fileName: string | undefined): string {
 export function riskFileName(documentName: string | undefined, parts: readonly string[]): string {
   return fileNameFor(`${documentBaseName(documentName)}-${parts.join('-')}`, '.csv');
 }
+
+/** "<plan> - <chart title>.png", safe as a file name on any OS: a chart saved from the page. */
+export function chartFileName(planName: string, title: string, format: 'png' | 'svg'): string {
+  const plan = planName.trim() || 'Plan';
+  return fileNameFor(title.trim() ? `${plan} - ${title}` : plan, `.${format}`);
+}
+
+/** "<document>.json": the plan saved from the page as JSON. */
+export function planJsonFileName(documentName: string | undefined): string {
+  return fileNameFor(documentBaseName(documentName), '.json');
+}

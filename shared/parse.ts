@@ -12,6 +12,9 @@ export const fail = (message: string): Read<never> => ({ ok: false, message });
 
 /** An id as the plan file spells it (plan-format.md §2). */
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The id that names the plan itself, unchanged, wherever a scenario id is asked for. */
+export const BASE_SCENARIO_ID = 'base';
 const MAX_ID_LENGTH = 100;
 const MAX_TEXT_LENGTH = 500;
 const MAX_WHOLE_DIGITS = 9;

@@ -8,6 +8,7 @@ import {
   type AmountValue, type AnnualCostValue, type InterventionChange, type Plan, type Scenario, type StreamChange,
 } from './plan';
 import { centralValue } from './uncertainty/distributions';
+import { BASE_SCENARIO_ID } from './parse';
 import type { PlanProblem } from './problem';
 
 export type Stance = 'wait' | 'prudent';
@@ -78,7 +79,7 @@ export interface ResolvedScenario {
 
 export { formatProblem, type PlanProblem } from './problem';
 
-export const BASE_SCENARIO_ID = 'base';
+export { BASE_SCENARIO_ID };
 
 /** How many variables a formula may reach through, one referring to the next: each is a level of the stack. */
 const MAX_VARIABLE_CHAIN = 100;

@@ -1,10 +1,19 @@
 // The words for what the engine decided, in one place for the app, the CLI and the exports:
 // outcomes ("Closes after Jun 2021", "Handed over from Oct 2021", "Ends as planned",
 // "Continues"), stances, each FY's notice verdict and where its known month comes from
-// (plan-format.md §3.2, §3.3).
+// (plan-format.md §3.2, §3.3), for every screen, the CLI and the exports.
 import type { InterventionResult, NoticeVerdict, Outcome, YearKnownSource } from './engine';
-import { formatMonth, monthName, type MonthIndex } from './months';
+import { dateLong, monthLong, plural } from './format';
+import { formatMonth, fyStart, monthName, type FyYear, type MonthIndex } from './months';
 import type { Stance } from './resolve';
+
+/** The letter each scenario goes by in a briefing, in the order they were named. */
+export const SCENARIO_LETTERS: readonly string[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+/** "2 services close", with counts as plain numerals (the briefing sentences' own style). */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 /** An intervention's outcome and its month: the last month for closes, the handover for transitions. */
 export interface OutcomeAt {
@@ -53,6 +62,11 @@ export function stanceLabel(stance: Stance | string): string {
   return stance === 'prudent' ? 'Serve notice where unconfirmed' : 'Wait for confirmation';
 }
 
+/** A stance in a list of scenarios: "Wait", "Prudent". */
+export function stanceShort(stance: Stance | string | undefined): string {
+  return stance === 'prudent' ? 'Prudent' : 'Wait';
+}
+
 /** A stance in a sentence about a scenario: "waits for confirmation before serving notice". */
 export function stanceSentence(stance: Stance | string): string {
   return stance === 'prudent' ? 'serves notice wherever funding is still unconfirmed at a deadline' : 'waits for confirmation before serving notice';
@@ -72,16 +86,47 @@ export function verdictWords(verdict: NoticeVerdict): string {
   }
 }
 
-/** Where an FY's known month comes from: "a confirmation delay" beats "a confirmation date". */
-export function knownSourceWords(source: YearKnownSource): string {
-  switch (source) {
+/** An FY's known month and where it comes from (plan-format.md §3.2), as the engine or resolver gives it. */
+export interface KnownFact {
+  readonly fy: FyYear;
+  readonly known: MonthIndex;
+  readonly knownSource: YearKnownSource;
+  /** The confirmation date, where the resolver kept it (an allocation confirmed on a day). */
+  readonly confirmedOn?: string | null;
+}
+
+/** "4 months after April": how far a confirmation delay puts the month from the FY's start. */
+function delayWords(fact: KnownFact): string {
+  const months = fact.known - fyStart(fact.fy);
+  if (months === 0) return 'no delay after April';
+  return months > 0 ? `${plural(months, 'month')} after April` : `${plural(-months, 'month')} before April`;
+}
+
+/** "Known August 2021 (4 months after April)", "Confirmed 4 June 2021", "Known from April (no confirmation date)": a delay beats a date. */
+export function knownWords(fact: KnownFact): string {
+  switch (fact.knownSource) {
     case 'confirm-delay':
-      return 'a confirmation delay';
+      return `Known ${monthLong(fact.known)} (${delayWords(fact)})`;
     case 'confirmed-on':
-      return 'a confirmation date';
+      return `Confirmed ${fact.confirmedOn ? dateLong(fact.confirmedOn) : monthLong(fact.known)}`;
     case 'fy-start':
-      return 'known at the start of the year';
-    default:
-      return 'no funding to wait for';
+      return 'Known from April (no confirmation date)';
+    case 'no-allocations':
+      return 'Known from April (no allocations)';
+  }
+}
+
+/** The month and its reason, to sit in brackets: "August 2021, 4 months after April". */
+export function knownAside(fact: KnownFact): string {
+  const month = monthLong(fact.known);
+  switch (fact.knownSource) {
+    case 'confirm-delay':
+      return `${month}, ${delayWords(fact)}`;
+    case 'confirmed-on':
+      return fact.confirmedOn ? `confirmed ${dateLong(fact.confirmedOn)}` : `${month}, when confirmed`;
+    case 'fy-start':
+      return `${month}, no confirmation date`;
+    case 'no-allocations':
+      return `${month}, no allocations`;
   }
 }

@@ -2,7 +2,7 @@
 // the cliff edge (each service's notice deadline against the month the FY's funding is
 // known). The figures are the engine's; the cliff edge's come from its notices.
 import { closesAfter, isEarly, relevantKnown, type CliffEdge } from '../../shared/cliff-edge';
-import { SCENARIO_LETTERS as LETTERS } from '../../shared/briefing-messages';
+import { SCENARIO_LETTERS as LETTERS } from '../../shared/words';
 import type { SimulationResult, YearResult } from '../../shared/engine';
 import { fyText, moneyShort, monthShort, niceStep } from '../../shared/format';
 import { fyEnd, fyOfMonth, fyStart } from '../../shared/months';

@@ -1,6 +1,7 @@
 // The briefing's tables: the comparison's figures (exact, with differences from the first
 // scenario), what happens to each service, and the figures at a glance.
-import { SCENARIO_LETTERS as LETTERS, yearOf } from '../../shared/briefing-messages';
+import { yearOf } from '../../shared/briefing-messages';
+import { SCENARIO_LETTERS as LETTERS } from '../../shared/words';
 import type { ComparisonRow } from '../../shared/compare';
 import type { InterventionResult, SimulationResult } from '../../shared/engine';
 import { count, formatComparisonValue, fyText, moneyWhole } from '../../shared/format';

@@ -4,13 +4,13 @@
 // shared/cliff-edge.ts); every plan-provided string is escaped (names are untrusted), and a
 // Content-Security-Policy forbids scripts should escaping ever be missed.
 import { createHash } from 'node:crypto';
-import { headlineFy, keyMessages, SCENARIO_LETTERS as LETTERS, countOf as plural, underwriterText } from '../../shared/briefing-messages';
+import { headlineFy, keyMessages, underwriterText } from '../../shared/briefing-messages';
 import { anyPassed, cliffEdgeMessage, cliffEdges, type CliffEdge } from '../../shared/cliff-edge';
 import type { SimulationResult } from '../../shared/engine';
 import { fyText, monthLong, moneyWhole as pounds } from '../../shared/format';
 import type { Plan } from '../../shared/plan';
 import { simulateScenarios, type ScenarioSet } from '../../shared/scenario-set';
-import { stanceSentence } from '../../shared/words';
+import { SCENARIO_LETTERS as LETTERS, countOf as plural, stanceSentence } from '../../shared/words';
 import { barChart, monthlyChart, timelineChart } from './briefing-charts';
 import { styles, type BriefingMeta } from './briefing-style';
 import { comparisonTable, glance, outcomeTable } from './briefing-tables';
@@ -46,7 +46,7 @@ export function briefingFromSet(set: ScenarioSet, opts: ExportOptions = {}): str
   const first = set.results[0];
   const horizonFrom = monthLong(first.horizonStart);
   const horizonTo = monthLong(first.horizonStart + first.horizonMonths - 1);
-  const edges = cliffEdges(set);
+  const edges = cliffEdges(set.results);
   const headlines = set.results.map((_, i) => headlineFy(set, i));
   const edgeMessages = edges.filter((e) => headlines.includes(e.fy)).map((e) => cliffEdgeMessage(e)).filter((m): m is string => m !== null);
   const messages = keyMessages(set);

@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Plan } from '../../shared/plan';
-import { createDrawRunner, DrawError, mergeBatches, type DrawBatch } from '../../shared/uncertainty/risk';
+import { DrawError, mergeBatches, type DrawBatch } from '../../shared/uncertainty/draws';
+import { createDrawRunner } from '../../shared/uncertainty/risk';
 import { DrawSchedule, sliceDraws, sliceSize, THREAD_SLICES, workerCount, type Slice } from '../../shared/uncertainty/schedule';
 
 /** Sent once to each worker as workerData. */

@@ -2,7 +2,8 @@
 // build/scripts/build-cli.mjs into out/cli/risk-worker.cjs, next to the CLI.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Plan } from '../../shared/plan';
-import { batchBuffers, createDrawRunner, DrawError, type DrawBatch } from '../../shared/uncertainty/risk';
+import { batchBuffers, DrawError, type DrawBatch } from '../../shared/uncertainty/draws';
+import { createDrawRunner } from '../../shared/uncertainty/risk';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './pool';
 
 const port = parentPort!;

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EditResult } from '../../shared/ipc';
+import { planJsonText } from '../../shared/json-text';
 import type { Plan } from '../../shared/plan';
 import { validatePlanText } from '../../shared/validate';
 import { DocumentError, MESSAGES } from './document-error';
@@ -53,7 +54,7 @@ export function importJsonText(doc: PlanDocument, text: string, label = 'Import 
  * newline. Lossless: importing it gives the same plan.
  */
 export function exportJsonText(doc: PlanDocument): string {
-  return `${JSON.stringify(doc.plan(), null, 2)}\n`;
+  return planJsonText(doc.plan());
 }
 
 function isSqliteFile(file: string): boolean {

@@ -2,22 +2,23 @@
 // holds, worked out in a worker (analysis-client.ts) and said in plain words.
 import { useId, useState } from 'react';
 import type { Plan, Scenario } from '../../shared/plan';
-import { BREAKEVEN_TARGETS, type BreakevenTarget } from '../../shared/uncertainty/breakeven';
-import { scenarioVariables } from '../../shared/uncertainty/risk';
+import { BREAKEVEN_TARGETS, type BreakevenTarget } from '../../shared/uncertainty/targets';
 import type { BreakevenAnswer } from '../logic/analysis';
 import { breakevenSentence, BREAKEVEN_TARGET_LABELS } from '../logic/breakeven-words';
 import { fundingVariables } from '../logic/scenario-edits';
+import { firstVariable, variableChoices } from '../logic/uncertainty-edits';
 import { readNumber } from '../logic/values';
 import { findBreakeven } from '../store/analysis-client';
 import { useScenario } from '../store/hooks';
 import { Card, FieldError } from './common';
+import { VariableField } from './VariableField';
 import './Breakeven.css';
 
 export function Breakeven(props: { plan: Plan; scenario: Scenario }) {
   const { plan, scenario } = props;
-  const choices = scenarioVariables(plan, scenario.id);
+  const choices = variableChoices(plan, scenario.id);
   const levels = new Set(fundingVariables(plan));
-  const fallback = choices.find((v) => levels.has(v)) ?? choices[0] ?? '';
+  const fallback = firstVariable(plan, choices);
   const [variable, setVariable] = useState(fallback);
   const [target, setTarget] = useState<BreakevenTarget>('no-closures');
   const [lo, setLo] = useState('0');
@@ -45,16 +46,7 @@ export function Breakeven(props: { plan: Plan; scenario: Scenario }) {
   return (
     <Card title="Break-even" subtitle="The smallest value of a variable at which a target holds, found by bisection over the range.">
       <div className="run-row">
-        <div className="field">
-          <label htmlFor={ids.variable}>Variable</label>
-          <select id={ids.variable} value={current} onChange={(e) => setVariable(e.target.value)} data-testid="breakeven-variable">
-            {choices.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VariableField id={ids.variable} choices={choices} value={current} onChange={setVariable} testId="breakeven-variable" />
         <div className="field">
           <label htmlFor={ids.target}>Target</label>
           <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value as BreakevenTarget)} data-testid="breakeven-target">

@@ -4,7 +4,8 @@
 // img-src allows; nothing with a style attribute is added to the page.
 import { useState, type RefObject } from 'react';
 import { downloadBlob } from '../download';
-import { chartFileName, firstOpaque, pngSize, serialiseSvg, svgFileText } from '../logic/chart-export';
+import { chartFileName } from '../../shared/file-name';
+import { firstOpaque, pngSize, serialiseSvg, svgFileText } from '../logic/chart-export';
 import { useStore } from '../store/store';
 
 export interface ChartSvg {

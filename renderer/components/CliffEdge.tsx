@@ -4,7 +4,7 @@
 import { Fragment, type CSSProperties } from 'react';
 import type { CliffEdgeLayout } from '../logic/timeline';
 import { fyLabel, monthLong, monthShort, plural } from '../logic/format';
-import { knownWords } from '../logic/known-words';
+import { knownWords, verdictWords } from '../../shared/words';
 import { pct, TimelineTicks } from './TimelineTicks';
 import './CliffEdge.css';
 
@@ -131,7 +131,7 @@ export function CliffEdgeTable(props: { layout: CliffEdgeLayout }) {
             <td>1 {monthLong(mark.deadline)}</td>
             <td>{knownWords(known.get(mark.fy)!)}</td>
             <td className="num">{mark.blindMonths ? plural(mark.blindMonths, 'month') : 'No'}</td>
-            <td>{mark.closes ? `Closes (notice ${mark.noticeServed !== null ? monthShort(mark.noticeServed) : ''})` : 'Continues'}</td>
+            <td>{mark.closes ? `${verdictWords('closes')} (notice ${mark.noticeServed !== null ? monthShort(mark.noticeServed) : ''})` : verdictWords('continues')}</td>
           </tr>
         ))}
       </tbody>

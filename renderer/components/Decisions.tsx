@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import type { SimulationResult } from '../../shared/engine';
 import { clampAsAt, groupDecisions, upcomingDecisions } from '../logic/decisions';
 import { count, fyLabel, money, monthLong, monthShort, plural } from '../logic/format';
-import { knownAside } from '../logic/known-words';
+import { knownAside, outcomePhrase } from '../../shared/words';
 import { useStore } from '../store/store';
 import { Empty } from './common';
 import './Decisions.css';
@@ -91,7 +91,7 @@ export function UpcomingDecisions(props: { result: SimulationResult }) {
                       <td>
                         {d.verdict === 'closes' ? (
                           <>
-                            <span className="status-text">Closes after {monthShort(d.lastMonth!)}</span>
+                            <span className="status-text">{outcomePhrase({ outcome: 'closes', month: d.lastMonth })}</span>
                             <span className="decision-sub">
                               {' '}
                               notice {monthShort(d.noticeServed!)}
@@ -100,9 +100,9 @@ export function UpcomingDecisions(props: { result: SimulationResult }) {
                             </span>
                           </>
                         ) : d.verdict === 'transitions' ? (
-                          <span className="status-text">Handed over {monthShort(d.handoverMonth!)}</span>
+                          <span className="status-text">{outcomePhrase({ outcome: 'transitions', month: d.handoverMonth })}</span>
                         ) : (
-                          <span className="status-text">Continues</span>
+                          <span className="status-text">{outcomePhrase({ outcome: 'continues', month: null })}</span>
                         )}
                       </td>
                     </tr>

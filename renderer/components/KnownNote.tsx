@@ -1,6 +1,6 @@
 // When an FY's money is known, in the resolver's words, under a confirmation-date field.
 // Left out where the field's own date sets the month: the field already says it.
-import { knownWords, type KnownFact } from '../logic/known-words';
+import { knownWords, type KnownFact } from '../../shared/words';
 import './KnownNote.css';
 
 export function KnownNote(props: { fact: KnownFact | null | undefined; dateGiven: boolean; testId?: string }) {

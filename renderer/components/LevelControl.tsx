@@ -3,6 +3,7 @@
 // the last key press), and the number field stores on Enter or when left.
 import { useEffect, useId, useRef, useState } from 'react';
 import { readNumber } from '../logic/values';
+import { FieldError } from './common';
 import './LevelControl.css';
 
 export interface LevelControlProps {
@@ -27,6 +28,7 @@ export function LevelControl(props: LevelControlProps) {
   const [drag, setDrag] = useState<number | null>(null);
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
   const keyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stored = props.level === null ? null : toPercent(props.level);
   const shown = drag ?? stored ?? 100;
@@ -104,6 +106,7 @@ export function LevelControl(props: LevelControlProps) {
           placeholder={stored === null ? 'custom' : undefined}
           disabled={props.disabled}
           aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
           data-testid={props.testId}
           onChange={(e) => {
             setText(e.target.value);
@@ -125,11 +128,7 @@ export function LevelControl(props: LevelControlProps) {
           %
         </span>
       </div>
-      {error ? (
-        <div className="field-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={errorId} messages={error ? [error] : []} />
     </div>
   );
 }

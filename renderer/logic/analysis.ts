@@ -4,12 +4,20 @@ import { simulate } from '../../shared/engine';
 import { formatFy } from '../../shared/months';
 import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
-import { breakeven, TargetNotMetError, type BreakevenTarget } from '../../shared/uncertainty/breakeven';
+import { breakeven, TargetNotMetError } from '../../shared/uncertainty/breakeven';
+import { DrawError, type DrawBatch } from '../../shared/uncertainty/draws';
 import { ladder, ladderValues, type LadderRow } from '../../shared/uncertainty/ladder';
-import { checkVariable, DrawError, resolveAt, type DrawBatch } from '../../shared/uncertainty/risk';
+import { checkVariable, createDrawRunner, resolveAt } from '../../shared/uncertainty/risk';
 import type { Slice } from '../../shared/uncertainty/schedule';
+import type { BreakevenTarget } from '../../shared/uncertainty/targets';
 import { validatePlan } from '../../shared/validate';
-import { createSliceRunner } from './risk-run';
+
+/** One worker's work: the draws of a slice with their exposure by month, each simulated once. */
+export function createSliceRunner(plan: Plan, scenarioId: string, seed: number): { run(slice: Slice): DrawBatch } {
+  // Kept for the whole run, so the combination cache lasts across slices.
+  const runner = createDrawRunner(plan, scenarioId, seed, { byMonth: true });
+  return { run: (slice) => runner.run(slice.fromDraw, slice.toDraw) };
+}
 
 export type AnalysisRequest =
   | { readonly kind: 'risk-setup'; readonly plan: unknown; readonly scenarioId: string; readonly seed: number }

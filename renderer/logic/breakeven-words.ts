@@ -1,7 +1,7 @@
 // A break-even answer in plain words: "The smallest grant level that keeps every service
 // open is 95.2% (Serious Violence Fund: VRU grant £3,148,720 in 2021/22)". Amounts come from
 // the scenario resolved at the answer (in the worker), never from arithmetic here.
-import type { BreakevenTarget } from '../../shared/uncertainty/breakeven';
+import type { BreakevenTarget } from '../../shared/uncertainty/targets';
 import type { BreakevenAnswer } from './analysis';
 import { count, money, percent } from './format';
 

@@ -3,7 +3,6 @@
 // the name the file is saved under. Pure over a small DOM-like interface, so Node tests can
 // drive it; ChartExport.tsx supplies the browser's DOM and computed styles. Nothing is cloned
 // into the page: a copy with style attributes would trip its CSP (style-src 'self').
-import { fileNameFor } from '../../shared/file-name';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -156,12 +155,6 @@ export function isTransparent(colour: string): boolean {
 /** The first colour that shows, from the chart outwards; white when none does. */
 export function firstOpaque(colours: readonly string[]): string {
   return colours.find((c) => !isTransparent(c)) ?? '#ffffff';
-}
-
-/** "<plan> - <chart title>.png", safe as a file name on any OS. */
-export function chartFileName(planName: string, title: string, format: 'png' | 'svg'): string {
-  const plan = planName.trim() || 'Plan';
-  return fileNameFor(title.trim() ? `${plan} - ${title}` : plan, `.${format}`);
 }
 
 /** The PNG's size in pixels for a chart of this size on screen. */

@@ -1,6 +1,7 @@
 // Upcoming decisions: the engine's notices (SimulationResult interventions[].notices) whose
 // deadline falls in the next N months from an "as at" month, grouped by deadline. Every
 // fact comes from the engine (plan-format.md §3.3); this only filters, sorts and groups.
+import { isChoice } from '../../shared/cliff-edge';
 import type { NoticeResult, SimulationResult, YearKnownSource } from '../../shared/engine';
 import type { FyYear, MonthIndex } from '../../shared/months';
 import type { Pence } from '../../shared/money';
@@ -42,8 +43,9 @@ export function upcomingDecisions(result: SimulationResult, asAt: MonthIndex, mo
   const until = asAt + months;
   for (const r of result.interventions) {
     for (const n of r.notices) {
-      if (n.deadline < asAt || n.deadline >= until || n.verdict === 'handed-over') continue;
+      if (!isChoice(n) || n.deadline < asAt || n.deadline >= until) continue;
       const closes = n.verdict === 'closes';
+      const verdict = n.verdict as Decision['verdict'];
       out.push({
         interventionId: r.id,
         name: r.name,
@@ -57,7 +59,7 @@ export function upcomingDecisions(result: SimulationResult, asAt: MonthIndex, mo
         annualCost: n.annualCost,
         exitCost: n.exitCost,
         category: r.category,
-        verdict: n.verdict,
+        verdict,
         decidedBy: n.decidedBy,
         handoverMonth: n.verdict === 'transitions' ? r.handoverMonth : null,
         noticeServed: n.served,

@@ -1,13 +1,12 @@
 // A risk run's results for the Risk screen, as plain functions: the draws that came back
-// from the workers (each slice run by shared/uncertainty/risk.ts's one draw runner, shared
-// out by shared/uncertainty/schedule.ts) put in draw order and summarised, with the rows
-// the charts draw. Draw k depends only on (seed, k), so any number of workers gives the
+// from the workers (each slice run in the worker by shared/uncertainty/risk.ts's one draw
+// runner, shared out by shared/uncertainty/schedule.ts) put in draw order and summarised,
+// with the rows the charts draw. Runs on the main thread, so nothing here imports mathjs. Draw k depends only on (seed, k), so any number of workers gives the
 // same numbers.
 import { monthName, parseMonth } from '../../shared/months';
 import type { Plan } from '../../shared/plan';
-import { createDrawRunner, findScenarioOrThrow, mergeBatches, type DrawBatch } from '../../shared/uncertainty/risk';
+import { findScenarioOrThrow, mergeBatches, type DrawBatch } from '../../shared/uncertainty/draws';
 import { fanPercentiles, summariseDraws, type FanPoint, type RiskSummary } from '../../shared/uncertainty/risk-summary';
-import type { Slice } from '../../shared/uncertainty/schedule';
 import { count } from './format';
 import { readNumber } from './values';
 
@@ -23,13 +22,6 @@ export function readWhole(text: string, min: number, max: number, what: string):
     return { value: null, message: `${what} must be a whole number from ${count(min)} to ${count(max)}` };
   }
   return { value: n, message: null };
-}
-
-/** One worker's work: the draws of a slice with their exposure by month, each simulated once. */
-export function createSliceRunner(plan: Plan, scenarioId: string, seed: number): { run(slice: Slice): DrawBatch } {
-  // Kept for the whole run, so the combination cache lasts across slices.
-  const runner = createDrawRunner(plan, scenarioId, seed, { byMonth: true });
-  return { run: (slice) => runner.run(slice.fromDraw, slice.toDraw) };
 }
 
 export interface InterventionRisk {

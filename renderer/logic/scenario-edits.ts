@@ -3,22 +3,15 @@
 import type { EditOp, PlanEdit } from '../../shared/edits';
 import type { InterventionChange, PartnerShare, Plan, Scenario, StreamChange } from '../../shared/plan';
 import { formatPercent } from '../../shared/money';
+import { BASE_SCENARIO_ID, freshId, slug } from '../../shared/parse';
 
 type Json = Record<string, unknown>;
 
 // ---- ids and names ----
 
-/** "25% cut, June" → "25-cut-june". */
-export function slugify(name: string): string {
-  const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
-  return slug || 'scenario';
-}
-
-export function uniqueId(wanted: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  used.add('base');
-  if (!used.has(wanted)) return wanted;
-  for (let n = 2; ; n++) if (!used.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
+/** "25% cut, June" → "25-cut-june": the one id slug (shared/parse.ts), unique and never "base". */
+export function newScenarioId(name: string, taken: Iterable<string>): string {
+  return freshId(slug(name, 'scenario'), [BASE_SCENARIO_ID, ...taken]);
 }
 
 export function uniqueName(wanted: string, taken: Iterable<string>): string {
@@ -49,7 +42,7 @@ function appendScenario(plan: Plan, scenario: Scenario): EditOp {
 export function addScenarioEdit(plan: Plan, name = 'New scenario'): { edit: PlanEdit; id: string } {
   const scenarios = plan.scenarios ?? [];
   const unique = uniqueName(name, scenarios.map((s) => s.name));
-  const id = uniqueId(slugify(unique), scenarios.map((s) => s.id));
+  const id = newScenarioId(unique, scenarios.map((s) => s.id));
   const scenario: Scenario = { id, name: unique, stance: 'wait', changes: [] };
   return { id, edit: { label: `Add scenario "${unique}"`, ops: [appendScenario(plan, scenario)] } };
 }
@@ -58,7 +51,7 @@ export function duplicateScenarioEdit(plan: Plan, sourceId: string): { edit: Pla
   const scenarios = plan.scenarios ?? [];
   const { scenario } = scenarioOf(plan, sourceId);
   const name = uniqueName(`${scenario.name} (copy)`, scenarios.map((s) => s.name));
-  const id = uniqueId(slugify(`${scenario.id}-copy`), scenarios.map((s) => s.id));
+  const id = newScenarioId(`${scenario.id}-copy`, scenarios.map((s) => s.id));
   const copy: Scenario = { ...(JSON.parse(JSON.stringify(scenario)) as Scenario), id, name };
   return { id, edit: { label: `Duplicate scenario "${scenario.name}"`, ops: [appendScenario(plan, copy)] } };
 }

@@ -1,6 +1,7 @@
 // Layout for the timelines: status runs per intervention (from the engine's status line),
-// and the cliff-edge view of when each FY's funding is known against each notice deadline
-// (the engine's years[].known and interventions[].notices; nothing is worked out again here).
+// and the cliff edge of shared/cliff-edge.ts placed on the month axis (offsets for the bars);
+// nothing is worked out again here.
+import { cliffEdges, isChoice } from '../../shared/cliff-edge';
 import { STATUS, type SimulationResult, type YearKnownSource } from '../../shared/engine';
 import { formatFy, fyOfMonth, fyStart, monthName, type FyYear, type MonthIndex } from '../../shared/months';
 
@@ -104,9 +105,9 @@ export interface CliffEdgeLayout {
 }
 
 /**
- * The cliff edge: for each FY, the month its funding becomes known; for each intervention,
- * its notices. A deadline that had passed when the plan starts is left out, and so is an
- * FY it is handed over for; the engine gives none for FYs it has closed for or does not run in.
+ * The cliff edge of one scenario, placed on the month axis: shared/cliff-edge.ts gathers the
+ * engine's notices by FY; this keeps the deadlines still to decide (isChoice) as offsets,
+ * per intervention in plan order. The FY bands cover every year of the horizon.
  */
 export function cliffEdgeLayout(result: SimulationResult): CliffEdgeLayout {
   const H0 = result.horizonStart;
@@ -117,26 +118,29 @@ export function cliffEdgeLayout(result: SimulationResult): CliffEdgeLayout {
     const end = Math.min(fyStart(y.fy) + 11, H0 + M - 1);
     return { fy: y.fy, label: formatFy(y.fy), offset: start - H0, length: end - start + 1, knownOffset: y.known - H0, known: y.known, knownSource: y.knownSource };
   });
+  const marksOf = new Map<string, DeadlineMark[]>(result.interventions.map((r) => [r.id, []]));
   let widestGap = 0;
-  const rows: CliffRow[] = [];
-  for (const r of result.interventions) {
-    const marks: DeadlineMark[] = [];
-    for (const n of r.notices) {
-      if (n.passed || n.verdict === 'handed-over') continue;
+  for (const edge of cliffEdges([result])) {
+    for (const row of edge.rows) {
+      const n = row.notices[0];
+      if (!isChoice(n)) continue;
       widestGap = Math.max(widestGap, n.blindMonths);
       const closes = n.verdict === 'closes';
-      marks.push({
+      marksOf.get(row.id)!.push({
         fy: n.fy,
         deadline: n.deadline,
         offset: n.deadline - H0,
-        knownOffset: clamp(n.known - H0),
+        knownOffset: clamp(edge.known[0] - H0),
         blindMonths: n.blindMonths,
         closes,
         noticeServed: closes ? n.served : null,
         noticeServedOffset: closes && n.served !== null ? n.served - H0 : null,
       });
     }
-    if (marks.length) rows.push({ id: r.id, name: r.name, marks });
   }
+  const rows: CliffRow[] = result.interventions.flatMap((r) => {
+    const marks = marksOf.get(r.id)!;
+    return marks.length ? [{ id: r.id, name: r.name, marks }] : [];
+  });
   return { months: M, ticks: monthTicks(H0, M), fys, rows, widestGap };
 }

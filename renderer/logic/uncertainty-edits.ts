@@ -4,8 +4,8 @@
 import type { PlanEdit } from '../../shared/edits';
 import type { Plan, Scenario } from '../../shared/plan';
 import type { Uncertainty } from '../../shared/uncertainty/distributions';
-import { scenarioVariables } from '../../shared/uncertainty/risk';
-import { scenarioIndex } from './scenario-edits';
+import { scenarioVariables } from '../../shared/uncertainty/draws';
+import { fundingVariables, scenarioIndex } from './scenario-edits';
 import { readNumber, type Read } from './values';
 
 export type Dist = Uncertainty['dist'];
@@ -59,6 +59,12 @@ export function defaultEntry(variable: string, dist: Dist, current: number): Unc
 /** Variables the scenario can draw: the plan's and its own, the uncertain ones first. */
 export function variableChoices(plan: Plan, scenarioId: string): string[] {
   return scenarioVariables(plan, scenarioId);
+}
+
+/** The variable a ladder or break-even offers first: a funding level (grantLevel), else the first there is. */
+export function firstVariable(plan: Plan, choices: readonly string[]): string {
+  const levels = new Set(fundingVariables(plan));
+  return choices.find((v) => levels.has(v)) ?? choices[0] ?? '';
 }
 
 export function addUncertaintyEdit(plan: Plan, id: string, entry: Uncertainty): PlanEdit {

@@ -1,13 +1,13 @@
 // Funding: each stream's allocation per FY (an amount or a formula, with its value), when
 // it is known (the resolver's month and its source), its ring-fence and its grant
 // condition. Every field stores at once.
-import { isFormula } from '../../shared/formula';
+import { isFormula } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
 import { Card, Empty, ScreenHeader } from '../components/common';
 import { InlineField } from '../components/InlineField';
 import { KnownNote } from '../components/KnownNote';
 import { dateLong, fyLabel, money, percent } from '../logic/format';
-import { knownWords } from '../logic/known-words';
+import { knownWords } from '../../shared/words';
 import { addStreamEdit, setAllocationEdit, setConditionEdit, setRingFenceEdit, setStreamTextEdit } from '../logic/plan-edits';
 import { readAmount, readDate, readShare, valueText } from '../logic/values';
 import { applyEdit } from '../store/actions';

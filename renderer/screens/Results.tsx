@@ -3,7 +3,7 @@ import { Card, ChartOrTable, Empty, ScenarioPicker, ScreenHeader } from '../comp
 import { MonthChart, MonthTable } from '../components/MonthChart';
 import { OutcomeTable, OutcomeTimeline } from '../components/OutcomeTimeline';
 import { count, fyLabel, money, percent, plural, stanceText } from '../logic/format';
-import { knownWords } from '../logic/known-words';
+import { knownWords } from '../../shared/words';
 import { useScenario } from '../store/hooks';
 import { useStore } from '../store/store';
 import type { SimulationResult } from '../../shared/engine';

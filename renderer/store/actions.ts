@@ -2,6 +2,7 @@
 // to the plan goes through api.applyEdit (stored at once: there is no Save button).
 import { api } from '../api';
 import { applyEdit as applyEditLocally, type PlanEdit } from '../../shared/edits';
+import { planJsonFileName } from '../../shared/file-name';
 import type { EditResult, PlanSnapshot } from '../../shared/ipc';
 import { downloadBase64, downloadText } from '../download';
 import { stableJson } from '../logic/json';
@@ -133,8 +134,7 @@ export async function importPlanJson(text: string): Promise<EditResult> {
 export async function exportPlanJson(): Promise<void> {
   const snapshot = useStore.getState().snapshot;
   const text = await api.exportPlanJson();
-  const base = (snapshot?.info.fileName ?? 'plan').replace(/\.[^.]+$/, '');
-  downloadText(`${base}.json`, 'application/json', text);
+  downloadText(planJsonFileName(snapshot?.info.fileName), 'application/json', text);
 }
 
 /** Asks the API for the comparison file and hands it to the browser as a download. */

@@ -4,8 +4,8 @@
 // terminates every worker at once and keeps the previous results. A ladder or break-even
 // gets a worker of its own, ended when answered. What the runs come to is kept in the
 // store slice (analysis-slice.ts), which ignores answers for runs that are over.
-import type { BreakevenTarget } from '../../shared/uncertainty/breakeven';
-import type { DrawBatch } from '../../shared/uncertainty/risk';
+import type { DrawBatch } from '../../shared/uncertainty/draws';
+import type { BreakevenTarget } from '../../shared/uncertainty/targets';
 import { DrawSchedule, SCREEN_SLICES, sliceDraws, sliceSize, workerCount } from '../../shared/uncertainty/schedule';
 import type { AnalysisReply, AnalysisRequest, BreakevenAnswer } from '../logic/analysis';
 import { assembleRisk, MAX_WORKERS } from '../logic/risk-run';

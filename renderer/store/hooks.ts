@@ -17,7 +17,9 @@ export const useStale = (): boolean => useStore((s) => s.requested > s.answered 
 export const useSimFailure = (): readonly PlanProblem[] | null => useStore((s) => s.failure?.problems ?? null);
 export const useIsDraft = (): boolean => useStore((s) => s.source?.draft ?? false);
 
-export const useResults = (): readonly SimulationResult[] | null => useStore((s) => s.shown?.results ?? null);
+/** Every scenario's result in file order, base first; null before the first answer. */
+export const useResults = (): readonly SimulationResult[] | null =>
+  useStore(useShallow((s) => (s.source ? s.order.map((id) => s.byScenario[id].result) : null)));
 
 /** The result and resolved values of one scenario ('base' is the plan), from the answer that stands. */
 export function useScenario(id: string): { result: SimulationResult | null; resolved: ResolvedView | null } {

@@ -6,7 +6,6 @@ import type { SimulationResult } from '../../shared/engine';
 import type { ResolvedView } from '../logic/resolved';
 import type { SimResponse } from '../logic/simulation';
 
-export type SimSuccess = Extract<SimResponse, { ok: true }>;
 export type SimFailure = Extract<SimResponse, { ok: false }>;
 
 /** One scenario's simulation and resolved values, from the answer that stands. */
@@ -29,8 +28,6 @@ export interface ResultsState {
   /** The scenario ids of byScenario in file order, base first. */
   readonly order: readonly string[];
   readonly source: ResultsSource | null;
-  /** The same results as one answer in file order (read by screens that list every scenario). */
-  readonly shown: SimSuccess | null;
   /** Set when the newest answer was a refusal (the plan or draft does not validate). */
   readonly failure: SimFailure | null;
   /** seq of the newest request sent to the worker, and of the newest answer received. */
@@ -44,7 +41,6 @@ export const noResults: ResultsState = {
   byScenario: {},
   order: [],
   source: null,
-  shown: null,
   failure: null,
   requested: 0,
   answered: 0,
@@ -52,13 +48,7 @@ export const noResults: ResultsState = {
 };
 
 function withResults(state: ResultsState, order: readonly string[], byScenario: Record<string, ScenarioResult>, source: ResultsSource): ResultsState {
-  const shown: SimSuccess = {
-    ok: true,
-    ...source,
-    results: order.map((id) => byScenario[id].result),
-    resolved: order.map((id) => byScenario[id].resolved),
-  };
-  return { ...state, byScenario, order, source, shown };
+  return { ...state, byScenario, order, source };
 }
 
 /** A request went to the worker. */
@@ -137,7 +127,7 @@ export function createResultsSlice<S extends ResultsSlice & { snapshot: { info: 
       receive: (response) => {
         const before = get();
         const next = answerReceived(before, response, before.snapshot?.info.revision ?? null);
-        if (next.shown !== before.shown || next.failure !== before.failure) performance.mark('headroom:results-received');
+        if (next.byScenario !== before.byScenario || next.failure !== before.failure) performance.mark('headroom:results-received');
         update(next);
       },
       adopt: (seq, revision) => {

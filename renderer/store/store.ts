@@ -8,7 +8,7 @@ import type { PlanProblem } from '../../shared/resolve';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createResultsSlice, type ResultsSlice } from './results-slice';
 
-export type { SimFailure, SimSuccess } from './results-slice';
+export type { SimFailure } from './results-slice';
 
 export type Screen = 'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'compare' | 'risk';
 

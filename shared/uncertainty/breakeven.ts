@@ -6,10 +6,10 @@
 import { simulate, type SimulationResult } from '../engine';
 import { formatMoney } from '../money';
 import type { Plan } from '../plan';
-import { AnalysisArgumentError, AnalysisError, checkVariable, resolveAt } from './risk';
+import { AnalysisArgumentError, AnalysisError } from './draws';
+import { checkVariable, resolveAt } from './risk';
+import { BREAKEVEN_TARGETS, isBreakevenTarget, type BreakevenTarget } from './targets';
 
-export const BREAKEVEN_TARGETS = ['no-closures', 'no-drawn', 'compliant'] as const;
-export type BreakevenTarget = (typeof BREAKEVEN_TARGETS)[number];
 
 /** How close the answer is to where the target starts to hold. */
 export const BREAKEVEN_TOLERANCE = 1e-6;
@@ -21,10 +21,6 @@ export interface Breakeven {
 
 /** The target fails at the top of the range, so no value in it meets the target. */
 export class TargetNotMetError extends AnalysisError {}
-
-export function isBreakevenTarget(text: string): text is BreakevenTarget {
-  return (BREAKEVEN_TARGETS as readonly string[]).includes(text);
-}
 
 function holds(target: BreakevenTarget, result: SimulationResult): boolean {
   switch (target) {

@@ -5,7 +5,8 @@ import { simulate } from '../engine';
 import { numberToDecimalText } from '../money';
 import type { Plan } from '../plan';
 import { resultToJson, type ResultJson } from '../result-json';
-import { AnalysisArgumentError, checkVariable, resolveAt } from './risk';
+import { AnalysisArgumentError } from './draws';
+import { checkVariable, resolveAt } from './risk';
 
 export const MAX_LADDER_ROWS = 10_000;
 

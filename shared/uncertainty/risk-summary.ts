@@ -7,7 +7,7 @@
 import { divRoundHalfEven, penceToPounds, type Pence } from '../money';
 import type { MonthIndex } from '../months';
 import type { Plan } from '../plan';
-import { AnalysisArgumentError, CLOSES, findScenarioOrThrow, mergeBatches, TRANSITIONS, type DrawBatch } from './risk';
+import { AnalysisArgumentError, CLOSES, findScenarioOrThrow, mergeBatches, TRANSITIONS, type DrawBatch } from './draws';
 import { exactSum, nearestRank } from './stats';
 
 export interface PenceSummary {

@@ -34,7 +34,7 @@ describe('key messages', () => {
 
 describe('the cliff edge comes from the engine’s notices', () => {
   const set = simulateScenarios(demoPlan(), ['flat-june', 'cut-25-june']);
-  const edges = cliffEdges(set);
+  const edges = cliffEdges(set.results);
 
   it('has one edge per FY with candidates, each row holding the notice of that FY per scenario', () => {
     expect(edges.map((e) => e.fy)).toEqual([2020, 2021, 2022]);
@@ -71,7 +71,7 @@ describe('the cliff edge comes from the engine’s notices', () => {
       }
     }
     plan.scenarios = [];
-    const edges = cliffEdges(simulateScenarios(plan, ['base']));
+    const edges = cliffEdges(simulateScenarios(plan, ['base']).results);
     expect(edges.length).toBeGreaterThan(0);
     for (const edge of edges) {
       expect(edge.rows.every((r) => r.notices.every((n) => n === null || n.blindMonths === 0))).toBe(true);

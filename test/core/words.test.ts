@@ -7,7 +7,7 @@ import {
 } from '../../shared/format';
 import { documentBaseName, exportFileName, riskFileName } from '../../shared/file-name';
 import { parseMonth } from '../../shared/months';
-import { knownSourceWords, outcomeAt, outcomeCode, outcomeLower, outcomePhrase, sameOutcome, stanceLabel, stanceSentence, verdictWords } from '../../shared/words';
+import { knownWords, outcomeAt, outcomeCode, outcomeLower, outcomePhrase, sameOutcome, stanceLabel, stanceSentence, verdictWords } from '../../shared/words';
 import { workedExample } from '../fixtures';
 import { run } from './helpers';
 
@@ -49,8 +49,8 @@ describe('outcome words', () => {
     expect(stanceSentence('wait')).toBe('waits for confirmation before serving notice');
     expect(verdictWords('handed-over')).toBe('Already handed over');
     expect(verdictWords('closes')).toBe('Closes');
-    expect(knownSourceWords('confirm-delay')).toBe('a confirmation delay');
-    expect(knownSourceWords('no-allocations')).toBe('no funding to wait for');
+    expect(knownWords({ fy: 2021, known: parseMonth('2021-08'), knownSource: 'confirm-delay' })).toBe('Known August 2021 (4 months after April)');
+    expect(knownWords({ fy: 2021, known: parseMonth('2021-04'), knownSource: 'no-allocations' })).toBe('Known from April (no allocations)');
   });
 });
 

@@ -1,8 +1,8 @@
 // Saving charts: the SVG copy with its computed colours written on, the file around it, and
 // the file names. A small fake DOM stands in for the browser's; the e2e spec saves real charts.
 import { describe, expect, it } from 'vitest';
+import { chartFileName } from '../../shared/file-name';
 import {
-  chartFileName,
   firstOpaque,
   isTransparent,
   pngSize,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMonth } from '../../shared/months';
 import { groupDecisions, upcomingDecisions } from '../../renderer/logic/decisions';
-import { knownAside, knownWords } from '../../renderer/logic/known-words';
+import { knownAside, knownWords } from '../../shared/words';
 import { runSimulation } from '../../renderer/logic/simulation';
 import { cliffEdgeLayout } from '../../renderer/logic/timeline';
 import { demoPlan } from './fixtures';

@@ -5,7 +5,8 @@ import type { Plan } from '../../shared/plan';
 import { formatProblem, resolveScenario } from '../../shared/resolve';
 import { sampleAll } from '../../shared/uncertainty/distributions';
 import { exposureByMonth } from '../../shared/uncertainty/exposure';
-import { mergeBatches, runDraws, type DrawBatch } from '../../shared/uncertainty/risk';
+import { mergeBatches, type DrawBatch } from '../../shared/uncertainty/draws';
+import { runDraws } from '../../shared/uncertainty/risk';
 import { fanPercentiles } from '../../shared/uncertainty/risk-summary';
 import { validatePlan } from '../../shared/validate';
 

@@ -6,8 +6,9 @@ import type { Plan } from '../../shared/plan';
 import { formatProblem } from '../../shared/resolve';
 import { validatePlan } from '../../shared/validate';
 import { createRiskWorker, runBreakeven } from '../../renderer/logic/analysis';
-import { assembleRisk, createSliceRunner, histogram, MAX_WORKERS, readWhole, type RiskView } from '../../renderer/logic/risk-run';
-import type { DrawBatch } from '../../shared/uncertainty/risk';
+import { createSliceRunner } from '../../renderer/logic/analysis';
+import { assembleRisk, histogram, MAX_WORKERS, readWhole, type RiskView } from '../../renderer/logic/risk-run';
+import type { DrawBatch } from '../../shared/uncertainty/draws';
 import { DrawSchedule, SCREEN_SLICES, sliceDraws, sliceSize, workerCount, type Slice } from '../../shared/uncertainty/schedule';
 import { demoPlan, workedExample } from './fixtures';
 

@@ -6,7 +6,7 @@ import { simulate } from '../../shared/engine';
 import {
   addScenarioEdit, confirmationOf, deleteScenarioEdit, duplicateScenarioEdit, fundingVariables, grantLevelOf, handoverOf,
   handoverShares, priorityOf, renameScenarioEdit, roundLevel, setConfirmationEdit, setGrantLevelEdit, setHandoverEdit,
-  setPriorityEdit, setStanceEdit, setVariableEdit, slugify, uniqueId, variableOf,
+  newScenarioId, setPriorityEdit, setStanceEdit, setVariableEdit, variableOf,
 } from '../../renderer/logic/scenario-edits';
 import { demoPlan, workedExample } from './fixtures';
 
@@ -19,10 +19,10 @@ const valid = (plan: Plan) => {
 
 describe('scenario ids and names', () => {
   it('slugs names and keeps ids unique (never "base")', () => {
-    expect(slugify('25% cut, confirmed in June!')).toBe('25-cut-confirmed-in-june');
-    expect(slugify('   ')).toBe('scenario');
-    expect(uniqueId('base', [])).toBe('base-2');
-    expect(uniqueId('cut', ['cut', 'cut-2'])).toBe('cut-3');
+    expect(newScenarioId('25% cut, confirmed in June!', [])).toBe('25-cut-confirmed-in-june');
+    expect(newScenarioId('   ', [])).toBe('scenario');
+    expect(newScenarioId('Base', [])).toBe('base-2');
+    expect(newScenarioId('Cut', ['cut', 'cut-2'])).toBe('cut-3');
   });
 });
 

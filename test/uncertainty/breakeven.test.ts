@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { simulate, type SimulationResult } from '../../shared/engine';
 import type { Plan } from '../../shared/plan';
 import { formatProblem, resolveScenario } from '../../shared/resolve';
-import { breakeven, BREAKEVEN_TOLERANCE, TargetNotMetError, type BreakevenTarget } from '../../shared/uncertainty/breakeven';
+import { breakeven, BREAKEVEN_TOLERANCE, TargetNotMetError } from '../../shared/uncertainty/breakeven';
 import { ladderValues } from '../../shared/uncertainty/ladder';
-import { AnalysisArgumentError } from '../../shared/uncertainty/risk';
+import { AnalysisArgumentError } from '../../shared/uncertainty/draws';
+import type { BreakevenTarget } from '../../shared/uncertainty/targets';
 import { validatePlan } from '../../shared/validate';
 import { intervention, plan, stream } from '../core/helpers';
 

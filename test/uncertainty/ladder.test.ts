@@ -3,7 +3,7 @@ import type { Plan } from '../../shared/plan';
 import { formatProblem } from '../../shared/resolve';
 import { resultToJson } from '../../shared/result-json';
 import { ladder, ladderValues, MAX_LADDER_ROWS } from '../../shared/uncertainty/ladder';
-import { AnalysisArgumentError, AnalysisError } from '../../shared/uncertainty/risk';
+import { AnalysisArgumentError, AnalysisError } from '../../shared/uncertainty/draws';
 import { validatePlan } from '../../shared/validate';
 import { intervention, plan, run, stream } from '../core/helpers';
 

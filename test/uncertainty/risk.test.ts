@@ -3,10 +3,9 @@ import { simulate } from '../../shared/engine';
 import type { Plan } from '../../shared/plan';
 import { formatProblem, resolveScenario } from '../../shared/resolve';
 import { sampleAll } from '../../shared/uncertainty/distributions';
-import {
-  AnalysisArgumentError, CLOSES, createDrawRunner, DrawError, mergeBatches, runDraws, TRANSITIONS, type DrawBatch,
-} from '../../shared/uncertainty/risk';
+import { AnalysisArgumentError, CLOSES, DrawError, mergeBatches, TRANSITIONS, type DrawBatch } from '../../shared/uncertainty/draws';
 import { exposureByMonth } from '../../shared/uncertainty/exposure';
+import { createDrawRunner, runDraws } from '../../shared/uncertainty/risk';
 import { riskSummaryJson, summariseRisk } from '../../shared/uncertainty/risk-summary';
 import { validatePlan } from '../../shared/validate';
 import { DEMO_PLAN_PATH, intervention, plan, readJson, stream } from '../core/helpers';

@@ -1,11 +1,13 @@
 // risk, ladder and breakeven (plan-format.md §9).
+import { jsonText } from '../../../shared/json-text';
 import { formatMoney } from '../../../shared/money';
 import type { Plan } from '../../../shared/plan';
-import { breakeven, BREAKEVEN_TARGETS, BREAKEVEN_TOLERANCE, isBreakevenTarget } from '../../../shared/uncertainty/breakeven';
+import { breakeven, BREAKEVEN_TOLERANCE } from '../../../shared/uncertainty/breakeven';
 import type { Uncertainty } from '../../../shared/uncertainty/distributions';
 import { ladder } from '../../../shared/uncertainty/ladder';
-import { AnalysisArgumentError, AnalysisError } from '../../../shared/uncertainty/risk';
+import { AnalysisArgumentError, AnalysisError } from '../../../shared/uncertainty/draws';
 import { riskSummaryJson, summariseDraws, type RiskSummary } from '../../../shared/uncertainty/risk-summary';
+import { BREAKEVEN_TARGETS, isBreakevenTarget } from '../../../shared/uncertainty/targets';
 import { defaultWorkerCount, MAX_WORKERS, runRiskPool } from '../../risk/pool';
 import { type Command, InputError, numberOption, requireCount, UsageError } from '../command';
 import { loadPlan, pickScenarios } from '../load-plan';
@@ -124,7 +126,7 @@ export const riskCommand: Command = {
     }
     // The pool's batch is already every draw in draw order.
     const summary = summariseDraws(plan.interventions.map((i) => i.id), seed, batch);
-    if (values.json) io.out(JSON.stringify(riskSummaryJson(summary), null, 2));
+    if (values.json) io.out(jsonText(riskSummaryJson(summary)));
     else {
       const names = new Map(plan.interventions.map((i) => [i.id, i.name]));
       io.out(riskText(plan.name, scenario.name, scenarioId, uncertaintyOf(plan, scenarioId), names, summary));
@@ -144,7 +146,7 @@ export const ladderCommand: Command = {
     const { plan, scenarioId, scenario } = loadScenario(positionals, values);
     const result = await analysing(() => ladder(plan, scenarioId, variable, from, to, step));
     if (values.json) {
-      io.out(JSON.stringify(result, null, 2));
+      io.out(jsonText(result));
       return 0;
     }
     const table = renderTable(
@@ -183,7 +185,7 @@ export const breakevenCommand: Command = {
     const hi = numberOption(values, 'hi');
     const { plan, scenarioId, scenario } = loadScenario(positionals, values);
     const result = await analysing(() => breakeven(plan, scenarioId, variable, target, lo, hi));
-    if (values.json) io.out(JSON.stringify(result, null, 2));
+    if (values.json) io.out(jsonText(result));
     else if (result.value === lo) {
       io.out(`${plan.name}: in "${scenario.name}" (${scenarioId}), ${TARGET_WORDS[target]} already at ${variable} = ${lo}, the bottom of the range.`);
     } else {

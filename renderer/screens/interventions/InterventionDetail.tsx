@@ -1,10 +1,10 @@
 // The selected intervention: its outcome in the plan, handover, taper schedule (partner
 // shares, TaperSchedule.tsx), transition route and notes.
-import { useState } from 'react';
 import type { InterventionResult } from '../../../shared/engine';
 import type { Plan } from '../../../shared/plan';
 import { parseMonth } from '../../../shared/months';
 import { Card } from '../../components/common';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { InlineField } from '../../components/InlineField';
 import { monthLong, outcomeText } from '../../logic/format';
 import { deleteInterventionEdit, setInterventionFieldEdit, setTransitionEdit } from '../../logic/plan-edits';
@@ -33,7 +33,6 @@ export function InterventionDetail(props: { plan: Plan; index: number; result: I
   const item = plan.interventions[index];
   const readOnly = useReadOnly();
   const select = useStore((s) => s.selectIntervention);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const shares = item.partnerShares ?? [];
   const handover = shares.find((s) => s.share === 1);
 
@@ -96,27 +95,15 @@ export function InterventionDetail(props: { plan: Plan; index: number; result: I
             edit={(v) => setInterventionFieldEdit(plan, index, 'notes', v)}
           />
           <div className="button-row">
-            {confirmDelete ? (
-              <>
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={async () => {
-                    const r = await applyEdit(deleteInterventionEdit(plan, index));
-                    if (r.ok) select(null);
-                  }}
-                >
-                  Delete “{item.name}”
-                </button>
-                <button type="button" onClick={() => setConfirmDelete(false)}>
-                  Keep it
-                </button>
-              </>
-            ) : (
-              <button type="button" className="danger-quiet" disabled={readOnly} onClick={() => setConfirmDelete(true)}>
-                Delete intervention…
-              </button>
-            )}
+            <ConfirmDelete
+              name={item.name}
+              ask="Delete intervention…"
+              readOnly={readOnly}
+              onDelete={async () => {
+                const r = await applyEdit(deleteInterventionEdit(plan, index));
+                if (r.ok) select(null);
+              }}
+            />
           </div>
         </section>
       </div>

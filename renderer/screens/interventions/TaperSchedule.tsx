@@ -2,6 +2,7 @@
 // share of 100% is a handover. Shares are added, edited in place and removed.
 import { useId, useState } from 'react';
 import type { PartnerShare, Plan } from '../../../shared/plan';
+import { FieldError } from '../../components/common';
 import { InlineField } from '../../components/InlineField';
 import { percent } from '../../logic/format';
 import { setPartnerSharesEdit } from '../../logic/plan-edits';
@@ -118,7 +119,7 @@ function AddShare(props: { onAdd: (entry: PartnerShare) => void; onCancel: () =>
   const [share, setShare] = useState('');
   const [partner, setPartner] = useState(props.defaultPartner);
   const [error, setError] = useState<string | null>(null);
-  const ids = { from: useId(), share: useId(), partner: useId() };
+  const ids = { from: useId(), share: useId(), partner: useId(), error: useId() };
   return (
     <form
       className="add-share"
@@ -147,11 +148,7 @@ function AddShare(props: { onAdd: (entry: PartnerShare) => void; onCancel: () =>
           <input id={ids.partner} value={partner} onChange={(e) => setPartner(e.target.value)} />
         </div>
       </div>
-      {error ? (
-        <div className="field-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={ids.error} messages={error ? [error] : []} />
       <div className="button-row">
         <button type="submit" className="primary">
           Add

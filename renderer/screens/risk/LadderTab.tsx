@@ -2,9 +2,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { Plan, Scenario } from '../../../shared/plan';
 import { Card, Empty, FieldError } from '../../components/common';
+import { VariableField } from '../../components/VariableField';
 import { count } from '../../logic/format';
-import { fundingVariables } from '../../logic/scenario-edits';
-import { variableChoices } from '../../logic/uncertainty-edits';
+import { firstVariable, variableChoices } from '../../logic/uncertainty-edits';
 import { readNumber } from '../../logic/values';
 import { cancelLadder, startLadder } from '../../store/analysis-client';
 import { ladderResultFor } from '../../store/analysis-slice';
@@ -15,12 +15,11 @@ import { ProgressBar } from './ProgressBar';
 export function LadderTab(props: { plan: Plan; scenario: Scenario }) {
   const { plan, scenario } = props;
   const choices = variableChoices(plan, scenario.id);
-  const levels = new Set(fundingVariables(plan));
   const stored = useStore((s) => s.ladderSettings);
   const setSettings = useStore((s) => s.setLadderSettings);
   const progress = useStore((s) => s.ladder.progress);
   const shown = useStore((s) => ladderResultFor(s, scenario.id));
-  const fallback = choices.find((v) => levels.has(v)) ?? choices[0] ?? '';
+  const fallback = firstVariable(plan, choices);
   const settings = stored && choices.includes(stored.variable) ? stored : { variable: fallback, from: '0.5', to: '1', step: '0.05' };
   const ids = { variable: useId(), from: useId(), to: useId(), step: useId(), error: useId() };
   const [error, setError] = useState<string | null>(null);
@@ -42,16 +41,7 @@ export function LadderTab(props: { plan: Plan; scenario: Scenario }) {
     <>
       <Card title="Ladder" subtitle="The scenario simulated at each value of one variable, the others at their central values: planning for a range of funding levels in one table.">
         <div className="run-row">
-          <div className="field">
-            <label htmlFor={ids.variable}>Variable</label>
-            <select id={ids.variable} value={settings.variable} onChange={(e) => setSettings({ ...settings, variable: e.target.value })} data-testid="ladder-variable">
-              {choices.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
+          <VariableField id={ids.variable} choices={choices} value={settings.variable} onChange={(variable) => setSettings({ ...settings, variable })} testId="ladder-variable" />
           {(['from', 'to', 'step'] as const).map((key) => (
             <div className="field" key={key}>
               <label htmlFor={ids[key]}>{key === 'from' ? 'From' : key === 'to' ? 'To' : 'Step'}</label>

@@ -1,6 +1,6 @@
 // The scenario's name, and duplicating or (after a second press) deleting it.
-import { useEffect, useState } from 'react';
 import type { Plan, Scenario } from '../../../shared/plan';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { InlineField } from '../../components/InlineField';
 import { deleteScenarioEdit, duplicateScenarioEdit, renameScenarioEdit } from '../../logic/scenario-edits';
 import { applyEdit } from '../../store/actions';
@@ -9,8 +9,6 @@ import { useReadOnly } from '../../store/hooks';
 export function EditorHead(props: { plan: Plan; scenario: Scenario; index: number; onSelect: (id: string | null) => void }) {
   const { plan, scenario, index } = props;
   const readOnly = useReadOnly();
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  useEffect(() => setConfirmDelete(false), [scenario.id]);
   return (
     <div className="editor-head">
       <InlineField
@@ -34,27 +32,16 @@ export function EditorHead(props: { plan: Plan; scenario: Scenario; index: numbe
         >
           Duplicate
         </button>
-        {confirmDelete ? (
-          <>
-            <button
-              type="button"
-              className="danger"
-              onClick={async () => {
-                const result = await applyEdit(deleteScenarioEdit(plan, scenario.id));
-                if (result.ok) props.onSelect(null);
-              }}
-            >
-              Delete “{scenario.name}”
-            </button>
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              Keep it
-            </button>
-          </>
-        ) : (
-          <button type="button" className="danger-quiet" disabled={readOnly} onClick={() => setConfirmDelete(true)}>
-            Delete…
-          </button>
-        )}
+        <ConfirmDelete
+          key={scenario.id}
+          name={scenario.name}
+          ask="Delete…"
+          readOnly={readOnly}
+          onDelete={async () => {
+            const result = await applyEdit(deleteScenarioEdit(plan, scenario.id));
+            if (result.ok) props.onSelect(null);
+          }}
+        />
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { LevelCell } from './LevelCell';
 
 export function GrantLevels(props: { plan: Plan; scenario: Scenario }) {
   const { plan, scenario } = props;
-  const fys = useStore(useShallow((s) => s.shown?.resolved[0]?.fys ?? []));
+  const fys = useStore(useShallow((s) => (s.order.length ? s.byScenario[s.order[0]].resolved.fys : [])));
   const streams = plan.fundingStreams.filter((s) => s.allocations.length > 0);
   return (
     <div className="table-scroll">

@@ -3,7 +3,7 @@
 import { formatMonth, parseMonth } from '../../../shared/months';
 import type { Plan, Scenario } from '../../../shared/plan';
 import { Empty } from '../../components/common';
-import { monthLong } from '../../logic/format';
+import { outcomePhrase } from '../../../shared/words';
 import { handoverOf, setHandoverEdit } from '../../logic/scenario-edits';
 import { useReadOnly } from '../../store/hooks';
 import { HandoverChoice } from './HandoverChoice';
@@ -36,7 +36,7 @@ export function Handovers(props: { plan: Plan; scenario: Scenario }) {
                 {item.name}
                 <div className="muted small">{h.partner ?? ''}</div>
               </th>
-              <td>{h.planMonth ? `Handed over from ${monthLong(parseMonth(h.planMonth))}` : 'Partner pays part; no handover'}</td>
+              <td>{h.planMonth ? outcomePhrase({ outcome: 'transitions', month: parseMonth(h.planMonth) }, false) : 'Partner pays part; no handover'}</td>
               <td>
                 <HandoverChoice
                   label={`Handover of ${item.name}`}

@@ -1,5 +1,6 @@
 // The plan's scenarios to pick from, and the button that adds one.
 import type { Plan } from '../../../shared/plan';
+import { stanceShort } from '../../../shared/words';
 import { plural } from '../../logic/format';
 import { addScenarioEdit } from '../../logic/scenario-edits';
 import { applyEdit } from '../../store/actions';
@@ -22,7 +23,7 @@ export function ScenarioList(props: { plan: Plan; selected: string | null; onSel
             >
               <span className="scenario-name">{s.name}</span>
               <span className="scenario-meta">
-                {s.stance === 'prudent' ? 'Prudent' : 'Wait'} · {plural((s.changes ?? []).length, 'change')}
+                {stanceShort(s.stance)} · {plural((s.changes ?? []).length, 'change')}
               </span>
             </button>
           </li>

@@ -2,6 +2,7 @@
 // the underwriter may cover a year.
 import { useId } from 'react';
 import type { Plan, Scenario } from '../../../shared/plan';
+import { stanceLabel } from '../../../shared/words';
 import { Card } from '../../components/common';
 import { InlineField } from '../../components/InlineField';
 import { setStanceEdit, setUnderwritingLimitEdit } from '../../logic/scenario-edits';
@@ -10,8 +11,8 @@ import { useReadOnly } from '../../store/hooks';
 import { store } from './store-edit';
 
 const STANCES = [
-  ['wait', 'Wait for confirmation', 'The underwriter covers the months until the grant is known; notice is served then if needed.'],
-  ['prudent', 'Serve notice where unconfirmed', 'At each deadline, notice goes to whatever the money known by then cannot fund.'],
+  ['wait', stanceLabel('wait'), 'The underwriter covers the months until the grant is known; notice is served then if needed.'],
+  ['prudent', stanceLabel('prudent'), 'At each deadline, notice goes to whatever the money known by then cannot fund.'],
 ] as const;
 
 export function StanceCard(props: { plan: Plan; scenario: Scenario; index: number }) {

@@ -1,6 +1,6 @@
 // The scenario's own values of the plan's variables: a level control for a variable that
 // stream amounts depend on (such as grantLevel), else a number or a formula.
-import { isFormula } from '../../../shared/formula';
+import { isFormula } from '../../../shared/parse';
 import type { Plan, Scenario } from '../../../shared/plan';
 import { Empty } from '../../components/common';
 import { InlineField } from '../../components/InlineField';

@@ -7,9 +7,8 @@ import type { ResolvedAllocationView } from '../../logic/resolved';
 import { useStore, type Store } from '../../store/store';
 
 function allocationOf(s: Store, scenarioId: string, stream: string, fy: number): ResolvedAllocationView | null {
-  const index = s.shown?.results.findIndex((r) => r.id === scenarioId) ?? -1;
-  if (index < 0) return null;
-  return s.shown!.resolved[index].streams.find((x) => x.id === stream)?.allocations.find((a) => a.fy === fy) ?? null;
+  const entry = Object.hasOwn(s.byScenario, scenarioId) ? s.byScenario[scenarioId] : undefined;
+  return entry?.resolved.streams.find((x) => x.id === stream)?.allocations.find((a) => a.fy === fy) ?? null;
 }
 
 export function useAllocation(scenarioId: string, stream: string, fy: number): ResolvedAllocationView | null {

@@ -10,5 +10,5 @@ export async function store(edit: PlanEdit) {
 
 /** After a level of 100% is stored as "no change", the stored plan may equal the old one. */
 export function resimulateIfNeeded() {
-  if (useStore.getState().shown?.draft) resimulateStored();
+  if (useStore.getState().source?.draft) resimulateStored();
 }
