@@ -14,7 +14,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   try {
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -8,5 +8,10 @@ export interface FileKind {
 }
 
 export function saveDialogOptions(title: string, defaultPath: string, kind: FileKind): SaveDialogOptions {
-  return { title, defaultPath, filters: [{ name: kind.name, extensions: [...kind.extensions] }], properties: ['showOverwriteConfirmation', 'createDirectory'] };
+  return {
+    title,
+    defaultPath,
+    filters: [{ name: kind.name, extensions: [...kind.extensions] }],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  };
 }

@@ -66,7 +66,11 @@ export function createHandlers(session: DocumentSession, shell: 'electron' | 'br
       }
       if (!printPdf) throw new Error(NO_PDF_PRINTER_MESSAGE);
       const pdf = await printPdf(html);
-      return { fileName: exportFileName(plan.name, 'briefing', 'pdf'), mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64') };
+      return {
+        fileName: exportFileName(plan.name, 'briefing', 'pdf'),
+        mimeType: 'application/pdf',
+        base64: Buffer.from(pdf).toString('base64'),
+      };
     },
   };
 }

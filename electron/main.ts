@@ -1,19 +1,7 @@
 // Electron main process: wiring only. Every decision it makes lives in a tested module.
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  nativeTheme,
-  protocol,
-  screen,
-  session,
-  shell,
-  type WebContents,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, type WebContents } from 'electron';
 import type { Handlers } from '../shared/ipc';
 import { MENU_CHANNEL, type MenuCommand } from '../shared/api-methods';
 import { createHandlers } from './handlers';
@@ -40,15 +28,7 @@ import {
   windowOptions,
 } from './security';
 import { saveDialogOptions } from './dialogs';
-import {
-  boundsFor,
-  clampBounds,
-  loadWindowState,
-  recentDocuments,
-  rememberBounds,
-  saveWindowState,
-  type Rect,
-} from './window-state';
+import { boundsFor, clampBounds, loadWindowState, recentDocuments, rememberBounds, saveWindowState, type Rect } from './window-state';
 
 const PLAN_FILE = { name: 'Headroom plan', extensions: ['headroom'] };
 
@@ -68,9 +48,7 @@ function handlersFor(sender: WebContents): Handlers {
 }
 
 // Before 'ready': makes headroom://app a secure, standard origin so 'self', fetch and storage work.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
 /** One window per plan file; untitled plans have no entry. */
@@ -207,7 +185,10 @@ async function newPlan(): Promise<void> {
 async function saveAs(): Promise<void> {
   const target = focused();
   if (!target) return;
-  const result = await dialog.showSaveDialog(target.win, saveDialogOptions('Save plan as', target.session.document.info().fileName, PLAN_FILE));
+  const result = await dialog.showSaveDialog(
+    target.win,
+    saveDialogOptions('Save plan as', target.session.document.info().fileName, PLAN_FILE),
+  );
   if (result.canceled || !result.filePath) return;
   try {
     await target.session.document.saveAs(result.filePath);
@@ -220,18 +201,32 @@ async function saveAs(): Promise<void> {
 async function importJson(): Promise<void> {
   const target = focused();
   if (!target) return;
-  const result = await dialog.showOpenDialog(target.win, { title: 'Import plan (JSON)', properties: ['openFile'], filters: [{ name: 'Plan JSON', extensions: ['json'] }] });
+  const result = await dialog.showOpenDialog(target.win, {
+    title: 'Import plan (JSON)',
+    properties: ['openFile'],
+    filters: [{ name: 'Plan JSON', extensions: ['json'] }],
+  });
   if (result.canceled || result.filePaths.length === 0) return;
   const outcome = await sessions.get(target.win.webContents.id)!.handlers.importPlanJson(await readFile(result.filePaths[0], 'utf8'));
   if (outcome.ok) tell(target.win, 'reload');
-  else dialog.showErrorBox('The plan was not imported; nothing changed', outcome.problems.map((p) => `${p.path}: ${p.message}`).slice(0, 30).join('\n'));
+  else
+    dialog.showErrorBox(
+      'The plan was not imported; nothing changed',
+      outcome.problems
+        .map((p) => `${p.path}: ${p.message}`)
+        .slice(0, 30)
+        .join('\n'),
+    );
 }
 
 async function exportJson(): Promise<void> {
   const target = focused();
   if (!target) return;
   const plan = target.session.document.plan();
-  const result = await dialog.showSaveDialog(target.win, saveDialogOptions('Export plan (JSON)', fileNameFor(plan.name, '.json'), { name: 'Plan JSON', extensions: ['json'] }));
+  const result = await dialog.showSaveDialog(
+    target.win,
+    saveDialogOptions('Export plan (JSON)', fileNameFor(plan.name, '.json'), { name: 'Plan JSON', extensions: ['json'] }),
+  );
   if (result.canceled || !result.filePath) return;
   try {
     writeFileAtomic(result.filePath, planJsonText(plan));
@@ -248,8 +243,14 @@ const menuActions: MenuActions = {
   importJson: () => void importJson(),
   exportJson: () => void exportJson(),
   // The page runs undo and redo itself, so it can refresh what it shows.
-  undo: () => { const target = focused(); if (target) tell(target.win, 'undo'); },
-  redo: () => { const target = focused(); if (target) tell(target.win, 'redo'); },
+  undo: () => {
+    const target = focused();
+    if (target) tell(target.win, 'undo');
+  },
+  redo: () => {
+    const target = focused();
+    if (target) tell(target.win, 'redo');
+  },
 };
 
 function planFromArgv(argv: readonly string[], cwd: string): string | undefined {

@@ -69,9 +69,7 @@ export function menuTemplate(actions: MenuActions, opts: MenuOptions): MenuItemC
   const view: MenuItemConstructorOptions = {
     label: top('View'),
     submenu: [
-      ...(opts.dev
-        ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, sep] as MenuItemConstructorOptions[])
-        : []),
+      ...(opts.dev ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, sep] as MenuItemConstructorOptions[]) : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

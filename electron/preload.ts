@@ -20,7 +20,10 @@ function onMenuCommand(callback: (command: MenuCommand) => void): void {
 }
 
 const api = Object.freeze({
-  ...(Object.fromEntries(API_METHODS.map((name) => [name, methodCaller(name)])) as Record<ApiMethod, (...args: unknown[]) => Promise<unknown>>),
+  ...(Object.fromEntries(API_METHODS.map((name) => [name, methodCaller(name)])) as Record<
+    ApiMethod,
+    (...args: unknown[]) => Promise<unknown>
+  >),
   onMenuCommand,
 });
 

@@ -44,7 +44,10 @@ export async function printInWindow(
       return win.webContents.printToPDF(options);
     })();
     const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Printing the briefing took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`Printing the briefing took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`)),
+        timeoutMs,
+      );
     });
     return await Promise.race([printed, timedOut]);
   } finally {

@@ -95,12 +95,7 @@ function isAppUrl(url: unknown): boolean {
   } catch {
     return false;
   }
-  return (
-    parsed.protocol === `${APP_SCHEME}:` &&
-    parsed.host === APP_HOST &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
 }
 
 export function isAllowedNavigation(url: string): boolean {
@@ -198,11 +193,7 @@ export function resolveAppUrl(requestUrl: string, bundleDir: string): AppFile {
 }
 
 /** For `session.setPermissionRequestHandler`: the app needs no camera, location, notifications… */
-export function denyPermissionRequest(
-  _webContents: unknown,
-  _permission: string,
-  callback: (granted: boolean) => void,
-): void {
+export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
   callback(false);
 }
 

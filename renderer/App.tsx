@@ -68,7 +68,9 @@ function DocumentBar() {
   return (
     <header className="docbar">
       <div className="doc-title">
-        <span className="doc-name" data-testid="plan-name">{planName}</span>
+        <span className="doc-name" data-testid="plan-name">
+          {planName}
+        </span>
         <span className="doc-file">{info.fileName}</span>
       </div>
       <div className="doc-tools">

@@ -21,7 +21,10 @@ function work() {
     response = {
       ok: false,
       problems: [{ path: '(plan)', message: `could not be simulated: ${message}` }],
-      seq: request.seq, draft: request.draft, revision: request.revision, ms: performance.now() - started,
+      seq: request.seq,
+      draft: request.draft,
+      revision: request.revision,
+      ms: performance.now() - started,
     };
   }
   postMessage(response);

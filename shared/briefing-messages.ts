@@ -86,18 +86,29 @@ export function scenarioMessage(set: ScenarioSet, index: number): string {
     } else {
       clauses.push(`${t.usersLosingSupport} ${t.usersLosingSupport === 1 ? 'person loses' : 'people lose'} support`);
       const a = t.usersLosingSupportAvoidably;
-      clauses.push(a === 0 ? 'none of them avoidably' : a === t.usersLosingSupport ? (a === 1 ? 'avoidably' : 'all of them avoidably') : `${a} of them avoidably`);
+      clauses.push(
+        a === 0
+          ? 'none of them avoidably'
+          : a === t.usersLosingSupport
+            ? a === 1
+              ? 'avoidably'
+              : 'all of them avoidably'
+            : `${a} of them avoidably`,
+      );
     }
   }
-  clauses.push(year.atRisk > 0
-    ? `${underwriterText(result)} is exposed to ${moneyWhole(year.atRisk)} until confirmation`
-    : 'nothing is spent before confirmation');
+  clauses.push(
+    year.atRisk > 0
+      ? `${underwriterText(result)} is exposed to ${moneyWhole(year.atRisk)} until confirmation`
+      : 'nothing is spent before confirmation',
+  );
   const last = clauses.pop()!;
   // The year's known month is the engine's (plan-format.md §3.2): a confirmation delay beats a date.
   let text = `If ${fyText(fy)} is confirmed in ${monthLong(year.known)} ${fundingClause(set, index, fy)}, ${clauses.join(', ')}${clauses.length ? ', and ' : ''}${last}.`;
-  text += t.drawn > 0
-    ? ` Over the plan, ${moneyWhole(t.drawn)} is drawn from the underwriter, ${t.limitBreaches > 0 ? `beyond its limit in ${countOf(t.limitBreaches, 'year', 'years')}` : 'within its limit'}`
-    : ' Nothing is drawn from the underwriter';
+  text +=
+    t.drawn > 0
+      ? ` Over the plan, ${moneyWhole(t.drawn)} is drawn from the underwriter, ${t.limitBreaches > 0 ? `beyond its limit in ${countOf(t.limitBreaches, 'year', 'years')}` : 'within its limit'}`
+      : ' Nothing is drawn from the underwriter';
   text += t.underspend > 0 ? `; ${moneyWhole(t.underspend)} of funding lapses unspent.` : '.';
   if (t.avoidableClosures > 0) {
     text += ` Serving notice before the funding is known closes ${countOf(t.avoidableClosures, 'service', 'services')} that waiting would have kept.`;
@@ -115,16 +126,26 @@ export function differenceMessage(set: ScenarioSet, index: number): string {
   const drawn = diff('drawn');
   const more = (n: number) => (n > 0 ? 'more' : 'fewer');
   const parts = [
-    closures === 0 ? 'closes as many services' : `closes ${countOf(Math.abs(closures), `${more(closures)} service`, `${more(closures)} services`)}`,
-    people === 0 ? 'leaves as many people without support' : `leaves ${Math.abs(people)} ${more(people)} ${Math.abs(people) === 1 ? 'person' : 'people'} without support`,
-    drawn === 0 ? 'draws the same from the underwriter' : `draws ${moneyWhole(Math.abs(drawn))} ${drawn > 0 ? 'more' : 'less'} from the underwriter`,
+    closures === 0
+      ? 'closes as many services'
+      : `closes ${countOf(Math.abs(closures), `${more(closures)} service`, `${more(closures)} services`)}`,
+    people === 0
+      ? 'leaves as many people without support'
+      : `leaves ${Math.abs(people)} ${more(people)} ${Math.abs(people) === 1 ? 'person' : 'people'} without support`,
+    drawn === 0
+      ? 'draws the same from the underwriter'
+      : `draws ${moneyWhole(Math.abs(drawn))} ${drawn > 0 ? 'more' : 'less'} from the underwriter`,
   ];
   return `Compared with ${L[0]}, ${L[index]} ${parts[0]}, ${parts[1]}, and ${parts[2]}.`;
 }
 
 /** One plain-English message per scenario, from its result; then how each differs from the first. */
 export function keyMessages(set: ScenarioSet): KeyMessage[] {
-  const messages: KeyMessage[] = set.results.map((result, i) => ({ scenarioId: result.id, letter: SCENARIO_LETTERS[i], text: scenarioMessage(set, i) }));
+  const messages: KeyMessage[] = set.results.map((result, i) => ({
+    scenarioId: result.id,
+    letter: SCENARIO_LETTERS[i],
+    text: scenarioMessage(set, i),
+  }));
   for (let i = 1; i < set.results.length; i++) {
     messages.push({ scenarioId: set.results[i].id, letter: SCENARIO_LETTERS[i], text: differenceMessage(set, i) });
   }

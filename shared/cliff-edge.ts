@@ -26,7 +26,8 @@ export interface CliffEdge {
 export const isEarly = (notice: NoticeResult | null): notice is NoticeResult => notice !== null && notice.blindMonths > 0;
 
 /** A deadline still to decide: not passed before the plan starts, and not for an FY a partner carries whole. */
-export const isChoice = (notice: NoticeResult | null): notice is NoticeResult => notice !== null && !notice.passed && notice.verdict !== 'handed-over';
+export const isChoice = (notice: NoticeResult | null): notice is NoticeResult =>
+  notice !== null && !notice.passed && notice.verdict !== 'handed-over';
 
 /** The last month of service when the FY's decision closes it. */
 export const closesAfter = (notice: NoticeResult | null): MonthIndex | null => (notice?.verdict === 'closes' ? notice.lastMonth : null);
@@ -38,14 +39,16 @@ function noticeFor(result: SimulationResult, index: number, fy: FyYear): NoticeR
 /** Per FY with any notice, the services' notices in each of the results (scenarios in the same plan), earliest deadline first. */
 export function cliffEdges(results: readonly SimulationResult[]): CliffEdge[] {
   const first = results[0];
-  return first.years.map(({ fy }) => {
-    const rows: DeadlineRow[] = first.interventions
-      .map((item, ii) => ({ id: item.id, name: item.name, notices: results.map((r) => noticeFor(r, ii, fy)) }))
-      .filter((row) => row.notices.some((n) => n !== null));
-    const earliest = (row: DeadlineRow) => Math.min(...row.notices.flatMap((n) => (n ? [n.deadline] : [])));
-    rows.sort((a, b) => earliest(a) - earliest(b));
-    return { fy, known: results.map((r) => r.years.find((y) => y.fy === fy)!.known), rows };
-  }).filter((edge) => edge.rows.length > 0);
+  return first.years
+    .map(({ fy }) => {
+      const rows: DeadlineRow[] = first.interventions
+        .map((item, ii) => ({ id: item.id, name: item.name, notices: results.map((r) => noticeFor(r, ii, fy)) }))
+        .filter((row) => row.notices.some((n) => n !== null));
+      const earliest = (row: DeadlineRow) => Math.min(...row.notices.flatMap((n) => (n ? [n.deadline] : [])));
+      rows.sort((a, b) => earliest(a) - earliest(b));
+      return { fy, known: results.map((r) => r.years.find((y) => y.fy === fy)!.known), rows };
+    })
+    .filter((edge) => edge.rows.length > 0);
 }
 
 /** The months the FY's funding becomes known, each with the scenarios (that still run services then) it holds for. */

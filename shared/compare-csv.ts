@@ -23,7 +23,9 @@ export function comparisonCsv(comparison: Comparison): string {
   const header = ['Section', 'FY', 'Item', ...ids, ...ids.slice(1).map((id) => `${id} − ${ids[0]}`)];
   const lines: CsvCell[][] = [header];
   const measure = (section: string, fy: string, row: ComparisonRow) => [
-    section, fy, row.label,
+    section,
+    fy,
+    row.label,
     ...row.values.map((v) => measureCell(row.kind, v)),
     ...row.differences.slice(1).map((d) => flagDifference(row.kind, d)),
   ];
@@ -31,7 +33,13 @@ export function comparisonCsv(comparison: Comparison): string {
   for (const year of comparison.years) for (const row of year.rows) lines.push(measure('Year', year.label, row));
   for (const row of comparison.interventions) {
     const [first] = row.outcomes;
-    lines.push(['Outcome', '', `${row.name} (${row.id})`, ...row.outcomes.map(outcomeCode), ...row.outcomes.slice(1).map((o) => (sameOutcome(o, first) ? 'same' : 'differs'))]);
+    lines.push([
+      'Outcome',
+      '',
+      `${row.name} (${row.id})`,
+      ...row.outcomes.map(outcomeCode),
+      ...row.outcomes.slice(1).map((o) => (sameOutcome(o, first) ? 'same' : 'differs')),
+    ]);
   }
   return csvText(lines);
 }

@@ -70,21 +70,68 @@ const TOTALS: [keyof SimulationResult['totals'], string, MeasureKind][] = [
 
 export function compare(results: readonly SimulationResult[]): Comparison {
   if (results.length === 0) throw new Error('compare needs at least one scenario');
-  const totals = TOTALS.map(([key, label, kind]) => row(key, label, kind, results.map((r) => r.totals[key])));
+  const totals = TOTALS.map(([key, label, kind]) =>
+    row(
+      key,
+      label,
+      kind,
+      results.map((r) => r.totals[key]),
+    ),
+  );
   const years = results[0].years.map((first, yi) => {
     const at = (r: SimulationResult) => r.years[yi];
     return {
       fy: first.fy,
       label: formatFy(first.fy),
       rows: [
-        row('funding', 'Funding', 'money', results.map((r) => at(r).funding)),
-        row('spend', 'Spend', 'money', results.map((r) => at(r).spend)),
-        row('drawn', 'Drawn from underwriter', 'money', results.map((r) => at(r).drawn)),
-        row('underspend', 'Underspend', 'money', results.map((r) => at(r).underspend)),
-        row('atRisk', 'At risk before confirmation', 'money', results.map((r) => at(r).atRisk)),
-        row('commissionedShare', 'Commissioned share', 'share', results.map((r) => at(r).commissionedShare)),
-        row('compliant', 'Grant condition met', 'flag', results.map((r) => (at(r).compliant ? 1 : 0))),
-        row('limitBreached', 'Underwriting limit breached', 'flag', results.map((r) => (at(r).limitBreached ? 1 : 0))),
+        row(
+          'funding',
+          'Funding',
+          'money',
+          results.map((r) => at(r).funding),
+        ),
+        row(
+          'spend',
+          'Spend',
+          'money',
+          results.map((r) => at(r).spend),
+        ),
+        row(
+          'drawn',
+          'Drawn from underwriter',
+          'money',
+          results.map((r) => at(r).drawn),
+        ),
+        row(
+          'underspend',
+          'Underspend',
+          'money',
+          results.map((r) => at(r).underspend),
+        ),
+        row(
+          'atRisk',
+          'At risk before confirmation',
+          'money',
+          results.map((r) => at(r).atRisk),
+        ),
+        row(
+          'commissionedShare',
+          'Commissioned share',
+          'share',
+          results.map((r) => at(r).commissionedShare),
+        ),
+        row(
+          'compliant',
+          'Grant condition met',
+          'flag',
+          results.map((r) => (at(r).compliant ? 1 : 0)),
+        ),
+        row(
+          'limitBreached',
+          'Underwriting limit breached',
+          'flag',
+          results.map((r) => (at(r).limitBreached ? 1 : 0)),
+        ),
       ],
     };
   });

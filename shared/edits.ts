@@ -3,7 +3,11 @@
 import { z } from 'zod';
 
 const Segment = z.union([
-  z.string().min(1).max(100).refine((s) => !['__proto__', 'constructor', 'prototype'].includes(s), { error: 'is not a field of a plan' }),
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((s) => !['__proto__', 'constructor', 'prototype'].includes(s), { error: 'is not a field of a plan' }),
   z.number().int().min(0),
 ]);
 const EditPath = z.array(Segment).max(12);
@@ -34,14 +38,23 @@ function clone<T>(value: T): T {
 }
 
 function describe(path: readonly (string | number)[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(plan)';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '') || '(plan)'
+  );
 }
 
 function containerAt(root: Json, path: readonly (string | number)[]): Container {
   let node = root;
   for (const segment of path) {
     if (node === null || typeof node !== 'object') throw new EditError(`${describe(path)} does not exist`);
-    node = Array.isArray(node) ? node[segment as number] : Object.hasOwn(node, segment) ? (node as Record<string, Json>)[segment] : undefined;
+    node = Array.isArray(node)
+      ? node[segment as number]
+      : Object.hasOwn(node, segment)
+        ? (node as Record<string, Json>)[segment]
+        : undefined;
   }
   if (node === null || typeof node !== 'object') throw new EditError(`${describe(path)} does not exist`);
   return node as Container;

@@ -235,8 +235,15 @@ interface Ledger {
 
 /** One intervention's months: the monthly split of its FY cost, the partner's rounded share, the rest. */
 function fillRow(
-  item: ResolvedIntervention, first: MonthIndex, last: MonthIndex, start: number, fyCellBase: number,
-  plan: Float64Array, partner: Float64Array, share: Uint8Array, planByFy: Float64Array,
+  item: ResolvedIntervention,
+  first: MonthIndex,
+  last: MonthIndex,
+  start: number,
+  fyCellBase: number,
+  plan: Float64Array,
+  partner: Float64Array,
+  share: Uint8Array,
+  planByFy: Float64Array,
 ): void {
   const shares = item.partnerShares;
   let next = 0;
@@ -325,7 +332,8 @@ function knownOf(scenario: ResolvedScenario, fy: FyYear): Known {
   let known: Known | null = null;
   for (const stream of scenario.streams) {
     const allocation = stream.allocations.get(fy);
-    if (allocation && (!known || allocation.known > known.month)) known = { month: allocation.known, source: allocation.knownSource, stream: stream.id };
+    if (allocation && (!known || allocation.known > known.month))
+      known = { month: allocation.known, source: allocation.knownSource, stream: stream.id };
   }
   // An FY with no allocations has nothing to wait for: it is known at its start.
   return known ?? { month: fyStart(fy), source: 'no-allocations', stream: null };
@@ -355,7 +363,13 @@ function decideAll(scenario: ResolvedScenario, ledger: Ledger, order: readonly n
     const S = fyStart(fy);
     const E = fyEnd(fy);
     const K = knowns[f].month;
-    const candidates = order.filter((i) => !closures[i] && ledger.activeFrom[i] <= ledger.fyTo[f] && ledger.activeTo[i] >= ledger.fyFrom[f] && ledger.activeFrom[i] <= ledger.activeTo[i]);
+    const candidates = order.filter(
+      (i) =>
+        !closures[i] &&
+        ledger.activeFrom[i] <= ledger.fyTo[f] &&
+        ledger.activeTo[i] >= ledger.fyFrom[f] &&
+        ledger.activeFrom[i] <= ledger.activeTo[i],
+    );
     const notice = (i: number) => items[i].noticeMonths.get(fy) ?? 0;
     const deadline = (i: number) => S - notice(i);
     for (const i of candidates) candidacies[i].push({ f, deadline: deadline(i) });
@@ -469,7 +483,8 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
     }
   }
   const { monthSpend, monthPartner, spendByFy, fyOfOffset } = accumulate(ledger, stop, exitAt, exitCost);
-  const spendAt = (i: number, k: number) => (k <= stop[i] && k >= ledger.activeFrom[i] ? ledger.plan[i * M + k] : 0) + (exitAt[i] === k ? exitCost[i] : 0);
+  const spendAt = (i: number, k: number) =>
+    (k <= stop[i] && k >= ledger.activeFrom[i] ? ledger.plan[i * M + k] : 0) + (exitAt[i] === k ? exitCost[i] : 0);
 
   const years: YearResult[] = scenario.fys.map((fy, f) => {
     const K = knowns[f].month;
@@ -521,7 +536,13 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
   const months: MonthResult[] = [];
   for (let k = 0; k < M; k++) {
     const year = years[fyOfOffset[k]];
-    months.push({ month: H0 + k, funding: monthlyPart(year.funding, H0 + k - fyStart(year.fy)), spend: monthSpend[k], partner: monthPartner[k], atRisk: H0 + k < year.known });
+    months.push({
+      month: H0 + k,
+      funding: monthlyPart(year.funding, H0 + k - fyStart(year.fy)),
+      spend: monthSpend[k],
+      partner: monthPartner[k],
+      atRisk: H0 + k < year.known,
+    });
   }
 
   const interventions: InterventionResult[] = items.map((item, i) => {
@@ -624,8 +645,13 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
 
 /** The notice decision of each FY an intervention was a candidate in, with what came of it. */
 function noticesOf(
-  scenario: ResolvedScenario, ledger: Ledger, knowns: readonly Known[], i: number, candidacies: readonly Candidacy[],
-  closure: Closure | null, result: InterventionResult,
+  scenario: ResolvedScenario,
+  ledger: Ledger,
+  knowns: readonly Known[],
+  i: number,
+  candidacies: readonly Candidacy[],
+  closure: Closure | null,
+  result: InterventionResult,
 ): NoticeResult[] {
   const item = scenario.interventions[i];
   const notices: NoticeResult[] = [];
@@ -638,7 +664,13 @@ function noticesOf(
     let verdict: NoticeVerdict = 'continues';
     if (closes) verdict = 'closes';
     else if (result.status[S - ledger.H0] === STATUS.handedOver) verdict = 'handed-over';
-    else if (result.outcome === 'transitions' && result.handoverMonth !== null && result.handoverMonth >= S && result.handoverMonth <= S + 11) verdict = 'transitions';
+    else if (
+      result.outcome === 'transitions' &&
+      result.handoverMonth !== null &&
+      result.handoverMonth >= S &&
+      result.handoverMonth <= S + 11
+    )
+      verdict = 'transitions';
     notices.push({
       fy,
       deadline,

@@ -20,8 +20,19 @@ function disabled(name: string) {
 }
 
 const DISABLED = [
-  'import', 'createUnit', 'reviver', 'evaluate', 'parse', 'compile', 'simplify',
-  'simplifyConstant', 'simplifyCore', 'derivative', 'resolve', 'parser', 'rationalize',
+  'import',
+  'createUnit',
+  'reviver',
+  'evaluate',
+  'parse',
+  'compile',
+  'simplify',
+  'simplifyConstant',
+  'simplifyCore',
+  'derivative',
+  'resolve',
+  'parser',
+  'rationalize',
 ] as const;
 math.import(Object.fromEntries(DISABLED.map((name) => [name, disabled(name)])), { override: true });
 
@@ -29,8 +40,24 @@ export { FORMULA_FUNCTIONS, RESERVED_NAMES } from './names';
 const FUNCTIONS = new Set<string>(FORMULA_FUNCTIONS);
 
 const OPERATORS = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'pow', 'mod', 'unaryMinus', 'unaryPlus',
-  'larger', 'smaller', 'largerEq', 'smallerEq', 'equal', 'unequal', 'and', 'or', 'not', 'xor',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'pow',
+  'mod',
+  'unaryMinus',
+  'unaryPlus',
+  'larger',
+  'smaller',
+  'largerEq',
+  'smallerEq',
+  'equal',
+  'unequal',
+  'and',
+  'or',
+  'not',
+  'xor',
 ]);
 
 export const MAX_FORMULA_LENGTH = 500;
@@ -144,8 +171,11 @@ function vet(text: string): Checked | string {
 
 function describeNode(type: string): string {
   const words: Record<string, string> = {
-    ArrayNode: 'a list or matrix', ObjectNode: 'an object', RangeNode: 'a range',
-    BlockNode: 'more than one expression', RelationalNode: 'a chained comparison',
+    ArrayNode: 'a list or matrix',
+    ObjectNode: 'an object',
+    RangeNode: 'a range',
+    BlockNode: 'more than one expression',
+    RelationalNode: 'a chained comparison',
   };
   return words[type] ?? `"${type}"`;
 }
@@ -215,4 +245,3 @@ export function decimalFromNumber(value: number): Decimal {
 export function decimalText(value: Decimal): string {
   return numberToDecimalText(value.toString());
 }
-

@@ -26,8 +26,7 @@ export interface PlanSnapshot {
 }
 
 export type EditResult =
-  | { readonly ok: true; readonly snapshot: PlanSnapshot }
-  | { readonly ok: false; readonly problems: readonly PlanProblem[] };
+  { readonly ok: true; readonly snapshot: PlanSnapshot } | { readonly ok: false; readonly problems: readonly PlanProblem[] };
 
 export interface ExportedFile {
   readonly fileName: string;

@@ -49,7 +49,10 @@ export function numberToDecimalText(value: number | string): string {
   const exp = Number(m[4]);
   if (exp < 0) return `${m[1]}0.${'0'.repeat(-exp - 1)}${digits}`;
   const pointAt = 1 + exp;
-  return m[1] + (digits.length <= pointAt ? digits + '0'.repeat(pointAt - digits.length) : `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`);
+  return (
+    m[1] +
+    (digits.length <= pointAt ? digits + '0'.repeat(pointAt - digits.length) : `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`)
+  );
 }
 
 export function compareRatio(a: Ratio, b: Ratio): number {
@@ -127,7 +130,9 @@ export const MAX_POUNDS = MAX_PENCE / 100;
 
 /** The problem with an amount or total of `pence`, or null when it is below the ceiling. */
 export function ceilingProblem(pence: Pence, what = 'an amount'): string | null {
-  return pence < MAX_PENCE ? null : `${formatMoney(pence)} is more than Headroom holds (${what} must be below ${formatMoney(MAX_PENCE, { wholePounds: true })})`;
+  return pence < MAX_PENCE
+    ? null
+    : `${formatMoney(pence)} is more than Headroom holds (${what} must be below ${formatMoney(MAX_PENCE, { wholePounds: true })})`;
 }
 
 /** Decimal text (a formula's result in pounds) to pence, rounded half-to-even. */

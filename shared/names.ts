@@ -5,10 +5,26 @@ export const FORMULA_FUNCTIONS = ['min', 'max', 'round', 'floor', 'ceil', 'abs']
 
 /** Names that a variable may not take: they mean something else in a formula. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
-  'base', 'fy', ...FORMULA_FUNCTIONS, 'and', 'or', 'not', 'xor', 'mod', 'to', 'in',
-  'true', 'false', 'null', 'undefined', 'NaN', 'Infinity',
+  'base',
+  'fy',
+  ...FORMULA_FUNCTIONS,
+  'and',
+  'or',
+  'not',
+  'xor',
+  'mod',
+  'to',
+  'in',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
   // Names objects already carry: never a variable, whatever holds the variables.
-  '__proto__', 'constructor', 'prototype',
+  '__proto__',
+  'constructor',
+  'prototype',
 ]);
 
 export const VARIABLE_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -16,6 +32,7 @@ export const VARIABLE_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The problem with a variable name, or null: letters, digits and "_", not a reserved word. */
 export function variableNameProblem(name: string): string | null {
   if (RESERVED_NAMES.has(name)) return `${JSON.stringify(name)} is reserved in formulas and cannot be a variable name`;
-  if (!VARIABLE_RE.test(name)) return `${JSON.stringify(name)} cannot be a variable name (letters, digits and "_", not starting with a digit)`;
+  if (!VARIABLE_RE.test(name))
+    return `${JSON.stringify(name)} cannot be a variable name (letters, digits and "_", not starting with a digit)`;
   return null;
 }

@@ -83,7 +83,8 @@ export function readDecimal(text: string, what = 'a number', opts: { percent?: b
   const t = text.trim();
   const percent = opts.percent === true && t.endsWith('%');
   const parts = decimalParts(percent ? t.slice(0, -1) : t);
-  if ('problem' in parts) return fail(`${quote(text)} is not ${what}${parts.problem === 'bad-commas' ? ' (commas must group thousands)' : ''}`);
+  if ('problem' in parts)
+    return fail(`${quote(text)} is not ${what}${parts.problem === 'bad-commas' ? ' (commas must group thousands)' : ''}`);
   return ok(decimalText(percent ? shiftLeft(parts.decimal, 2) : parts.decimal));
 }
 
@@ -99,7 +100,8 @@ export function readPence(text: string): Read<Pence> {
   if (bracketed) t = `-${bracketed[1].trim()}`;
   t = t.replace(/^(-?)\s*£\s*/, '$1').replace(/^£\s*-\s*/, '-');
   const parts = decimalParts(t);
-  if ('problem' in parts) return fail(`${q} is not an amount in pounds${parts.problem === 'bad-commas' ? ' (commas must group thousands)' : ''}`);
+  if ('problem' in parts)
+    return fail(`${q} is not an amount in pounds${parts.problem === 'bad-commas' ? ' (commas must group thousands)' : ''}`);
   const { negative, whole, fraction } = parts.decimal;
   if (fraction.length > 2) return fail(`${q} has more than 2 decimals`);
   const pence = BigInt(whole || '0') * 100n + BigInt(fraction.padEnd(2, '0'));
@@ -143,7 +145,20 @@ export function readShareText(text: string): Read<string> {
 
 // ---------------------------------------------------------------- months, dates, FYs
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** 1..12 for "Jun", "June", "Sept"; null for anything else. */
 function monthNumber(word: string): number | null {
@@ -224,7 +239,11 @@ export type FundingKind = 'grant' | 'one-off' | 'contribution';
 
 /** "commissioned", "Commissioned service", "central", "Central team": by the first word. */
 export function readCategory(text: string): Read<Category> {
-  const first = text.trim().toLowerCase().split(/[\s,;:()/-]+/)[0] ?? '';
+  const first =
+    text
+      .trim()
+      .toLowerCase()
+      .split(/[\s,;:()/-]+/)[0] ?? '';
   if (first.startsWith('commission')) return ok('commissioned');
   if (first === 'central' || first === 'centrally') return ok('central');
   return fail(`${quote(text)} is not a category (commissioned or central)`);
@@ -232,7 +251,10 @@ export function readCategory(text: string): Read<Category> {
 
 /** "grant", "one-off" (or "one off"), "contribution". */
 export function readKind(text: string): Read<FundingKind> {
-  const t = text.trim().toLowerCase().replace(/[\s-]+/g, '-');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '-');
   if (t === 'grant' || t === 'one-off' || t === 'contribution') return ok(t);
   if (t === 'oneoff') return ok('one-off');
   return fail(`${quote(text)} is not a kind of funding (grant, one-off or contribution)`);
@@ -247,7 +269,8 @@ export function readText(text: string, max = MAX_TEXT_LENGTH): Read<string | und
 
 export function readId(text: string): Read<string> {
   const t = text.trim();
-  if (!ID_RE.test(t) || t.length > MAX_ID_LENGTH) return fail(`${quote(text)} is not an id (lower-case letters, digits and "-", starting with a letter or digit)`);
+  if (!ID_RE.test(t) || t.length > MAX_ID_LENGTH)
+    return fail(`${quote(text)} is not an id (lower-case letters, digits and "-", starting with a letter or digit)`);
   return ok(t);
 }
 
@@ -255,8 +278,14 @@ export function readId(text: string): Read<string> {
 
 /** A name as an id: "Knife crime – Café" → "knife-crime-cafe". */
 export function slug(name: string, fallback = 'item'): string {
-  const s = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
   return s || fallback;
 }
 

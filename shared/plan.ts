@@ -17,12 +17,23 @@ export const MAX_HORIZON_MONTHS = 240;
 const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
 /** zod's generic messages, in words a finance lead reads. Passed to every parse. */
-export function friendlyError(iss: { code?: string; input?: unknown; expected?: string; minimum?: unknown; maximum?: unknown; origin?: string }): string | undefined {
+export function friendlyError(iss: {
+  code?: string;
+  input?: unknown;
+  expected?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  origin?: string;
+}): string | undefined {
   if (iss.code === 'invalid_type') {
     if (iss.input === undefined) return 'is required';
     const expected: Record<string, string> = {
-      string: 'text', number: 'a number', int: 'a whole number', object: 'an object ({ ... })',
-      array: 'a list ([ ... ])', boolean: 'true or false',
+      string: 'text',
+      number: 'a number',
+      int: 'a whole number',
+      object: 'an object ({ ... })',
+      array: 'a list ([ ... ])',
+      boolean: 'true or false',
     };
     return `expected ${expected[iss.expected ?? ''] ?? iss.expected}, found ${describe(iss.input)}`;
   }
@@ -85,18 +96,20 @@ const VariableValue = numberOrFormula(variableProblem);
 
 const WholeNumber = z.number().int().min(0);
 
-
 // Keys are checked before the record is parsed: its key schema's message would be replaced
 // with "Invalid key in record", and a parsed record has already dropped "__proto__".
-const Variables = z.preprocess((value, ctx) => {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const name of Object.keys(value)) {
-      const problem = variableNameProblem(name);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [name], input: value });
+const Variables = z.preprocess(
+  (value, ctx) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const name of Object.keys(value)) {
+        const problem = variableNameProblem(name);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [name], input: value });
+      }
     }
-  }
-  return value;
-}, z.record(z.string(), VariableValue));
+    return value;
+  },
+  z.record(z.string(), VariableValue),
+);
 
 export const AnnualCost = z.union([Amount, z.record(FyLabel, Amount)]);
 
@@ -111,7 +124,9 @@ export const FundingStreamSchema = z.strictObject({
   id: Id,
   name: text(),
   funder: text(),
-  kind: z.enum(['grant', 'one-off', 'contribution'], { error: (iss) => `${show(iss.input)} is not a kind (grant, one-off or contribution)` }),
+  kind: z.enum(['grant', 'one-off', 'contribution'], {
+    error: (iss) => `${show(iss.input)} is not a kind (grant, one-off or contribution)`,
+  }),
   allocations: z.array(AllocationSchema),
   restrictedTo: z.array(Id).optional(),
   conditions: z.strictObject({ minCommissionedShare: Share.optional() }).optional(),

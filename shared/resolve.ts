@@ -2,10 +2,30 @@
 // every amount in pence, every month an index. The engine reads nothing else.
 import { decimalFromNumber, decimalText, evaluateFormula, FormulaError, type Decimal, type ScopeValue } from './formula';
 import { formatFy, fyOfMonth, fyStart, monthOfDate, parseFy, parseMonth, type FyYear, type MonthIndex } from './months';
-import { ceilingProblem, compareRatio, decimalPoundsToPence, ONE, poundsToPence, ratioFromDecimal, ratioFromNumber, ZERO, type Pence, type Ratio } from './money';
 import {
-  isStreamChange, monthOffsetProblem, shareProblem, variableProblem, wholeMonthsProblem,
-  type AmountValue, type AnnualCostValue, type InterventionChange, type Plan, type Scenario, type StreamChange,
+  ceilingProblem,
+  compareRatio,
+  decimalPoundsToPence,
+  ONE,
+  poundsToPence,
+  ratioFromDecimal,
+  ratioFromNumber,
+  ZERO,
+  type Pence,
+  type Ratio,
+} from './money';
+import {
+  isStreamChange,
+  monthOffsetProblem,
+  shareProblem,
+  variableProblem,
+  wholeMonthsProblem,
+  type AmountValue,
+  type AnnualCostValue,
+  type InterventionChange,
+  type Plan,
+  type Scenario,
+  type StreamChange,
 } from './plan';
 import { centralValue } from './uncertainty/distributions';
 import { BASE_SCENARIO_ID } from './parse';
@@ -250,7 +270,12 @@ export function resolveScenario(
     return amountPence(result, path);
   };
 
-  const numeric = (def: Defined<number | string>, fyIndex: number, check: (v: number) => string | null, baseValue: () => ScopeValue): number => {
+  const numeric = (
+    def: Defined<number | string>,
+    fyIndex: number,
+    check: (v: number) => string | null,
+    baseValue: () => ScopeValue,
+  ): number => {
     const { value, path } = def;
     if (typeof value === 'number') return value;
     const result = Number(decimalText(ev.formula(value, path, fyIndex, def.replaced ? baseValue : null)));
@@ -291,7 +316,12 @@ export function resolveScenario(
   }
 
   const streams: ResolvedStream[] = plan.fundingStreams.map((stream, si) => {
-    interface AllocationDef { fy: string; amount: Defined<AmountValue>; confirmedOn: Defined<string | null>; confirmDelay: Defined<number | string | null> }
+    interface AllocationDef {
+      fy: string;
+      amount: Defined<AmountValue>;
+      confirmedOn: Defined<string | null>;
+      confirmDelay: Defined<number | string | null>;
+    }
     const defs: AllocationDef[] = stream.allocations.map((a, ai) => {
       const path = pathOf('fundingStreams', si, 'allocations', ai);
       return {
@@ -305,7 +335,12 @@ export function resolveScenario(
       let def = defs.find((d) => d.fy === change.fy);
       if (!def) {
         // A change for an FY without an allocation adds one, whose base is 0.
-        def = { fy: change.fy, amount: define<AmountValue>(0, `${path}.amount`), confirmedOn: define(null, `${path}.confirmedOn`), confirmDelay: define(null, `${path}.confirmDelay`) };
+        def = {
+          fy: change.fy,
+          amount: define<AmountValue>(0, `${path}.amount`),
+          confirmedOn: define(null, `${path}.confirmedOn`),
+          confirmDelay: define(null, `${path}.confirmDelay`),
+        };
         defs.push(def);
       }
       if (change.amount !== undefined) def.amount = define(change.amount, `${path}.amount`, def.amount);
@@ -321,7 +356,8 @@ export function resolveScenario(
       const fy = parseFy(def.fy);
       const amount = attempt(0, () => pounds(def.amount, fy));
       const known = attempt(fyStart(fy), () => knownMonth(def, fy));
-      const knownSource: KnownSource = def.confirmDelay.value !== null ? 'confirm-delay' : def.confirmedOn.value ? 'confirmed-on' : 'fy-start';
+      const knownSource: KnownSource =
+        def.confirmDelay.value !== null ? 'confirm-delay' : def.confirmedOn.value ? 'confirmed-on' : 'fy-start';
       const confirmedOn = knownSource === 'confirmed-on' ? def.confirmedOn.value : null;
       allocations.set(fy, { amount, known, knownSource, confirmedOn });
     }
@@ -336,7 +372,11 @@ export function resolveScenario(
     const condition = stream.conditions?.minCommissionedShare;
     if (condition !== undefined) {
       const def = define(condition, pathOf('fundingStreams', si, 'conditions', 'minCommissionedShare'));
-      for (const fy of fys) minCommissionedShare.set(fy, attempt(ZERO, () => shareRatio(def, ev.fyIndex(fy))));
+      for (const fy of fys)
+        minCommissionedShare.set(
+          fy,
+          attempt(ZERO, () => shareRatio(def, ev.fyIndex(fy))),
+        );
     }
     return {
       id: stream.id,
@@ -364,7 +404,7 @@ export function resolveScenario(
       const def = fields[key] as Defined<T> | undefined;
       return def && def.value !== null && def.value !== undefined ? def : null;
     };
-    const plain = <T>(key: keyof InterventionChange, fallback: T): T => (get<T>(key)?.value ?? fallback);
+    const plain = <T>(key: keyof InterventionChange, fallback: T): T => get<T>(key)?.value ?? fallback;
 
     const startText = plain<string | null>('start', null);
     const endText = plain<string | null>('end', null);
@@ -379,7 +419,10 @@ export function resolveScenario(
     const noticeDef = get<number | string>('noticeMonths');
     const exitDef = get<AmountValue>('exitCost');
     for (const fy of fys) {
-      annualCost.set(fy, attempt(0, () => costFor(costDef, fy)));
+      annualCost.set(
+        fy,
+        attempt(0, () => costFor(costDef, fy)),
+      );
       noticeMonths.set(fy, noticeDef ? attempt(0, () => wholeMonths(noticeDef, fy)) : 0);
       exitCost.set(fy, exitDef ? attempt(0, () => pounds(exitDef, fy)) : 0);
     }
@@ -503,4 +546,3 @@ function ratioText(r: Ratio): string {
   const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
   return r.num < 0n ? `-${text}` : text;
 }
-

@@ -77,7 +77,8 @@ function crossReferenceProblems(plan: Plan): PlanProblem[] {
   scenarios.forEach((scenario, si) => {
     if (scenario.id === BASE_SCENARIO_ID) add(`scenarios[${si}].id`, '"base" is the plan itself and cannot name a scenario');
     const variables = (scenario.uncertainty ?? []).map((u) => u.variable);
-    for (const ui of duplicates(variables)) add(`scenarios[${si}].uncertainty[${ui}].variable`, `"${variables[ui]}" is already uncertain in this scenario`);
+    for (const ui of duplicates(variables))
+      add(`scenarios[${si}].uncertainty[${ui}].variable`, `"${variables[ui]}" is already uncertain in this scenario`);
   });
   for (const index of duplicates(scenarios.map((s) => s.id))) {
     add(`scenarios[${index}].id`, `"${scenarios[index].id}" is used by another scenario`);
@@ -123,7 +124,10 @@ export function validatePlanText(text: string): Validation {
   }
   const repeated = duplicateKeys(body);
   if (repeated.length > 0) {
-    return { ok: false, problems: repeated.map(({ path, key }) => ({ path, message: `"${key}" is given twice in the same object; say it once` })) };
+    return {
+      ok: false,
+      problems: repeated.map(({ path, key }) => ({ path, message: `"${key}" is given twice in the same object; say it once` })),
+    };
   }
   return validatePlan(input);
 }

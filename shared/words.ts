@@ -69,7 +69,9 @@ export function stanceShort(stance: Stance | string | undefined): string {
 
 /** A stance in a sentence about a scenario: "waits for confirmation before serving notice". */
 export function stanceSentence(stance: Stance | string): string {
-  return stance === 'prudent' ? 'serves notice wherever funding is still unconfirmed at a deadline' : 'waits for confirmation before serving notice';
+  return stance === 'prudent'
+    ? 'serves notice wherever funding is still unconfirmed at a deadline'
+    : 'waits for confirmation before serving notice';
 }
 
 /** What an FY's notice decision did with an intervention. */

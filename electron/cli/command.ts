@@ -22,7 +22,10 @@ export class InputError extends Error {}
 
 /** A plan that breaks the rules: one line per problem, each starting with its place. */
 export class InvalidPlanError extends InputError {
-  constructor(readonly file: string, readonly lines: readonly string[]) {
+  constructor(
+    readonly file: string,
+    readonly lines: readonly string[],
+  ) {
     super(`${file} is not a valid plan (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
   }
 }
@@ -32,7 +35,12 @@ export function parseCommandArgs(command: Command, argv: string[]) {
     return parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
     // Keep node's hint (e.g. "use '--lo=-2'" for a negative number), on one line.
-    throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '').split('\n').join(' '));
+    throw new UsageError(
+      (error as Error).message
+        .replace(/^TypeError \[[A-Z_]+\]: /, '')
+        .split('\n')
+        .join(' '),
+    );
   }
 }
 
@@ -48,6 +56,7 @@ export function numberOption(values: Record<string, unknown>, name: string, fall
     return fallback;
   }
   const value = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} needs a number, not "${String(raw)}"`);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`--${name} needs a number, not "${String(raw)}"`);
   return value;
 }

@@ -40,7 +40,9 @@ function statOrExplain(path: string): number {
     stats = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+    throw new InputError(
+      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`,
+    );
   }
   if (stats.isDirectory()) throw new InputError(`${path} is a folder, not a plan file`);
   if (!stats.isFile()) throw new InputError(`${path} is not a regular file (a device or a pipe), so it was not read`);
@@ -70,7 +72,10 @@ function readBounded(path: string, limit: number): Buffer {
 /** Plan text from a file's bytes: UTF-8 (a byte order mark allowed); UTF-16 is named, not misread. */
 function planText(path: string, bytes: Buffer): string {
   if (bytes.length === 0) throw new InputError(`${path} is empty; it is not a plan file`);
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0));
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0));
   if (utf16) throw new InputError(`${path} is saved as UTF-16 text; save it as UTF-8 (a plan file is UTF-8 JSON)`);
   return bytes.toString('utf8');
 }

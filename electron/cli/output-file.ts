@@ -6,7 +6,13 @@ import { InputError } from './command';
 
 export type OutputKind = 'xlsx' | 'csv' | 'html' | 'pdf' | 'json';
 
-const KIND_NAMES: Record<OutputKind, string> = { xlsx: 'Excel workbook', csv: 'CSV file', html: 'HTML page', pdf: 'PDF', json: 'JSON plan' };
+const KIND_NAMES: Record<OutputKind, string> = {
+  xlsx: 'Excel workbook',
+  csv: 'CSV file',
+  html: 'HTML page',
+  pdf: 'PDF',
+  json: 'JSON plan',
+};
 
 /** The first bytes of a file, enough to tell the kinds apart. */
 function head(path: string, bytes = 512): Buffer {
@@ -21,7 +27,10 @@ function head(path: string, bytes = 512): Buffer {
 
 /** Whether `start` (a file's first bytes) looks like a file Headroom writes as `kind`. */
 export function looksLike(kind: OutputKind, start: Buffer): boolean {
-  const text = start.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = start
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   switch (kind) {
     case 'xlsx':
       return start.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));

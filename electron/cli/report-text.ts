@@ -16,7 +16,8 @@ function outcomeText(r: InterventionResult): string {
         `run-on ${money(r.runOn)}`,
       ];
       if (r.exitCost > 0) parts.push(`exit ${money(r.exitCost)}`);
-      if (r.serviceUsers > 0) parts.push(`${r.usersLosingSupport} lose support${r.usersMoved ? `, ${r.usersMoved} moved to ${r.transitionTo}` : ''}`);
+      if (r.serviceUsers > 0)
+        parts.push(`${r.usersLosingSupport} lose support${r.usersMoved ? `, ${r.usersMoved} moved to ${r.transitionTo}` : ''}`);
       if (r.avoidable) parts.push('AVOIDABLE');
       return parts.join('; ');
     }
@@ -30,22 +31,50 @@ function outcomeText(r: InterventionResult): string {
 export function simulationText(planName: string, result: SimulationResult): string {
   const years = renderTable(
     [
-      { title: 'FY' }, { title: 'Funding', align: 'right' }, { title: 'Spend', align: 'right' },
-      { title: 'Drawn', align: 'right' }, { title: 'Underspend', align: 'right' }, { title: 'At risk', align: 'right' },
-      { title: 'Known from' }, { title: 'Commissioned', align: 'right' }, { title: 'Condition' }, { title: 'Limit' },
+      { title: 'FY' },
+      { title: 'Funding', align: 'right' },
+      { title: 'Spend', align: 'right' },
+      { title: 'Drawn', align: 'right' },
+      { title: 'Underspend', align: 'right' },
+      { title: 'At risk', align: 'right' },
+      { title: 'Known from' },
+      { title: 'Commissioned', align: 'right' },
+      { title: 'Condition' },
+      { title: 'Limit' },
     ],
     [
       ...result.years.map((y) => [
-        fyText(y.fy), money(y.funding), money(y.spend), money(y.drawn), money(y.underspend), money(y.atRisk),
-        monthShort(y.known), percent(y.commissionedShare, 2),
-        y.requiredShare === null ? 'none' : y.compliant ? 'met' : 'BROKEN', y.limitBreached ? 'BREACHED' : 'within',
+        fyText(y.fy),
+        money(y.funding),
+        money(y.spend),
+        money(y.drawn),
+        money(y.underspend),
+        money(y.atRisk),
+        monthShort(y.known),
+        percent(y.commissionedShare, 2),
+        y.requiredShare === null ? 'none' : y.compliant ? 'met' : 'BROKEN',
+        y.limitBreached ? 'BREACHED' : 'within',
       ]),
-      ['Total', money(result.totals.funding), money(result.totals.spend), money(result.totals.drawn), money(result.totals.underspend), money(result.totals.atRisk), '', '', '', ''],
+      [
+        'Total',
+        money(result.totals.funding),
+        money(result.totals.spend),
+        money(result.totals.drawn),
+        money(result.totals.underspend),
+        money(result.totals.atRisk),
+        '',
+        '',
+        '',
+        '',
+      ],
     ],
   );
   const changed = result.interventions.filter((r) => r.outcome !== 'continues');
   const outcomes = changed.length
-    ? renderTable([{ title: 'Intervention' }, { title: 'Outcome' }], changed.map((r) => [`${r.name} (${r.id})`, outcomeText(r)]))
+    ? renderTable(
+        [{ title: 'Intervention' }, { title: 'Outcome' }],
+        changed.map((r) => [`${r.name} (${r.id})`, outcomeText(r)]),
+      )
     : 'Every intervention continues.';
   const t = result.totals;
   const summary =
@@ -54,15 +83,7 @@ export function simulationText(planName: string, result: SimulationResult): stri
     `, ${t.usersLosingSupport} people lose support` +
     (t.usersLosingSupportAvoidably ? ` (${t.usersLosingSupportAvoidably} avoidably)` : '') +
     `; ${money(t.drawn)} drawn from ${result.underwriter}; largest exposure before confirmation ${money(t.peakAtRisk)}.`;
-  return [
-    `${planName}: ${result.name} [${result.id}, ${result.stance}]`,
-    '',
-    years,
-    '',
-    outcomes,
-    '',
-    summary,
-  ].join('\n');
+  return [`${planName}: ${result.name} [${result.id}, ${result.stance}]`, '', years, '', outcomes, '', summary].join('\n');
 }
 
 const cell = formatComparisonValue;

@@ -14,8 +14,12 @@ const W = 680;
 
 export function monthlyChart(result: SimulationResult, index: number, maxPence: number): string {
   const H = 165;
-  const left = 52, right = 8, top = 8, bottom = 24;
-  const pw = W - left - right, ph = H - top - bottom;
+  const left = 52,
+    right = 8,
+    top = 8,
+    bottom = 24;
+  const pw = W - left - right,
+    ph = H - top - bottom;
   const months = result.months;
   const bw = pw / months.length;
   const step = niceStep(maxPence, 4);
@@ -26,7 +30,10 @@ export function monthlyChart(result: SimulationResult, index: number, maxPence: 
   // At-risk months: spend before the FY's funding is confirmed.
   let i = 0;
   while (i < months.length) {
-    if (!months[i].atRisk) { i++; continue; }
+    if (!months[i].atRisk) {
+      i++;
+      continue;
+    }
     const start = i;
     while (i < months.length && months[i].atRisk) i++;
     parts.push(`<rect x="${x(start).toFixed(1)}" y="${top}" width="${((i - start) * bw).toFixed(1)}" height="${ph}" class="risk-band"/>`);
@@ -42,10 +49,15 @@ export function monthlyChart(result: SimulationResult, index: number, maxPence: 
   parts.push(`<path d="${area}" class="funding"/>`);
   // Months whose spend runs above their share of the year's funding.
   months.forEach((m, k) => {
-    if (m.spend > m.funding) parts.push(`<rect x="${x(k).toFixed(1)}" y="${y(m.spend).toFixed(1)}" width="${bw.toFixed(1)}" height="${(y(m.funding) - y(m.spend)).toFixed(1)}" class="over"/>`);
+    if (m.spend > m.funding)
+      parts.push(
+        `<rect x="${x(k).toFixed(1)}" y="${y(m.spend).toFixed(1)}" width="${bw.toFixed(1)}" height="${(y(m.funding) - y(m.spend)).toFixed(1)}" class="over"/>`,
+      );
   });
   let line = '';
-  months.forEach((m, k) => (line += `${k ? ' L' : 'M'}${x(k).toFixed(1)},${y(m.spend).toFixed(1)} L${x(k + 1).toFixed(1)},${y(m.spend).toFixed(1)}`));
+  months.forEach(
+    (m, k) => (line += `${k ? ' L' : 'M'}${x(k).toFixed(1)},${y(m.spend).toFixed(1)} L${x(k + 1).toFixed(1)},${y(m.spend).toFixed(1)}`),
+  );
   parts.push(`<path d="${line}" class="spend" stroke="${COLOURS[index]}"/>`);
   // FY boundaries and labels.
   months.forEach((m, k) => {
@@ -63,9 +75,14 @@ export function monthlyChart(result: SimulationResult, index: number, maxPence: 
 
 /** Bars per FY, one per scenario, with short values above. */
 export function barChart(results: readonly SimulationResult[], pick: (y: YearResult) => number, title: string): string {
-  const w = W, H = 150;
-  const left = 8, right = 8, top = 16, bottom = 22;
-  const pw = w - left - right, ph = H - top - bottom;
+  const w = W,
+    H = 150;
+  const left = 8,
+    right = 8,
+    top = 16,
+    bottom = 22;
+  const pw = w - left - right,
+    ph = H - top - bottom;
   const fys = results[0].years.map((y) => y.fy);
   const max = Math.max(1, ...results.flatMap((r) => r.years.map(pick)));
   const group = pw / fys.length;
@@ -77,7 +94,9 @@ export function barChart(results: readonly SimulationResult[], pick: (y: YearRes
       const value = pick(r.years[g]);
       const h = (value / max) * ph;
       const bx = gx + si * bar;
-      parts.push(`<rect x="${bx.toFixed(1)}" y="${(top + ph - h).toFixed(1)}" width="${(bar - 3).toFixed(1)}" height="${Math.max(h, 0.6).toFixed(1)}" fill="${COLOURS[si]}"/>`);
+      parts.push(
+        `<rect x="${bx.toFixed(1)}" y="${(top + ph - h).toFixed(1)}" width="${(bar - 3).toFixed(1)}" height="${Math.max(h, 0.6).toFixed(1)}" fill="${COLOURS[si]}"/>`,
+      );
       parts.push(svgText(bx + (bar - 3) / 2, top + ph - h - 3, moneyShort(value), 'bar-value', 'middle'));
     });
     parts.push(svgText(left + g * group + group / 2, H - 8, fyText(fy), 'tick', 'middle'));
@@ -89,7 +108,10 @@ export function barChart(results: readonly SimulationResult[], pick: (y: YearRes
 /** Per FY: each service's notice deadline against the month its funding becomes known. */
 export function timelineChart(edge: CliffEdge, scenarios: number): string {
   const rowH = 13;
-  const labelW = 230, right = 40, top = 30, bottom = 22;
+  const labelW = 230,
+    right = 40,
+    top = 30,
+    bottom = 22;
   const allDeadlines = edge.rows.flatMap((r) => r.notices.flatMap((n) => (n ? [n.deadline] : [])));
   const lastMonths = edge.rows.flatMap((r) => r.notices.flatMap((n) => closesAfter(n) ?? []));
   const known = relevantKnown(edge);
@@ -104,19 +126,26 @@ export function timelineChart(edge: CliffEdge, scenarios: number): string {
   const latest = Math.max(...known.map(([k]) => k));
   const earliest = Math.min(...allDeadlines);
   if (earliest < latest) {
-    parts.push(`<rect x="${x(earliest).toFixed(1)}" y="${top - 4}" width="${(x(latest) - x(earliest)).toFixed(1)}" height="${edge.rows.length * rowH + 4}" class="risk-band"/>`);
+    parts.push(
+      `<rect x="${x(earliest).toFixed(1)}" y="${top - 4}" width="${(x(latest) - x(earliest)).toFixed(1)}" height="${edge.rows.length * rowH + 4}" class="risk-band"/>`,
+    );
   }
   for (let m = from; m <= to + 1; m++) {
     const monthOfYear = m - Math.floor(m / 12) * 12;
-    parts.push(`<line x1="${x(m).toFixed(1)}" x2="${x(m).toFixed(1)}" y1="${top - 4}" y2="${top + edge.rows.length * rowH}" class="${monthOfYear === 3 ? 'fy-line' : 'grid'}"/>`);
-    if (m <= to && (span <= 18 || monthOfYear % 3 === 0)) parts.push(svgText(x(m) + pw / span / 2, H - 8, monthShort(m).slice(0, 3), 'tick', 'middle'));
+    parts.push(
+      `<line x1="${x(m).toFixed(1)}" x2="${x(m).toFixed(1)}" y1="${top - 4}" y2="${top + edge.rows.length * rowH}" class="${monthOfYear === 3 ? 'fy-line' : 'grid'}"/>`,
+    );
+    if (m <= to && (span <= 18 || monthOfYear % 3 === 0))
+      parts.push(svgText(x(m) + pw / span / 2, H - 8, monthShort(m).slice(0, 3), 'tick', 'middle'));
     if (m <= to && (monthOfYear === 0 || m === from)) parts.push(svgText(x(m) + 1, H + 2, String(Math.floor(m / 12)), 'tick-faint'));
   }
   parts.push(svgText(x(fyStart(edge.fy)) - 3, top - 8, `${fyText(edge.fy)} starts`, 'tick', 'end'));
   // The month the funding becomes known, per scenario (shared lines carry several letters).
   for (const [k, who] of known) {
     const kx = x(k);
-    parts.push(`<line x1="${kx.toFixed(1)}" x2="${kx.toFixed(1)}" y1="${top - 14}" y2="${top + edge.rows.length * rowH}" class="known-line" stroke="${COLOURS[who[0]]}"/>`);
+    parts.push(
+      `<line x1="${kx.toFixed(1)}" x2="${kx.toFixed(1)}" y1="${top - 14}" y2="${top + edge.rows.length * rowH}" class="known-line" stroke="${COLOURS[who[0]]}"/>`,
+    );
     parts.push(svgText(kx + 3, top - 18, `Known ${monthShort(k)} (${who.map((i) => LETTERS[i]).join(', ')})`, 'known-label'));
   }
   edge.rows.forEach((row, r) => {
@@ -129,15 +158,23 @@ export function timelineChart(edge: CliffEdge, scenarios: number): string {
     deadlines.forEach((d, si) => {
       if (d === null || (shared && si !== deadlines.findIndex((e) => e !== null))) return;
       const early = shared ? row.notices.some(isEarly) : isEarly(row.notices[si]);
-      parts.push(`<line x1="${x(d).toFixed(1)}" x2="${x(fyStart(edge.fy)).toFixed(1)}" y1="${cy.toFixed(1)}" y2="${cy.toFixed(1)}" class="notice"/>`);
-      parts.push(`<circle cx="${x(d).toFixed(1)}" cy="${cy.toFixed(1)}" r="3.2" class="${early ? 'deadline-early' : 'deadline'}"${shared ? '' : ` stroke="${COLOURS[si]}"`}/>`);
+      parts.push(
+        `<line x1="${x(d).toFixed(1)}" x2="${x(fyStart(edge.fy)).toFixed(1)}" y1="${cy.toFixed(1)}" y2="${cy.toFixed(1)}" class="notice"/>`,
+      );
+      parts.push(
+        `<circle cx="${x(d).toFixed(1)}" cy="${cy.toFixed(1)}" r="3.2" class="${early ? 'deadline-early' : 'deadline'}"${shared ? '' : ` stroke="${COLOURS[si]}"`}/>`,
+      );
     });
     row.notices.forEach((notice, si) => {
       const last = closesAfter(notice);
       if (last === null) return;
       const y0 = cy - 1.5 + (si - (scenarios - 1) / 2) * 3.2;
-      parts.push(`<rect x="${x(fyStart(edge.fy)).toFixed(1)}" y="${y0.toFixed(1)}" width="${Math.max(1.5, x(last + 1) - x(fyStart(edge.fy))).toFixed(1)}" height="2.6" fill="${COLOURS[si]}"/>`);
-      parts.push(`<text x="${(x(last + 1) + 2).toFixed(1)}" y="${(cy + 3).toFixed(1)}" class="closes-label" fill="${COLOURS[si]}">×${LETTERS[si]}</text>`);
+      parts.push(
+        `<rect x="${x(fyStart(edge.fy)).toFixed(1)}" y="${y0.toFixed(1)}" width="${Math.max(1.5, x(last + 1) - x(fyStart(edge.fy))).toFixed(1)}" height="2.6" fill="${COLOURS[si]}"/>`,
+      );
+      parts.push(
+        `<text x="${(x(last + 1) + 2).toFixed(1)}" y="${(cy + 3).toFixed(1)}" class="closes-label" fill="${COLOURS[si]}">×${LETTERS[si]}</text>`,
+      );
     });
   });
   const label = `Notice deadlines for ${fyText(edge.fy)} against the month its funding is known`;

@@ -26,11 +26,15 @@ export function briefingMeta(set: ScenarioSet, date: Date): BriefingMeta {
 
 /** A caption when some deadlines fall before the plan's first month: they had passed when it starts. */
 function passedNote(edge: CliffEdge, first: SimulationResult): string {
-  return anyPassed(edge) ? `<figcaption>The plan starts in ${esc(monthLong(first.horizonStart))}: deadlines before then had already passed.</figcaption>` : '';
+  return anyPassed(edge)
+    ? `<figcaption>The plan starts in ${esc(monthLong(first.horizonStart))}: deadlines before then had already passed.</figcaption>`
+    : '';
 }
 
 function breachNote(set: ScenarioSet): string {
-  const breaches = set.results.flatMap((r, i) => (r.totals.limitBreaches > 0 ? [`${LETTERS[i]} (${plural(r.totals.limitBreaches, 'year', 'years')})`] : []));
+  const breaches = set.results.flatMap((r, i) =>
+    r.totals.limitBreaches > 0 ? [`${LETTERS[i]} (${plural(r.totals.limitBreaches, 'year', 'years')})`] : [],
+  );
   return breaches.length ? `it is breached under ${breaches.join(', ')}.` : 'no scenario reaches it.';
 }
 
@@ -48,14 +52,18 @@ export function briefingFromSet(set: ScenarioSet, opts: ExportOptions = {}): str
   const horizonTo = monthLong(first.horizonStart + first.horizonMonths - 1);
   const edges = cliffEdges(set.results);
   const headlines = set.results.map((_, i) => headlineFy(set, i));
-  const edgeMessages = edges.filter((e) => headlines.includes(e.fy)).map((e) => cliffEdgeMessage(e)).filter((m): m is string => m !== null);
+  const edgeMessages = edges
+    .filter((e) => headlines.includes(e.fy))
+    .map((e) => cliffEdgeMessage(e))
+    .filter((m): m is string => m !== null);
   const messages = keyMessages(set);
 
   const maxMonthly = Math.max(1, ...set.results.flatMap((r) => r.months.flatMap((m) => [m.funding, m.spend])));
   const limits = new Set(set.results.flatMap((r) => r.years.map((y) => y.limit)));
-  const limitNote = limits.size === 1
-    ? `The underwriting limit is ${pounds([...limits][0])} a year; ${breachNote(set)}`
-    : 'Underwriting limits differ between scenarios or years; see the figures table.';
+  const limitNote =
+    limits.size === 1
+      ? `The underwriting limit is ${pounds([...limits][0])} a year; ${breachNote(set)}`
+      : 'Underwriting limits differ between scenarios or years; see the figures table.';
 
   const body = `
 <header>
@@ -100,12 +108,16 @@ export function briefingFromSet(set: ScenarioSet, opts: ExportOptions = {}): str
   <figure><h3>Drawn from the underwriter</h3>${barChart(set.results, (y) => y.drawn, 'Drawn from the underwriter, by financial year')}<figcaption>${esc(limitNote)}</figcaption></figure>
 </section>
 
-${edges.length ? `<section class="new-page">
+${
+  edges.length
+    ? `<section class="new-page">
   <h2>The cliff edge: notice deadlines against confirmation</h2>
   <p class="note lead-in">For each year, each service's notice deadline (notice served by the 1st of that month ends it before the year starts) against the month the year's funding becomes known. A red deadline falls before the funding is known: the service must be given notice, or run on at the underwriter's risk. A coloured bar shows a service closing for that year, running on until its last month (×).</p>
   <div class="legend"><span><span class="dot dot-early"></span>Deadline before the funding is known</span><span><span class="dot dot-late"></span>Deadline after it</span><span><span class="swatch sw-risk"></span>Decisions taken before the money is known</span></div>
   ${edges.map((e) => `<figure><h3>${esc(fyText(e.fy))}</h3>${timelineChart(e, set.results.length)}${passedNote(e, first)}</figure>`).join('')}
-</section>` : ''}
+</section>`
+    : ''
+}
 
 <section class="new-page">
   <h2>What happens to each service</h2>

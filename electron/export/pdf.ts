@@ -12,8 +12,14 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Flags for a headless Chromium that prints and nothing else: no network chatter, no updates. */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ] as const;
 
 export const NO_CHROMIUM_MESSAGE = 'Chromium or Electron is needed to print PDF; use --html instead';
@@ -51,7 +57,11 @@ export interface PdfWritten {
 
 /** Pages of a PDF as Chromium writes it (one /Type /Page object per page). */
 export function pdfPageCount(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []
+  ).length;
 }
 
 /** Prints self-contained HTML to an A4 PDF at outPath (written atomically). */

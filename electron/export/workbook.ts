@@ -60,7 +60,15 @@ function addHeader(sheet: Worksheet, rowNumber: number, titles: readonly string[
 }
 
 function freeze(sheet: Worksheet, headerRows: number, columns: number) {
-  sheet.views = [{ state: 'frozen', xSplit: columns, ySplit: TITLE_ROWS + headerRows, topLeftCell: `${columnLetter(columns + 1)}${TITLE_ROWS + headerRows + 1}`, activeCell: 'A1' }];
+  sheet.views = [
+    {
+      state: 'frozen',
+      xSplit: columns,
+      ySplit: TITLE_ROWS + headerRows,
+      topLeftCell: `${columnLetter(columns + 1)}${TITLE_ROWS + headerRows + 1}`,
+      activeCell: 'A1',
+    },
+  ];
 }
 
 export function columnLetter(n: number): string {
@@ -101,9 +109,12 @@ function writeMeasureRow(sheet: Worksheet, rowNumber: number, labels: readonly s
   labels.forEach((label, i) => setCell(sheet, rowNumber, i + 1, label));
   const first = labels.length + 1;
   row.values.forEach((v, i) => setCell(sheet, rowNumber, first + i, measureValue(row.kind, v), formatFor(row.kind, false)));
-  row.differences.slice(1).forEach((d, i) => setCell(sheet, rowNumber, first + row.values.length + i, differenceValue(row.kind, d), formatFor(row.kind, true)));
+  row.differences
+    .slice(1)
+    .forEach((d, i) => setCell(sheet, rowNumber, first + row.values.length + i, differenceValue(row.kind, d), formatFor(row.kind, true)));
   // Flags are words among numbers: line them up with the figures.
-  if (row.kind === 'flag') for (let c = first; c < first + row.values.length * 2 - 1; c++) sheet.getRow(rowNumber).getCell(c).alignment = { horizontal: 'right' };
+  if (row.kind === 'flag')
+    for (let c = first; c < first + row.values.length * 2 - 1; c++) sheet.getRow(rowNumber).getCell(c).alignment = { horizontal: 'right' };
 }
 
 function scenarioHeaders(comparison: Comparison): string[] {

@@ -28,7 +28,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { dataDir: DEFAULT_DATA_DIR, port: 0, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const next = inline ?? argv[++i];
       if (next === undefined || next === '') throw new UsageError(`${name} needs a value`);
@@ -68,7 +69,9 @@ async function main(): Promise<void> {
   }
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    console.error(`The renderer is not built (${path.join(rendererDir, 'index.html')} is missing): run "npm run web", which builds it first.`);
+    console.error(
+      `The renderer is not built (${path.join(rendererDir, 'index.html')} is missing): run "npm run web", which builds it first.`,
+    );
     process.exitCode = 1;
     return;
   }

@@ -65,7 +65,13 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 } as const;
 
-function send(res: http.ServerResponse, status: number, contentType: string, body: string | Buffer, extra: http.OutgoingHttpHeaders = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  extra: http.OutgoingHttpHeaders = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...extra });
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
@@ -145,7 +151,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const documents = await openInitialDocument(options.dataDir);
   const printPdf = options.printPdf === undefined ? chromiumPrintPdf() : (options.printPdf ?? undefined);
   const handlers = createHandlers(documents, 'browser', printPdf);
-  const onError = options.onError ?? ((error: unknown) => console.error(`A request failed: ${error instanceof Error ? error.message : String(error)}`));
+  const onError =
+    options.onError ?? ((error: unknown) => console.error(`A request failed: ${error instanceof Error ? error.message : String(error)}`));
   let origin = '';
   let host = '';
 

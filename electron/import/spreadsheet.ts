@@ -10,7 +10,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { FUNDING_ROW_FIELDS, headerLookup, matchHeader, INTERVENTION_FIELD_LIST, type Field, type InterventionFieldKey } from '../../shared/fields';
+import {
+  FUNDING_ROW_FIELDS,
+  headerLookup,
+  matchHeader,
+  INTERVENTION_FIELD_LIST,
+  type Field,
+  type InterventionFieldKey,
+} from '../../shared/fields';
 import { decimalPoundsToPence, numberToDecimalText, type Pence } from '../../shared/money';
 import { idFromName, isFormula, quote, readAmountPence } from '../../shared/parse';
 import type { FundingStream, Intervention, Plan } from '../../shared/plan';
@@ -108,20 +115,23 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const total = view.readUInt16LE(eocd + 10);
   const cdSize = view.readUInt32LE(eocd + 12);
   const cdOffset = view.readUInt32LE(eocd + 16);
-  if (total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new Refused('the workbook is a ZIP64 archive, larger than any spreadsheet Headroom imports');
+  if (total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+    throw new Refused('the workbook is a ZIP64 archive, larger than any spreadsheet Headroom imports');
   if (disk !== 0 || cdDisk !== 0 || onDisk !== total) throw new Refused('the workbook is split across several files');
   if (cdOffset + cdSize > eocd) throw new Refused('the workbook is damaged (its zip directory points outside the file)');
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let n = 0; n < total; n++) {
-    if (p + 46 > cdOffset + cdSize || view.readUInt32LE(p) !== 0x02014b50) throw new Refused('the workbook is damaged (bad zip directory entry)');
+    if (p + 46 > cdOffset + cdSize || view.readUInt32LE(p) !== 0x02014b50)
+      throw new Refused('the workbook is damaged (bad zip directory entry)');
     const method = view.readUInt16LE(p + 10);
     const compressedSize = view.readUInt32LE(p + 20);
     const uncompressedSize = view.readUInt32LE(p + 24);
     const nameLength = view.readUInt16LE(p + 28);
     const extraLength = view.readUInt16LE(p + 30);
     const commentLength = view.readUInt16LE(p + 32);
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff) throw new Refused('the workbook is a ZIP64 archive, larger than any spreadsheet Headroom imports');
+    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff)
+      throw new Refused('the workbook is a ZIP64 archive, larger than any spreadsheet Headroom imports');
     const name = view.toString('utf8', p + 46, Math.min(p + 46 + nameLength, view.length));
     entries.push({ name, method, compressedSize, uncompressedSize });
     p += 46 + nameLength + extraLength + commentLength;
@@ -132,18 +142,24 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
 /** Limits checked on the zip directory before any parser sees the workbook. */
 export function checkZipLimits(entries: readonly ZipEntry[], limits: Limits = IMPORT_LIMITS): void {
   const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)).length;
-  if (sheets > limits.maxSheets) throw new Refused(`the workbook has ${sheets.toLocaleString('en-GB')} sheets; Headroom reads at most ${limits.maxSheets}`);
-  if (entries.length > limits.maxEntries) throw new Refused(`the workbook has ${entries.length.toLocaleString('en-GB')} parts; Headroom reads at most ${limits.maxEntries}`);
+  if (sheets > limits.maxSheets)
+    throw new Refused(`the workbook has ${sheets.toLocaleString('en-GB')} sheets; Headroom reads at most ${limits.maxSheets}`);
+  if (entries.length > limits.maxEntries)
+    throw new Refused(`the workbook has ${entries.length.toLocaleString('en-GB')} parts; Headroom reads at most ${limits.maxEntries}`);
   let total = 0;
   for (const entry of entries) {
-    if (entry.method !== 0 && entry.method !== 8) throw new Refused(`the workbook's part ${JSON.stringify(entry.name)} uses a compression Excel does not write`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new Refused(`the workbook's part ${JSON.stringify(entry.name)} uses a compression Excel does not write`);
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
     if (entry.uncompressedSize >= limits.ratioFloorBytes && ratio > limits.maxRatio) {
-      throw new Refused(`the workbook's part ${JSON.stringify(entry.name)} expands ${Math.round(ratio).toLocaleString('en-GB')} times (to ${mb(entry.uncompressedSize)}); Headroom refuses anything over ${limits.maxRatio} times, as a zip bomb would`);
+      throw new Refused(
+        `the workbook's part ${JSON.stringify(entry.name)} expands ${Math.round(ratio).toLocaleString('en-GB')} times (to ${mb(entry.uncompressedSize)}); Headroom refuses anything over ${limits.maxRatio} times, as a zip bomb would`,
+      );
     }
   }
-  if (total > limits.maxUncompressedBytes) throw new Refused(`the workbook expands to ${mb(total)}; Headroom reads at most ${mb(limits.maxUncompressedBytes)}`);
+  if (total > limits.maxUncompressedBytes)
+    throw new Refused(`the workbook expands to ${mb(total)}; Headroom reads at most ${mb(limits.maxUncompressedBytes)}`);
 }
 
 function mb(bytes: number): string {
@@ -187,9 +203,11 @@ function runWorker(input: WorkerInput, limits: Limits): Promise<WorkerOutput> {
     worker.on('error', (error: Error & { code?: string }) =>
       finish({
         ok: false,
-        errors: [error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `reading the file needed more than the ${limits.workerHeapMb} MB of memory Headroom allows, so it was stopped`
-          : `the file cannot be read: ${error.message.split('\n')[0]}`],
+        errors: [
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `reading the file needed more than the ${limits.workerHeapMb} MB of memory Headroom allows, so it was stopped`
+            : `the file cannot be read: ${error.message.split('\n')[0]}`,
+        ],
       }),
     );
     worker.on('exit', (code) => finish({ ok: false, errors: [`the file cannot be read (the reader stopped with code ${code})`] }));
@@ -287,7 +305,11 @@ type FundingField = 'stream' | 'streamId' | 'funder' | 'kind' | 'fy' | 'amount' 
 
 /** Header text as compared for refused names: lower case, no punctuation such as "(months)" brackets or "£". */
 export function normaliseHeader(text: string): string {
-  return text.toLowerCase().replace(/[£$€()[\]*:._\-/?#]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[£$€()[\]*:._\-/?#]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const FORBIDDEN_HEADERS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -326,7 +348,8 @@ function findHeader(sheet: RawSheet): HeaderMatch<InterventionField> | HeaderMat
     const has = <F extends string>(fields: Map<number, F>, ...wanted: F[]) => wanted.every((w) => [...fields.values()].includes(w));
     const isInterventions = has(asInterventions, 'name', 'annualCost');
     const isFunding = has(asFunding, 'fy', 'amount') && (has(asFunding, 'stream') || has(asFunding, 'funder'));
-    if (isFunding && (!isInterventions || asFunding.size >= asInterventions.size)) return { kind: 'funding', row: row.row, fields: asFunding, headers };
+    if (isFunding && (!isInterventions || asFunding.size >= asInterventions.size))
+      return { kind: 'funding', row: row.row, fields: asFunding, headers };
     if (isInterventions) return { kind: 'interventions', row: row.row, fields: asInterventions, headers };
   }
   return null;
@@ -363,7 +386,17 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
   const explicitIds = new Map<string, string>();
   const takenInterventions = new Set(options.takenInterventionIds ?? []);
   const takenStreams = new Set(options.takenStreamIds ?? []);
-  interface StreamDraft { id: string; name: string; funder: string; kind: FundingStream['kind']; allocations: FundingStream['allocations']; fys: Map<string, string>; total: Pence; at: string; explicit: boolean }
+  interface StreamDraft {
+    id: string;
+    name: string;
+    funder: string;
+    kind: FundingStream['kind'];
+    allocations: FundingStream['allocations'];
+    fys: Map<string, string>;
+    total: Pence;
+    at: string;
+    explicit: boolean;
+  }
   const streams = new Map<string, StreamDraft>();
   let missingPriority = false;
   let missingCategory = false;
@@ -374,7 +407,8 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
       // Even a sheet Headroom does not read may not carry such headers.
       for (const row of sheet.rows.slice(0, 10)) {
         for (const cell of row.cells) {
-          if (cell.type === 'text' && FORBIDDEN_HEADERS.has(cell.value.trim().toLowerCase())) errors.push(`${place(sheet.name, row.row, cell.col)}: the header '${cell.value.trim()}' is not allowed`);
+          if (cell.type === 'text' && FORBIDDEN_HEADERS.has(cell.value.trim().toLowerCase()))
+            errors.push(`${place(sheet.name, row.row, cell.col)}: the header '${cell.value.trim()}' is not allowed`);
         }
       }
       previews.push({ sheet: sheet.name, kind: 'ignored', headerRow: null, columns: [], rows: 0 });
@@ -391,10 +425,15 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
     const seen = new Map<string, number>();
     for (const [col, field] of header.fields) {
       const before = seen.get(field);
-      if (before !== undefined) errors.push(`${place(sheet.name, header.row, col)}: '${header.headers.get(col)}' repeats column ${columnLetter(before)} ('${header.headers.get(before)}')`);
+      if (before !== undefined)
+        errors.push(
+          `${place(sheet.name, header.row, col)}: '${header.headers.get(col)}' repeats column ${columnLetter(before)} ('${header.headers.get(before)}')`,
+        );
       else seen.set(field, col);
     }
-    const columns: ColumnPreview[] = [...header.headers].sort((a, b) => a[0] - b[0]).map(([col, text]) => ({ column: columnLetter(col), header: text, field: header.fields.get(col) ?? null }));
+    const columns: ColumnPreview[] = [...header.headers]
+      .sort((a, b) => a[0] - b[0])
+      .map(([col, text]) => ({ column: columnLetter(col), header: text, field: header.fields.get(col) ?? null }));
     const dataRows = sheet.rows.filter((r) => r.row > header.row);
     previews.push({ sheet: sheet.name, kind: header.kind, headerRow: header.row, columns, rows: dataRows.length });
     if (forbidden) continue;
@@ -414,7 +453,9 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
         if (!cell) return undefined;
         const where = place(sheet.name, raw.row, cell.col);
         if (cell.type === 'formula-without-value') {
-          rowErrors.push(`${where}: the formula ${JSON.stringify(cell.value)} has no saved result; open the file in Excel and save it, or paste the values`);
+          rowErrors.push(
+            `${where}: the formula ${JSON.stringify(cell.value)} has no saved result; open the file in Excel and save it, or paste the values`,
+          );
           return undefined;
         }
         if (cell.type === 'error') {
@@ -429,7 +470,8 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
         }
         return result.value as T;
       };
-      const required = (field: string, label: string) => rowErrors.push(`${place(sheet.name, raw.row, seen.get(field) ?? 1)}: ${label} is empty`);
+      const required = (field: string, label: string) =>
+        rowErrors.push(`${place(sheet.name, raw.row, seen.get(field) ?? 1)}: ${label} is empty`);
 
       if (header.kind === 'interventions') {
         const name = get<string>('name');
@@ -452,7 +494,8 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
         }
         if (name === undefined && !record.name) required('name', 'the name');
         if (annualCost === undefined && !record.annualCost) required('annualCost', 'the annual cost');
-        if (start && end && end < start) rowErrors.push(`${place(sheet.name, raw.row, seen.get('end')!)}: ends (${end}) before it starts (${start})`);
+        if (start && end && end < start)
+          rowErrors.push(`${place(sheet.name, raw.row, seen.get('end')!)}: ends (${end}) before it starts (${start})`);
         if (id !== undefined) {
           const other = explicitIds.get(id);
           if (other) rowErrors.push(`${place(sheet.name, raw.row, seen.get('id')!)}: the id '${id}' is also used at ${other}`);
@@ -490,7 +533,8 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
         const fy = get<string>('fy');
         const amount = get<Pence>('amount');
         const confirmedOn = get<string>('confirmedOn');
-        if (name === undefined && funder === undefined && !record.stream && !record.funder) required(seen.has('stream') ? 'stream' : 'funder', 'the stream');
+        if (name === undefined && funder === undefined && !record.stream && !record.funder)
+          required(seen.has('stream') ? 'stream' : 'funder', 'the stream');
         if (fy === undefined && !record.fy) required('fy', 'the financial year');
         if (amount === undefined && !record.amount) required('amount', 'the amount');
         if (rowErrors.length || fy === undefined || amount === undefined || (name === undefined && funder === undefined)) {
@@ -502,12 +546,24 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
         const at = `Sheet '${sheet.name}', row ${raw.row}`;
         let draft = streams.get(key);
         if (!draft) {
-          draft = { id: streamId ?? '', name: streamName, funder: funder ?? streamName, kind: kind ?? 'grant', allocations: [], fys: new Map(), total: 0, at, explicit: streamId !== undefined };
+          draft = {
+            id: streamId ?? '',
+            name: streamName,
+            funder: funder ?? streamName,
+            kind: kind ?? 'grant',
+            allocations: [],
+            fys: new Map(),
+            total: 0,
+            at,
+            explicit: streamId !== undefined,
+          };
           streams.set(key, draft);
         } else {
           const where = (field: string) => place(sheet.name, raw.row, seen.get(field)!);
-          if (funder !== undefined && funder !== draft.funder) errors.push(`${where('funder')}: the funder '${funder}' differs from '${draft.funder}' given for this stream at ${draft.at}`);
-          if (kind !== undefined && kind !== draft.kind) errors.push(`${where('kind')}: the kind '${kind}' differs from '${draft.kind}' given for this stream at ${draft.at}`);
+          if (funder !== undefined && funder !== draft.funder)
+            errors.push(`${where('funder')}: the funder '${funder}' differs from '${draft.funder}' given for this stream at ${draft.at}`);
+          if (kind !== undefined && kind !== draft.kind)
+            errors.push(`${where('kind')}: the kind '${kind}' differs from '${draft.kind}' given for this stream at ${draft.at}`);
         }
         const earlier = draft.fys.get(fy);
         if (earlier) {
@@ -561,7 +617,12 @@ export function interpretSheets(sheets: readonly RawSheet[], options: InterpretO
       format: options.format,
       sheets: previews,
       interventions: interventionRows,
-      fundingStreams: fundingStreams.map((s, i) => ({ id: s.id, name: s.name, allocations: s.allocations.length, total: [...streams.values()][i].total })),
+      fundingStreams: fundingStreams.map((s, i) => ({
+        id: s.id,
+        name: s.name,
+        allocations: s.allocations.length,
+        total: [...streams.values()][i].total,
+      })),
       notes,
     },
   };
@@ -595,7 +656,8 @@ export async function importSpreadsheet(path: string, options: ImportOptions = {
 export async function importSpreadsheetBytes(bytes: Uint8Array, file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const limits: Limits = { ...IMPORT_LIMITS, ...options.limits };
   const fail = (message: string): ImportResult => ({ ok: false, errors: [`${file}: ${message}`] });
-  if (bytes.byteLength > limits.maxFileBytes) return fail(`the file is ${mb(bytes.byteLength)}; Headroom imports spreadsheets up to ${mb(limits.maxFileBytes)}`);
+  if (bytes.byteLength > limits.maxFileBytes)
+    return fail(`the file is ${mb(bytes.byteLength)}; Headroom imports spreadsheets up to ${mb(limits.maxFileBytes)}`);
   const isZip = bytes.byteLength >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const ext = extname(file).toLowerCase();
   let format: 'xlsx' | 'csv';
@@ -612,8 +674,16 @@ export async function importSpreadsheetBytes(bytes: Uint8Array, file: string, op
     }
   }
   const sheetName = file.replace(/\.[^.]*$/, '') || file;
-  const workerLimits: WorkerLimits = { maxRows: limits.maxRows, maxColumns: limits.maxColumns, maxCells: limits.maxCells, maxSheets: limits.maxSheets };
-  const output = await runWorker({ format, sheetName, bytes: new Uint8Array(bytes), exceljsPath: format === 'xlsx' ? exceljsPath() : '', limits: workerLimits }, limits);
+  const workerLimits: WorkerLimits = {
+    maxRows: limits.maxRows,
+    maxColumns: limits.maxColumns,
+    maxCells: limits.maxCells,
+    maxSheets: limits.maxSheets,
+  };
+  const output = await runWorker(
+    { format, sheetName, bytes: new Uint8Array(bytes), exceljsPath: format === 'xlsx' ? exceljsPath() : '', limits: workerLimits },
+    limits,
+  );
   if (!output.ok) return { ok: false, errors: output.errors.map((e) => (e.startsWith('Sheet ') ? e : `${file}: ${e}`)) };
   return interpretSheets(output.sheets, {
     file,
@@ -635,8 +705,10 @@ export function mergeImport(plan: Plan, imported: Extract<ImportResult, { ok: tr
   const errors: string[] = [];
   const interventionIds = new Set(plan.interventions.map((i) => i.id));
   const streamIds = new Set(plan.fundingStreams.map((s) => s.id));
-  for (const item of imported.interventions) if (interventionIds.has(item.id)) errors.push(`intervention '${item.id}' (${item.name}) is already in the plan`);
-  for (const stream of imported.fundingStreams) if (streamIds.has(stream.id)) errors.push(`funding stream '${stream.id}' (${stream.name}) is already in the plan`);
+  for (const item of imported.interventions)
+    if (interventionIds.has(item.id)) errors.push(`intervention '${item.id}' (${item.name}) is already in the plan`);
+  for (const stream of imported.fundingStreams)
+    if (streamIds.has(stream.id)) errors.push(`funding stream '${stream.id}' (${stream.name}) is already in the plan`);
   if (errors.length) return { ok: false, errors };
   const next: Plan = structuredClone(plan);
   next.interventions.push(...structuredClone(imported.interventions));

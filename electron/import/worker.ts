@@ -97,7 +97,8 @@ export function importWorkerMain(): void {
         }
         return fromExcel(col, result, true);
       }
-      if (Array.isArray(v.richText)) return { col, type: 'text', value: (v.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join(''), formula };
+      if (Array.isArray(v.richText))
+        return { col, type: 'text', value: (v.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join(''), formula };
       if ('error' in v) return { col, type: 'error', value: String(v.error), formula };
       if ('text' in v) return fromExcel(col, v.text, formula);
     }
@@ -112,7 +113,8 @@ export function importWorkerMain(): void {
     } catch (error) {
       throw new Refused(`the file cannot be read as an Excel workbook (${String((error as Error)?.message ?? error).split('\n')[0]})`);
     }
-    if (book.worksheets.length > limits.maxSheets) throw new Refused(`the workbook has ${book.worksheets.length} sheets; Headroom reads at most ${limits.maxSheets}`);
+    if (book.worksheets.length > limits.maxSheets)
+      throw new Refused(`the workbook has ${book.worksheets.length} sheets; Headroom reads at most ${limits.maxSheets}`);
     let cells = 0;
     const sheets: RawSheet[] = [];
     for (const sheet of book.worksheets) {
@@ -121,7 +123,10 @@ export function importWorkerMain(): void {
         const out: RawCell[] = [];
         row.eachCell({ includeEmpty: false }, (cell, col) => {
           checkPlace(sheet.name, rowNumber, col);
-          if (++cells > limits.maxCells) throw new Refused(`the workbook has more than ${limits.maxCells.toLocaleString('en-GB')} cells; Headroom reads at most that many`);
+          if (++cells > limits.maxCells)
+            throw new Refused(
+              `the workbook has more than ${limits.maxCells.toLocaleString('en-GB')} cells; Headroom reads at most that many`,
+            );
           // A merged cell's other parts repeat the master's value: read it once.
           if (cell.isMerged && cell.master !== cell) return;
           const raw = fromExcel(col, cell.value, false);
@@ -166,7 +171,8 @@ export function importWorkerMain(): void {
     const endField = () => {
       if (field !== '' || wasQuoted) {
         checkPlace(input.sheetName, r, c);
-        if (++cells > limits.maxCells) throw new Refused(`the file has more than ${limits.maxCells.toLocaleString('en-GB')} cells; Headroom reads at most that many`);
+        if (++cells > limits.maxCells)
+          throw new Refused(`the file has more than ${limits.maxCells.toLocaleString('en-GB')} cells; Headroom reads at most that many`);
         if (field.trim() !== '') row.push({ col: c, type: 'text', value: field, formula: false });
       }
       field = '';
@@ -221,6 +227,14 @@ export function importWorkerMain(): void {
     .then(() => (input.format === 'csv' ? readCsv() : readXlsx()))
     .then(
       (sheets) => reply({ ok: true, sheets }),
-      (error: unknown) => reply({ ok: false, errors: [error instanceof Refused ? error.message : `the file cannot be read: ${String((error as Error)?.message ?? error).split('\n')[0]}`] }),
+      (error: unknown) =>
+        reply({
+          ok: false,
+          errors: [
+            error instanceof Refused
+              ? error.message
+              : `the file cannot be read: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+          ],
+        }),
     );
 }

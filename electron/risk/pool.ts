@@ -70,7 +70,8 @@ export async function runRiskPool(options: RiskPoolOptions): Promise<DrawBatch> 
   const interventions = runner.interventions.length;
   if (!Number.isSafeInteger(draws) || draws < 1) throw new RangeError(`the number of draws must be a whole number 1 or more, not ${draws}`);
   const wanted = options.workers ?? defaultWorkerCount();
-  if (!Number.isInteger(wanted) || wanted < 1 || wanted > MAX_WORKERS) throw new RangeError(`workers must be a whole number from 1 to ${MAX_WORKERS}, not ${wanted}`);
+  if (!Number.isInteger(wanted) || wanted < 1 || wanted > MAX_WORKERS)
+    throw new RangeError(`workers must be a whole number from 1 to ${MAX_WORKERS}, not ${wanted}`);
   const slices = sliceDraws(draws, options.sliceSize ?? sliceSize(draws, wanted, THREAD_SLICES));
   const schedule = new DrawSchedule<DrawBatch>(draws, slices);
   const local = options.useThisThread === true;
@@ -143,9 +144,16 @@ export async function runRiskPool(options: RiskPoolOptions): Promise<DrawBatch> 
               reply = { ok: true, batch: runner.run(slice.fromDraw, slice.toDraw) };
             } catch (error) {
               const message = error instanceof Error ? error.message : String(error);
-              reply = error instanceof DrawError
-                ? { ok: false, kind: 'draw', drawIndex: error.drawIndex, message }
-                : { ok: false, kind: 'other', drawIndex: slice.fromDraw, message, stack: error instanceof Error ? error.stack : undefined };
+              reply =
+                error instanceof DrawError
+                  ? { ok: false, kind: 'draw', drawIndex: error.drawIndex, message }
+                  : {
+                      ok: false,
+                      kind: 'other',
+                      drawIndex: slice.fromDraw,
+                      message,
+                      stack: error instanceof Error ? error.stack : undefined,
+                    };
             }
             complete(reply);
             // Let the workers' replies and a cancellation in before the next slice.

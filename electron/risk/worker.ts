@@ -20,9 +20,10 @@ port.on('message', (task: WorkerTask) => {
     transfer = batchBuffers(batch);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    reply = error instanceof DrawError
-      ? { ok: false, kind: 'draw', drawIndex: error.drawIndex, message }
-      : { ok: false, kind: 'other', drawIndex: task.fromDraw, message, stack: error instanceof Error ? error.stack : undefined };
+    reply =
+      error instanceof DrawError
+        ? { ok: false, kind: 'draw', drawIndex: error.drawIndex, message }
+        : { ok: false, kind: 'other', drawIndex: task.fromDraw, message, stack: error instanceof Error ? error.stack : undefined };
   }
   port.postMessage(reply, transfer);
 });

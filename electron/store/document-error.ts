@@ -44,7 +44,8 @@ export const MESSAGES = {
   noFolder: (folder: string) => `The folder ${folder} does not exist.`,
   notAFile: (name: string) => `${quoted(name)} is a folder, not a plan file.`,
   exists: (name: string) => `A file called ${quoted(name)} already exists there. Choose another name.`,
-  notSqlite: (name: string) => `${quoted(name)} is not a Headroom plan: it is not a plan document at all (perhaps another kind of file, renamed).`,
+  notSqlite: (name: string) =>
+    `${quoted(name)} is not a Headroom plan: it is not a plan document at all (perhaps another kind of file, renamed).`,
   empty: (name: string) => `${quoted(name)} is empty: it holds no plan (it may have been cut short while being copied or saved).`,
   notHeadroom: (name: string) => `${quoted(name)} is a database made by another program, not a Headroom plan.`,
   newerVersion: (name: string, fileVersion: number, known: number) =>

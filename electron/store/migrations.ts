@@ -180,7 +180,16 @@ CREATE TABLE plan (
 `;
 
 // Children before the tables they reference, so that no drop trips a foreign key.
-const V3_PLAN_TABLES = ['stream_restrictions', 'allocations', 'partner_shares', 'intervention_costs', 'funding_streams', 'interventions', 'scenarios', 'plan_meta'];
+const V3_PLAN_TABLES = [
+  'stream_restrictions',
+  'allocations',
+  'partner_shares',
+  'intervention_costs',
+  'funding_streams',
+  'interventions',
+  'scenarios',
+  'plan_meta',
+];
 
 /** Moves the plan from schema 3's nine tables into the JSON row, then drops those tables. */
 function planToJsonRow(db: Database.Database): void {

@@ -119,7 +119,8 @@ function asDocumentError(error: unknown, name: string): unknown {
   if (error instanceof StoredDataError) return new DocumentError('corrupt', MESSAGES.corrupt(name), [], cause);
   const code = errnoCode(error);
   if (code === undefined) return error;
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DocumentError('open-elsewhere', MESSAGES.openElsewhere(), [], cause);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new DocumentError('open-elsewhere', MESSAGES.openElsewhere(), [], cause);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new DocumentError('disk-full', MESSAGES.diskFull(), [], cause);
   if (code === 'SQLITE_READONLY_ROLLBACK' || code === 'SQLITE_READONLY_RECOVERY') {
     return new DocumentError('read-only', MESSAGES.readOnlyNeedsRecovery(name), [], cause);
@@ -383,7 +384,17 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
     if (version === head) {
       const stored = loadStored(fileDb, name);
       if (!readOnly) removeStaleJournal(fileDb, file);
-      return { session: { db: fileDb, fileDb, path: file, readOnly, undoLimit: undoLimitOf(options), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES, ...stored } };
+      return {
+        session: {
+          db: fileDb,
+          fileDb,
+          path: file,
+          readOnly,
+          undoLimit: undoLimitOf(options),
+          undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES,
+          ...stored,
+        },
+      };
     }
     if (!readOnly) return { upgrade: { fileDb, version, migrations } };
     // An older file that cannot be written: upgrade a copy in memory to show it. Edits are
@@ -394,7 +405,17 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
     migrate(memory, migrations);
     const stored = loadStored(memory, name);
     memory.pragma('query_only = 1');
-    return { session: { db: memory, fileDb, path: file, readOnly, undoLimit: undoLimitOf(options), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES, ...stored } };
+    return {
+      session: {
+        db: memory,
+        fileDb,
+        path: file,
+        readOnly,
+        undoLimit: undoLimitOf(options),
+        undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES,
+        ...stored,
+      },
+    };
   } catch (error) {
     memory?.close();
     fileDb.close();
@@ -420,7 +441,15 @@ async function openSession(file: string, name: string, options: OpenOptions): Pr
         return loadStored(fileDb, name);
       })();
       if (version < PLAN_ROW_VERSION) compact(fileDb);
-      return { db: fileDb, fileDb, path: file, readOnly: false, undoLimit: undoLimitOf(options), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES, ...stored };
+      return {
+        db: fileDb,
+        fileDb,
+        path: file,
+        readOnly: false,
+        undoLimit: undoLimitOf(options),
+        undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES,
+        ...stored,
+      };
     } catch (error) {
       if (fileDb.inTransaction) fileDb.exec('ROLLBACK');
       const mapped = asDocumentError(error, name);
@@ -474,7 +503,14 @@ export class PlanDocument {
       if (options.maxPageCount !== undefined) fresh.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
       syncFolder(path.dirname(key));
       return new PlanDocument({
-        db: fresh, fileDb: fresh, path: key, readOnly: false, undoLimit: undoLimitOf(options), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES, plan: deepFreeze(stored.plan), history: readHistory(fresh),
+        db: fresh,
+        fileDb: fresh,
+        path: key,
+        readOnly: false,
+        undoLimit: undoLimitOf(options),
+        undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES,
+        plan: deepFreeze(stored.plan),
+        history: readHistory(fresh),
       });
     } catch (error) {
       db?.close();
@@ -707,7 +743,8 @@ function refuseIfLockedElsewhere(file: string): void {
     probe = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
     probe.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
-    if (errnoCode(error)?.startsWith('SQLITE_BUSY')) throw new DocumentError('open-elsewhere', MESSAGES.openElsewhere(), [], { cause: error });
+    if (errnoCode(error)?.startsWith('SQLITE_BUSY'))
+      throw new DocumentError('open-elsewhere', MESSAGES.openElsewhere(), [], { cause: error });
     // Not a database, or unreadable: nothing holds it, so it may be replaced.
   } finally {
     probe?.close();

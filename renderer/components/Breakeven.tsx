@@ -25,7 +25,9 @@ export function Breakeven(props: { plan: Plan; scenario: Scenario }) {
   const [hi, setHi] = useState('1');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<{ answer: BreakevenAnswer; variable: string; target: BreakevenTarget; isLevel: boolean } | null>(null);
+  const [answer, setAnswer] = useState<{ answer: BreakevenAnswer; variable: string; target: BreakevenTarget; isLevel: boolean } | null>(
+    null,
+  );
   const { result } = useScenario(scenario.id);
   const ids = { variable: useId(), target: useId(), lo: useId(), hi: useId(), error: useId() };
   const current = choices.includes(variable) ? variable : fallback;
@@ -49,7 +51,12 @@ export function Breakeven(props: { plan: Plan; scenario: Scenario }) {
         <VariableField id={ids.variable} choices={choices} value={current} onChange={setVariable} testId="breakeven-variable" />
         <div className="field">
           <label htmlFor={ids.target}>Target</label>
-          <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value as BreakevenTarget)} data-testid="breakeven-target">
+          <select
+            id={ids.target}
+            value={target}
+            onChange={(e) => setTarget(e.target.value as BreakevenTarget)}
+            data-testid="breakeven-target"
+          >
             {BREAKEVEN_TARGETS.map((t) => (
               <option key={t} value={t}>
                 {BREAKEVEN_TARGET_LABELS[t]}
@@ -59,11 +66,27 @@ export function Breakeven(props: { plan: Plan; scenario: Scenario }) {
         </div>
         <div className="field">
           <label htmlFor={ids.lo}>From</label>
-          <input id={ids.lo} className="num narrow-input" value={lo} onChange={(e) => setLo(e.target.value)} aria-invalid={!!error || undefined} aria-describedby={error ? ids.error : undefined} data-testid="breakeven-lo" />
+          <input
+            id={ids.lo}
+            className="num narrow-input"
+            value={lo}
+            onChange={(e) => setLo(e.target.value)}
+            aria-invalid={!!error || undefined}
+            aria-describedby={error ? ids.error : undefined}
+            data-testid="breakeven-lo"
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.hi}>To</label>
-          <input id={ids.hi} className="num narrow-input" value={hi} onChange={(e) => setHi(e.target.value)} aria-invalid={!!error || undefined} aria-describedby={error ? ids.error : undefined} data-testid="breakeven-hi" />
+          <input
+            id={ids.hi}
+            className="num narrow-input"
+            value={hi}
+            onChange={(e) => setHi(e.target.value)}
+            aria-invalid={!!error || undefined}
+            aria-describedby={error ? ids.error : undefined}
+            data-testid="breakeven-hi"
+          />
         </div>
         <div className="button-row run-buttons">
           <button type="button" className="primary" disabled={busy} onClick={() => void run()} data-testid="breakeven-run">

@@ -33,7 +33,11 @@ export function chartSvgFile(svg: SVGSVGElement, title: string): ChartSvg {
   const markup = serialiseSvg(svg, {
     styleOf: (node) => getComputedStyle(node as unknown as Element),
     lookupVar: (name) => rootStyle.getPropertyValue(name),
-    rootAttributes: { width: String(width), height: String(height), ...(svg.hasAttribute('viewBox') ? {} : { viewBox: `0 0 ${width} ${height}` }) },
+    rootAttributes: {
+      width: String(width),
+      height: String(height),
+      ...(svg.hasAttribute('viewBox') ? {} : { viewBox: `0 0 ${width} ${height}` }),
+    },
   });
   return { text: svgFileText(markup, { width, height, title, background: backgroundOf(svg) }), width, height };
 }
@@ -87,10 +91,22 @@ export function ChartExport(props: { title: string; target: RefObject<HTMLElemen
       <span className={state.failed ? 'field-error' : 'muted small'} role="status" aria-live="polite" data-testid="chart-save-state">
         {state.text}
       </span>
-      <button type="button" className="link-button small" onClick={() => void save('png')} data-testid="chart-save-png" aria-label={`Save PNG: ${props.title}`}>
+      <button
+        type="button"
+        className="link-button small"
+        onClick={() => void save('png')}
+        data-testid="chart-save-png"
+        aria-label={`Save PNG: ${props.title}`}
+      >
         Save PNG
       </button>
-      <button type="button" className="link-button small" onClick={() => void save('svg')} data-testid="chart-save-svg" aria-label={`Save SVG: ${props.title}`}>
+      <button
+        type="button"
+        className="link-button small"
+        onClick={() => void save('svg')}
+        data-testid="chart-save-svg"
+        aria-label={`Save SVG: ${props.title}`}
+      >
         Save SVG
       </button>
     </div>

@@ -8,7 +8,6 @@ import { knownWords, verdictWords } from '../../shared/words';
 import { pct, TimelineTicks } from './TimelineTicks';
 import './CliffEdge.css';
 
-
 export function CliffEdgeChart(props: { layout: CliffEdgeLayout }) {
   const { layout } = props;
   const M = layout.months;
@@ -119,7 +118,9 @@ export function CliffEdgeTable(props: { layout: CliffEdgeLayout }) {
           <th scope="col">For FY</th>
           <th scope="col">Notice deadline</th>
           <th scope="col">Funding known</th>
-          <th scope="col" className="num">Deciding blind</th>
+          <th scope="col" className="num">
+            Deciding blind
+          </th>
           <th scope="col">In this scenario</th>
         </tr>
       </thead>
@@ -131,7 +132,11 @@ export function CliffEdgeTable(props: { layout: CliffEdgeLayout }) {
             <td>1 {monthLong(mark.deadline)}</td>
             <td>{knownWords(known.get(mark.fy)!)}</td>
             <td className="num">{mark.blindMonths ? plural(mark.blindMonths, 'month') : 'No'}</td>
-            <td>{mark.closes ? `${verdictWords('closes')} (notice ${mark.noticeServed !== null ? monthShort(mark.noticeServed) : ''})` : verdictWords('continues')}</td>
+            <td>
+              {mark.closes
+                ? `${verdictWords('closes')} (notice ${mark.noticeServed !== null ? monthShort(mark.noticeServed) : ''})`
+                : verdictWords('continues')}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -47,11 +47,17 @@ export function UpcomingDecisions(props: { result: SimulationResult }) {
         </div>
       </div>
       {groups.length === 0 ? (
-        <Empty>No notice deadlines fall in the {months} months from 1 {monthLong(asAt)}.</Empty>
+        <Empty>
+          No notice deadlines fall in the {months} months from 1 {monthLong(asAt)}.
+        </Empty>
       ) : (
         <div className="decision-groups" data-testid="decision-list">
           {groups.map((g) => (
-            <section key={`${g.deadline}-${g.fy}`} className="decision-group" aria-label={`Notice deadline 1 ${monthLong(g.deadline)} for ${fyLabel(g.fy)}`}>
+            <section
+              key={`${g.deadline}-${g.fy}`}
+              className="decision-group"
+              aria-label={`Notice deadline 1 ${monthLong(g.deadline)} for ${fyLabel(g.fy)}`}
+            >
               <div className="group-head">
                 <div className="group-date">
                   <span className="decision-date">1 {monthLong(g.deadline)}</span>
@@ -73,10 +79,18 @@ export function UpcomingDecisions(props: { result: SimulationResult }) {
                 <thead>
                   <tr>
                     <th scope="col">Service</th>
-                    <th scope="col" className="num">People</th>
-                    <th scope="col" className="num">Cost for the year</th>
-                    <th scope="col" className="num">Exit cost</th>
-                    <th scope="col" className="num">Notice</th>
+                    <th scope="col" className="num">
+                      People
+                    </th>
+                    <th scope="col" className="num">
+                      Cost for the year
+                    </th>
+                    <th scope="col" className="num">
+                      Exit cost
+                    </th>
+                    <th scope="col" className="num">
+                      Notice
+                    </th>
                     <th scope="col">In this scenario</th>
                   </tr>
                 </thead>

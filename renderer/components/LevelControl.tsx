@@ -33,9 +33,12 @@ export function LevelControl(props: LevelControlProps) {
   const stored = props.level === null ? null : toPercent(props.level);
   const shown = drag ?? stored ?? 100;
 
-  useEffect(() => () => {
-    if (keyTimer.current) clearTimeout(keyTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (keyTimer.current) clearTimeout(keyTimer.current);
+    },
+    [],
+  );
 
   async function commit(percent: number) {
     if (keyTimer.current) clearTimeout(keyTimer.current);
@@ -84,7 +87,8 @@ export function LevelControl(props: LevelControlProps) {
           if (drag !== null) void commit(drag);
         }}
         onKeyUp={(e) => {
-          if (drag === null || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'].includes(e.key)) return;
+          if (drag === null || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'].includes(e.key))
+            return;
           if (keyTimer.current) clearTimeout(keyTimer.current);
           const value = drag;
           keyTimer.current = setTimeout(() => void commit(value), 400);

@@ -94,9 +94,15 @@ export function MonthTable(props: { result: SimulationResult }) {
       <thead>
         <tr>
           <th scope="col">Month</th>
-          <th scope="col" className="num">Funding</th>
-          <th scope="col" className="num">Plan spend</th>
-          <th scope="col" className="num">Paid by partners</th>
+          <th scope="col" className="num">
+            Funding
+          </th>
+          <th scope="col" className="num">
+            Plan spend
+          </th>
+          <th scope="col" className="num">
+            Paid by partners
+          </th>
           <th scope="col">Funding known?</th>
         </tr>
       </thead>

@@ -9,7 +9,6 @@ import { StatusLegend } from './common';
 import { pct, TimelineTicks } from './TimelineTicks';
 import './OutcomeTimeline.css';
 
-
 export function OutcomeTimeline(props: { result: SimulationResult }) {
   const { result } = props;
   const M = result.horizonMonths;
@@ -19,7 +18,9 @@ export function OutcomeTimeline(props: { result: SimulationResult }) {
     <div>
       <StatusLegend />
       <div className="timeline outcomes" style={vars} aria-hidden="true">
-        <TimelineTicks ticks={ticks} months={M}><div className="tl-outcome" /></TimelineTicks>
+        <TimelineTicks ticks={ticks} months={M}>
+          <div className="tl-outcome" />
+        </TimelineTicks>
         <div className="tl-body">
           <div className="tl-guides">
             <div className="tl-name" />
@@ -71,10 +72,18 @@ export function OutcomeTable(props: { result: SimulationResult }) {
           <th scope="col">Outcome</th>
           <th scope="col">Notice deadline</th>
           <th scope="col">Notice served</th>
-          <th scope="col" className="num">Run-on cost</th>
-          <th scope="col" className="num">Exit cost</th>
-          <th scope="col" className="num">People moved</th>
-          <th scope="col" className="num">People losing support</th>
+          <th scope="col" className="num">
+            Run-on cost
+          </th>
+          <th scope="col" className="num">
+            Exit cost
+          </th>
+          <th scope="col" className="num">
+            People moved
+          </th>
+          <th scope="col" className="num">
+            People losing support
+          </th>
           <th scope="col">Avoidable</th>
         </tr>
       </thead>

@@ -1,5 +1,11 @@
 // The choice of the variable a ladder or break-even varies.
-export function VariableField(props: { id: string; choices: readonly string[]; value: string; onChange: (variable: string) => void; testId: string }) {
+export function VariableField(props: {
+  id: string;
+  choices: readonly string[];
+  value: string;
+  onChange: (variable: string) => void;
+  testId: string;
+}) {
   return (
     <div className="field">
       <label htmlFor={props.id}>Variable</label>

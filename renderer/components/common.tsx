@@ -40,10 +40,22 @@ export function ScreenHeader(props: { title: string; lede?: ReactNode; children?
 }
 
 /** A card; its content dims while newer results are on their way (see main[data-stale]). */
-export function Card(props: { title?: ReactNode; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; id?: string; labelledBy?: string }) {
+export function Card(props: {
+  title?: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  id?: string;
+  labelledBy?: string;
+}) {
   const headingId = useId();
   return (
-    <section className={`card${props.className ? ` ${props.className}` : ''}`} aria-labelledby={props.title ? headingId : undefined} id={props.id}>
+    <section
+      className={`card${props.className ? ` ${props.className}` : ''}`}
+      aria-labelledby={props.title ? headingId : undefined}
+      id={props.id}
+    >
       {props.title || props.actions ? (
         <div className="card-head">
           <div>
@@ -58,7 +70,13 @@ export function Card(props: { title?: ReactNode; subtitle?: ReactNode; actions?:
   );
 }
 
-export function Figure(props: { label: string; value: ReactNode; detail?: ReactNode; tone?: 'good' | 'warn' | 'bad' | 'neutral'; testId?: string }) {
+export function Figure(props: {
+  label: string;
+  value: ReactNode;
+  detail?: ReactNode;
+  tone?: 'good' | 'warn' | 'bad' | 'neutral';
+  testId?: string;
+}) {
   return (
     <div className={`figure tone-${props.tone ?? 'neutral'}`} data-testid={props.testId}>
       <div className="figure-label">{props.label}</div>

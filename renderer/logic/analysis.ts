@@ -23,12 +23,22 @@ export type AnalysisRequest =
   | { readonly kind: 'risk-setup'; readonly plan: unknown; readonly scenarioId: string; readonly seed: number }
   | { readonly kind: 'risk-slice'; readonly slice: Slice }
   | {
-      readonly kind: 'ladder'; readonly plan: unknown; readonly scenarioId: string; readonly variable: string;
-      readonly from: number; readonly to: number; readonly step: number;
+      readonly kind: 'ladder';
+      readonly plan: unknown;
+      readonly scenarioId: string;
+      readonly variable: string;
+      readonly from: number;
+      readonly to: number;
+      readonly step: number;
     }
   | {
-      readonly kind: 'breakeven'; readonly plan: unknown; readonly scenarioId: string; readonly variable: string;
-      readonly target: BreakevenTarget; readonly lo: number; readonly hi: number;
+      readonly kind: 'breakeven';
+      readonly plan: unknown;
+      readonly scenarioId: string;
+      readonly variable: string;
+      readonly target: BreakevenTarget;
+      readonly lo: number;
+      readonly hi: number;
     };
 
 export type AnalysisReply =
@@ -52,7 +62,13 @@ export interface AffectedAmount {
 export type BreakevenAnswer =
   | { readonly status: 'found'; readonly value: number; readonly atBottom: boolean; readonly amounts: readonly AffectedAmount[] }
   /** The target fails at hi: what stands in its way there. */
-  | { readonly status: 'not-met'; readonly hi: number; readonly closures: readonly string[]; readonly drawn: number; readonly nonCompliantYears: number }
+  | {
+      readonly status: 'not-met';
+      readonly hi: number;
+      readonly closures: readonly string[];
+      readonly drawn: number;
+      readonly nonCompliantYears: number;
+    }
   | { readonly status: 'error'; readonly message: string };
 
 function message(error: unknown): string {
@@ -60,7 +76,10 @@ function message(error: unknown): string {
 }
 
 function problemsText(problems: readonly PlanProblem[]): string {
-  return problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ');
+  return problems
+    .slice(0, 3)
+    .map((p) => `${p.path}: ${p.message}`)
+    .join('; ');
 }
 
 /** The plan as the engine reads it; it throws with the validator's first problems. */
@@ -91,13 +110,21 @@ export function createRiskWorker(): (request: Extract<AnalysisRequest, { kind: '
       return { kind: 'risk-slice', ok: true, batch: runner.run(slice) };
     } catch (error) {
       if (error instanceof DrawError) return { kind: 'risk-slice', ok: false, drawIndex: error.drawIndex, message: error.message };
-      return { kind: 'risk-slice', ok: false, drawIndex: slice.fromDraw, message: `draws ${slice.fromDraw}–${slice.toDraw - 1}: ${message(error)}` };
+      return {
+        kind: 'risk-slice',
+        ok: false,
+        drawIndex: slice.fromDraw,
+        message: `draws ${slice.fromDraw}–${slice.toDraw - 1}: ${message(error)}`,
+      };
     }
   };
 }
 
 /** Ladder rows one value at a time (each as `ladder` gives it), reporting progress. */
-export function runLadder(request: Extract<AnalysisRequest, { kind: 'ladder' }>, progress: (done: number, total: number) => void): AnalysisReply {
+export function runLadder(
+  request: Extract<AnalysisRequest, { kind: 'ladder' }>,
+  progress: (done: number, total: number) => void,
+): AnalysisReply {
   try {
     const plan = validPlan(request.plan);
     checkVariable(plan, request.scenarioId, request.variable);
@@ -144,7 +171,12 @@ export function runBreakeven(request: Extract<AnalysisRequest, { kind: 'breakeve
   const { scenarioId, variable, target, lo, hi } = request;
   try {
     const found = breakeven(plan, scenarioId, variable, target, lo, hi);
-    return { status: 'found', value: found.value, atBottom: found.value === lo, amounts: affectedAmounts(plan, scenarioId, variable, found.value, lo, hi) };
+    return {
+      status: 'found',
+      value: found.value,
+      atBottom: found.value === lo,
+      amounts: affectedAmounts(plan, scenarioId, variable, found.value, lo, hi),
+    };
   } catch (error) {
     if (error instanceof TargetNotMetError) {
       const result = simulate(resolveAt(plan, scenarioId, { [variable]: hi }));

@@ -19,7 +19,10 @@ function targetWords(target: BreakevenTarget, underwriter: string): string {
 
 /** "grantLevel" → "grant level"; a level reads as a percentage. */
 function variableWords(variable: string): string {
-  return variable.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return variable
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
 export function valueWords(value: number, isLevel: boolean): string {
@@ -34,7 +37,13 @@ function amountsWords(answer: Extract<BreakevenAnswer, { status: 'found' }>): st
   return ` (${parts.join('; ')})`;
 }
 
-export function breakevenSentence(props: { answer: BreakevenAnswer; variable: string; target: BreakevenTarget; isLevel: boolean; underwriter: string }): string {
+export function breakevenSentence(props: {
+  answer: BreakevenAnswer;
+  variable: string;
+  target: BreakevenTarget;
+  isLevel: boolean;
+  underwriter: string;
+}): string {
   const { answer, variable, target, isLevel, underwriter } = props;
   const name = variableWords(variable);
   const goal = targetWords(target, underwriter);

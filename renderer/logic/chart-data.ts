@@ -44,7 +44,11 @@ export function atRiskRuns(result: SimulationResult): { from: string; to: string
     const ends = start !== null && (!m.atRisk || i === result.months.length - 1);
     if (ends) {
       const last = m.atRisk ? i : i - 1;
-      runs.push({ from: monthName(result.months[start!].month, true), to: monthName(result.months[last].month, true), months: last - start! + 1 });
+      runs.push({
+        from: monthName(result.months[start!].month, true),
+        to: monthName(result.months[last].month, true),
+        months: last - start! + 1,
+      });
       start = null;
     }
   });

@@ -39,9 +39,22 @@ interface StyleProperty {
  * attribute would break the page's CSP (style-src 'self') and some viewers ignore it.
  */
 export const STYLE_PROPERTIES: readonly StyleProperty[] = [
-  ...['fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-dashoffset', 'stroke-linecap', 'stroke-linejoin']
-    .map((name) => ({ name, inherited: true })),
-  ...['font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'visibility'].map((name) => ({ name, inherited: true })),
+  ...[
+    'fill',
+    'fill-opacity',
+    'fill-rule',
+    'stroke',
+    'stroke-width',
+    'stroke-opacity',
+    'stroke-dasharray',
+    'stroke-dashoffset',
+    'stroke-linecap',
+    'stroke-linejoin',
+  ].map((name) => ({ name, inherited: true })),
+  ...['font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'visibility'].map((name) => ({
+    name,
+    inherited: true,
+  })),
   { name: 'opacity', inherited: false, initial: '1' },
 ];
 const STYLED = new Set(STYLE_PROPERTIES.map((p) => p.name));
@@ -51,10 +64,13 @@ export function resolveCssVars(value: string, lookup: (name: string) => string):
   let text = value;
   // Innermost first; a bounded number of passes keeps a variable that refers to itself finite.
   for (let pass = 0; pass < 20 && text.includes('var('); pass++) {
-    const next = text.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*(?:\([^()]*\)[^()]*)*))?\)/g, (_match, name: string, fallback?: string) => {
-      const found = lookup(name).trim();
-      return found || (fallback ?? '').trim();
-    });
+    const next = text.replace(
+      /var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*(?:\([^()]*\)[^()]*)*))?\)/g,
+      (_match, name: string, fallback?: string) => {
+        const found = lookup(name).trim();
+        return found || (fallback ?? '').trim();
+      },
+    );
     if (next === text) break;
     text = next;
   }
@@ -80,7 +96,12 @@ export function serialiseSvg(root: SvgNode, opts: SerialiseOptions): string {
   return element(root, null, opts.rootAttributes ?? {}, opts);
 }
 
-function element(node: SvgNode, parentStyle: StyleLike | null, overrides: Readonly<Record<string, string>>, opts: SerialiseOptions): string {
+function element(
+  node: SvgNode,
+  parentStyle: StyleLike | null,
+  overrides: Readonly<Record<string, string>>,
+  opts: SerialiseOptions,
+): string {
   const computed = opts.styleOf(node);
   const attributes = new Map<string, string>();
   for (const { name, value } of Array.from(node.attributes ?? [])) {
@@ -92,7 +113,9 @@ function element(node: SvgNode, parentStyle: StyleLike | null, overrides: Readon
   for (const property of STYLE_PROPERTIES) {
     const value = computed.getPropertyValue(property.name).trim();
     if (value === '') continue;
-    const unchanged = property.inherited ? parentStyle !== null && parentStyle.getPropertyValue(property.name).trim() === value : value === property.initial;
+    const unchanged = property.inherited
+      ? parentStyle !== null && parentStyle.getPropertyValue(property.name).trim() === value
+      : value === property.initial;
     if (!unchanged) attributes.set(property.name, resolveCssVars(value, opts.lookupVar));
   }
   const name = node.localName ?? 'g';
@@ -110,7 +133,10 @@ function element(node: SvgNode, parentStyle: StyleLike | null, overrides: Readon
 
 /** Text for XML, attribute values included. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\n\r\t]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[c]!);
+  return text.replace(
+    /[&<>"'\n\r\t]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[c]!,
+  );
 }
 
 export interface SvgFileOptions {

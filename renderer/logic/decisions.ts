@@ -120,8 +120,14 @@ export function groupDecisions(decisions: readonly Decision[]): DecisionGroup[] 
       };
     } else {
       groups.push({
-        deadline: d.deadline, fy: d.fy, known: d.known, knownSource: d.knownSource, blindMonths: d.blindMonths, decisions: [d],
-        serviceUsers: d.serviceUsers, closing: d.verdict === 'closes' ? 1 : 0,
+        deadline: d.deadline,
+        fy: d.fy,
+        known: d.known,
+        knownSource: d.knownSource,
+        blindMonths: d.blindMonths,
+        decisions: [d],
+        serviceUsers: d.serviceUsers,
+        closing: d.verdict === 'closes' ? 1 : 0,
       });
     }
   }

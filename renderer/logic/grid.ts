@@ -29,7 +29,11 @@ export function matchesFilters(item: Intervention, filters: Filters, text = ''):
 }
 
 /** Row indices in the order of `sort`: `sortKey` gives a row's value for a column; ties keep plan order, empty last. */
-export function sortRows(rows: readonly number[], sort: SortState | null, sortKey: (index: number, column: string) => string | number | null): number[] {
+export function sortRows(
+  rows: readonly number[],
+  sort: SortState | null,
+  sortKey: (index: number, column: string) => string | number | null,
+): number[] {
   if (!sort) return [...rows];
   const sign = sort.direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
@@ -54,7 +58,11 @@ export function visibleRows(
   sortKey: (index: number, column: string) => string | number | null,
   text = '',
 ): number[] {
-  return sortRows(items.map((_, i) => i).filter((i) => matchesFilters(items[i], filters, text)), sort, sortKey);
+  return sortRows(
+    items.map((_, i) => i).filter((i) => matchesFilters(items[i], filters, text)),
+    sort,
+    sortKey,
+  );
 }
 
 export function nextSort(current: SortState | null, column: string): SortState | null {
@@ -69,19 +77,34 @@ export interface CellPosition {
 }
 
 /** Where an arrow, Home/End or PageUp/PageDown key moves the active cell; null for other keys. */
-export function moveCell(at: CellPosition, key: string, rows: number, cols: number, opts: { ctrl?: boolean; page?: number } = {}): CellPosition | null {
+export function moveCell(
+  at: CellPosition,
+  key: string,
+  rows: number,
+  cols: number,
+  opts: { ctrl?: boolean; page?: number } = {},
+): CellPosition | null {
   const clampRow = (r: number) => Math.max(0, Math.min(rows - 1, r));
   const clampCol = (c: number) => Math.max(0, Math.min(cols - 1, c));
   const page = opts.page ?? 10;
   switch (key) {
-    case 'ArrowUp': return { row: clampRow(at.row - 1), col: at.col };
-    case 'ArrowDown': return { row: clampRow(at.row + 1), col: at.col };
-    case 'ArrowLeft': return { row: at.row, col: clampCol(at.col - 1) };
-    case 'ArrowRight': return { row: at.row, col: clampCol(at.col + 1) };
-    case 'Home': return opts.ctrl ? { row: 0, col: 0 } : { row: at.row, col: 0 };
-    case 'End': return opts.ctrl ? { row: rows - 1, col: cols - 1 } : { row: at.row, col: cols - 1 };
-    case 'PageUp': return { row: clampRow(at.row - page), col: at.col };
-    case 'PageDown': return { row: clampRow(at.row + page), col: at.col };
-    default: return null;
+    case 'ArrowUp':
+      return { row: clampRow(at.row - 1), col: at.col };
+    case 'ArrowDown':
+      return { row: clampRow(at.row + 1), col: at.col };
+    case 'ArrowLeft':
+      return { row: at.row, col: clampCol(at.col - 1) };
+    case 'ArrowRight':
+      return { row: at.row, col: clampCol(at.col + 1) };
+    case 'Home':
+      return opts.ctrl ? { row: 0, col: 0 } : { row: at.row, col: 0 };
+    case 'End':
+      return opts.ctrl ? { row: rows - 1, col: cols - 1 } : { row: at.row, col: cols - 1 };
+    case 'PageUp':
+      return { row: clampRow(at.row - page), col: at.col };
+    case 'PageDown':
+      return { row: clampRow(at.row + page), col: at.col };
+    default:
+      return null;
   }
 }

@@ -1,7 +1,14 @@
 // Rows copied from Excel or LibreOffice arrive as tab-separated text. Each cell is read and
 // checked on its own, so the preview can point at the one bad cell; nothing is stored until
 // every row is sound, and then the rows go in as one edit (the validator checks them again).
-import { GRID_ORDER, headerLookup, matchHeader, INTERVENTION_FIELDS, INTERVENTION_FIELD_LIST, type InterventionFieldKey } from '../../shared/fields';
+import {
+  GRID_ORDER,
+  headerLookup,
+  matchHeader,
+  INTERVENTION_FIELDS,
+  INTERVENTION_FIELD_LIST,
+  type InterventionFieldKey,
+} from '../../shared/fields';
 import type { PlanEdit } from '../../shared/edits';
 import { idFromName } from '../../shared/parse';
 import type { Intervention, Plan } from '../../shared/plan';
@@ -103,8 +110,15 @@ export function parseInterventionRows(text: string, plan: Plan): PasteParse {
   if (table.length === 0) return { columns: [], hasHeader: false, rows: [], ignored: [], ok: false };
   const head = headerColumns(table[0]);
   const hasHeader = head.known >= 2 || (head.known >= 1 && table[0].length === 1);
-  const columns: (PasteColumn | null)[] = hasHeader ? head.columns : DEFAULT_PASTE_COLUMNS.slice(0, Math.max(...table.map((r) => r.length)));
-  const ignored = hasHeader ? table[0].filter((_, i) => head.columns[i] === null).map((c) => c.trim()).filter(Boolean) : [];
+  const columns: (PasteColumn | null)[] = hasHeader
+    ? head.columns
+    : DEFAULT_PASTE_COLUMNS.slice(0, Math.max(...table.map((r) => r.length)));
+  const ignored = hasHeader
+    ? table[0]
+        .filter((_, i) => head.columns[i] === null)
+        .map((c) => c.trim())
+        .filter(Boolean)
+    : [];
   const body = hasHeader ? table.slice(1) : table;
 
   const taken = new Set(plan.interventions.map((i) => i.id));

@@ -34,20 +34,35 @@ export function setAnnualCostEdit(plan: Plan, index: number, fy: string | null, 
 export function setPartnerSharesEdit(plan: Plan, index: number, shares: readonly PartnerShare[]): PlanEdit {
   const item = plan.interventions[index];
   const value = shares.length ? [...shares].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) : undefined;
-  return { label: `${item.name}: partner contributions`, ops: sameJson(item.partnerShares, value) ? [] : [{ op: 'set', path: ['interventions', index, 'partnerShares'], value }] };
+  return {
+    label: `${item.name}: partner contributions`,
+    ops: sameJson(item.partnerShares, value) ? [] : [{ op: 'set', path: ['interventions', index, 'partnerShares'], value }],
+  };
 }
 
 export function setTransitionEdit(plan: Plan, index: number, transition: { to: string; capacity: number } | undefined): PlanEdit {
   const item = plan.interventions[index];
-  return { label: `${item.name}: transition route`, ops: sameJson(item.transition, transition) ? [] : [{ op: 'set', path: ['interventions', index, 'transition'], value: transition }] };
+  return {
+    label: `${item.name}: transition route`,
+    ops: sameJson(item.transition, transition) ? [] : [{ op: 'set', path: ['interventions', index, 'transition'], value: transition }],
+  };
 }
 
 /** A new intervention with sensible defaults, at the end of the list. */
 export function addInterventionEdit(plan: Plan, name = 'New intervention'): { edit: PlanEdit; id: string } {
-  const id = idFromName(name, plan.interventions.map((i) => i.id));
+  const id = idFromName(
+    name,
+    plan.interventions.map((i) => i.id),
+  );
   const priority = Math.max(0, ...plan.interventions.map((i) => i.priority)) + 1;
   const value: Intervention = { id, name, category: 'commissioned', annualCost: 0, noticeMonths: 0, serviceUsers: 0, priority };
-  return { id, edit: { label: `Add intervention "${name}"`, ops: [{ op: 'insert', path: ['interventions'], index: plan.interventions.length, value }] } };
+  return {
+    id,
+    edit: {
+      label: `Add intervention "${name}"`,
+      ops: [{ op: 'insert', path: ['interventions'], index: plan.interventions.length, value }],
+    },
+  };
 }
 
 /** Removes an intervention and every reference to it (ring-fences, scenario changes). */
@@ -56,7 +71,8 @@ export function deleteInterventionEdit(plan: Plan, index: number): PlanEdit {
   const ops: EditOp[] = [];
   plan.fundingStreams.forEach((stream, si) => {
     const list = stream.restrictedTo;
-    if (list?.includes(item.id)) ops.push({ op: 'set', path: ['fundingStreams', si, 'restrictedTo'], value: list.filter((id) => id !== item.id) });
+    if (list?.includes(item.id))
+      ops.push({ op: 'set', path: ['fundingStreams', si, 'restrictedTo'], value: list.filter((id) => id !== item.id) });
   });
   (plan.scenarios ?? []).forEach((scenario, si) => {
     const changes = scenario.changes ?? [];
@@ -92,30 +108,52 @@ export function setAllocationEdit(plan: Plan, streamIndex: number, fy: string, f
 export function removeAllocationEdit(plan: Plan, streamIndex: number, fy: string): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
   const ai = stream.allocations.findIndex((a) => a.fy === fy);
-  return { label: `${stream.name}: remove ${fy}`, ops: ai < 0 ? [] : [{ op: 'remove', path: ['fundingStreams', streamIndex, 'allocations'], index: ai }] };
+  return {
+    label: `${stream.name}: remove ${fy}`,
+    ops: ai < 0 ? [] : [{ op: 'remove', path: ['fundingStreams', streamIndex, 'allocations'], index: ai }],
+  };
 }
 
 export function setRingFenceEdit(plan: Plan, streamIndex: number, ids: readonly string[] | undefined): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
   const value = ids && ids.length ? [...ids] : undefined;
-  return { label: `${stream.name}: ring-fence`, ops: sameJson(stream.restrictedTo, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'restrictedTo'], value }] };
+  return {
+    label: `${stream.name}: ring-fence`,
+    ops: sameJson(stream.restrictedTo, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'restrictedTo'], value }],
+  };
 }
 
 export function setConditionEdit(plan: Plan, streamIndex: number, minShare: number | string | undefined): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
   const value = minShare === undefined ? undefined : { ...(stream.conditions ?? {}), minCommissionedShare: minShare };
-  return { label: `${stream.name}: ${STREAM_FIELDS.minCommissionedShare.noun}`, ops: sameJson(stream.conditions, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'conditions'], value }] };
+  return {
+    label: `${stream.name}: ${STREAM_FIELDS.minCommissionedShare.noun}`,
+    ops: sameJson(stream.conditions, value) ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, 'conditions'], value }],
+  };
 }
 
 export function setStreamTextEdit(plan: Plan, streamIndex: number, field: 'name' | 'funder', value: string): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
-  return { label: `${stream.name}: ${STREAM_FIELDS[field].noun}`, ops: stream[field] === value ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, field], value }] };
+  return {
+    label: `${stream.name}: ${STREAM_FIELDS[field].noun}`,
+    ops: stream[field] === value ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, field], value }],
+  };
 }
 
 export function addStreamEdit(plan: Plan, name = 'New funding stream'): PlanEdit {
-  const id = idFromName(name, plan.fundingStreams.map((s) => s.id));
+  const id = idFromName(
+    name,
+    plan.fundingStreams.map((s) => s.id),
+  );
   return {
     label: `Add funding stream "${name}"`,
-    ops: [{ op: 'insert', path: ['fundingStreams'], index: plan.fundingStreams.length, value: { id, name, funder: 'Funder', kind: 'grant', allocations: [] } }],
+    ops: [
+      {
+        op: 'insert',
+        path: ['fundingStreams'],
+        index: plan.fundingStreams.length,
+        value: { id, name, funder: 'Funder', kind: 'grant', allocations: [] },
+      },
+    ],
   };
 }

@@ -25,9 +25,36 @@ export function riskSummaryCsv(view: RiskView, context: RiskCsvContext): string 
   const lines: CsvCell[][] = [
     ['Section', 'Item', 'Mean', 'P10', 'P50', 'P90', 'Probability of closing', 'Probability of transitioning'],
     ['Run', `${context.scenarioName} (${view.scenarioId}); ${s.draws} draws; seed ${s.seed}`, null, null, null, null, null, null],
-    ['Totals', `Drawn from ${context.underwriter} (£)`, csvMoney(s.drawn.mean), csvMoney(s.drawn.p10), csvMoney(s.drawn.p50), csvMoney(s.drawn.p90), null, null],
-    ['Totals', 'People losing support', s.usersLosingSupport.mean, s.usersLosingSupport.p10, s.usersLosingSupport.p50, s.usersLosingSupport.p90, null, null],
-    ['Totals', 'Largest FY at risk (£)', csvMoney(s.atRisk.mean), csvMoney(s.atRisk.p10), csvMoney(s.atRisk.p50), csvMoney(s.atRisk.p90), null, null],
+    [
+      'Totals',
+      `Drawn from ${context.underwriter} (£)`,
+      csvMoney(s.drawn.mean),
+      csvMoney(s.drawn.p10),
+      csvMoney(s.drawn.p50),
+      csvMoney(s.drawn.p90),
+      null,
+      null,
+    ],
+    [
+      'Totals',
+      'People losing support',
+      s.usersLosingSupport.mean,
+      s.usersLosingSupport.p10,
+      s.usersLosingSupport.p50,
+      s.usersLosingSupport.p90,
+      null,
+      null,
+    ],
+    [
+      'Totals',
+      'Largest FY at risk (£)',
+      csvMoney(s.atRisk.mean),
+      csvMoney(s.atRisk.p10),
+      csvMoney(s.atRisk.p50),
+      csvMoney(s.atRisk.p90),
+      null,
+      null,
+    ],
   ];
   for (const r of view.interventions) lines.push(['Intervention', `${r.name} (${r.id})`, null, null, null, null, r.pClose, r.pTransition]);
   for (const p of view.fan) {

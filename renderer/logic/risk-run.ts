@@ -87,7 +87,11 @@ export function histogram(values: ArrayLike<number>, maxBins = 20): HistogramBin
 export function assembleRisk(plan: Plan, scenarioId: string, draws: number, seed: number, batches: readonly DrawBatch[]): RiskView {
   findScenarioOrThrow(plan, scenarioId);
   const all = mergeBatches(batches, draws, plan.interventions.length);
-  const summary = summariseDraws(plan.interventions.map((i) => i.id), seed, all);
+  const summary = summariseDraws(
+    plan.interventions.map((i) => i.id),
+    seed,
+    all,
+  );
   const names = new Map(plan.interventions.map((i) => [i.id, i.name]));
   const order = new Map(plan.interventions.map((i, k) => [i.id, k]));
   const interventions = summary.interventions
@@ -126,6 +130,8 @@ export interface LadderChartRow {
   readonly drawn: number;
 }
 
-export function ladderChartRows(rows: readonly { value: number; totals: { closures: number; usersLosingSupport: number; drawn: number } }[]): LadderChartRow[] {
+export function ladderChartRows(
+  rows: readonly { value: number; totals: { closures: number; usersLosingSupport: number; drawn: number } }[],
+): LadderChartRow[] {
   return rows.map((r) => ({ value: r.value, closures: r.totals.closures, people: r.totals.usersLosingSupport, drawn: r.totals.drawn }));
 }

@@ -41,8 +41,14 @@ function appendScenario(plan: Plan, scenario: Scenario): EditOp {
 
 export function addScenarioEdit(plan: Plan, name = 'New scenario'): { edit: PlanEdit; id: string } {
   const scenarios = plan.scenarios ?? [];
-  const unique = uniqueName(name, scenarios.map((s) => s.name));
-  const id = newScenarioId(unique, scenarios.map((s) => s.id));
+  const unique = uniqueName(
+    name,
+    scenarios.map((s) => s.name),
+  );
+  const id = newScenarioId(
+    unique,
+    scenarios.map((s) => s.id),
+  );
   const scenario: Scenario = { id, name: unique, stance: 'wait', changes: [] };
   return { id, edit: { label: `Add scenario "${unique}"`, ops: [appendScenario(plan, scenario)] } };
 }
@@ -50,8 +56,14 @@ export function addScenarioEdit(plan: Plan, name = 'New scenario'): { edit: Plan
 export function duplicateScenarioEdit(plan: Plan, sourceId: string): { edit: PlanEdit; id: string } {
   const scenarios = plan.scenarios ?? [];
   const { scenario } = scenarioOf(plan, sourceId);
-  const name = uniqueName(`${scenario.name} (copy)`, scenarios.map((s) => s.name));
-  const id = newScenarioId(`${scenario.id}-copy`, scenarios.map((s) => s.id));
+  const name = uniqueName(
+    `${scenario.name} (copy)`,
+    scenarios.map((s) => s.name),
+  );
+  const id = newScenarioId(
+    `${scenario.id}-copy`,
+    scenarios.map((s) => s.id),
+  );
   const copy: Scenario = { ...(JSON.parse(JSON.stringify(scenario)) as Scenario), id, name };
   return { id, edit: { label: `Duplicate scenario "${scenario.name}"`, ops: [appendScenario(plan, copy)] } };
 }
@@ -188,7 +200,8 @@ export function confirmationOf(plan: Plan, scenario: Scenario, stream: string, f
   const changes = scenario.changes ?? [];
   for (let i = changes.length - 1; i >= 0; i--) {
     const c = changes[i];
-    if (isStream(c) && c.stream === stream && c.fy === fy && c.confirmedOn !== undefined) return { date: c.confirmedOn, fromScenario: true };
+    if (isStream(c) && c.stream === stream && c.fy === fy && c.confirmedOn !== undefined)
+      return { date: c.confirmedOn, fromScenario: true };
   }
   const allocation = plan.fundingStreams.find((s) => s.id === stream)?.allocations.find((a) => a.fy === fy);
   return { date: allocation?.confirmedOn ?? null, fromScenario: false };
@@ -198,7 +211,10 @@ export function confirmationOf(plan: Plan, scenario: Scenario, stream: string, f
 export function setConfirmationEdit(plan: Plan, id: string, stream: string, fy: string, date: string | null | undefined): PlanEdit {
   const { scenario } = scenarioOf(plan, id);
   const words = date === undefined ? 'as in the plan' : date === null ? 'known in April' : `confirmed ${date}`;
-  return { label: `${streamName(plan, stream)} ${fy} ${words} in "${scenario.name}"`, ops: streamField(plan, id, stream, fy, 'confirmedOn', date) };
+  return {
+    label: `${streamName(plan, stream)} ${fy} ${words} in "${scenario.name}"`,
+    ops: streamField(plan, id, stream, fy, 'confirmedOn', date),
+  };
 }
 
 // ---- variables ----
@@ -268,9 +284,7 @@ export function handoverOf(plan: Plan, scenario: Scenario, intervention: string)
 }
 
 export type HandoverSetting =
-  | { readonly mode: 'plan' }
-  | { readonly mode: 'off' }
-  | { readonly mode: 'from'; readonly month: string; readonly partner?: string };
+  { readonly mode: 'plan' } | { readonly mode: 'off' } | { readonly mode: 'from'; readonly month: string; readonly partner?: string };
 
 /** The taper list a setting gives: the plan's tapers up to the handover, then share 1. */
 export function handoverShares(planShares: readonly PartnerShare[], setting: HandoverSetting): PartnerShare[] | null {
@@ -286,7 +300,8 @@ export function setHandoverEdit(plan: Plan, id: string, intervention: string, se
   const item = plan.interventions.find((i) => i.id === intervention);
   const name = item?.name ?? intervention;
   const value = setting.mode === 'plan' ? undefined : handoverShares(item?.partnerShares ?? [], setting);
-  const words = setting.mode === 'plan' ? 'handover as in the plan' : setting.mode === 'off' ? 'no handover' : `handed over from ${setting.month}`;
+  const words =
+    setting.mode === 'plan' ? 'handover as in the plan' : setting.mode === 'off' ? 'no handover' : `handed over from ${setting.month}`;
   return { label: `${name}: ${words} in "${scenario.name}"`, ops: interventionField(plan, id, intervention, 'partnerShares', value) };
 }
 

@@ -21,7 +21,12 @@ export const STATUS_LABELS: Record<StatusKey, string> = {
 
 /** Short words that fit on a bar. */
 export const STATUS_SHORT: Record<StatusKey, string> = {
-  inactive: '', running: 'Running', tapering: 'Tapering', handedOver: 'Handed over', notice: 'Notice', closed: 'Closed',
+  inactive: '',
+  running: 'Running',
+  tapering: 'Tapering',
+  handedOver: 'Handed over',
+  notice: 'Notice',
+  closed: 'Closed',
 };
 
 export interface StatusRun {
@@ -116,7 +121,15 @@ export function cliffEdgeLayout(result: SimulationResult): CliffEdgeLayout {
   const fys: FyBand[] = result.years.map((y) => {
     const start = Math.max(fyStart(y.fy), H0);
     const end = Math.min(fyStart(y.fy) + 11, H0 + M - 1);
-    return { fy: y.fy, label: formatFy(y.fy), offset: start - H0, length: end - start + 1, knownOffset: y.known - H0, known: y.known, knownSource: y.knownSource };
+    return {
+      fy: y.fy,
+      label: formatFy(y.fy),
+      offset: start - H0,
+      length: end - start + 1,
+      knownOffset: y.known - H0,
+      known: y.known,
+      knownSource: y.knownSource,
+    };
   });
   const marksOf = new Map<string, DeadlineMark[]>(result.interventions.map((r) => [r.id, []]));
   let widestGap = 0;

@@ -18,11 +18,28 @@ export const DISTS: readonly { readonly dist: Dist; readonly label: string }[] =
 ];
 
 /** The numeric fields of each distribution, in the order they are shown. */
-export const PARAMS: Readonly<Record<Dist, readonly { readonly key: string; readonly label: string; readonly optional?: boolean; readonly list?: boolean }[]>> = {
-  triangular: [{ key: 'min', label: 'Min' }, { key: 'mode', label: 'Most likely' }, { key: 'max', label: 'Max' }],
-  uniform: [{ key: 'min', label: 'Min' }, { key: 'max', label: 'Max' }],
-  normal: [{ key: 'mean', label: 'Mean' }, { key: 'sd', label: 'SD' }, { key: 'min', label: 'Min', optional: true }, { key: 'max', label: 'Max', optional: true }],
-  discrete: [{ key: 'values', label: 'Values', list: true }, { key: 'weights', label: 'Weights', optional: true, list: true }],
+export const PARAMS: Readonly<
+  Record<Dist, readonly { readonly key: string; readonly label: string; readonly optional?: boolean; readonly list?: boolean }[]>
+> = {
+  triangular: [
+    { key: 'min', label: 'Min' },
+    { key: 'mode', label: 'Most likely' },
+    { key: 'max', label: 'Max' },
+  ],
+  uniform: [
+    { key: 'min', label: 'Min' },
+    { key: 'max', label: 'Max' },
+  ],
+  normal: [
+    { key: 'mean', label: 'Mean' },
+    { key: 'sd', label: 'SD' },
+    { key: 'min', label: 'Min', optional: true },
+    { key: 'max', label: 'Max', optional: true },
+  ],
+  discrete: [
+    { key: 'values', label: 'Values', list: true },
+    { key: 'weights', label: 'Weights', optional: true, list: true },
+  ],
   bernoulli: [{ key: 'p', label: 'p' }],
 };
 
@@ -94,7 +111,13 @@ export function replaceUncertaintyEdit(plan: Plan, id: string, k: number, entry:
 }
 
 /** Sets (or, with undefined, takes away) one parameter of entry k. */
-export function setUncertaintyParamEdit(plan: Plan, id: string, k: number, key: string, value: number | number[] | string | undefined): PlanEdit {
+export function setUncertaintyParamEdit(
+  plan: Plan,
+  id: string,
+  k: number,
+  key: string,
+  value: number | number[] | string | undefined,
+): PlanEdit {
   const { scenario, index } = scenarioAt(plan, id);
   const entry = scenario.uncertainty?.[k] as Record<string, unknown> | undefined;
   const label = `"${scenario.name}": ${String(entry?.variable ?? 'variable')} ${key} ${value === undefined ? 'cleared' : `= ${Array.isArray(value) ? value.join(', ') : value}`}`;

@@ -4,8 +4,14 @@
 // or the message to show at the field.
 import { readMoneyValue, readMonthsValue, readShareValue, required } from '../../shared/fields';
 import {
-  readCategory as readCategoryText, readDate as readDateText, readDecimal, readMonth as readMonthText, readText as readTextValue,
-  readWhole, type Category, type Read,
+  readCategory as readCategoryText,
+  readDate as readDateText,
+  readDecimal,
+  readMonth as readMonthText,
+  readText as readTextValue,
+  readWhole,
+  type Category,
+  type Read,
 } from '../../shared/parse';
 
 export type { Read } from '../../shared/parse';

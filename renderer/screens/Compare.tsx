@@ -132,7 +132,11 @@ export function Compare() {
             <ComparisonTables comparison={comparison} />
           </Card>
           <Card title="Spend by month, overlaid" subtitle="Spend in each scenario against its funding.">
-            <ChartOrTable label="Monthly spend in each scenario" chart={<OverlayChart results={selected} />} table={<OverlayTable results={selected} />} />
+            <ChartOrTable
+              label="Monthly spend in each scenario"
+              chart={<OverlayChart results={selected} />}
+              table={<OverlayTable results={selected} />}
+            />
           </Card>
           <Card title="What happens to each service" subtitle="Services whose outcome differs between the scenarios come first.">
             <div className="table-scroll">

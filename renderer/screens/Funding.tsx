@@ -56,7 +56,10 @@ export function Funding() {
   const fys = resolved?.fys ?? [];
   return (
     <div className="screen" data-testid="screen-funding">
-      <ScreenHeader title="Funding" lede="What each funder gives for each financial year, and when it is confirmed. Unspent funding lapses on 31 March.">
+      <ScreenHeader
+        title="Funding"
+        lede="What each funder gives for each financial year, and when it is confirmed. Unspent funding lapses on 31 March."
+      >
         <button type="button" disabled={readOnly} onClick={() => void applyEdit(addStreamEdit(plan))}>
           + Add funding stream
         </button>
@@ -120,7 +123,11 @@ export function Funding() {
                               path={ai >= 0 ? [...path, 'amount'] : path}
                               read={(t) => readAmount(t)}
                               edit={(v) => setAllocationEdit(plan, si, fy, 'amount', v)}
-                              hint={allocation && isFormula(allocation.amount) && value ? <span className="formula-value">= {money(value.amount)}</span> : null}
+                              hint={
+                                allocation && isFormula(allocation.amount) && value ? (
+                                  <span className="formula-value">= {money(value.amount)}</span>
+                                ) : null
+                              }
                               testId={`amount-${stream.id}-${fy}`}
                             />
                             {allocation ? (
@@ -139,7 +146,9 @@ export function Funding() {
                                 testId={`confirm-${stream.id}-${fy}`}
                               />
                             ) : null}
-                            {allocation ? <KnownNote fact={value} dateGiven={Boolean(allocation.confirmedOn)} testId={`known-${stream.id}-${fy}`} /> : null}
+                            {allocation ? (
+                              <KnownNote fact={value} dateGiven={Boolean(allocation.confirmedOn)} testId={`known-${stream.id}-${fy}`} />
+                            ) : null}
                           </td>
                         );
                       })}
@@ -153,8 +162,14 @@ export function Funding() {
                           size="narrow"
                           align="right"
                           quiet
-                          value={stream.conditions?.minCommissionedShare !== undefined ? valueText(stream.conditions.minCommissionedShare) : ''}
-                          display={typeof stream.conditions?.minCommissionedShare === 'number' ? `at least ${percent(stream.conditions.minCommissionedShare, 2)}` : undefined}
+                          value={
+                            stream.conditions?.minCommissionedShare !== undefined ? valueText(stream.conditions.minCommissionedShare) : ''
+                          }
+                          display={
+                            typeof stream.conditions?.minCommissionedShare === 'number'
+                              ? `at least ${percent(stream.conditions.minCommissionedShare, 2)}`
+                              : undefined
+                          }
                           placeholder="None"
                           path={['fundingStreams', si, 'conditions']}
                           read={(t) => (t.trim() === '' ? { ok: true, value: undefined } : readShare(t))}
@@ -168,8 +183,8 @@ export function Funding() {
             </table>
           </div>
           <p className="hint">
-            Amounts are in pounds; a formula starts with “=” (for example <code>=3307000 * grantLevel</code>). A date left empty means the amount is known
-            when its year starts.
+            Amounts are in pounds; a formula starts with “=” (for example <code>=3307000 * grantLevel</code>). A date left empty means the
+            amount is known when its year starts.
           </p>
         </Card>
       )}

@@ -32,7 +32,9 @@ export function Overview() {
                 tone={result.totals.closures ? 'bad' : 'good'}
                 detail={
                   <>
-                    {result.totals.avoidableClosures ? `${count(result.totals.avoidableClosures)} avoidable by waiting` : 'none avoidable by waiting'}
+                    {result.totals.avoidableClosures
+                      ? `${count(result.totals.avoidableClosures)} avoidable by waiting`
+                      : 'none avoidable by waiting'}
                     {result.totals.transitions ? ` · ${plural(result.totals.transitions, 'handover')}` : ''}
                   </>
                 }

@@ -18,12 +18,24 @@ function YearTable(props: { result: SimulationResult }) {
       <thead>
         <tr>
           <th scope="col">Financial year</th>
-          <th scope="col" className="num">Funding</th>
-          <th scope="col" className="num">Plan spend</th>
-          <th scope="col" className="num">Paid by partners</th>
-          <th scope="col" className="num">At risk before known</th>
-          <th scope="col" className="num">Drawn from {result.underwriter}</th>
-          <th scope="col" className="num">Lapsing unspent</th>
+          <th scope="col" className="num">
+            Funding
+          </th>
+          <th scope="col" className="num">
+            Plan spend
+          </th>
+          <th scope="col" className="num">
+            Paid by partners
+          </th>
+          <th scope="col" className="num">
+            At risk before known
+          </th>
+          <th scope="col" className="num">
+            Drawn from {result.underwriter}
+          </th>
+          <th scope="col" className="num">
+            Lapsing unspent
+          </th>
           <th scope="col">Grant condition</th>
         </tr>
       </thead>
@@ -45,7 +57,10 @@ function YearTable(props: { result: SimulationResult }) {
             <td className="num">{money(y.underspend)}</td>
             <td className={y.compliant ? 'good' : 'bad'}>
               {y.compliant ? 'Met' : 'Not met'}
-              <span className="muted small"> {y.commissionedShare === null ? 'no spend' : `${percent(y.commissionedShare)} commissioned`}</span>
+              <span className="muted small">
+                {' '}
+                {y.commissionedShare === null ? 'no spend' : `${percent(y.commissionedShare)} commissioned`}
+              </span>
             </td>
           </tr>
         ))}
@@ -80,12 +95,20 @@ export function Results() {
       ) : (
         <>
           <p className="summary-line" data-testid="results-summary">
-            <strong>{plural(result.totals.closures, 'service')}</strong> close,{' '}
-            <strong>{count(result.totals.usersLosingSupport)}</strong> people lose support, <strong>{money(result.totals.drawn)}</strong> is drawn
-            from {result.underwriter} and <strong>{money(result.totals.underspend)}</strong> of funding lapses unspent.
+            <strong>{plural(result.totals.closures, 'service')}</strong> close, <strong>{count(result.totals.usersLosingSupport)}</strong>{' '}
+            people lose support, <strong>{money(result.totals.drawn)}</strong> is drawn from {result.underwriter} and{' '}
+            <strong>{money(result.totals.underspend)}</strong> of funding lapses unspent.
           </p>
-          <Card title="Funding and spend by month" subtitle="Each year’s funding is spread evenly over its months; bars above the line lean on reserves or the underwriter.">
-            <ChartOrTable label="Monthly funding against spend" chart={<MonthChart result={result} />} table={<MonthTable result={result} />} testId="results-chart" />
+          <Card
+            title="Funding and spend by month"
+            subtitle="Each year’s funding is spread evenly over its months; bars above the line lean on reserves or the underwriter."
+          >
+            <ChartOrTable
+              label="Monthly funding against spend"
+              chart={<MonthChart result={result} />}
+              table={<MonthTable result={result} />}
+              testId="results-chart"
+            />
           </Card>
           <Card title="By financial year">
             <div className="table-scroll">
@@ -93,7 +116,12 @@ export function Results() {
             </div>
           </Card>
           <Card title="What happens to each service" subtitle="Diamonds mark the notice deadline of services that close.">
-            <ChartOrTable label="Outcome of each service over time" chart={<OutcomeTimeline result={result} />} table={<OutcomeTable result={result} />} testId="outcomes" />
+            <ChartOrTable
+              label="Outcome of each service over time"
+              chart={<OutcomeTimeline result={result} />}
+              table={<OutcomeTable result={result} />}
+              testId="outcomes"
+            />
           </Card>
         </>
       )}

@@ -21,7 +21,10 @@ export function Risk() {
   const tabIds = { draws: useId(), ladder: useId() };
   if (!plan) return null;
   const scenarios = plan.scenarios ?? [];
-  const si = Math.max(0, scenarios.findIndex((s) => s.id === chosen));
+  const si = Math.max(
+    0,
+    scenarios.findIndex((s) => s.id === chosen),
+  );
   const scenario = scenarios[si] ?? null;
   return (
     <div className="screen" data-testid="screen-risk">
@@ -29,7 +32,13 @@ export function Risk() {
         {scenario ? (
           <div className="field inline">
             <label htmlFor={pickerId}>Scenario</label>
-            <select id={pickerId} value={scenario.id} disabled={running} onChange={(e) => setChosen(e.target.value)} data-testid="risk-scenario">
+            <select
+              id={pickerId}
+              value={scenario.id}
+              disabled={running}
+              onChange={(e) => setChosen(e.target.value)}
+              data-testid="risk-scenario"
+            >
               {scenarios.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}

@@ -16,11 +16,14 @@ export function Scenarios() {
   if (!plan) return null;
   const scenarios = plan.scenarios ?? [];
   const index = scenarios.findIndex((s) => s.id === editing);
-  const current = index >= 0 ? scenarios[index] : scenarios[0] ?? null;
+  const current = index >= 0 ? scenarios[index] : (scenarios[0] ?? null);
   const currentIndex = index >= 0 ? index : 0;
   return (
     <div className="screen" data-testid="screen-scenarios">
-      <ScreenHeader title="Scenarios" lede="What might happen to the funding, and how the unit would respond. Base is the plan as written." />
+      <ScreenHeader
+        title="Scenarios"
+        lede="What might happen to the funding, and how the unit would respond. Base is the plan as written."
+      />
       <div className="scenario-layout">
         <ScenarioList plan={plan} selected={current?.id ?? null} onSelect={setEditing} />
         {current ? (

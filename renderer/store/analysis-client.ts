@@ -142,7 +142,13 @@ let breakevenWorker: Worker | null = null;
 let breakevenSuperseded: (() => void) | null = null;
 
 /** The break-even of the stored plan, answered in a worker; a newer question supersedes it. */
-export function findBreakeven(options: { scenarioId: string; variable: string; target: BreakevenTarget; lo: number; hi: number }): Promise<BreakevenAnswer | null> {
+export function findBreakeven(options: {
+  scenarioId: string;
+  variable: string;
+  target: BreakevenTarget;
+  lo: number;
+  hi: number;
+}): Promise<BreakevenAnswer | null> {
   breakevenWorker?.terminate();
   breakevenSuperseded?.();
   const snapshot = useStore.getState().snapshot;

@@ -90,47 +90,52 @@ function current<R>(state: RunState<R>, id: number): state is RunState<R> & { ru
   return state.run !== null && state.run.id === id;
 }
 
-export const createAnalysisSlice = <S extends AnalysisSlice>(): StateCreator<S, [], [], AnalysisSlice> => (set, get) => {
-  const update = (kind: RunKind, change: (state: RunState<CompletedRisk | CompletedLadder>) => RunState<CompletedRisk | CompletedLadder> | null) => {
-    const next = change(get()[kind]);
-    if (next) set({ [kind]: next } as Partial<S>);
-  };
-  const finish = <R>(kind: RunKind, id: number, result: R) =>
-    update(kind, (state) => {
-      if (!current(state, id)) return null;
-      return { run: null, progress: { status: 'idle' }, results: { ...state.results, [state.run.scenarioId]: result as never } };
-    });
-  return {
-    riskScenarioId: null,
-    riskDraws: String(DEFAULT_DRAWS),
-    riskSeed: '1',
-    risk: idle(),
-    ladderSettings: null,
-    ladder: idle(),
-    setRiskScenarioId: (riskScenarioId) => set({ riskScenarioId } as Partial<S>),
-    setRiskSettings: ({ draws, seed }) => set((s) => ({ riskDraws: draws ?? s.riskDraws, riskSeed: seed ?? s.riskSeed }) as Partial<S>),
-    setLadderSettings: (ladderSettings) => set({ ladderSettings } as Partial<S>),
-    runStarted: (kind, run) =>
-      update(kind, (state) => ({ ...state, run, progress: { status: 'running', done: 0, total: run.total, workers: run.workers } })),
-    runProgressed: (kind, id, done, total) =>
+export const createAnalysisSlice =
+  <S extends AnalysisSlice>(): StateCreator<S, [], [], AnalysisSlice> =>
+  (set, get) => {
+    const update = (
+      kind: RunKind,
+      change: (state: RunState<CompletedRisk | CompletedLadder>) => RunState<CompletedRisk | CompletedLadder> | null,
+    ) => {
+      const next = change(get()[kind]);
+      if (next) set({ [kind]: next } as Partial<S>);
+    };
+    const finish = <R>(kind: RunKind, id: number, result: R) =>
       update(kind, (state) => {
         if (!current(state, id)) return null;
-        const run = total === undefined ? state.run : { ...state.run, total };
-        return { ...state, run, progress: { status: 'running', done, total: run.total, workers: run.workers } };
-      }),
-    riskFinished: (id, result) => finish('risk', id, result),
-    ladderFinished: (id, result) => finish('ladder', id, result),
-    runFailed: (kind, id, message) =>
-      update(kind, (state) => (current(state, id) ? { ...state, run: null, progress: { status: 'failed', message } } : null)),
-    runCancelled: (kind) => {
-      const state = get()[kind];
-      if (state.progress.status !== 'running') return false;
-      const { done, total } = state.progress;
-      set({ [kind]: { ...state, run: null, progress: { status: 'cancelled', done, total } } } as Partial<S>);
-      return true;
-    },
+        return { run: null, progress: { status: 'idle' }, results: { ...state.results, [state.run.scenarioId]: result as never } };
+      });
+    return {
+      riskScenarioId: null,
+      riskDraws: String(DEFAULT_DRAWS),
+      riskSeed: '1',
+      risk: idle(),
+      ladderSettings: null,
+      ladder: idle(),
+      setRiskScenarioId: (riskScenarioId) => set({ riskScenarioId } as Partial<S>),
+      setRiskSettings: ({ draws, seed }) => set((s) => ({ riskDraws: draws ?? s.riskDraws, riskSeed: seed ?? s.riskSeed }) as Partial<S>),
+      setLadderSettings: (ladderSettings) => set({ ladderSettings } as Partial<S>),
+      runStarted: (kind, run) =>
+        update(kind, (state) => ({ ...state, run, progress: { status: 'running', done: 0, total: run.total, workers: run.workers } })),
+      runProgressed: (kind, id, done, total) =>
+        update(kind, (state) => {
+          if (!current(state, id)) return null;
+          const run = total === undefined ? state.run : { ...state.run, total };
+          return { ...state, run, progress: { status: 'running', done, total: run.total, workers: run.workers } };
+        }),
+      riskFinished: (id, result) => finish('risk', id, result),
+      ladderFinished: (id, result) => finish('ladder', id, result),
+      runFailed: (kind, id, message) =>
+        update(kind, (state) => (current(state, id) ? { ...state, run: null, progress: { status: 'failed', message } } : null)),
+      runCancelled: (kind) => {
+        const state = get()[kind];
+        if (state.progress.status !== 'running') return false;
+        const { done, total } = state.progress;
+        set({ [kind]: { ...state, run: null, progress: { status: 'cancelled', done, total } } } as Partial<S>);
+        return true;
+      },
+    };
   };
-};
 
 /** The last completed risk run of a scenario (a stable reference, so a selector may return it). */
 export function riskResultFor(state: AnalysisSlice, scenarioId: string): CompletedRisk | null {

@@ -36,7 +36,8 @@ export function useScenarioChoices(): { id: string; name: string }[] {
   const scenarios = useStore((s) => s.snapshot?.plan.scenarios);
   const hasPlan = useStore((s) => s.snapshot !== null);
   return useMemo(
-    () => (hasPlan ? [{ id: 'base', name: 'Base (the plan as written)' }, ...(scenarios ?? []).map((sc) => ({ id: sc.id, name: sc.name }))] : []),
+    () =>
+      hasPlan ? [{ id: 'base', name: 'Base (the plan as written)' }, ...(scenarios ?? []).map((sc) => ({ id: sc.id, name: sc.name }))] : [],
     [scenarios, hasPlan],
   );
 }

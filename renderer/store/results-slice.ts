@@ -47,7 +47,12 @@ export const noResults: ResultsState = {
   adopting: null,
 };
 
-function withResults(state: ResultsState, order: readonly string[], byScenario: Record<string, ScenarioResult>, source: ResultsSource): ResultsState {
+function withResults(
+  state: ResultsState,
+  order: readonly string[],
+  byScenario: Record<string, ScenarioResult>,
+  source: ResultsSource,
+): ResultsState {
   return { ...state, byScenario, order, source };
 }
 
@@ -77,7 +82,12 @@ export function answerReceived(state: ResultsState, response: SimResponse, store
     byScenario[result.id] = { result, resolved: answer.resolved[i] };
   });
   const source = { seq: answer.seq, revision: answer.revision, draft: answer.draft, ms: answer.ms };
-  return withResults({ ...received, failure: null }, answer.results.map((r) => r.id), byScenario, source);
+  return withResults(
+    { ...received, failure: null },
+    answer.results.map((r) => r.id),
+    byScenario,
+    source,
+  );
 }
 
 /** A draft of an older revision than the one stored, or than the stored results, is out of date. */
@@ -116,7 +126,12 @@ export interface ResultsSlice extends ResultsState {
 }
 
 /** The slice, over a store that also holds the stored plan's snapshot. */
-export function createResultsSlice<S extends ResultsSlice & { snapshot: { info: { revision: number } } | null }>(): StateCreator<S, [], [], ResultsSlice> {
+export function createResultsSlice<S extends ResultsSlice & { snapshot: { info: { revision: number } } | null }>(): StateCreator<
+  S,
+  [],
+  [],
+  ResultsSlice
+> {
   return (set, get) => {
     const update = (next: ResultsState) => {
       if (next !== get()) set(next as Partial<S>);

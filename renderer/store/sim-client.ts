@@ -12,7 +12,11 @@ function ensureWorker(): Worker {
     worker.addEventListener('message', (event: MessageEvent<SimResponse>) => useStore.getState().receive(event.data));
     worker.addEventListener('error', (event) => {
       useStore.getState().receive({
-        ok: false, seq: ++seq, draft: false, revision: -1, ms: 0,
+        ok: false,
+        seq: ++seq,
+        draft: false,
+        revision: -1,
+        ms: 0,
         problems: [{ path: '(plan)', message: `the simulation stopped: ${event.message || 'unknown error'}` }],
       });
     });

@@ -4,7 +4,17 @@
 import { formatDateLong, isMonth, monthName, parseMonth } from '../months';
 import { formatMoney, penceToPounds, poundsToPence } from '../money';
 import {
-  fail, isFormula, ok, readAmountPence, readDate, readMonth, readMonthCount, readShareText, readText, readWhole, type Read,
+  fail,
+  isFormula,
+  ok,
+  readAmountPence,
+  readDate,
+  readMonth,
+  readMonthCount,
+  readShareText,
+  readText,
+  readWhole,
+  type Read,
 } from '../parse';
 
 export type PathSegment = string | number;
@@ -36,7 +46,10 @@ export interface Field {
 
 /** A header as compared: letters and digits only, so "Annual cost (£)" is "annualcost". */
 export function headerKey(text: string): string {
-  return text.toLowerCase().replace(/\(\s*£\s*\)|£/g, '').replace(/[^a-z0-9]/g, '');
+  return text
+    .toLowerCase()
+    .replace(/\(\s*£\s*\)|£/g, '')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** The field a header names: as written, or without a bracketed unit ("People supported (number)"). */
@@ -47,7 +60,8 @@ export function matchHeader(lookup: ReadonlyMap<string, string>, text: string): 
 /** Each header key of the fields to its field's key (the first field listing a header wins). */
 export function headerLookup(fields: readonly Field[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (const field of fields) for (const header of [field.label, field.key, ...field.headers]) if (!map.has(headerKey(header))) map.set(headerKey(header), field.key);
+  for (const field of fields)
+    for (const header of [field.label, field.key, ...field.headers]) if (!map.has(headerKey(header))) map.set(headerKey(header), field.key);
   return map;
 }
 
@@ -72,9 +86,15 @@ function formula(text: string): Read<string> {
 type Reader = (text: string) => Read<unknown>;
 
 /** Empty text is `empty`; anything else goes to `read`. */
-export const orEmpty = (read: Reader, empty: unknown = undefined): Reader => (text) => (text.trim() === '' ? ok(empty) : read(text));
+export const orEmpty =
+  (read: Reader, empty: unknown = undefined): Reader =>
+  (text) =>
+    text.trim() === '' ? ok(empty) : read(text);
 
-export const required = (read: Reader, message: string): Reader => (text) => (text.trim() === '' ? fail(message) : read(text));
+export const required =
+  (read: Reader, message: string): Reader =>
+  (text) =>
+    text.trim() === '' ? fail(message) : read(text);
 
 /** Money in pounds as the plan stores it (exact: pence / 100 prints as written), or a formula. */
 export const readMoneyValue: Reader = (text) => {
@@ -96,7 +116,10 @@ export const readMonthsValue: Reader = (text) => {
   return isFormula(t) ? formula(t) : readMonthCount(t);
 };
 
-export const readWholeValue = (what?: string): Reader => (text) => readWhole(text, what);
+export const readWholeValue =
+  (what?: string): Reader =>
+  (text) =>
+    readWhole(text, what);
 export const readTextValue: Reader = (text) => readText(text);
 export { readDate, readMonth };
 
@@ -117,5 +140,6 @@ export function formatMonths(value: unknown): string {
   return value === 1 ? '1 month' : `${value} months`;
 }
 
-export const formatMonthValue = (value: unknown) => (typeof value === 'string' && isMonth(value) ? monthName(parseMonth(value), true) : valueText(value));
+export const formatMonthValue = (value: unknown) =>
+  typeof value === 'string' && isMonth(value) ? monthName(parseMonth(value), true) : valueText(value);
 export const formatDateValue = (value: unknown) => (typeof value === 'string' ? formatDateLong(value) : valueText(value));

@@ -10,7 +10,6 @@ import { AnalysisArgumentError, AnalysisError } from './draws';
 import { checkVariable, resolveAt } from './risk';
 import { BREAKEVEN_TARGETS, isBreakevenTarget, type BreakevenTarget } from './targets';
 
-
 /** How close the answer is to where the target starts to hold. */
 export const BREAKEVEN_TOLERANCE = 1e-6;
 

@@ -34,7 +34,11 @@ function decimals(value: number): number {
  * 0.1 steps give 0.3, not 0.30000000000000004, and no error accumulates.
  */
 export function ladderValues(from: number, to: number, step: number): number[] {
-  for (const [name, value] of [['from', from], ['to', to], ['step', step]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+    ['step', step],
+  ] as const) {
     if (!Number.isFinite(value)) throw new AnalysisArgumentError(`${name} must be a number, not ${value}`);
   }
   if (!(step > 0)) throw new AnalysisArgumentError(`the step must be above 0, not ${step}`);

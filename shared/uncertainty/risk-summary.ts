@@ -52,7 +52,8 @@ export interface FanPoint {
 }
 
 function checkDraws(draws: number): void {
-  if (!Number.isSafeInteger(draws) || draws < 1) throw new AnalysisArgumentError(`the number of draws must be a whole number 1 or more, not ${draws}`);
+  if (!Number.isSafeInteger(draws) || draws < 1)
+    throw new AnalysisArgumentError(`the number of draws must be a whole number 1 or more, not ${draws}`);
 }
 
 function penceSummary(pence: Float64Array): PenceSummary {
@@ -106,7 +107,11 @@ export function summariseDraws(ids: readonly string[], seed: number, all: DrawBa
 export function summariseRisk(plan: Plan, scenarioId: string, draws: number, seed: number, perDraw: readonly DrawBatch[]): RiskSummary {
   findScenarioOrThrow(plan, scenarioId);
   checkDraws(draws);
-  return summariseDraws(plan.interventions.map((i) => i.id), seed, mergeBatches(perDraw, draws, plan.interventions.length));
+  return summariseDraws(
+    plan.interventions.map((i) => i.id),
+    seed,
+    mergeBatches(perDraw, draws, plan.interventions.length),
+  );
 }
 
 /**
@@ -145,7 +150,12 @@ export interface RiskSummaryJson {
   readonly atRisk: PoundsSummary;
 }
 
-const inPounds = (s: PenceSummary): PoundsSummary => ({ mean: penceToPounds(s.mean), p10: penceToPounds(s.p10), p50: penceToPounds(s.p50), p90: penceToPounds(s.p90) });
+const inPounds = (s: PenceSummary): PoundsSummary => ({
+  mean: penceToPounds(s.mean),
+  p10: penceToPounds(s.p10),
+  p50: penceToPounds(s.p50),
+  p90: penceToPounds(s.p90),
+});
 
 /** The summary as `headroom risk --json` writes it; the only place its pence become pounds. */
 export function riskSummaryJson(summary: RiskSummary): RiskSummaryJson {

@@ -13,7 +13,15 @@ import type { Plan } from '../plan';
 import { BASE_SCENARIO_ID, formatProblem, resolveScenario, type PlanProblem, type ResolvedScenario } from '../resolve';
 import { sampleAll, type Uncertainty } from './distributions';
 import {
-  AnalysisArgumentError, AnalysisError, CLOSES, DrawError, findScenarioOrThrow, newBatch, scenarioVariables, TRANSITIONS, type DrawBatch,
+  AnalysisArgumentError,
+  AnalysisError,
+  CLOSES,
+  DrawError,
+  findScenarioOrThrow,
+  newBatch,
+  scenarioVariables,
+  TRANSITIONS,
+  type DrawBatch,
 } from './draws';
 import { writeExposure } from './exposure';
 
@@ -111,7 +119,13 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, o
     });
     const exposure = new Float64Array(months);
     if (months > 0) writeExposure(result, exposure, 0);
-    return { flags, drawn: result.totals.drawn, usersLosingSupport: result.totals.usersLosingSupport, atRisk: result.totals.peakAtRisk, exposure };
+    return {
+      flags,
+      drawn: result.totals.drawn,
+      usersLosingSupport: result.totals.usersLosingSupport,
+      atRisk: result.totals.peakAtRisk,
+      exposure,
+    };
   };
 
   return {
@@ -147,7 +161,13 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, o
 }
 
 /** The draws fromDraw (inclusive) to toDraw (exclusive) of a scenario. */
-export function runDraws(plan: Plan, scenarioId: string, seed: number, fromDraw: number, toDraw: number, options: DrawRunnerOptions = {}): DrawBatch {
+export function runDraws(
+  plan: Plan,
+  scenarioId: string,
+  seed: number,
+  fromDraw: number,
+  toDraw: number,
+  options: DrawRunnerOptions = {},
+): DrawBatch {
   return createDrawRunner(plan, scenarioId, seed, options).run(fromDraw, toDraw);
 }
-

@@ -1,7 +1,5 @@
 /** Mean and nearest-rank percentiles of a risk run's values. All null for an empty run: 0 would read as a real result. */
-export type Summary =
-  | { mean: number; p10: number; p50: number; p90: number }
-  | { mean: null; p10: null; p50: null; p90: null };
+export type Summary = { mean: number; p10: number; p50: number; p90: number } | { mean: null; p10: null; p50: null; p90: null };
 
 export function summarise(values: readonly number[]): Summary {
   if (values.length === 0) return { mean: null, p10: null, p50: null, p90: null };

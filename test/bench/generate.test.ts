@@ -7,7 +7,13 @@ import { editableIntervention, generatePlan, RISK_SCENARIO_ID, withAnnualCost } 
 
 function valid(plan: unknown) {
   const result = validatePlan(plan);
-  if (!result.ok) throw new Error(result.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('\n'));
+  if (!result.ok)
+    throw new Error(
+      result.problems
+        .slice(0, 5)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('\n'),
+    );
   return result;
 }
 
@@ -27,7 +33,9 @@ describe('generatePlan', () => {
   });
 
   it('is deterministic, and the first scenarios do not depend on how many follow', () => {
-    expect(generatePlan({ interventions: 40, months: 48, scenarios: 5 })).toEqual(generatePlan({ interventions: 40, months: 48, scenarios: 5 }));
+    expect(generatePlan({ interventions: 40, months: 48, scenarios: 5 })).toEqual(
+      generatePlan({ interventions: 40, months: 48, scenarios: 5 }),
+    );
     const few = generatePlan({ interventions: 40, months: 48, scenarios: 3 });
     const many = generatePlan({ interventions: 40, months: 48, scenarios: 9 });
     expect(many.interventions).toEqual(few.interventions);

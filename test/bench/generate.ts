@@ -114,7 +114,8 @@ export function generatePlan(shape: PlanShape): Plan {
       const from = h0 + between(0, Math.max(0, months - 1));
       const partner = pick(PARTNERS);
       const shares: NonNullable<Intervention['partnerShares']> = [{ from: formatMonth(from), share: pick(SHARES), partner }];
-      if (from + 12 <= hn) shares.push({ from: formatMonth(from + 12), share: rnd() < 0.3 ? '=min(1, 0.5 + 0.25)' : pick(SHARES), partner });
+      if (from + 12 <= hn)
+        shares.push({ from: formatMonth(from + 12), share: rnd() < 0.3 ? '=min(1, 0.5 + 0.25)' : pick(SHARES), partner });
       if (from + 24 <= hn && rnd() < 0.5) shares.push({ from: formatMonth(from + 24), share: 1, partner });
       item.partnerShares = shares;
     }
@@ -181,7 +182,9 @@ export function generatePlan(shape: PlanShape): Plan {
         funder: 'NHS England',
         kind: 'one-off',
         restrictedTo: ringMembers[1],
-        allocations: fys.slice(0, Math.max(1, Math.ceil(fys.length / 2))).map((fy) => ({ fy: fyLabel(fy), amount: money(ringSize * 90_000) })),
+        allocations: fys
+          .slice(0, Math.max(1, Math.ceil(fys.length / 2)))
+          .map((fy) => ({ fy: fyLabel(fy), amount: money(ringSize * 90_000) })),
       },
     ],
     interventions: items,
@@ -198,12 +201,20 @@ export function generatePlan(shape: PlanShape): Plan {
     } else if (fys.length > 1) {
       // Cut from one FY on, and move its confirmation late into the FY.
       const fy = fys[between(1, fys.length - 1)];
-      changes.push({ stream: 'core-grant', fy: fyLabel(fy), amount: `=base * ${level}`, confirmedOn: `${fy}-${pick(['07', '08', '09'])}-15` });
+      changes.push({
+        stream: 'core-grant',
+        fy: fyLabel(fy),
+        amount: `=base * ${level}`,
+        confirmedOn: `${fy}-${pick(['07', '08', '09'])}-15`,
+      });
     }
     if (k % 3 === 0) changes.push({ stream: 'council', fy: fyLabel(fys[fys.length - 1]), confirmedOn: `${fys[fys.length - 1]}-05-10` });
     const target = items[between(0, n - 1)];
     if (k % 2 === 0) {
-      changes.push({ intervention: target.id, partnerShares: [{ from: formatMonth(h0 + between(0, months - 1)), share: 1, partner: pick(PARTNERS) }] });
+      changes.push({
+        intervention: target.id,
+        partnerShares: [{ from: formatMonth(h0 + between(0, months - 1)), share: 1, partner: pick(PARTNERS) }],
+      });
     } else {
       changes.push({ intervention: target.id, noticeMonths: pick([0, 1, 6]), annualCost: money(between(2_000_000, 40_000_000) / 100) });
     }

@@ -35,7 +35,13 @@ describe('the HyperFormula model of a plan', () => {
   ])('equals the engine to the penny: %s', (_, shape) => {
     const { plan, scenarios } = resolvedOf(generatePlan(shape));
     workbook = buildWorkbook(layoutWorkbook(plan, scenarios));
-    expect(differences(plan, workbook, scenarios.map((s) => s.id))).toEqual([]);
+    expect(
+      differences(
+        plan,
+        workbook,
+        scenarios.map((s) => s.id),
+      ),
+    ).toEqual([]);
   });
 
   it('covers closures: some scenario of the compared plans closes services, with notice and run-on', () => {
@@ -49,7 +55,13 @@ describe('the HyperFormula model of a plan', () => {
     const { plan, scenarios } = resolvedOf(demoPlan);
     expect(scenarios.length).toBeGreaterThanOrEqual(4);
     workbook = buildWorkbook(layoutWorkbook(plan, scenarios));
-    expect(differences(plan, workbook, scenarios.map((s) => s.id))).toEqual([]);
+    expect(
+      differences(
+        plan,
+        workbook,
+        scenarios.map((s) => s.id),
+      ),
+    ).toEqual([]);
   });
 
   it('still equals the engine after one annual cost is changed and HyperFormula recalculates', () => {
@@ -69,7 +81,13 @@ describe('the HyperFormula model of a plan', () => {
     const k = editableIntervention(plan);
     const pence = Math.round((plan.interventions[k].annualCost as number) * 100);
     workbook.setAnnualCost(k, pence + 1);
-    expect(differences(plan, workbook, scenarios.map((s) => s.id)).length).toBeGreaterThan(0);
+    expect(
+      differences(
+        plan,
+        workbook,
+        scenarios.map((s) => s.id),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 
   it('refuses what it does not model: the prudent stance', () => {

@@ -41,10 +41,23 @@ export function engineFigures(result: SimulationResult): Figures {
   return {
     scenario: result.id,
     years: result.years.map((y) => ({
-      fy: y.fy, known: y.known, funding: y.funding, spend: y.spend, commissionedSpend: y.commissionedSpend, partner: y.partner,
-      drawn: y.drawn, underspend: y.underspend, atRisk: y.atRisk, limitBreached: y.limitBreached, compliant: y.compliant,
+      fy: y.fy,
+      known: y.known,
+      funding: y.funding,
+      spend: y.spend,
+      commissionedSpend: y.commissionedSpend,
+      partner: y.partner,
+      drawn: y.drawn,
+      underspend: y.underspend,
+      atRisk: y.atRisk,
+      limitBreached: y.limitBreached,
+      compliant: y.compliant,
     })),
-    interventions: result.interventions.map((r) => ({ id: r.id, lastMonth: r.outcome === 'closes' ? r.lastMonth : null, planCost: r.planCost })),
+    interventions: result.interventions.map((r) => ({
+      id: r.id,
+      lastMonth: r.outcome === 'closes' ? r.lastMonth : null,
+      planCost: r.planCost,
+    })),
   };
 }
 
@@ -63,7 +76,11 @@ export function compareFigures(engine: Figures, model: Figures, limit = 20): str
   engine.interventions.forEach((r, i) => {
     const m = model.interventions[i];
     if (!m) return add(`intervention ${r.id}`, 'present', 'missing');
-    add(`${r.id} lastMonth`, r.lastMonth === null ? null : formatMonth(r.lastMonth), m.lastMonth === null ? null : formatMonth(m.lastMonth));
+    add(
+      `${r.id} lastMonth`,
+      r.lastMonth === null ? null : formatMonth(r.lastMonth),
+      m.lastMonth === null ? null : formatMonth(m.lastMonth),
+    );
     r.planCost.forEach((v, j) => add(`${r.id} planCost[${j}]`, v, m.planCost[j]));
   });
   return out;
@@ -183,7 +200,11 @@ function writeBlock(sheet: Sheet, row: number, item: ResolvedIntervention, shape
         const C = at(c.cost(m));
         const N = pin(c.shareNum(entry));
         const D = pin(c.shareDen(entry));
-        sheet.set(row, c.partner(m), `=INT(${C}*${N}/${D})+IF(2*MOD(${C}*${N},${D})>${D},1,IF(AND(2*MOD(${C}*${N},${D})=${D},ISODD(INT(${C}*${N}/${D}))),1,0))`);
+        sheet.set(
+          row,
+          c.partner(m),
+          `=INT(${C}*${N}/${D})+IF(2*MOD(${C}*${N},${D})>${D},1,IF(AND(2*MOD(${C}*${N},${D})=${D},ISODD(INT(${C}*${N}/${D}))),1,0))`,
+        );
       } else {
         sheet.set(row, c.partner(m), 0);
       }
@@ -204,16 +225,39 @@ function sameBlock(a: ResolvedIntervention, b: ResolvedIntervention): boolean {
   const sameMap = (x: ReadonlyMap<number, number>, y: ReadonlyMap<number, number>) =>
     x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
   return (
-    a.start === b.start && a.end === b.end && sameMap(a.annualCost, b.annualCost) && sameMap(a.exitCost, b.exitCost) &&
-    sameMap(a.noticeMonths, b.noticeMonths) && a.partnerShares.length === b.partnerShares.length &&
-    a.partnerShares.every((p, t) => p.from === b.partnerShares[t].from && p.share.num === b.partnerShares[t].share.num && p.share.den === b.partnerShares[t].share.den)
+    a.start === b.start &&
+    a.end === b.end &&
+    sameMap(a.annualCost, b.annualCost) &&
+    sameMap(a.exitCost, b.exitCost) &&
+    sameMap(a.noticeMonths, b.noticeMonths) &&
+    a.partnerShares.length === b.partnerShares.length &&
+    a.partnerShares.every(
+      (p, t) =>
+        p.from === b.partnerShares[t].from && p.share.num === b.partnerShares[t].share.num && p.share.den === b.partnerShares[t].share.den,
+    )
   );
 }
 
 // Rows of a scenario sheet's FY header (one column per FY, from column 1).
 const HEAD = {
-  start: 0, from: 1, to: 2, known: 3, general: 4, funding: 5, spend: 6, commissioned: 7, partner: 8, atRisk: 9,
-  generalUsed: 10, underspend: 11, drawn: 12, limit: 13, breached: 14, requiredNum: 15, requiredDen: 16, compliant: 17,
+  start: 0,
+  from: 1,
+  to: 2,
+  known: 3,
+  general: 4,
+  funding: 5,
+  spend: 6,
+  commissioned: 7,
+  partner: 8,
+  atRisk: 9,
+  generalUsed: 10,
+  underspend: 11,
+  drawn: 12,
+  limit: 13,
+  breached: 14,
+  requiredNum: 15,
+  requiredDen: 16,
+  compliant: 17,
   /** Then per ring-fenced stream: pool, used; then per stream: amount, known. */
   rings: 18,
 } as const;
@@ -270,7 +314,10 @@ export function layoutWorkbook(plan: Plan, scenarios: readonly ResolvedScenario[
   const fys = base.fys;
   const tapers = Math.max(0, ...scenarios.flatMap((s) => s.interventions.map((i) => i.partnerShares.length)));
   const shape: Shape = {
-    h0, months, fys, tapers,
+    h0,
+    months,
+    fys,
+    tapers,
     from: fys.map((fy) => Math.max(fyStart(fy), h0) - h0),
     to: fys.map((fy) => Math.min(fyEnd(fy), hn) - h0),
   };
@@ -280,8 +327,12 @@ export function layoutWorkbook(plan: Plan, scenarios: readonly ResolvedScenario[
   // The Plan sheet holds the base scenario's interventions; a scenario refers to these rows
   // for every intervention it leaves alone, so an edit here reaches every scenario.
   const planSheet = new Sheet('Plan');
-  const planBlocks = base.interventions.map((item, i) => writeBlock(planSheet, i, item, shape, typeof plan.interventions[i]?.annualCost === 'number'));
-  const annualInput = planBlocks.map((_, i) => (typeof plan.interventions[i]?.annualCost === 'number' ? { sheet: 0, row: i, col: bc.annual } : null));
+  const planBlocks = base.interventions.map((item, i) =>
+    writeBlock(planSheet, i, item, shape, typeof plan.interventions[i]?.annualCost === 'number'),
+  );
+  const annualInput = planBlocks.map((_, i) =>
+    typeof plan.interventions[i]?.annualCost === 'number' ? { sheet: 0, row: i, col: bc.annual } : null,
+  );
 
   const sheets: Sheet[] = [planSheet];
   const layouts: ScenarioLayout[] = scenarios.map((scenario, k) => {
@@ -293,11 +344,13 @@ export function layoutWorkbook(plan: Plan, scenarios: readonly ResolvedScenario[
     const ringRow = (p: number) => HEAD.rings + 2 * p;
     const streamRow = (s: number) => HEAD.rings + 2 * rings.length + 2 * s;
     const tableRow = streamRow(scenario.streams.length) + 1;
-    const order = scenario.interventions.map((_, i) => i).sort((a, b) => {
-      const x = scenario.interventions[a];
-      const y = scenario.interventions[b];
-      return x.priority - y.priority || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-    });
+    const order = scenario.interventions
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const x = scenario.interventions[a];
+        const y = scenario.interventions[b];
+        return x.priority - y.priority || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+      });
     const rowOf: number[] = new Array(n);
     order.forEach((i, r) => (rowOf[i] = tableRow + r));
     const lastRow = tableRow + n - 1;
@@ -306,7 +359,9 @@ export function layoutWorkbook(plan: Plan, scenarios: readonly ResolvedScenario[
 
     // Blocks: the Plan's row, or this scenario's own when it changes the intervention.
     let blockRow = lastRow + 2;
-    const blocks = scenario.interventions.map((item, i) => (sameBlock(item, base.interventions[i]) ? planBlocks[i] : writeBlock(sheet, blockRow++, item, shape, false)));
+    const blocks = scenario.interventions.map((item, i) =>
+      sameBlock(item, base.interventions[i]) ? planBlocks[i] : writeBlock(sheet, blockRow++, item, shape, false),
+    );
 
     // --- the FY header: inputs, then the account's totals ---
     scenario.streams.forEach((stream, s) => {
@@ -325,7 +380,9 @@ export function layoutWorkbook(plan: Plan, scenarios: readonly ResolvedScenario[
       sheet.set(HEAD.to, col, shape.to[j] + h0);
       const known = scenario.streams.flatMap((stream, s) => (stream.allocations.has(fy) ? [head(streamRow(s) + 1, j)] : []));
       sheet.set(HEAD.known, col, known.length ? `=MAX(${known.join(',')})` : S);
-      const general = scenario.streams.flatMap((stream, s) => (!stream.restrictedTo && stream.allocations.has(fy) ? [head(streamRow(s), j)] : []));
+      const general = scenario.streams.flatMap((stream, s) =>
+        !stream.restrictedTo && stream.allocations.has(fy) ? [head(streamRow(s), j)] : [],
+      );
       sheet.set(HEAD.general, col, general.length ? `=${general.join('+')}` : 0);
       rings.forEach((stream, p) => {
         const s = scenario.streams.indexOf(stream);
@@ -340,7 +397,9 @@ export function layoutWorkbook(plan: Plan, scenarios: readonly ResolvedScenario[
       sheet.set(HEAD.partner, col, `=SUM(${columnRange(fyCol(j, FYCOL.partner))})`);
       sheet.set(HEAD.atRisk, col, `=SUM(${columnRange(fyCol(j, FYCOL.atRisk))})`);
       // Disjoint ring-fenced pools: each covers its members' spend as far as it goes; the general pool the rest.
-      rings.forEach((_, p) => sheet.set(ringRow(p) + 1, col, `=MIN(${ringPools[p]},SUMIF(${columnRange(TABLE.pool)},${p + 1},${spendRange}))`));
+      rings.forEach((_, p) =>
+        sheet.set(ringRow(p) + 1, col, `=MIN(${ringPools[p]},SUMIF(${columnRange(TABLE.pool)},${p + 1},${spendRange}))`),
+      );
       const used = ringUsed.length ? `-${ringUsed.join('-')}` : '';
       sheet.set(HEAD.generalUsed, col, `=MIN(${head(HEAD.general, j)},${head(HEAD.spend, j)}${used})`);
       sheet.set(HEAD.underspend, col, `=${head(HEAD.funding, j)}${used}-${head(HEAD.generalUsed, j)}`);
@@ -433,15 +492,24 @@ export function layoutWorkbook(plan: Plan, scenarios: readonly ResolvedScenario[
         const K = sheet.ref(HEAD.known, 1 + j, sheet, true);
         const upTo = `MIN(${L},${to})`;
         const exitIn = `IF(AND(${L}>=${from},${L}<=${to}),${X},0)`;
-        sheet.set(row, fyCol(j, FYCOL.spend),
-          `=IF(${L}=0,${b(bc.full(j))},IF(${upTo}<${from},0,INDEX(${cumRange},1,${upTo}-${h0 - 2})-${b(bc.cum(from - h0))}))+${exitIn}`);
+        sheet.set(
+          row,
+          fyCol(j, FYCOL.spend),
+          `=IF(${L}=0,${b(bc.full(j))},IF(${upTo}<${from},0,INDEX(${cumRange},1,${upTo}-${h0 - 2})-${b(bc.cum(from - h0))}))+${exitIn}`,
+        );
         if (block.hasPartner) {
-          sheet.set(row, fyCol(j, FYCOL.partner),
-            `=IF(${L}=0,${b(bc.fullPartner(j))},IF(${upTo}<${from},0,INDEX(${cumPRange},1,${upTo}-${h0 - 2})-${b(bc.cumPartner(from - h0))}))`);
+          sheet.set(
+            row,
+            fyCol(j, FYCOL.partner),
+            `=IF(${L}=0,${b(bc.fullPartner(j))},IF(${upTo}<${from},0,INDEX(${cumPRange},1,${upTo}-${h0 - 2})-${b(bc.cumPartner(from - h0))}))`,
+          );
         }
         const riskTo = `MIN(${to},${K}-1,IF(${L}=0,${to},${L}))`;
-        sheet.set(row, fyCol(j, FYCOL.atRisk),
-          `=IF(${riskTo}<${from},0,INDEX(${cumRange},1,${riskTo}-${h0 - 2})-${b(bc.cum(from - h0))})+IF(AND(${L}>=${from},${L}<=${to},${L}<${K}),${X},0)`);
+        sheet.set(
+          row,
+          fyCol(j, FYCOL.atRisk),
+          `=IF(${riskTo}<${from},0,INDEX(${cumRange},1,${riskTo}-${h0 - 2})-${b(bc.cum(from - h0))})+IF(AND(${L}>=${from},${L}<=${to},${L}<${K}),${X},0)`,
+        );
       });
     });
     return { id: scenario.id, sheet, tableRow, rowOf };
@@ -449,9 +517,14 @@ export function layoutWorkbook(plan: Plan, scenarios: readonly ResolvedScenario[
 
   const count = (key: 'formulas' | 'values') => sheets.reduce((sum, s) => sum + s[key], 0);
   return {
-    sheets, scenarios: layouts, shape, annualInput,
-    formulaCells: count('formulas'), valueCells: count('values'),
-    planCells: planSheet.formulas, scenarioCells: layouts.map((l) => l.sheet.formulas),
+    sheets,
+    scenarios: layouts,
+    shape,
+    annualInput,
+    formulaCells: count('formulas'),
+    valueCells: count('values'),
+    planCells: planSheet.formulas,
+    scenarioCells: layouts.map((l) => l.sheet.formulas),
   };
 }
 
@@ -473,7 +546,8 @@ export function buildWorkbook(layout: WorkbookLayout): Workbook {
   const { shape } = layout;
   const number = (sheet: number, row: number, col: number): number => {
     const value = hf.getCellValue({ sheet, row, col });
-    if (typeof value !== 'number') throw new Error(`${layout.sheets[sheet].name}!${colName(col)}${row + 1} is ${JSON.stringify(value)}, not a number`);
+    if (typeof value !== 'number')
+      throw new Error(`${layout.sheets[sheet].name}!${colName(col)}${row + 1} is ${JSON.stringify(value)}, not a number`);
     return value;
   };
   return {

@@ -97,7 +97,10 @@ function measure(run: () => void): { cpu: number; wall: number } {
  * `minRounds` are done and either `maxRounds` or the time budget is reached. A sample of a
  * fast task is a batch of runs long enough for the clocks (about 2 ms), divided by its size.
  */
-function interleave(tasks: readonly Task[], opts: { warmup?: number; minRounds?: number; maxRounds?: number; budgetMs?: number } = {}): Map<string, Timing> {
+function interleave(
+  tasks: readonly Task[],
+  opts: { warmup?: number; minRounds?: number; maxRounds?: number; budgetMs?: number } = {},
+): Map<string, Timing> {
   const { warmup = 2, maxRounds = 41, budgetMs = 4000 } = opts;
   const batch = new Map<string, number>();
   let roundMs = 0;
@@ -233,7 +236,13 @@ function benchPlan(interventions: number, months: number, scenarios: number): Gr
   const started = performance.now();
   const plan = generatePlan({ interventions, months, scenarios });
   const validation = validatePlan(plan);
-  if (!validation.ok) throw new Error(`generated plan is not valid: ${validation.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!validation.ok)
+    throw new Error(
+      `generated plan is not valid: ${validation.problems
+        .slice(0, 3)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
   const ids = validation.scenarios.map((s) => s.id);
   const resolved = validation.scenarios;
   const k = editableIntervention(plan);
@@ -245,7 +254,8 @@ function benchPlan(interventions: number, months: number, scenarios: number): Gr
   const totals = flatTotals(flats[0]);
   flatLoop(flats[0], totals);
   const baseYears = results[0].years;
-  const flatMatchesBase = results[0].totals.closures === 0 && baseYears.every((y, j) => totals.spendByFy[j] === y.spend && totals.partnerByFy[j] === y.partner);
+  const flatMatchesBase =
+    results[0].totals.closures === 0 && baseYears.every((y, j) => totals.spendByFy[j] === y.spend && totals.partnerByFy[j] === y.partner);
 
   // HyperFormula: size the workbook from the base's layout, then build the leading scenarios that fit the cap.
   const baseLayout = layoutWorkbook(plan, resolved.slice(0, 1));
@@ -340,7 +350,10 @@ function benchPlan(interventions: number, months: number, scenarios: number): Gr
   const flat = stats.get('flat')!;
   const edit = stats.get('edit')!;
   return {
-    interventions, months, scenarios, closures,
+    interventions,
+    months,
+    scenarios,
+    closures,
     engine: { simulate: engineSim, edit },
     flat,
     flatMatchesBase,
@@ -368,7 +381,9 @@ interface RiskResult {
 }
 
 async function benchRisk(): Promise<RiskResult | { skipped: string }> {
-  const workerFile = [process.env.HEADROOM_BENCH_RISK_WORKER, path.join(root, 'out/cli/risk-worker.cjs')].find((f) => f && fs.existsSync(f));
+  const workerFile = [process.env.HEADROOM_BENCH_RISK_WORKER, path.join(root, 'out/cli/risk-worker.cjs')].find(
+    (f) => f && fs.existsSync(f),
+  );
   if (!workerFile) return { skipped: 'risk: no bundled risk worker (build/scripts/bench.mjs bundles electron/risk/worker.ts)' };
   const plan = generatePlan({ interventions: 20, months: 120, scenarios: 1, uncertain: true });
   const validation = validatePlan(plan);
@@ -386,7 +401,10 @@ async function benchRisk(): Promise<RiskResult | { skipped: string }> {
   const draws = Math.max(200, Math.min(20_000, Math.round((inProcess * (quick ? 0.5 : 1.5)) / 100) * 100));
 
   // Start-up: a pool of one draw (worker threads loading the bundle and setting up the plan).
-  const startup = new Map<number, number[]>([[1, []], [all, []]]);
+  const startup = new Map<number, number[]>([
+    [1, []],
+    [all, []],
+  ]);
   for (let round = 0; round < 2; round++) {
     for (const workers of [1, all]) {
       const t = performance.now();
@@ -409,7 +427,8 @@ async function benchRisk(): Promise<RiskResult | { skipped: string }> {
       batches.set(workers, batch);
     }
     const [a, b] = [batches.get(1)!, batches.get(all)!];
-    same &&= Buffer.compare(Buffer.from(a.drawn.buffer), Buffer.from(b.drawn.buffer)) === 0 &&
+    same &&=
+      Buffer.compare(Buffer.from(a.drawn.buffer), Buffer.from(b.drawn.buffer)) === 0 &&
       Buffer.compare(Buffer.from(a.outcomes.buffer), Buffer.from(b.outcomes.buffer)) === 0;
   }
   const oneStat = stat(one);
@@ -470,7 +489,14 @@ async function benchScreens(): Promise<ScreensResult | { skipped: string }> {
   const harness = await startHarness({ dataDir, rendererDir, onError: () => {} });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
     env: { ...process.env, TMPDIR: browserTmp },
   });
   try {
@@ -522,7 +548,8 @@ interface StoreRow {
 }
 
 async function benchStore(): Promise<{ rows: StoreRow[] } | { skipped: string }> {
-  if (!fs.existsSync(path.join(root, 'electron/store/plan-document.ts'))) return { skipped: 'store not built (electron/store/plan-document.ts missing)' };
+  if (!fs.existsSync(path.join(root, 'electron/store/plan-document.ts')))
+    return { skipped: 'store not built (electron/store/plan-document.ts missing)' };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-bench-store-'));
   const plans: [string, unknown][] = [
     ['demo plan (21 interventions, 36 months, 6 scenarios)', demoPlan],
@@ -555,7 +582,10 @@ async function benchStore(): Promise<{ rows: StoreRow[] } | { skipped: string }>
               name: 'edit',
               batchable: false,
               run: () => {
-                const result = doc.apply({ label: 'Change annual cost', ops: [{ op: 'set', path: ['interventions', k, 'annualCost'], value: (value += 1) }] });
+                const result = doc.apply({
+                  label: 'Change annual cost',
+                  ops: [{ op: 'set', path: ['interventions', k, 'annualCost'], value: (value += 1) }],
+                });
                 if (!result.ok) throw new Error(`store edit refused: ${result.problems[0]?.message}`);
               },
             },
@@ -582,7 +612,8 @@ async function benchStore(): Promise<{ rows: StoreRow[] } | { skipped: string }>
 
 // --- report -------------------------------------------------------------------------------
 
-const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value >= 1 ? value.toFixed(2) : value.toFixed(3));
+const ms = (value: number) =>
+  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value >= 1 ? value.toFixed(2) : value.toFixed(3);
 const times = (value: number) => `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}×`;
 
 function table(head: readonly string[], body: readonly (readonly string[])[]): string {
@@ -592,31 +623,66 @@ function table(head: readonly string[], body: readonly (readonly string[])[]): s
 }
 
 function gridTable(rows: readonly GridResult[]): string {
-  const head = ['N', 'M', 'S', 'closures', 'simulate', 'flat', 'sim/flat', 'edit', 'edit/flat', 'HF S', 'HF recalc', 'engine edit', 'HF/engine', 'equal'];
-  return table(head, rows.map((r) => {
-    const hf = 'skipped' in r.hf ? null : r.hf;
-    return [
-      r.interventions, r.months, r.scenarios, r.closures, ms(r.engine.simulate.cpu.median), ms(r.flat.cpu.median), times(r.simulateOverFlat),
-      ms(r.engine.edit.cpu.median), times(r.editOverFlat),
-      hf ? `${hf.scenarios}${hf.sampled ? `/${r.scenarios}` : ''}` : '-', hf ? ms(hf.recalc.cpu.median) : 'skipped', hf ? ms(hf.engineEdit.cpu.median) : '-',
-      hf ? times(hf.ratio) : '-', hf ? (hf.equal ? 'yes' : 'NO') : '-',
-    ].map(String);
-  }));
+  const head = [
+    'N',
+    'M',
+    'S',
+    'closures',
+    'simulate',
+    'flat',
+    'sim/flat',
+    'edit',
+    'edit/flat',
+    'HF S',
+    'HF recalc',
+    'engine edit',
+    'HF/engine',
+    'equal',
+  ];
+  return table(
+    head,
+    rows.map((r) => {
+      const hf = 'skipped' in r.hf ? null : r.hf;
+      return [
+        r.interventions,
+        r.months,
+        r.scenarios,
+        r.closures,
+        ms(r.engine.simulate.cpu.median),
+        ms(r.flat.cpu.median),
+        times(r.simulateOverFlat),
+        ms(r.engine.edit.cpu.median),
+        times(r.editOverFlat),
+        hf ? `${hf.scenarios}${hf.sampled ? `/${r.scenarios}` : ''}` : '-',
+        hf ? ms(hf.recalc.cpu.median) : 'skipped',
+        hf ? ms(hf.engineEdit.cpu.median) : '-',
+        hf ? times(hf.ratio) : '-',
+        hf ? (hf.equal ? 'yes' : 'NO') : '-',
+      ].map(String);
+    }),
+  );
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const grid: GridResult[] = [];
   const env = machine();
-  console.log(`Headroom bench${quick ? ' (quick)' : ''}: ${env.cpus.count} × ${env.cpus.model}, node ${process.version}, load average ${env.loadAverageAtStart[0]}`);
+  console.log(
+    `Headroom bench${quick ? ' (quick)' : ''}: ${env.cpus.count} × ${env.cpus.model}, node ${process.version}, load average ${env.loadAverageAtStart[0]}`,
+  );
   if (parts.has('grid')) {
     for (const interventions of GRID.interventions) {
       for (const months of GRID.months) {
         for (const scenarios of GRID.scenarios) {
           const r = benchPlan(interventions, months, scenarios);
           grid.push(r);
-          const hf = 'skipped' in r.hf ? `HF skipped: ${r.hf.skipped}` : `HF ${ms(r.hf.recalc.cpu.median)} ms over ${r.hf.scenarios} scenario(s), built in ${(r.hf.buildMs / 1000).toFixed(1)} s`;
-          console.log(`  ${interventions} × ${months} × ${scenarios}: simulate ${ms(r.engine.simulate.cpu.median)} ms, flat ${ms(r.flat.cpu.median)} ms, edit ${ms(r.engine.edit.cpu.median)} ms; ${hf} (${r.durationS} s)`);
+          const hf =
+            'skipped' in r.hf
+              ? `HF skipped: ${r.hf.skipped}`
+              : `HF ${ms(r.hf.recalc.cpu.median)} ms over ${r.hf.scenarios} scenario(s), built in ${(r.hf.buildMs / 1000).toFixed(1)} s`;
+          console.log(
+            `  ${interventions} × ${months} × ${scenarios}: simulate ${ms(r.engine.simulate.cpu.median)} ms, flat ${ms(r.flat.cpu.median)} ms, edit ${ms(r.engine.edit.cpu.median)} ms; ${hf} (${r.durationS} s)`,
+          );
         }
       }
     }
@@ -648,10 +714,10 @@ async function main(): Promise<void> {
     partS,
     notes: [
       'Times in ms; `cpu` is process CPU time (the table), `wall` is wall-clock time. Medians and p95 over interleaved rounds after warm-up.',
-      'simulate: simulate() of every resolved scenario of the plan. edit: one intervention\'s annual cost changed, then resolveScenario + simulate of every scenario.',
+      "simulate: simulate() of every resolved scenario of the plan. edit: one intervention's annual cost changed, then resolveScenario + simulate of every scenario.",
       'flat: the monthly split, half-to-even partner share and sums over typed arrays, no rules (the floor).',
       `HF: HyperFormula ${hyperformulaVersion()} recalculation after setCellContents of that annual cost, against the engine's edit of the same scenarios. Workbooks are capped at ${HF_CELL_CAP} formula cells by taking the leading scenarios (base first; "HF S" shows how many), and not built above ${HF_HARD_CAP}.`,
-      'HF models the wait stance: split, shares, plan cost, known month, pools, decision with notice/run-on/exit, account (spend, partner, drawn, underspend, at risk), limit, grant condition. Not modelled: the prudent look-ahead, outcomes other than closing, people. Its inputs are resolved values (the plan\'s formulas are evaluated by resolve).',
+      "HF models the wait stance: split, shares, plan cost, known month, pools, decision with notice/run-on/exit, account (spend, partner, drawn, underspend, at risk), limit, grant condition. Not modelled: the prudent look-ahead, outcomes other than closing, people. Its inputs are resolved values (the plan's formulas are evaluated by resolve).",
     ],
     targets: {
       hfOverEngine: { target: `>= ${TARGET_HF_RATIO}`, worst: minHf, met: minHf >= TARGET_HF_RATIO },
@@ -672,11 +738,18 @@ async function main(): Promise<void> {
     console.log('Engine (N interventions × M months × S scenarios), CPU ms, medians:');
     console.log(gridTable(grid));
     console.log('');
-    console.log(`HF/engine: worst ${times(minHf)} (target ≥ ${TARGET_HF_RATIO}×) ${minHf >= TARGET_HF_RATIO ? 'met' : 'MISSED'}; simulate/flat: worst ${times(maxFlat)} (target ≤ ${TARGET_FLAT_RATIO}×) ${maxFlat <= TARGET_FLAT_RATIO ? 'met' : 'MISSED'}; HF figures equal to the penny: ${results.targets.allEqual ? 'yes' : 'NO'}`);
-    console.log(`HF models the wait stance only (no prudent look-ahead); above ${HF_CELL_CAP / 1000}k formula cells it takes the leading scenarios (HF S), and builds nothing above ${HF_HARD_CAP / 1000}k.`);
+    console.log(
+      `HF/engine: worst ${times(minHf)} (target ≥ ${TARGET_HF_RATIO}×) ${minHf >= TARGET_HF_RATIO ? 'met' : 'MISSED'}; simulate/flat: worst ${times(maxFlat)} (target ≤ ${TARGET_FLAT_RATIO}×) ${maxFlat <= TARGET_FLAT_RATIO ? 'met' : 'MISSED'}; HF figures equal to the penny: ${results.targets.allEqual ? 'yes' : 'NO'}`,
+    );
+    console.log(
+      `HF models the wait stance only (no prudent look-ahead); above ${HF_CELL_CAP / 1000}k formula cells it takes the leading scenarios (HF S), and builds nothing above ${HF_HARD_CAP / 1000}k.`,
+    );
     for (const h of hfRows) for (const m of h.mismatches) console.log(`  mismatch: ${m}`);
     const flatOff = grid.filter((r) => !r.flatMatchesBase);
-    if (flatOff.length) console.log(`the flat loop's FY spend differs from the engine's base scenario at ${flatOff.map((r) => `${r.interventions} × ${r.months} × ${r.scenarios}`).join(', ')}`);
+    if (flatOff.length)
+      console.log(
+        `the flat loop's FY spend differs from the engine's base scenario at ${flatOff.map((r) => `${r.interventions} × ${r.months} × ${r.scenarios}`).join(', ')}`,
+      );
   }
   if ('skipped' in riskResult) console.log(`skipped: ${riskResult.skipped}`);
   else {
@@ -688,15 +761,27 @@ async function main(): Promise<void> {
     );
   }
   if ('skipped' in screensResult) console.log(`skipped: ${screensResult.skipped}`);
-  else console.log(`Screens (Chromium, demo plan): edit to updated chart ${ms(screensResult.editToChart.median)} ms median, p95 ${ms(screensResult.editToChart.p95)} ms (wall); first load ${ms(screensResult.firstLoad)} ms`);
+  else
+    console.log(
+      `Screens (Chromium, demo plan): edit to updated chart ${ms(screensResult.editToChart.median)} ms median, p95 ${ms(screensResult.editToChart.p95)} ms (wall); first load ${ms(screensResult.firstLoad)} ms`,
+    );
   if ('skipped' in storeResult) console.log(`skipped: ${storeResult.skipped}`);
   else {
     console.log('Store, wall ms (median / p95):');
-    console.log(table(['plan', 'file KB', 'open', 'edit + save', 'undo'], storeResult.rows.map((r) => [
-      r.plan, String(r.fileKb), ...[r.open, r.editAndSave, r.undo].map((t) => `${ms(t.wall.median)} / ${ms(t.wall.p95)}`),
-    ])));
+    console.log(
+      table(
+        ['plan', 'file KB', 'open', 'edit + save', 'undo'],
+        storeResult.rows.map((r) => [
+          r.plan,
+          String(r.fileKb),
+          ...[r.open, r.editAndSave, r.undo].map((t) => `${ms(t.wall.median)} / ${ms(t.wall.p95)}`),
+        ]),
+      ),
+    );
   }
-  console.log(`results: ${path.relative(process.cwd(), path.join(out, 'latest.json'))} (${results.durationS} s, ${results.cpuS} s of CPU in this process)`);
+  console.log(
+    `results: ${path.relative(process.cwd(), path.join(out, 'latest.json'))} (${results.durationS} s, ${results.cpuS} s of CPU in this process)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -35,8 +35,15 @@ describe('headroom simulate', () => {
     expect(json.scenarios.map((s: { id: string }) => s.id)).toEqual(['base', 'prudent']);
     expect(json.scenarios[0].totals).toEqual({ spend: 209000, drawn: 29000, closures: 2, avoidableClosures: 0, usersLosingSupport: 20 });
     expect(json.scenarios[0].years[1]).toEqual({
-      fy: '2022/23', funding: 60000, spend: 89000, drawn: 29000, underspend: 0, atRisk: 20000,
-      commissionedShare: 0.9663, compliant: true, limitBreached: false,
+      fy: '2022/23',
+      funding: 60000,
+      spend: 89000,
+      drawn: 29000,
+      underspend: 0,
+      atRisk: 20000,
+      commissionedShare: 0.9663,
+      compliant: true,
+      limitBreached: false,
     });
     expect(json.scenarios[1].totals).toEqual({ spend: 126000, drawn: 6000, closures: 3, avoidableClosures: 1, usersLosingSupport: 70 });
   });

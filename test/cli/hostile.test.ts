@@ -78,7 +78,9 @@ describe('output files', () => {
   });
 
   it('asks before replacing a file in every save dialog of the app', () => {
-    expect(saveDialogOptions('Save plan as', 'x.headroom', { name: 'Headroom plan', extensions: ['headroom'] }).properties).toContain('showOverwriteConfirmation');
+    expect(saveDialogOptions('Save plan as', 'x.headroom', { name: 'Headroom plan', extensions: ['headroom'] }).properties).toContain(
+      'showOverwriteConfirmation',
+    );
   });
 });
 

@@ -14,16 +14,31 @@ describe('key messages', () => {
   it("pins the demo's messages for a flat grant against a 25% cut, both confirmed in June", () => {
     const texts = keyMessages(simulateScenarios(demoPlan(), ['flat-june', 'cut-25-june'])).map((k) => [k.letter, k.scenarioId, k.text]);
     expect(texts).toEqual([
-      ['A', 'flat-june', 'If 2021/22 is confirmed in June 2021 at the planned level, no service closes, and the underwriter (OPCC) is exposed to £566,120 until confirmation. Nothing is drawn from the underwriter; £347,816 of funding lapses unspent.'],
-      ['B', 'cut-25-june', 'If 2021/22 is confirmed in June 2021 at 75% of the planned Home Office funding, 11 services close, 655 people lose support, none of them avoidably, and the underwriter (OPCC) is exposed to £566,120 until confirmation. Over the plan, £166,470 is drawn from the underwriter, within its limit; £48,786 of funding lapses unspent.'],
-      ['B', 'cut-25-june', 'Compared with A, B closes 11 more services, leaves 655 more people without support, and draws £166,470 more from the underwriter.'],
+      [
+        'A',
+        'flat-june',
+        'If 2021/22 is confirmed in June 2021 at the planned level, no service closes, and the underwriter (OPCC) is exposed to £566,120 until confirmation. Nothing is drawn from the underwriter; £347,816 of funding lapses unspent.',
+      ],
+      [
+        'B',
+        'cut-25-june',
+        'If 2021/22 is confirmed in June 2021 at 75% of the planned Home Office funding, 11 services close, 655 people lose support, none of them avoidably, and the underwriter (OPCC) is exposed to £566,120 until confirmation. Over the plan, £166,470 is drawn from the underwriter, within its limit; £48,786 of funding lapses unspent.',
+      ],
+      [
+        'B',
+        'cut-25-june',
+        'Compared with A, B closes 11 more services, leaves 655 more people without support, and draws £166,470 more from the underwriter.',
+      ],
     ]);
   });
 
   it('says the month the engine knows the year in: confirmDelay 4 beats a June date, so August', () => {
     const plan = demoPlan();
     plan.scenarios!.push({
-      id: 'delayed', name: 'Delayed', stance: 'wait', changes: [{ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: 4 }],
+      id: 'delayed',
+      name: 'Delayed',
+      stance: 'wait',
+      changes: [{ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: 4 }],
     } as never);
     const set = simulateScenarios(plan, ['delayed']);
     expect(headlineFy(set, 0)).toBe(2021);

@@ -40,7 +40,12 @@ describe('csvMoney', () => {
 
 describe('csvText', () => {
   it('ends every row, the last included, with CRLF', () => {
-    expect(csvText([['a', 1], [null, 'b,c']])).toBe('a,1\r\n,"b,c"\r\n');
+    expect(
+      csvText([
+        ['a', 1],
+        [null, 'b,c'],
+      ]),
+    ).toBe('a,1\r\n,"b,c"\r\n');
   });
 
   it('writes the comparison with its outcomes as "closes 2022-03" cells', () => {

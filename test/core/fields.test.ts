@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { interpretSheets } from '../../electron/import/spreadsheet';
 import type { RawCell } from '../../electron/import/worker';
 import {
-  ALLOCATION_FIELDS, FUNDING_ROW_FIELDS, headerKey, headerLookup, INTERVENTION_FIELDS, INTERVENTION_FIELD_LIST, matchHeader, STREAM_FIELDS,
+  ALLOCATION_FIELDS,
+  FUNDING_ROW_FIELDS,
+  headerKey,
+  headerLookup,
+  INTERVENTION_FIELDS,
+  INTERVENTION_FIELD_LIST,
+  matchHeader,
+  STREAM_FIELDS,
 } from '../../shared/fields';
 import { parseInterventionRows } from '../../renderer/logic/paste';
 import { readAmount, readCategory } from '../../renderer/logic/values';
@@ -14,8 +21,20 @@ const read = (key: keyof typeof INTERVENTION_FIELDS, text: string) => INTERVENTI
 
 /** A one-row interventions sheet, as the import worker would give it. */
 function importRow(header: string[], row: (string | number)[]) {
-  const cell = (col: number, v: string | number): RawCell => (typeof v === 'number' ? { col, type: 'number', value: v, formula: false } : { col, type: 'text', value: v, formula: false });
-  return interpretSheets([{ name: 'Costs', rows: [{ row: 1, cells: header.map((h, i) => cell(i + 1, h)) }, { row: 2, cells: row.map((v, i) => cell(i + 1, v)) }] }], { file: 'x.xlsx', format: 'xlsx' });
+  const cell = (col: number, v: string | number): RawCell =>
+    typeof v === 'number' ? { col, type: 'number', value: v, formula: false } : { col, type: 'text', value: v, formula: false };
+  return interpretSheets(
+    [
+      {
+        name: 'Costs',
+        rows: [
+          { row: 1, cells: header.map((h, i) => cell(i + 1, h)) },
+          { row: 2, cells: row.map((v, i) => cell(i + 1, v)) },
+        ],
+      },
+    ],
+    { file: 'x.xlsx', format: 'xlsx' },
+  );
 }
 
 describe('intervention fields', () => {
@@ -58,8 +77,11 @@ describe('intervention fields', () => {
 
   it('recognises headers however they are written', () => {
     const lookup = headerLookup(INTERVENTION_FIELD_LIST);
-    expect(['Annual cost (£)', 'Notice (months)', 'People supported', 'Delivered by', 'Cost per year', 'Service users', 'SERVICE'].map((h) => lookup.get(headerKey(h))))
-      .toEqual(['annualCost', 'noticeMonths', 'serviceUsers', 'provider', 'annualCost', 'serviceUsers', 'name']);
+    expect(
+      ['Annual cost (£)', 'Notice (months)', 'People supported', 'Delivered by', 'Cost per year', 'Service users', 'SERVICE'].map((h) =>
+        lookup.get(headerKey(h)),
+      ),
+    ).toEqual(['annualCost', 'noticeMonths', 'serviceUsers', 'provider', 'annualCost', 'serviceUsers', 'name']);
     expect(lookup.get(headerKey('RAG rating'))).toBeUndefined();
     expect(matchHeader(lookup, 'People supported (number)')).toBe('serviceUsers');
     expect(matchHeader(lookup, 'Notice (months)')).toBe('noticeMonths');
@@ -69,7 +91,9 @@ describe('intervention fields', () => {
 describe('the grid, paste and the import agree', () => {
   it('"Commissioned service" is accepted by the grid, by paste AND by the import', () => {
     expect(readCategory('Commissioned service')).toEqual({ ok: true, value: 'commissioned' });
-    expect(parseInterventionRows('Name\tCategory\tAnnual cost\nA\tCommissioned service\t10', demoPlan()).rows[0].intervention).toMatchObject({ category: 'commissioned' });
+    expect(
+      parseInterventionRows('Name\tCategory\tAnnual cost\nA\tCommissioned service\t10', demoPlan()).rows[0].intervention,
+    ).toMatchObject({ category: 'commissioned' });
     const imported = importRow(['Name', 'Category', 'Annual cost'], ['A', 'Commissioned service', 10]);
     expect(imported.ok && imported.interventions[0].category).toBe('commissioned');
   });
@@ -78,12 +102,15 @@ describe('the grid, paste and the import agree', () => {
     expect(readAmount('1,2,3').ok).toBe(false);
     expect(parseInterventionRows('Name\tAnnual cost\nA\t1,2,3', demoPlan()).ok).toBe(false);
     expect(importRow(['Name', 'Annual cost'], ['A', '1,2,3'])).toEqual({
-      ok: false, errors: ["Sheet 'Costs', row 2, column B: '1,2,3' is not an amount in pounds (commas must group thousands)"],
+      ok: false,
+      errors: ["Sheet 'Costs', row 2, column B: '1,2,3' is not an amount in pounds (commas must group thousands)"],
     });
   });
 
   it('"3 months" of notice and "June 2021" as a start, in paste and import', () => {
-    expect(parseInterventionRows('Name\tAnnual cost\tNotice\tStart\nA\t10\t3 months\tJune 2021', demoPlan()).rows[0].intervention).toMatchObject({ noticeMonths: 3, start: '2021-06' });
+    expect(
+      parseInterventionRows('Name\tAnnual cost\tNotice\tStart\nA\t10\t3 months\tJune 2021', demoPlan()).rows[0].intervention,
+    ).toMatchObject({ noticeMonths: 3, start: '2021-06' });
     const imported = importRow(['Name', 'Annual cost', 'Notice', 'Start'], ['A', 10, '3 months', 'June 2021']);
     expect(imported.ok && imported.interventions[0]).toMatchObject({ noticeMonths: 3, start: '2021-06' });
   });
@@ -103,13 +130,25 @@ describe('funding fields', () => {
 
   it('a funding sheet row is recognised by the same headers', () => {
     const lookup = headerLookup(FUNDING_ROW_FIELDS);
-    expect(['Funding stream', 'Stream id', 'Funded by', 'Financial year', 'Allocation', 'Date confirmed'].map((h) => lookup.get(headerKey(h))))
-      .toEqual(['stream', 'streamId', 'funder', 'fy', 'amount', 'confirmedOn']);
+    expect(
+      ['Funding stream', 'Stream id', 'Funded by', 'Financial year', 'Allocation', 'Date confirmed'].map((h) => lookup.get(headerKey(h))),
+    ).toEqual(['stream', 'streamId', 'funder', 'fy', 'amount', 'confirmedOn']);
   });
 
   it('the import reads "June 2021" as a confirmation on the 1st', () => {
-    const cells = (row: number, values: string[]) => ({ row, cells: values.map((value, i) => ({ col: i + 1, type: 'text' as const, value, formula: false })) });
-    const result = interpretSheets([{ name: 'Funding', rows: [cells(1, ['Stream', 'FY', 'Amount', 'Confirmed']), cells(2, ['Grant A', '2021/22', '1,000', 'June 2021'])] }], { file: 'f.xlsx', format: 'xlsx' });
+    const cells = (row: number, values: string[]) => ({
+      row,
+      cells: values.map((value, i) => ({ col: i + 1, type: 'text' as const, value, formula: false })),
+    });
+    const result = interpretSheets(
+      [
+        {
+          name: 'Funding',
+          rows: [cells(1, ['Stream', 'FY', 'Amount', 'Confirmed']), cells(2, ['Grant A', '2021/22', '1,000', 'June 2021'])],
+        },
+      ],
+      { file: 'f.xlsx', format: 'xlsx' },
+    );
     expect(result.ok && result.fundingStreams[0].allocations).toEqual([{ fy: '2021/22', amount: 1000, confirmedOn: '2021-06-01' }]);
   });
 });

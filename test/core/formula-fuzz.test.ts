@@ -26,7 +26,9 @@ const { expr } = fc.letrec<{ expr: string }>((tie) => ({
     tie('expr').map((a) => `(${a})`),
     tie('expr').map((a) => `-${a}`),
     tie('expr').map((a) => `not ${a}`),
-    fc.tuple(fc.constantFrom(...FORMULA_FUNCTIONS), fc.array(tie('expr'), { minLength: 1, maxLength: 4 })).map(([fn, args]) => `${fn}(${args.join(', ')})`),
+    fc
+      .tuple(fc.constantFrom(...FORMULA_FUNCTIONS), fc.array(tie('expr'), { minLength: 1, maxLength: 4 }))
+      .map(([fn, args]) => `${fn}(${args.join(', ')})`),
     fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([c, a, b]) => `${c} ? ${a} : ${b}`),
     // Deep nesting and long flat runs, the shapes that stress a recursive evaluator.
     fc.tuple(fc.integer({ min: 1, max: 120 }), tie('expr')).map(([n, a]) => `${'('.repeat(n)}${a}${')'.repeat(n)}`),

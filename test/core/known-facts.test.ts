@@ -17,14 +17,24 @@ describe('an allocation’s known month and the date behind it', () => {
   it('keeps the confirmation date only where it sets the month; a delay beats it', () => {
     const plan = demoPlan();
     plan.scenarios!.push({
-      id: 'delayed', name: 'Delayed', changes: [{ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: 4 }],
+      id: 'delayed',
+      name: 'Delayed',
+      changes: [{ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: 4 }],
     } as never);
     const { base, 'flat-june': june, delayed } = resolved(plan);
     const hoCore = (s: typeof base) => s.streams.find((x) => x.id === 'ho-core')!.allocations;
-    expect(hoCore(base).get(2020)).toEqual(expect.objectContaining({ known: parseMonth('2020-06'), knownSource: 'confirmed-on', confirmedOn: '2020-06-04' }));
-    expect(hoCore(base).get(2021)).toEqual(expect.objectContaining({ known: parseMonth('2021-04'), knownSource: 'fy-start', confirmedOn: null }));
-    expect(hoCore(june).get(2021)).toEqual(expect.objectContaining({ known: parseMonth('2021-06'), knownSource: 'confirmed-on', confirmedOn: '2021-06-04' }));
-    expect(hoCore(delayed).get(2021)).toEqual(expect.objectContaining({ known: parseMonth('2021-08'), knownSource: 'confirm-delay', confirmedOn: null }));
+    expect(hoCore(base).get(2020)).toEqual(
+      expect.objectContaining({ known: parseMonth('2020-06'), knownSource: 'confirmed-on', confirmedOn: '2020-06-04' }),
+    );
+    expect(hoCore(base).get(2021)).toEqual(
+      expect.objectContaining({ known: parseMonth('2021-04'), knownSource: 'fy-start', confirmedOn: null }),
+    );
+    expect(hoCore(june).get(2021)).toEqual(
+      expect.objectContaining({ known: parseMonth('2021-06'), knownSource: 'confirmed-on', confirmedOn: '2021-06-04' }),
+    );
+    expect(hoCore(delayed).get(2021)).toEqual(
+      expect.objectContaining({ known: parseMonth('2021-08'), knownSource: 'confirm-delay', confirmedOn: null }),
+    );
   });
 });
 

@@ -2,16 +2,43 @@
 // and dates, FYs, whole months, shares, categories and ids, each with a message on refusal.
 import { describe, expect, it } from 'vitest';
 import {
-  freshId, idFromName, isFormula, readAmountPence, readCategory, readDate, readDecimal, readFy, readId, readKind, readMonth,
-  readMonthCount, readPence, readShareText, readText, readWhole, slug,
+  freshId,
+  idFromName,
+  isFormula,
+  readAmountPence,
+  readCategory,
+  readDate,
+  readDecimal,
+  readFy,
+  readId,
+  readKind,
+  readMonth,
+  readMonthCount,
+  readPence,
+  readShareText,
+  readText,
+  readWhole,
+  slug,
 } from '../../shared/parse';
 
 const value = <T>(read: { ok: true; value: T } | { ok: false; message: string }) => (read.ok ? read.value : `refused: ${read.message}`);
 
 describe('money to integer pence, from the decimal text', () => {
   it.each([
-    ['£1,234.50', 123450], ['1234.5', 123450], ['-12', -1200], ['£ 12', 1200], ['-£12', -1200], ['£-12', -1200], ['(5.00)', -500],
-    ['0.07', 7], ['.5', 50], ['12.', 1200], ['1,000,000', 100000000], ['9007199254740.99', 900719925474099], ['0', 0], ['-0', 0],
+    ['£1,234.50', 123450],
+    ['1234.5', 123450],
+    ['-12', -1200],
+    ['£ 12', 1200],
+    ['-£12', -1200],
+    ['£-12', -1200],
+    ['(5.00)', -500],
+    ['0.07', 7],
+    ['.5', 50],
+    ['12.', 1200],
+    ['1,000,000', 100000000],
+    ['9007199254740.99', 900719925474099],
+    ['0', 0],
+    ['-0', 0],
   ])('%s is %i pence', (text, pence) => {
     expect(readPence(text)).toEqual({ ok: true, value: pence });
   });
@@ -44,14 +71,24 @@ describe('money to integer pence, from the decimal text', () => {
 
 describe('numbers, shares and whole months', () => {
   it.each([
-    ['1,234.5', '1234.5'], ['007', '7'], ['-0.50', '-0.5'], ['12.5%', 'refused'],
+    ['1,234.5', '1234.5'],
+    ['007', '7'],
+    ['-0.50', '-0.5'],
+    ['12.5%', 'refused'],
   ])('decimal %s is %s', (text, expected) => {
     const read = readDecimal(text);
     expect(read.ok ? read.value : 'refused').toBe(expected);
   });
 
   it.each([
-    ['25%', '0.25'], ['12.5%', '0.125'], ['0.375', '0.375'], ['100%', '1'], ['1', '1'], ['0', '0'], ['7%', '0.07'], ['0.5%', '0.005'],
+    ['25%', '0.25'],
+    ['12.5%', '0.125'],
+    ['0.375', '0.375'],
+    ['100%', '1'],
+    ['1', '1'],
+    ['0', '0'],
+    ['7%', '0.07'],
+    ['0.5%', '0.005'],
   ])('share %s is %s, exactly', (text, expected) => {
     expect(readShareText(text)).toEqual({ ok: true, value: expected });
   });
@@ -61,7 +98,11 @@ describe('numbers, shares and whole months', () => {
   });
 
   it.each([
-    ['3', 3], ['3 months', 3], ['1 month', 1], ['0', 0], ['12 mths', 12],
+    ['3', 3],
+    ['3 months', 3],
+    ['1 month', 1],
+    ['0', 0],
+    ['12 mths', 12],
   ])('%s is %i whole months', (text, months) => {
     expect(readMonthCount(text)).toEqual({ ok: true, value: months });
   });
@@ -81,8 +122,16 @@ describe('numbers, shares and whole months', () => {
 
 describe('months, dates and FYs as the UK writes them', () => {
   it.each([
-    ['2021-06', '2021-06'], ['June 2021', '2021-06'], ['Jun 2021', '2021-06'], ['Jun-21', '2021-06'], ['jun 21', '2021-06'],
-    ['Sept 2021', '2021-09'], ['06/2021', '2021-06'], ['6/2021', '2021-06'], ['2021-06-04', '2021-06'], ['04/06/2021', '2021-06'],
+    ['2021-06', '2021-06'],
+    ['June 2021', '2021-06'],
+    ['Jun 2021', '2021-06'],
+    ['Jun-21', '2021-06'],
+    ['jun 21', '2021-06'],
+    ['Sept 2021', '2021-09'],
+    ['06/2021', '2021-06'],
+    ['6/2021', '2021-06'],
+    ['2021-06-04', '2021-06'],
+    ['04/06/2021', '2021-06'],
     ['4 June 2021', '2021-06'],
   ])('month %s is %s', (text, month) => {
     expect(readMonth(text)).toEqual({ ok: true, value: month });
@@ -93,8 +142,15 @@ describe('months, dates and FYs as the UK writes them', () => {
   });
 
   it.each([
-    ['2021-06-04', '2021-06-04'], ['4 June 2021', '2021-06-04'], ['4th June 2021', '2021-06-04'], ['4 Jun 21', '2021-06-04'],
-    ['04/06/2021', '2021-06-04'], ['4/6/2021', '2021-06-04'], ['June 2021', '2021-06-01'], ['2021-06', '2021-06-01'], ['29/02/2024', '2024-02-29'],
+    ['2021-06-04', '2021-06-04'],
+    ['4 June 2021', '2021-06-04'],
+    ['4th June 2021', '2021-06-04'],
+    ['4 Jun 21', '2021-06-04'],
+    ['04/06/2021', '2021-06-04'],
+    ['4/6/2021', '2021-06-04'],
+    ['June 2021', '2021-06-01'],
+    ['2021-06', '2021-06-01'],
+    ['29/02/2024', '2024-02-29'],
   ])('date %s is %s', (text, date) => {
     expect(readDate(text)).toEqual({ ok: true, value: date });
   });
@@ -104,7 +160,12 @@ describe('months, dates and FYs as the UK writes them', () => {
   });
 
   it.each([
-    ['2021/22', '2021/22'], ['2021-22', '2021/22'], ['2021/2022', '2021/22'], ['FY 2021/22', '2021/22'], ['fy21/22', '2021/22'], ['1999/00', '1999/00'],
+    ['2021/22', '2021/22'],
+    ['2021-22', '2021/22'],
+    ['2021/2022', '2021/22'],
+    ['FY 2021/22', '2021/22'],
+    ['fy21/22', '2021/22'],
+    ['1999/00', '1999/00'],
   ])('FY %s is %s', (text, fy) => {
     expect(readFy(text)).toEqual({ ok: true, value: fy });
   });
@@ -116,8 +177,13 @@ describe('months, dates and FYs as the UK writes them', () => {
 
 describe('words, formulas and ids', () => {
   it.each([
-    ['commissioned', 'commissioned'], ['Commissioned service', 'commissioned'], ['COMMISSIONED', 'commissioned'], ['Commission', 'commissioned'],
-    ['central', 'central'], ['Central team', 'central'], ['Central capability', 'central'],
+    ['commissioned', 'commissioned'],
+    ['Commissioned service', 'commissioned'],
+    ['COMMISSIONED', 'commissioned'],
+    ['Commission', 'commissioned'],
+    ['central', 'central'],
+    ['Central team', 'central'],
+    ['Central capability', 'central'],
   ])('category %s is %s', (text, category) => {
     expect(readCategory(text)).toEqual({ ok: true, value: category });
   });
@@ -127,12 +193,24 @@ describe('words, formulas and ids', () => {
   });
 
   it('kinds of funding', () => {
-    expect(['Grant', 'one off', 'One-off', 'oneoff', 'contribution'].map((t) => value(readKind(t)))).toEqual(['grant', 'one-off', 'one-off', 'one-off', 'contribution']);
+    expect(['Grant', 'one off', 'One-off', 'oneoff', 'contribution'].map((t) => value(readKind(t)))).toEqual([
+      'grant',
+      'one-off',
+      'one-off',
+      'one-off',
+      'contribution',
+    ]);
     expect(readKind('loan').ok).toBe(false);
   });
 
   it('a formula is text starting with "="', () => {
-    expect([isFormula('=base * 0.75'), isFormula(' =1'), isFormula('1'), isFormula(12), isFormula(undefined)]).toEqual([true, false, false, false, false]);
+    expect([isFormula('=base * 0.75'), isFormula(' =1'), isFormula('1'), isFormula(12), isFormula(undefined)]).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('free text is trimmed; empty is not given', () => {

@@ -17,22 +17,26 @@ const shareArb = fc.oneof(
 
 describe('money', () => {
   it('the 12 months of an FY sum to the FY, April first for the extra pennies', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 9_000_000_000_000 }), (p) => {
-      const months = monthlySplit(p);
-      expect(months.reduce((a, b) => a + b, 0)).toBe(p);
-      expect(Math.max(...months) - Math.min(...months)).toBeLessThanOrEqual(1);
-      expect(months).toEqual([...months].sort((a, b) => b - a));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9_000_000_000_000 }), (p) => {
+        const months = monthlySplit(p);
+        expect(months.reduce((a, b) => a + b, 0)).toBe(p);
+        expect(Math.max(...months) - Math.min(...months)).toBeLessThanOrEqual(1);
+        expect(months).toEqual([...months].sort((a, b) => b - a));
+      }),
+    );
   });
 
   it('a share rounds half-to-even exactly, and the plan pays the remainder', () => {
-    fc.assert(fc.property(penceArb, shareArb, (cost, share) => {
-      const r = ratioFromNumber(share);
-      const partner = shareOf(cost, r);
-      expect(partner).toBe(Number(divRoundHalfEven(BigInt(cost) * r.num, r.den)));
-      expect(partner).toBeGreaterThanOrEqual(0);
-      expect(cost - partner).toBeGreaterThanOrEqual(0);
-    }));
+    fc.assert(
+      fc.property(penceArb, shareArb, (cost, share) => {
+        const r = ratioFromNumber(share);
+        const partner = shareOf(cost, r);
+        expect(partner).toBe(Number(divRoundHalfEven(BigInt(cost) * r.num, r.den)));
+        expect(partner).toBeGreaterThanOrEqual(0);
+        expect(cost - partner).toBeGreaterThanOrEqual(0);
+      }),
+    );
   });
 
   it('half-to-even on ties', () => {
@@ -50,7 +54,14 @@ const planArb = fc
   .record({
     start: fc.integer({ min: 2020 * 12, max: 2023 * 12 }),
     months: fc.integer({ min: 6, max: 40 }),
-    streams: fc.array(fc.record({ fenced: fc.boolean(), amounts: fc.array(amountArb, { minLength: 5, maxLength: 5 }), delays: fc.array(fc.option(fc.integer({ min: -2, max: 8 })), { minLength: 5, maxLength: 5 }) }), { minLength: 1, maxLength: 3 }),
+    streams: fc.array(
+      fc.record({
+        fenced: fc.boolean(),
+        amounts: fc.array(amountArb, { minLength: 5, maxLength: 5 }),
+        delays: fc.array(fc.option(fc.integer({ min: -2, max: 8 })), { minLength: 5, maxLength: 5 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
     interventions: fc.array(
       fc.record({
         cost: amountArb,
@@ -73,17 +84,27 @@ const planArb = fc
     const firstFy = fyOfMonth(g.start);
     const interventions = g.interventions.map((iv, i) => {
       const out: Record<string, unknown> = {
-        id: `i${i}`, name: `Service ${i}`, category: iv.central ? 'central' : 'commissioned', annualCost: iv.cost,
-        priority: iv.priority, noticeMonths: iv.notice, exitCost: iv.exit, serviceUsers: iv.users,
+        id: `i${i}`,
+        name: `Service ${i}`,
+        category: iv.central ? 'central' : 'commissioned',
+        annualCost: iv.cost,
+        priority: iv.priority,
+        noticeMonths: iv.notice,
+        exitCost: iv.exit,
+        serviceUsers: iv.users,
       };
       if (iv.capacity !== null) out.transition = { to: 'Elsewhere', capacity: iv.capacity };
       if (iv.startOffset !== null) out.start = formatMonth(g.start + iv.startOffset);
       if (iv.startOffset !== null && iv.length !== null) out.end = formatMonth(g.start + iv.startOffset + iv.length);
-      if (iv.shares.length) out.partnerShares = iv.shares.map((s) => ({ from: formatMonth(g.start + s.offset), share: s.share, partner: 'Partner' }));
+      if (iv.shares.length)
+        out.partnerShares = iv.shares.map((s) => ({ from: formatMonth(g.start + s.offset), share: s.share, partner: 'Partner' }));
       return out;
     });
     const streams = g.streams.map((s, si) => ({
-      id: `s${si}`, name: `Stream ${si}`, funder: 'Funder', kind: 'grant',
+      id: `s${si}`,
+      name: `Stream ${si}`,
+      funder: 'Funder',
+      kind: 'grant',
       allocations: s.amounts.map((amount, k) => {
         const allocation: Record<string, unknown> = { fy: formatFy(firstFy + k), amount };
         if (s.delays[k] !== null) allocation.confirmDelay = s.delays[k];
@@ -93,10 +114,13 @@ const planArb = fc
       ...(g.minShare !== null && si === 0 ? { conditions: { minCommissionedShare: g.minShare } } : {}),
     }));
     return {
-      format: 'headroom-plan', version: 1, name: 'Generated',
+      format: 'headroom-plan',
+      version: 1,
+      name: 'Generated',
       horizon: { start: formatMonth(g.start), months: g.months },
       underwriting: { by: 'OPCC', limit: 1000 },
-      fundingStreams: streams, interventions,
+      fundingStreams: streams,
+      interventions,
       scenarios: [{ id: 'other', name: 'Other stance', stance: g.stance === 'wait' ? 'prudent' : 'wait', changes: [] }],
     };
   });
@@ -146,7 +170,9 @@ describe('simulation of generated plans', () => {
           // Totals add up; closed services lose people or move them, never both beyond the users.
           expect(result.totals.spend).toBe(result.years.reduce((a, y) => a + y.spend, 0));
           for (const r of result.interventions) {
-            expect(r.usersMoved + r.usersLosingSupport).toBe(r.outcome === 'closes' ? scenario.interventions.find((i) => i.id === r.id)!.serviceUsers : 0);
+            expect(r.usersMoved + r.usersLosingSupport).toBe(
+              r.outcome === 'closes' ? scenario.interventions.find((i) => i.id === r.id)!.serviceUsers : 0,
+            );
             if (r.outcome === 'closes') {
               expect(r.noticeServed!).toBeGreaterThanOrEqual(Math.max(r.noticeDeadline!, H0));
               if (scenario.stance === 'wait') expect(r.avoidable).toBe(false);

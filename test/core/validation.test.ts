@@ -4,26 +4,34 @@ import { evaluateFormula, formulaProblem } from '../../shared/formula';
 import { intervention, plan, problems, stream } from './helpers';
 
 const withCost = (annualCost: unknown, extra: Record<string, unknown> = {}, planExtra: Record<string, unknown> = {}) =>
-  plan({ fundingStreams: [stream('g', [{ fy: '2021/22', amount: 1000 }])], interventions: [intervention('x', annualCost, 1, extra)], ...planExtra });
+  plan({
+    fundingStreams: [stream('g', [{ fy: '2021/22', amount: 1000 }])],
+    interventions: [intervention('x', annualCost, 1, extra)],
+    ...planExtra,
+  });
 
 describe('structure', () => {
   it('lists every problem at once, each with its place', () => {
-    const found = problems(plan({
-      horizon: { start: '2021-13', months: 0 },
-      fundingStreams: [stream('Core', [{ fy: '2021/2', amount: 12.345 }], { kind: 'gift' })],
-      interventions: [intervention('x', 100, 1.5, { category: 'other', noticeMonth: 3 })],
-    }));
-    expect(found).toEqual(expect.arrayContaining([
-      'horizon.start: "2021-13" is not a month like "2021-04"',
-      'horizon.months: 0 is below the minimum 1',
-      'fundingStreams[0].id: "Core" is not an id (lower-case letters, digits and "-", starting with a letter or digit)',
-      'fundingStreams[0].kind: "gift" is not a kind (grant, one-off or contribution)',
-      'fundingStreams[0].allocations[0].fy: "2021/2" is not an FY like "2021/22"',
-      'fundingStreams[0].allocations[0].amount: 12.345 is not an amount in pounds with at most 2 decimals',
-      'interventions[0].category: "other" is not a category (commissioned or central)',
-      'interventions[0].priority: expected a whole number, found 1.5',
-      'interventions[0].noticeMonth: is not a field Headroom knows',
-    ]));
+    const found = problems(
+      plan({
+        horizon: { start: '2021-13', months: 0 },
+        fundingStreams: [stream('Core', [{ fy: '2021/2', amount: 12.345 }], { kind: 'gift' })],
+        interventions: [intervention('x', 100, 1.5, { category: 'other', noticeMonth: 3 })],
+      }),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'horizon.start: "2021-13" is not a month like "2021-04"',
+        'horizon.months: 0 is below the minimum 1',
+        'fundingStreams[0].id: "Core" is not an id (lower-case letters, digits and "-", starting with a letter or digit)',
+        'fundingStreams[0].kind: "gift" is not a kind (grant, one-off or contribution)',
+        'fundingStreams[0].allocations[0].fy: "2021/2" is not an FY like "2021/22"',
+        'fundingStreams[0].allocations[0].amount: 12.345 is not an amount in pounds with at most 2 decimals',
+        'interventions[0].category: "other" is not a category (commissioned or central)',
+        'interventions[0].priority: expected a whole number, found 1.5',
+        'interventions[0].noticeMonth: is not a field Headroom knows',
+      ]),
+    );
     expect(found).toHaveLength(9);
   });
 
@@ -39,23 +47,44 @@ describe('structure', () => {
   });
 
   it('refuses a file from a newer version, and one that is not a plan', () => {
-    expect(problems(plan({ version: 2 }))).toEqual(['version: version 2 was written by a newer version of Headroom; this one reads version 1']);
+    expect(problems(plan({ version: 2 }))).toEqual([
+      'version: version 2 was written by a newer version of Headroom; this one reads version 1',
+    ]);
     expect(problems({ hello: 'world' })[0]).toMatch(/^format: .*not a Headroom plan/);
     expect(problems([1, 2])).toEqual(['(plan): expected an object ({ ... }), found a list']);
   });
 
   it('checks ids, references and ranges across the plan', () => {
-    expect(problems(plan({
-      fundingStreams: [
-        stream('g', [{ fy: '2021/22', amount: 1 }, { fy: '2021/22', amount: 2 }], { restrictedTo: ['nobody'] }),
-        stream('g', []),
-      ],
-      interventions: [intervention('x', 1, 1), intervention('x', 1, 2)],
-      scenarios: [
-        { id: 'base', name: 'Base again', changes: [] },
-        { id: 's', name: 'S', changes: [], uncertainty: [{ variable: 'v', dist: 'bernoulli', p: 0.5 }, { variable: 'v', dist: 'bernoulli', p: 0.2 }] },
-      ],
-    }))).toEqual([
+    expect(
+      problems(
+        plan({
+          fundingStreams: [
+            stream(
+              'g',
+              [
+                { fy: '2021/22', amount: 1 },
+                { fy: '2021/22', amount: 2 },
+              ],
+              { restrictedTo: ['nobody'] },
+            ),
+            stream('g', []),
+          ],
+          interventions: [intervention('x', 1, 1), intervention('x', 1, 2)],
+          scenarios: [
+            { id: 'base', name: 'Base again', changes: [] },
+            {
+              id: 's',
+              name: 'S',
+              changes: [],
+              uncertainty: [
+                { variable: 'v', dist: 'bernoulli', p: 0.5 },
+                { variable: 'v', dist: 'bernoulli', p: 0.2 },
+              ],
+            },
+          ],
+        }),
+      ),
+    ).toEqual([
       'fundingStreams[1].id: "g" is used by another funding stream',
       'interventions[1].id: "x" is used by another intervention',
       'fundingStreams[0].allocations[1].fy: 2021/22 has another allocation in this stream',
@@ -66,16 +95,37 @@ describe('structure', () => {
   });
 
   it('refuses a change to something the plan does not have, and an end before a start', () => {
-    expect(problems(plan({
-      interventions: [intervention('x', 1, 1, { start: '2022-01', end: '2021-06' })],
-      scenarios: [{ id: 's', name: 'S', changes: [{ stream: 'nope', fy: '2021/22', amount: 1 }, { intervention: 'ghost', priority: 1 }, { fy: '2021/22' }] }],
-    }))).toEqual([
-      'scenarios[0].changes[2]: a change names a stream allocation ("stream" and "fy") or an "intervention"',
-    ]);
-    expect(problems(plan({
-      interventions: [intervention('x', 1, 1, { start: '2022-01', end: '2021-06' })],
-      scenarios: [{ id: 's', name: 'S', changes: [{ stream: 'nope', fy: '2021/22', amount: 1 }, { intervention: 'ghost', priority: 1 }] }],
-    }))).toEqual([
+    expect(
+      problems(
+        plan({
+          interventions: [intervention('x', 1, 1, { start: '2022-01', end: '2021-06' })],
+          scenarios: [
+            {
+              id: 's',
+              name: 'S',
+              changes: [{ stream: 'nope', fy: '2021/22', amount: 1 }, { intervention: 'ghost', priority: 1 }, { fy: '2021/22' }],
+            },
+          ],
+        }),
+      ),
+    ).toEqual(['scenarios[0].changes[2]: a change names a stream allocation ("stream" and "fy") or an "intervention"']);
+    expect(
+      problems(
+        plan({
+          interventions: [intervention('x', 1, 1, { start: '2022-01', end: '2021-06' })],
+          scenarios: [
+            {
+              id: 's',
+              name: 'S',
+              changes: [
+                { stream: 'nope', fy: '2021/22', amount: 1 },
+                { intervention: 'ghost', priority: 1 },
+              ],
+            },
+          ],
+        }),
+      ),
+    ).toEqual([
       'interventions[0].end: ends (2021-06) before it starts (2022-01)',
       'scenarios[0].changes[0].stream: no funding stream "nope" (scenario "s")',
       'scenarios[0].changes[1].intervention: no intervention "ghost" (scenario "s")',
@@ -101,15 +151,21 @@ describe('formulas', () => {
       'interventions[0].partnerShares[0].share: 1.1 is not a share between 0 and 1',
     ]);
     expect(problems(withCost('=1 > 0'))).toEqual(['interventions[0].annualCost: result is true, not a number']);
-    expect(problems(withCost(100, { noticeMonths: '=1.5' }))).toEqual(['interventions[0].noticeMonths: 1.5 is not a whole number of months (0 or more)']);
+    expect(problems(withCost(100, { noticeMonths: '=1.5' }))).toEqual([
+      'interventions[0].noticeMonths: 1.5 is not a whole number of months (0 or more)',
+    ]);
   });
 
   it('a formula failing in one scenario only names the scenario', () => {
-    expect(problems(plan({
-      variables: { level: 1 },
-      fundingStreams: [stream('g', [{ fy: '2021/22', amount: '=1000 * level' }])],
-      scenarios: [{ id: 'neg', name: 'Negative', variables: { level: -1 }, changes: [] }],
-    }))).toEqual(['fundingStreams[0].allocations[0].amount: -1000 is negative; an amount must be 0 or more (scenario "neg")']);
+    expect(
+      problems(
+        plan({
+          variables: { level: 1 },
+          fundingStreams: [stream('g', [{ fy: '2021/22', amount: '=1000 * level' }])],
+          scenarios: [{ id: 'neg', name: 'Negative', variables: { level: -1 }, changes: [] }],
+        }),
+      ),
+    ).toEqual(['fundingStreams[0].allocations[0].amount: -1000 is negative; an amount must be 0 or more (scenario "neg")']);
   });
 
   const hostile: [string, RegExp][] = [
@@ -145,7 +201,14 @@ describe('formulas', () => {
   });
 
   it('accepts the allowed vocabulary', () => {
-    for (const formula of ['=min(1, 2) + max(3, 4)', '=round(2.5) + floor(1.7) + ceil(1.2) + abs(-3)', '=fy > 0 ? 2 : 1', '=10 mod 3', '=-(2 ^ 3)', '=not (1 == 2) and 3 != 4']) {
+    for (const formula of [
+      '=min(1, 2) + max(3, 4)',
+      '=round(2.5) + floor(1.7) + ceil(1.2) + abs(-3)',
+      '=fy > 0 ? 2 : 1',
+      '=10 mod 3',
+      '=-(2 ^ 3)',
+      '=not (1 == 2) and 3 != 4',
+    ]) {
       expect(formulaProblem(formula), formula).toBeNull();
     }
   });

@@ -3,11 +3,33 @@
 import { describe, expect, it } from 'vitest';
 import { compare, comparisonJson, outcomeLabel } from '../../shared/compare';
 import {
-  axisMoney, calendarDateText, differenceText, formatComparisonValue, formatProblem, measureText, moneyFull, moneyShort, moneyWhole, niceStep, niceTicks, plural, points,
+  axisMoney,
+  calendarDateText,
+  differenceText,
+  formatComparisonValue,
+  formatProblem,
+  measureText,
+  moneyFull,
+  moneyShort,
+  moneyWhole,
+  niceStep,
+  niceTicks,
+  plural,
+  points,
 } from '../../shared/format';
 import { documentBaseName, exportFileName, riskFileName } from '../../shared/file-name';
 import { parseMonth } from '../../shared/months';
-import { knownWords, outcomeAt, outcomeCode, outcomeLower, outcomePhrase, sameOutcome, stanceLabel, stanceSentence, verdictWords } from '../../shared/words';
+import {
+  knownWords,
+  outcomeAt,
+  outcomeCode,
+  outcomeLower,
+  outcomePhrase,
+  sameOutcome,
+  stanceLabel,
+  stanceSentence,
+  verdictWords,
+} from '../../shared/words';
 import { workedExample } from '../fixtures';
 import { run } from './helpers';
 
@@ -34,7 +56,10 @@ describe('outcome words', () => {
     const comparison = compare([r.base, r.prudent]);
     const a = comparison.interventions.find((row) => row.id === 'a')!;
     const closing = r.prudent.interventions.find((i) => i.id === 'a')!;
-    expect(a.outcomes).toEqual([{ outcome: 'continues', month: null }, { outcome: 'closes', month: closing.lastMonth }]);
+    expect(a.outcomes).toEqual([
+      { outcome: 'continues', month: null },
+      { outcome: 'closes', month: closing.lastMonth },
+    ]);
     expect(a.differs).toBe(true);
     expect(sameOutcome(a.outcomes[0], outcomeAt(r.base.interventions.find((i) => i.id === 'a')!))).toBe(true);
     const json = comparisonJson('Plan', comparison);
@@ -49,7 +74,9 @@ describe('outcome words', () => {
     expect(stanceSentence('wait')).toBe('waits for confirmation before serving notice');
     expect(verdictWords('handed-over')).toBe('Already handed over');
     expect(verdictWords('closes')).toBe('Closes');
-    expect(knownWords({ fy: 2021, known: parseMonth('2021-08'), knownSource: 'confirm-delay' })).toBe('Known August 2021 (4 months after April)');
+    expect(knownWords({ fy: 2021, known: parseMonth('2021-08'), knownSource: 'confirm-delay' })).toBe(
+      'Known August 2021 (4 months after April)',
+    );
     expect(knownWords({ fy: 2021, known: parseMonth('2021-04'), knownSource: 'no-allocations' })).toBe('Known from April (no allocations)');
   });
 });
@@ -95,7 +122,9 @@ describe('figures', () => {
   });
 
   it('puts a problem’s place first', () => {
-    expect(formatProblem({ path: 'interventions[3].annualCost', message: 'unknown name "fte"' })).toBe('interventions[3].annualCost: unknown name "fte"');
+    expect(formatProblem({ path: 'interventions[3].annualCost', message: 'unknown name "fte"' })).toBe(
+      'interventions[3].annualCost: unknown name "fte"',
+    );
     expect(formatProblem({ path: 'x', message: 'bad', scenario: 'cut' })).toBe('x: bad (scenario "cut")');
   });
 });

@@ -13,22 +13,54 @@ const byId = (s: typeof wait, id: string) => s.interventions.find((i) => i.id ==
 describe('worked example under wait', () => {
   it('2021/22: everything fits; share 108/120', () => {
     expect(wait.years[0]).toEqual({
-      fy: '2021/22', funding: 120000, spend: 120000, drawn: 0, underspend: 0, atRisk: 0,
-      commissionedShare: 0.9, compliant: true, limitBreached: false,
+      fy: '2021/22',
+      funding: 120000,
+      spend: 120000,
+      drawn: 0,
+      underspend: 0,
+      atRisk: 0,
+      commissionedShare: 0.9,
+      compliant: true,
+      limitBreached: false,
     });
   });
 
   it('2022/23: a funded, b and c close at June with run-on; £29,000 drawn; £20,000 at risk', () => {
     expect(wait.years[1]).toEqual({
-      fy: '2022/23', funding: 60000, spend: 89000, drawn: 29000, underspend: 0, atRisk: 20000,
-      commissionedShare: 0.9663, compliant: true, limitBreached: false,
+      fy: '2022/23',
+      funding: 60000,
+      spend: 89000,
+      drawn: 29000,
+      underspend: 0,
+      atRisk: 20000,
+      commissionedShare: 0.9663,
+      compliant: true,
+      limitBreached: false,
     });
     expect(byId(wait, 'a').outcome).toBe('continues');
     expect(byId(wait, 'b')).toEqual({
-      id: 'b', outcome: 'closes', noticeDeadline: '2022-01', noticeServed: '2022-06', lastMonth: '2022-08',
-      runOn: 20000, exitCost: 6000, avoidable: false, usersMoved: 10, usersLosingSupport: 20, partner: null, handoverMonth: null,
+      id: 'b',
+      outcome: 'closes',
+      noticeDeadline: '2022-01',
+      noticeServed: '2022-06',
+      lastMonth: '2022-08',
+      runOn: 20000,
+      exitCost: 6000,
+      avoidable: false,
+      usersMoved: 10,
+      usersLosingSupport: 20,
+      partner: null,
+      handoverMonth: null,
     });
-    expect(byId(wait, 'c')).toMatchObject({ outcome: 'closes', noticeDeadline: '2022-03', noticeServed: '2022-06', lastMonth: '2022-06', runOn: 3000, exitCost: 0, usersLosingSupport: 0 });
+    expect(byId(wait, 'c')).toMatchObject({
+      outcome: 'closes',
+      noticeDeadline: '2022-03',
+      noticeServed: '2022-06',
+      lastMonth: '2022-06',
+      runOn: 3000,
+      exitCost: 0,
+      usersLosingSupport: 0,
+    });
     expect(wait.totals).toEqual({ spend: 209000, drawn: 29000, closures: 2, avoidableClosures: 0, usersLosingSupport: 20 });
   });
 

@@ -11,7 +11,6 @@ import { WORKED_EXAMPLE_PATH as WORKED } from '../fixtures';
 import { planArb } from './generate';
 import { referenceJson } from './reference';
 
-
 /** What `npx headroom simulate PLAN --json` prints, as plain JSON; null if the plan is invalid. */
 function engineJson(plan: unknown): any {
   const validation = validatePlan(plan);
@@ -51,12 +50,32 @@ describe('the reference reading of the spec', () => {
     // c: deadline March 2022, notice June, runs to June, run-on £3,000.
     expect(iv(wait, 'a').outcome).toBe('continues');
     expect(iv(wait, 'b')).toMatchObject({
-      outcome: 'closes', noticeDeadline: '2022-01', noticeServed: '2022-06', lastMonth: '2022-08',
-      runOn: 20000, exitCost: 6000, usersMoved: 10, usersLosingSupport: 20, avoidable: false,
+      outcome: 'closes',
+      noticeDeadline: '2022-01',
+      noticeServed: '2022-06',
+      lastMonth: '2022-08',
+      runOn: 20000,
+      exitCost: 6000,
+      usersMoved: 10,
+      usersLosingSupport: 20,
+      avoidable: false,
     });
-    expect(iv(wait, 'c')).toMatchObject({ outcome: 'closes', noticeDeadline: '2022-03', noticeServed: '2022-06', lastMonth: '2022-06', runOn: 3000 });
+    expect(iv(wait, 'c')).toMatchObject({
+      outcome: 'closes',
+      noticeDeadline: '2022-03',
+      noticeServed: '2022-06',
+      lastMonth: '2022-06',
+      runOn: 3000,
+    });
     // Spend £89,000 against £60,000: £29,000 drawn. At risk (April and May): £20,000. Share 86/89.
-    expect(fy(wait, '2022/23')).toMatchObject({ funding: 60000, spend: 89000, drawn: 29000, atRisk: 20000, commissionedShare: 0.9663, compliant: true });
+    expect(fy(wait, '2022/23')).toMatchObject({
+      funding: 60000,
+      spend: 89000,
+      drawn: 29000,
+      atRisk: 20000,
+      commissionedShare: 0.9663,
+      compliant: true,
+    });
     expect(wait.totals).toMatchObject({ spend: 209000, drawn: 29000, closures: 2, avoidableClosures: 0, usersLosingSupport: 20 });
 
     // prudent: all three get notice and close on 31 March 2022; b's exit cost falls in March 2022, so 2021/22
@@ -109,14 +128,20 @@ describe('engine against the reference', () => {
   it('takes the later of two taper entries with the same from, and the latest from whatever the list order', () => {
     const p = plan({
       fundingStreams: [{ id: 's', name: 'S', funder: 'F', kind: 'grant', allocations: [{ fy: '2021/22', amount: 12000 }] }],
-      interventions: [{
-        id: 'a', name: 'A', category: 'commissioned', annualCost: 12000, priority: 1,
-        partnerShares: [
-          { from: '2021-10', share: 0.5, partner: 'Late' },
-          { from: '2021-06', share: 1, partner: 'Tie-first' },
-          { from: '2021-06', share: 0.25, partner: 'Tie-second' },
-        ],
-      }],
+      interventions: [
+        {
+          id: 'a',
+          name: 'A',
+          category: 'commissioned',
+          annualCost: 12000,
+          priority: 1,
+          partnerShares: [
+            { from: '2021-10', share: 0.5, partner: 'Late' },
+            { from: '2021-06', share: 1, partner: 'Tie-first' },
+            { from: '2021-06', share: 0.25, partner: 'Tie-second' },
+          ],
+        },
+      ],
     });
     const months = engineJson(p).scenarios[0].months;
     expect(months.map((m: any) => m.partner)).toEqual([0, 0, 250, 250, 250, 250, 500, 500, 500, 500, 500, 500]);
@@ -127,13 +152,27 @@ describe('engine against the reference', () => {
     // No funding for 2021/22: known in April (README), so a 2-month notice runs April-May.
     // The partner pays half of each month's running cost, none of the exit cost.
     const p = plan({
-      interventions: [{
-        id: 'a', name: 'A', category: 'commissioned', annualCost: 12000, priority: 1, noticeMonths: 2, exitCost: 1000,
-        partnerShares: [{ from: '2021-04', share: 0.5, partner: 'P' }],
-      }],
+      interventions: [
+        {
+          id: 'a',
+          name: 'A',
+          category: 'commissioned',
+          annualCost: 12000,
+          priority: 1,
+          noticeMonths: 2,
+          exitCost: 1000,
+          partnerShares: [{ from: '2021-04', share: 0.5, partner: 'P' }],
+        },
+      ],
     });
     const result = engineJson(p).scenarios[0];
-    expect(result.interventions[0]).toMatchObject({ outcome: 'closes', noticeServed: '2021-04', lastMonth: '2021-05', runOn: 1000, exitCost: 1000 });
+    expect(result.interventions[0]).toMatchObject({
+      outcome: 'closes',
+      noticeServed: '2021-04',
+      lastMonth: '2021-05',
+      runOn: 1000,
+      exitCost: 1000,
+    });
     expect(result.months.slice(0, 3)).toEqual([
       { month: '2021-04', funding: 0, spend: 500, partner: 500 },
       { month: '2021-05', funding: 0, spend: 1500, partner: 500 },

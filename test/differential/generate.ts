@@ -7,7 +7,6 @@ import { fyLabel, fyOf, fyStart, monthText } from './reference';
 const IV_IDS = ['a', 'a-b', 'ab', 'a1', 'b', 'c-2'];
 const STREAM_IDS = ['s', 's-2', 't'];
 
-
 const money = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 120 }).map((k) => k * 1000) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 12_000_000 }).map((p) => p / 100) },
@@ -56,10 +55,10 @@ export function planArb() {
           exitCost: fc.option(money, { nil: undefined }),
           users: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
           priority: fc.integer({ min: 0, max: 3 }),
-          tapers: fc.option(
-            fc.array(fc.record({ from: fc.integer({ min: -6, max: 50 }), share }), { minLength: 1, maxLength: 3 }),
-            { nil: undefined, freq: 2 },
-          ),
+          tapers: fc.option(fc.array(fc.record({ from: fc.integer({ min: -6, max: 50 }), share }), { minLength: 1, maxLength: 3 }), {
+            nil: undefined,
+            freq: 2,
+          }),
           capacity: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
         }),
         { minLength: 6, maxLength: 6 },
@@ -90,7 +89,9 @@ export function planArb() {
                 users: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
                 transition: fc.option(fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }), { nil: undefined }),
                 tapers: fc.option(
-                  fc.option(fc.array(fc.record({ from: fc.integer({ min: -6, max: 50 }), share }), { minLength: 1, maxLength: 2 }), { nil: null }),
+                  fc.option(fc.array(fc.record({ from: fc.integer({ min: -6, max: 50 }), share }), { minLength: 1, maxLength: 2 }), {
+                    nil: null,
+                  }),
                   { nil: undefined },
                 ),
                 category: fc.option(fc.constantFrom('commissioned', 'central'), { nil: undefined }),
@@ -169,7 +170,8 @@ export function planArb() {
               if (ch.users !== undefined) c.serviceUsers = ch.users;
               if (ch.transition !== undefined) c.transition = ch.transition === null ? null : { to: 'Other', capacity: ch.transition };
               if (ch.tapers !== undefined)
-                c.partnerShares = ch.tapers === null ? null : ch.tapers.map((t, j) => ({ from: monthText(H0 + t.from), share: t.share, partner: `Q${j}` }));
+                c.partnerShares =
+                  ch.tapers === null ? null : ch.tapers.map((t, j) => ({ from: monthText(H0 + t.from), share: t.share, partner: `Q${j}` }));
               if (ch.category !== undefined) c.category = ch.category;
               out.changes.push(c);
             }

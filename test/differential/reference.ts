@@ -422,7 +422,8 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
       if (stream.restrictedTo) rf.push({ ids: stream.restrictedTo, left: alloc.amount });
       else general += alloc.amount;
       // README: the largest minCommissionedShare among the streams with an allocation in f
-      if (stream.minShare && (!minShare || stream.minShare.num * minShare.den > minShare.num * stream.minShare.den)) minShare = stream.minShare;
+      if (stream.minShare && (!minShare || stream.minShare.num * minShare.den > minShare.num * stream.minShare.den))
+        minShare = stream.minShare;
     }
     let spend = 0n;
     let drawn = 0n;

@@ -87,7 +87,10 @@ describe('the renderer in the browser harness', () => {
     const outcome = await page.page.evaluate(async () => {
       const violations: string[] = [];
       document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
-      const fetched = await fetch('https://example.com/').then(() => 'fetched', () => 'blocked');
+      const fetched = await fetch('https://example.com/').then(
+        () => 'fetched',
+        () => 'blocked',
+      );
       await new Promise((r) => setTimeout(r, 100));
       return { fetched, violations };
     });

@@ -156,10 +156,17 @@ describe('the Risk screen', () => {
     await app.page.getByTestId(`scenario-item-${CUT}`).click();
     const breakeven = new BreakevenPanel(app.page);
     const found = await breakeven.find({ target: 'no-closures', lo: '0', hi: '1' });
-    expect(found).toMatch(/^The smallest grant level that keeps every service open is [\d.]+% \(Serious Violence Fund: VRU grant £[\d,]+ in 2021\/22 and £[\d,]+ in 2022\/23\)\.$/);
-    await app.page.getByTestId('breakeven-answer').locator('xpath=ancestor::section[1]').screenshot({ path: path.join(SHOTS, 'risk-breakeven.png') });
+    expect(found).toMatch(
+      /^The smallest grant level that keeps every service open is [\d.]+% \(Serious Violence Fund: VRU grant £[\d,]+ in 2021\/22 and £[\d,]+ in 2022\/23\)\.$/,
+    );
+    await app.page
+      .getByTestId('breakeven-answer')
+      .locator('xpath=ancestor::section[1]')
+      .screenshot({ path: path.join(SHOTS, 'risk-breakeven.png') });
     const notMet = await breakeven.find({ target: 'no-closures', lo: '0', hi: '0.5' });
-    expect(notMet).toMatch(/^No grant level in this range keeps every service open: even at 50%, the top of the range, \d+ services still close \(/);
+    expect(notMet).toMatch(
+      /^No grant level in this range keeps every service open: even at 50%, the top of the range, \d+ services still close \(/,
+    );
     expect(app.consoleErrors).toEqual([]);
   }, 120_000);
 
@@ -168,7 +175,13 @@ describe('the Risk screen', () => {
     app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await app.callApi('applyEdit', {
       label: 'Grant level uncertain',
-      ops: [{ op: 'set', path: ['scenarios', CUT_INDEX, 'uncertainty'], value: [{ variable: 'grantLevel', dist: 'triangular', min: 0.6, mode: 0.75, max: 1 }] }],
+      ops: [
+        {
+          op: 'set',
+          path: ['scenarios', CUT_INDEX, 'uncertainty'],
+          value: [{ variable: 'grantLevel', dist: 'triangular', min: 0.6, mode: 0.75, max: 1 }],
+        },
+      ],
     });
     await app.page.reload({ waitUntil: 'load' });
     await app.page.getByTestId('screen-overview').waitFor();
@@ -200,7 +213,9 @@ describe('the Risk screen', () => {
     await app.screenshot(path.join(SHOTS, 'risk-ladder-light.png'));
     await scan('light ladder');
     const ladder = await risk.download('ladder-download');
-    expect(fs.readFileSync(ladder.path!, 'utf8').split('\r\n')[0]).toBe('grantLevel,Spend (£),Drawn (£),Closures,Avoidable closures,People losing support,Services that close');
+    expect(fs.readFileSync(ladder.path!, 'utf8').split('\r\n')[0]).toBe(
+      'grantLevel,Spend (£),Drawn (£),Closures,Avoidable closures,People losing support,Services that close',
+    );
 
     await app.page.emulateMedia({ colorScheme: 'dark' });
     await app.page.getByTestId('risk-tab-draws').click();

@@ -170,7 +170,8 @@ describe('the planner’s screens', () => {
         await app.go(screen);
         await app.page.waitForTimeout(300);
         await app.screenshot(path.join(SHOTS, `${screen}-${scheme}.png`));
-        for (const v of await app.axe(axeSource)) found.push(`${scheme} ${screen}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+        for (const v of await app.axe(axeSource))
+          found.push(`${scheme} ${screen}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
       }
       expect(app.consoleErrors).toEqual([]);
       await app.close();

@@ -72,7 +72,10 @@ describe('registerIpc', () => {
     const { ipcMain, channels } = fakeIpcMain();
     const handlers = fakeHandlers();
     registerIpc(ipcMain as never, handlers);
-    for (const args of [[...VALID_ARGS[name], 'extra'], [{ __proto__: { polluted: true } }, 1, 2, 3, 4]]) {
+    for (const args of [
+      [...VALID_ARGS[name], 'extra'],
+      [{ __proto__: { polluted: true } }, 1, 2, 3, 4],
+    ]) {
       await expect(call(channels, name, fromApp, args)).rejects.toBeInstanceOf(PayloadError);
     }
     expect(handlers[name]).not.toHaveBeenCalled();
@@ -142,9 +145,7 @@ describe('preload bridge', () => {
     const { ipcMain, channels } = fakeIpcMain();
     const handlers = fakeHandlers();
     registerIpc(ipcMain as never, handlers);
-    electron.ipcRenderer.invoke.mockImplementation(async (channel: string, ...args: unknown[]) =>
-      channels.get(channel)!(fromApp, ...args),
-    );
+    electron.ipcRenderer.invoke.mockImplementation(async (channel: string, ...args: unknown[]) => channels.get(channel)!(fromApp, ...args));
     const { api } = await loadPreload();
     for (const name of API_METHODS) {
       const result = await (api[name] as (...a: unknown[]) => Promise<unknown>)(...VALID_ARGS[name]);

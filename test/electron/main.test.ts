@@ -27,7 +27,11 @@ const fake = vi.hoisted(() => {
     static getFocusedWindow = () => undefined;
     static nextId = 0;
     events = new Map<string, Listener[]>();
-    webContents = { id: ++FakeBrowserWindow.nextId, send: vi.fn(), printToPDF: vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake')) };
+    webContents = {
+      id: ++FakeBrowserWindow.nextId,
+      send: vi.fn(),
+      printToPDF: vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake')),
+    };
     destroyed = false;
     destroy = vi.fn(() => {
       this.destroyed = true;
@@ -110,7 +114,6 @@ function fakeWebContents() {
   };
 }
 
-
 beforeAll(async () => {
   fake.env.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-main-'));
   main = await import('../../electron/main');
@@ -190,7 +193,10 @@ describe('briefing PDFs', () => {
     const windows = FakeBrowserWindow.all.length;
     const before = FakeBrowserWindow.created.length;
     const exportBriefing = electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'headroom:exportBriefing')![1] as Listener;
-    const file = await exportBriefing({ sender: win.webContents, senderFrame: { url: 'headroom://app/index.html' } }, { scenarioIds: ['base', 'cut-25-june'], format: 'pdf' });
+    const file = await exportBriefing(
+      { sender: win.webContents, senderFrame: { url: 'headroom://app/index.html' } },
+      { scenarioIds: ['base', 'cut-25-june'], format: 'pdf' },
+    );
     const created = FakeBrowserWindow.created.slice(before);
     expect(created).toHaveLength(1);
     const [printer] = created;

@@ -154,9 +154,8 @@ describe('isAllowedNavigation and validateSender', () => {
 });
 
 describe('isAllowedExternalUrl (reliability.md: openExternal)', () => {
-  it.each(['https://www.gov.uk/guidance/x', 'https://github.com/org/repo', 'https://WWW.GOV.UK/'])(
-    'opens %s',
-    (url) => expect(isAllowedExternalUrl(url)).toBe(true),
+  it.each(['https://www.gov.uk/guidance/x', 'https://github.com/org/repo', 'https://WWW.GOV.UK/'])('opens %s', (url) =>
+    expect(isAllowedExternalUrl(url)).toBe(true),
   );
 
   it.each([
@@ -277,14 +276,11 @@ describe('resolveAppUrl (reliability.md: app protocol)', () => {
 });
 
 describe('permission deciders (reliability.md: permissions)', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown'])(
-    'denies a %s request',
-    (permission) => {
-      const callback = vi.fn();
-      denyPermissionRequest({}, permission, callback);
-      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
-    },
-  );
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown'])('denies a %s request', (permission) => {
+    const callback = vi.fn();
+    denyPermissionRequest({}, permission, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+  });
 
   it('denies every permission check', () => {
     expect(denyPermissionCheck()).toBe(false);

@@ -29,7 +29,11 @@ describe('key messages come from the engine', () => {
     const set = simulateScenarios(demo(), IDS);
     const [flat, cut] = set.results;
     const fy2021 = (r: typeof flat) => r.years.find((y) => y.fy === 2021)!;
-    const homeOffice = (id: string) => set.scenarios.find((s) => s.id === id)!.streams.find((s) => s.id === 'ho-core')!.allocations.get(2021)!.amount;
+    const homeOffice = (id: string) =>
+      set.scenarios
+        .find((s) => s.id === id)!
+        .streams.find((s) => s.id === 'ho-core')!
+        .allocations.get(2021)!.amount;
     const share = `${(homeOffice('cut-25-june') / set.base.streams[0].allocations.get(2021)!.amount) * 100}%`;
     const messages = keyMessages(set).map((m) => m.text);
     expect(messages[0]).toBe(
@@ -46,16 +50,24 @@ describe('key messages come from the engine', () => {
         `and draws ${pounds(cut.totals.drawn - flat.totals.drawn)} more from the underwriter.`,
     );
     // The brief's own example, as the engine has it today.
-    expect(messages[1]).toContain('at 75% of the planned Home Office funding, 11 services close, 655 people lose support, none of them avoidably, and the underwriter (OPCC) is exposed to £566,120 until confirmation');
+    expect(messages[1]).toContain(
+      'at 75% of the planned Home Office funding, 11 services close, 655 people lose support, none of them avoidably, and the underwriter (OPCC) is exposed to £566,120 until confirmation',
+    );
   });
 
   it('words the other stances and levels from their results', () => {
     const set = simulateScenarios(demo(), ['base', 'no-grant', 'flat-june-prudent']);
     const [base, none, prudent] = keyMessages(set).map((m) => m.text);
-    expect(base).toMatch(/^If 2020\/21 is confirmed in June 2020 as planned, no service closes, and the underwriter \(OPCC\) is exposed to £[\d,]+ until confirmation\./);
-    expect(none).toContain(`If 2021/22 is confirmed in April 2021 with no Home Office funding, ${set.results[1].totals.closures} services close`);
+    expect(base).toMatch(
+      /^If 2020\/21 is confirmed in June 2020 as planned, no service closes, and the underwriter \(OPCC\) is exposed to £[\d,]+ until confirmation\./,
+    );
+    expect(none).toContain(
+      `If 2021/22 is confirmed in April 2021 with no Home Office funding, ${set.results[1].totals.closures} services close`,
+    );
     expect(prudent).toContain(`${set.results[2].totals.usersLosingSupport} people lose support, all of them avoidably`);
-    expect(prudent).toContain(`Serving notice before the funding is known closes ${set.results[2].totals.avoidableClosures} services that waiting would have kept.`);
+    expect(prudent).toContain(
+      `Serving notice before the funding is known closes ${set.results[2].totals.avoidableClosures} services that waiting would have kept.`,
+    );
   });
 });
 
@@ -177,19 +189,25 @@ describe('the briefing PDF', () => {
       await browser.close();
     }
   });
-
 });
 
 describe('printing without Chromium', () => {
   it('says plainly when there is no Chromium to print with', async () => {
-    await expect(htmlToPdf('<p>x</p>', join(out, 'never.pdf'), { executablePath: '/nonexistent/chromium' })).rejects.toThrow(NO_CHROMIUM_MESSAGE);
+    await expect(htmlToPdf('<p>x</p>', join(out, 'never.pdf'), { executablePath: '/nonexistent/chromium' })).rejects.toThrow(
+      NO_CHROMIUM_MESSAGE,
+    );
     expect(existsSync(join(out, 'never.pdf'))).toBe(false);
     expect(NO_CHROMIUM_MESSAGE).toBe('Chromium or Electron is needed to print PDF; use --html instead');
   });
 
   it('gives Electron the same page: A4, the CSS page size, backgrounds, no Chromium header', () => {
     expect(briefingPrintOptions()).toEqual({
-      pageSize: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, generateTaggedPDF: true, generateDocumentOutline: true,
+      pageSize: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
     });
   });
 });
@@ -204,7 +222,9 @@ describe('headroom report', () => {
     mkdirSync(out, { recursive: true });
     const html = join(out, 'report.html');
     const pdf = join(out, 'report.pdf');
-    expect(await runCli(['report', demoPath, '--scenario', 'flat-june', '--scenario', 'cut-25-june', '--html', html, '--pdf', pdf], io)).toBe(0);
+    expect(
+      await runCli(['report', demoPath, '--scenario', 'flat-june', '--scenario', 'cut-25-june', '--html', html, '--pdf', pdf], io),
+    ).toBe(0);
     expect(errors).toEqual([]);
     expect(lines[0]).toMatch(/^Wrote .*report\.html \(\d+\.\d KB\) in \d+ ms$/);
     expect(lines[1]).toMatch(/^Wrote .*report\.pdf \(\d+ A4 pages, \d+\.\d KB\) in [\d.]+ m?s$/);

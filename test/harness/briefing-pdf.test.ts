@@ -14,7 +14,12 @@ let root: string;
 const harnesses: Harness[] = [];
 
 async function harnessWith(printPdf: HarnessOptions['printPdf'], name: string) {
-  const harness = await startHarness({ dataDir: path.join(root, name), rendererDir: path.join(root, 'renderer'), printPdf, onError: () => {} });
+  const harness = await startHarness({
+    dataDir: path.join(root, name),
+    rendererDir: path.join(root, 'renderer'),
+    printPdf,
+    onError: () => {},
+  });
   harnesses.push(harness);
   return createHttpApi(() => harness.token, harness.origin);
 }
@@ -22,7 +27,10 @@ async function harnessWith(printPdf: HarnessOptions['printPdf'], name: string) {
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-briefing-pdf-'));
   fs.mkdirSync(path.join(root, 'renderer'));
-  fs.writeFileSync(path.join(root, 'renderer/index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>Headroom</title></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(root, 'renderer/index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>Headroom</title></head><body></body></html>',
+  );
 });
 
 afterAll(async () => {
@@ -34,7 +42,11 @@ describe('exportBriefing in the browser harness', () => {
   it('prints a real PDF with Chromium by default', async () => {
     if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: run "apt-get install -y chromium"`);
     const api = await harnessWith(undefined, 'default');
-    const scratch = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('headroom-print-')).sort();
+    const scratch = () =>
+      fs
+        .readdirSync(os.tmpdir())
+        .filter((f) => f.startsWith('headroom-print-'))
+        .sort();
     const before = scratch();
     const file = await api.exportBriefing({ scenarioIds: ['base', 'cut-25-june'], format: 'pdf' });
     expect(file.fileName).toBe(fileNameFor(demoPlan.name, ' briefing.pdf'));
@@ -55,7 +67,9 @@ describe('exportBriefing in the browser harness', () => {
 
   it('says plainly to use the HTML briefing where Chromium is missing', async () => {
     const api = await harnessWith(chromiumPrintPdf({ executablePath: path.join(root, 'no-chromium') }), 'missing');
-    await expect(api.exportBriefing({ scenarioIds: ['base'], format: 'pdf' })).rejects.toThrow(`${NO_PDF_PRINTER_MESSAGE} (${path.join(root, 'no-chromium')} not found)`);
+    await expect(api.exportBriefing({ scenarioIds: ['base'], format: 'pdf' })).rejects.toThrow(
+      `${NO_PDF_PRINTER_MESSAGE} (${path.join(root, 'no-chromium')} not found)`,
+    );
   });
 
   it('says the same when the harness was started without a printer', async () => {

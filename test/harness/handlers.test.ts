@@ -65,7 +65,13 @@ describe('openInitialDocument', () => {
   it('opens the document used last, and the demo when that has gone', async () => {
     const last = path.join(dataDir, 'Last.headroom');
     PlanDocument.create(last, { ...(demoPlan as unknown as Plan), name: 'Used last' }).close();
-    const state = { version: 1, documents: { [path.join(dataDir, 'Gone.headroom')]: { x: 0, y: 0, width: 800, height: 600 }, [last]: { x: 0, y: 0, width: 800, height: 600 } } };
+    const state = {
+      version: 1,
+      documents: {
+        [path.join(dataDir, 'Gone.headroom')]: { x: 0, y: 0, width: 800, height: 600 },
+        [last]: { x: 0, y: 0, width: 800, height: 600 },
+      },
+    };
     fs.writeFileSync(path.join(dataDir, WINDOW_STATE_FILE), JSON.stringify(state));
     session.close();
     session = await openInitialDocument(dataDir);
@@ -169,7 +175,9 @@ describe('handlers', () => {
   });
 
   it('exportComparison refuses a scenario the plan does not have', async () => {
-    await expect(call('exportComparison', { format: 'csv', scenarioIds: ['base', 'nope'] })).rejects.toThrow(/^no scenario "nope" in the plan/);
+    await expect(call('exportComparison', { format: 'csv', scenarioIds: ['base', 'nope'] })).rejects.toThrow(
+      /^no scenario "nope" in the plan/,
+    );
   });
 
   it('exportComparison writes the chosen scenarios as an XLSX workbook', async () => {
@@ -205,7 +213,11 @@ describe('exportBriefing', () => {
       return Buffer.from('%PDF-1.7 fake');
     });
     const file = await call('exportBriefing', { scenarioIds: IDS, format: 'pdf' });
-    expect(file).toEqual({ fileName: fileNameFor(demoPlan.name, ' briefing.pdf'), mimeType: 'application/pdf', base64: Buffer.from('%PDF-1.7 fake').toString('base64') });
+    expect(file).toEqual({
+      fileName: fileNameFor(demoPlan.name, ' briefing.pdf'),
+      mimeType: 'application/pdf',
+      base64: Buffer.from('%PDF-1.7 fake').toString('base64'),
+    });
     expect(printed).toHaveLength(1);
     expect(printed[0]).toContain(`<h1>${escapeHtml(demoPlan.name)}</h1>`);
     const html = await call('exportBriefing', { scenarioIds: IDS, format: 'html' });
@@ -214,7 +226,9 @@ describe('exportBriefing', () => {
 
   it('says plainly that PDF needs Chromium or Electron when there is no printer', async () => {
     await expect(call('exportBriefing', { scenarioIds: IDS, format: 'pdf' })).rejects.toThrow(NO_PDF_PRINTER_MESSAGE);
-    expect(NO_PDF_PRINTER_MESSAGE).toBe('Printing to PDF needs Chromium or Electron; download the HTML briefing and print it from a browser');
+    expect(NO_PDF_PRINTER_MESSAGE).toBe(
+      'Printing to PDF needs Chromium or Electron; download the HTML briefing and print it from a browser',
+    );
   });
 
   it('refuses a scenario the plan does not have before printing anything', async () => {
@@ -223,7 +237,9 @@ describe('exportBriefing', () => {
       printed++;
       return Buffer.from('%PDF');
     });
-    await expect(call('exportBriefing', { scenarioIds: ['base', 'nope'], format: 'pdf' })).rejects.toThrow(/^no scenario "nope" in the plan/);
+    await expect(call('exportBriefing', { scenarioIds: ['base', 'nope'], format: 'pdf' })).rejects.toThrow(
+      /^no scenario "nope" in the plan/,
+    );
     expect(printed).toBe(0);
   });
 
@@ -244,11 +260,26 @@ describe('dispatch refuses malformed payloads with a clear PayloadError', () => 
     ['arguments that are not a list', 'getPlan', { 0: 1 }, /^Refused getPlan: arguments: /],
     ['extra arguments', 'undo', [1], /^Refused undo: /],
     ['an edit without ops', 'applyEdit', [{ label: 'x', ops: [] }], /^Refused applyEdit: 0\.ops: /],
-    ['an edit with an unknown field', 'applyEdit', [{ label: 'x', ops: [{ op: 'set', path: ['name'], value: 'y' }], sql: 'DROP' }], /^Refused applyEdit: /],
-    ['an edit reaching __proto__', 'applyEdit', [{ label: 'x', ops: [{ op: 'set', path: ['__proto__', 'polluted'], value: 1 }] }], /is not a field of a plan/],
+    [
+      'an edit with an unknown field',
+      'applyEdit',
+      [{ label: 'x', ops: [{ op: 'set', path: ['name'], value: 'y' }], sql: 'DROP' }],
+      /^Refused applyEdit: /,
+    ],
+    [
+      'an edit reaching __proto__',
+      'applyEdit',
+      [{ label: 'x', ops: [{ op: 'set', path: ['__proto__', 'polluted'], value: 1 }] }],
+      /is not a field of a plan/,
+    ],
     ['plan JSON that is not text', 'importPlanJson', [{ format: 'headroom-plan' }], /^Refused importPlanJson: 0: /],
     ['an unknown export format', 'exportComparison', [{ format: 'pdf', scenarioIds: ['base'] }], /^Refused exportComparison: 0\.format: /],
-    ['too many scenarios', 'exportComparison', [{ format: 'csv', scenarioIds: ['a', 'b', 'c', 'd', 'e'] }], /^Refused exportComparison: 0\.scenarioIds: /],
+    [
+      'too many scenarios',
+      'exportComparison',
+      [{ format: 'csv', scenarioIds: ['a', 'b', 'c', 'd', 'e'] }],
+      /^Refused exportComparison: 0\.scenarioIds: /,
+    ],
   ])('%s', async (_what, method, args, message) => {
     const before = session.document.info().revision;
     const attempt = dispatch(handlers, method as never, args);

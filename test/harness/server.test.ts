@@ -24,10 +24,21 @@ interface Reply {
   body: string;
 }
 
-function request(options: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer }): Promise<Reply> {
+function request(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string | number>;
+  body?: string | Buffer;
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: new URL(harness.url).port, method: options.method ?? 'GET', path: options.path, headers: { host, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: new URL(harness.url).port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -183,7 +194,12 @@ describe('static files', () => {
 
 describe('who may call the API', () => {
   it('refuses a call without the token', async () => {
-    const reply = await request({ method: 'POST', path: '/api/getPlan', headers: { 'content-type': 'application/json' }, body: '{"args":[]}' });
+    const reply = await request({
+      method: 'POST',
+      path: '/api/getPlan',
+      headers: { 'content-type': 'application/json' },
+      body: '{"args":[]}',
+    });
     expect(reply.status).toBe(403);
     expect(JSON.parse(reply.body)).toEqual({ ok: false, error: 'Refused: missing or wrong token' });
   });

@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import {
-  createAnalysisSlice, ladderResultFor, nextRunId, riskIsStale, riskResultFor, type AnalysisSlice, type CompletedLadder,
+  createAnalysisSlice,
+  ladderResultFor,
+  nextRunId,
+  riskIsStale,
+  riskResultFor,
+  type AnalysisSlice,
+  type CompletedLadder,
   type CompletedRisk,
 } from '../../renderer/store/analysis-slice';
 

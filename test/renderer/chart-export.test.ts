@@ -32,27 +32,68 @@ class FakeNode implements SvgNode {
   }
 }
 
-const el = (tag: string, attrs: Record<string, string>, computed: Record<string, string>, children: FakeNode[] = []) => new FakeNode(1, tag, attrs, computed, children);
+const el = (tag: string, attrs: Record<string, string>, computed: Record<string, string>, children: FakeNode[] = []) =>
+  new FakeNode(1, tag, attrs, computed, children);
 const textNode = (text: string) => new FakeNode(3, null, {}, {}, [], text);
 const comment = (text: string) => new FakeNode(8, null, {}, {}, [], text);
 
 const style = (computed: Record<string, string>): StyleLike => ({ getPropertyValue: (name) => computed[name] ?? '' });
 const VARS: Record<string, string> = { '--grid': '#e6eaef', '--muted': '#556270', '--series-1': ' #0072b2' };
 const lookup = (name: string) => VARS[name] ?? '';
-const PAGE = { 'font-family': '"Inter", system-ui', 'font-size': '14px', fill: 'rgb(0, 0, 0)', stroke: 'none', visibility: 'visible', opacity: '1', display: 'inline' };
+const PAGE = {
+  'font-family': '"Inter", system-ui',
+  'font-size': '14px',
+  fill: 'rgb(0, 0, 0)',
+  stroke: 'none',
+  visibility: 'visible',
+  opacity: '1',
+  display: 'inline',
+};
 
 /** A recharts-like chart: a grid line, an axis label and a series drawn through CSS variables. */
 function chart(seriesStyle: Record<string, string> = {}) {
   const grid = el('line', { stroke: 'var(--grid)', x1: '0', x2: '100' }, { ...PAGE, stroke: 'rgb(230, 234, 239)' });
-  const label = el('text', { fill: 'var(--muted)', 'font-size': '11', x: '4' }, { ...PAGE, fill: 'rgb(85, 98, 112)', 'font-size': '11px' }, [textNode('£1.5m & <more>')]);
-  const series = el('path', { d: 'M0,0L10,10', stroke: 'var(--series-1)', 'stroke-dasharray': '6 3', fill: 'none', 'data-colour': 'var(--series-1)', style: 'stroke: var(--series-1)' }, { ...PAGE, stroke: 'rgb(0, 114, 178)', 'stroke-dasharray': '6px, 3px', fill: 'none', ...seriesStyle });
+  const label = el(
+    'text',
+    { fill: 'var(--muted)', 'font-size': '11', x: '4' },
+    { ...PAGE, fill: 'rgb(85, 98, 112)', 'font-size': '11px' },
+    [textNode('£1.5m & <more>')],
+  );
+  const series = el(
+    'path',
+    {
+      d: 'M0,0L10,10',
+      stroke: 'var(--series-1)',
+      'stroke-dasharray': '6 3',
+      fill: 'none',
+      'data-colour': 'var(--series-1)',
+      style: 'stroke: var(--series-1)',
+    },
+    { ...PAGE, stroke: 'rgb(0, 114, 178)', 'stroke-dasharray': '6px, 3px', fill: 'none', ...seriesStyle },
+  );
   const hidden = el('g', { class: 'recharts-tooltip-cursor' }, { ...PAGE, display: 'none' }, [el('rect', {}, PAGE)]);
   const group = el('g', { class: 'recharts-layer' }, PAGE, [comment('x'), grid, label, series, hidden]);
-  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', class: 'recharts-surface', width: '100%', height: '300', viewBox: '0 0 640 300', style: 'width: 100%; height: 100%;' }, PAGE, [group]);
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: 'recharts-surface',
+      width: '100%',
+      height: '300',
+      viewBox: '0 0 640 300',
+      style: 'width: 100%; height: 100%;',
+    },
+    PAGE,
+    [group],
+  );
 }
 
 function serialised(seriesStyle: Record<string, string> = {}) {
-  return serialiseSvg(chart(seriesStyle), { styleOf: (node) => style((node as FakeNode).computed), lookupVar: lookup, rootAttributes: { width: '640', height: '300' } });
+  return serialiseSvg(chart(seriesStyle), {
+    styleOf: (node) => style((node as FakeNode).computed),
+    lookupVar: lookup,
+    rootAttributes: { width: '640', height: '300' },
+  });
 }
 
 describe('resolveCssVars', () => {
@@ -83,7 +124,11 @@ describe('serialiseSvg', () => {
 
   it('writes the inherited properties on the root, and on children only where they differ', () => {
     const svg = serialised();
-    expect(svg.startsWith('<svg class="recharts-surface" width="640" height="300" viewBox="0 0 640 300" fill="rgb(0, 0, 0)" stroke="none" font-family="&quot;Inter&quot;, system-ui" font-size="14px" visibility="visible">')).toBe(true);
+    expect(
+      svg.startsWith(
+        '<svg class="recharts-surface" width="640" height="300" viewBox="0 0 640 300" fill="rgb(0, 0, 0)" stroke="none" font-family="&quot;Inter&quot;, system-ui" font-size="14px" visibility="visible">',
+      ),
+    ).toBe(true);
     expect(svg).toContain('<g class="recharts-layer">');
     expect(svg).not.toContain('xmlns');
   });
@@ -106,7 +151,9 @@ describe('svgFileText', () => {
   it('starts with the XML declaration and states the size in pixels with a matching viewBox', () => {
     const text = svgFileText(serialised(), options);
     expect(text.startsWith(`${XML_DECLARATION}\n`)).toBe(true);
-    expect(text).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" xmlns:xlink="http:\/\/www\.w3\.org\/1999\/xlink" width="640" height="300" viewBox="0 0 640 300">$/m);
+    expect(text).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" xmlns:xlink="http:\/\/www\.w3\.org\/1999\/xlink" width="640" height="300" viewBox="0 0 640 300">$/m,
+    );
     expect(text).toContain('<svg class="recharts-surface" width="640" height="300"');
     expect(text.trimEnd().endsWith('</svg>')).toBe(true);
   });
@@ -144,7 +191,12 @@ describe('backgrounds', () => {
 
 describe('chartFileName and pngSize', () => {
   it.each([
-    ['West Midlands VRU: 2021/22 cliff edge', 'Spend by month, Base vs Cut', 'png', 'West Midlands VRU 2021 22 cliff edge - Spend by month, Base vs Cut.png'],
+    [
+      'West Midlands VRU: 2021/22 cliff edge',
+      'Spend by month, Base vs Cut',
+      'png',
+      'West Midlands VRU 2021 22 cliff edge - Spend by month, Base vs Cut.png',
+    ],
     ['../../etc', 'a/b\\c', 'svg', 'etc - a b c.svg'],
     ['', 'Chart', 'svg', 'Plan - Chart.svg'],
     ['Plan', '  ', 'png', 'Plan.png'],

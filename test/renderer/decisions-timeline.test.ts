@@ -23,9 +23,20 @@ describe('upcoming decisions', () => {
     ]);
     const b = list[1];
     expect(b).toMatchObject({
-      fy: 2022, known: parseMonth('2022-06'), knownSource: 'confirmed-on', blindMonths: 5, noticeMonths: 3, serviceUsers: 30,
-      annualCost: 4_800_000, exitCost: 600_000, verdict: 'closes', noticeServed: parseMonth('2022-06'),
-      lastMonth: parseMonth('2022-08'), usersLosingSupport: 20, avoidable: false, decidedBy: 'confirmation',
+      fy: 2022,
+      known: parseMonth('2022-06'),
+      knownSource: 'confirmed-on',
+      blindMonths: 5,
+      noticeMonths: 3,
+      serviceUsers: 30,
+      annualCost: 4_800_000,
+      exitCost: 600_000,
+      verdict: 'closes',
+      noticeServed: parseMonth('2022-06'),
+      lastMonth: parseMonth('2022-08'),
+      usersLosingSupport: 20,
+      avoidable: false,
+      decidedBy: 'confirmation',
     });
     expect(list[0].verdict).toBe('continues');
   });
@@ -82,7 +93,18 @@ describe('timelines', () => {
     ]);
     // 2021/22 deadlines fall before the horizon (passed); 2022/23: January and March 2022.
     const b = layout.rows.find((r) => r.id === 'b')!;
-    expect(b.marks).toEqual([{ fy: 2022, deadline: parseMonth('2022-01'), offset: 9, knownOffset: 14, blindMonths: 5, closes: true, noticeServed: parseMonth('2022-06'), noticeServedOffset: 14 }]);
+    expect(b.marks).toEqual([
+      {
+        fy: 2022,
+        deadline: parseMonth('2022-01'),
+        offset: 9,
+        knownOffset: 14,
+        blindMonths: 5,
+        closes: true,
+        noticeServed: parseMonth('2022-06'),
+        noticeServedOffset: 14,
+      },
+    ]);
     expect(layout.rows.find((r) => r.id === 'c')!.marks[0]).toMatchObject({ offset: 11, blindMonths: 3 });
     expect(layout.widestGap).toBe(5);
   });

@@ -16,12 +16,16 @@ describe('grid', () => {
   });
 
   it('filters by field and by text', () => {
-    expect(items.filter((i) => matchesFilters(i, { area: 'Birmingham' })).map((i) => i.id)).toEqual(['pilot-three-estates', 'pilot-lozells']);
+    expect(items.filter((i) => matchesFilters(i, { area: 'Birmingham' })).map((i) => i.id)).toEqual([
+      'pilot-three-estates',
+      'pilot-lozells',
+    ]);
     expect(items.filter((i) => matchesFilters(i, { system: 'Health' }, 'iris')).map((i) => i.id)).toEqual(['iris']);
   });
 
   it('sorts numbers and text, ties in plan order, empty last', () => {
-    const key = (i: number, column: string) => (column === 'cost' ? (typeof items[i].annualCost === 'number' ? (items[i].annualCost as number) : null) : items[i].name);
+    const key = (i: number, column: string) =>
+      column === 'cost' ? (typeof items[i].annualCost === 'number' ? (items[i].annualCost as number) : null) : items[i].name;
     const byCost = visibleRows(items, { system: 'Place-based' }, { column: 'cost', direction: 'desc' }, key);
     expect(byCost.map((i) => items[i].annualCost)).toEqual([36000, 34000, 32000, 30000, 30000, 28000, 26000, 20000]);
     const withFormulas = visibleRows(items, { system: 'Central capability' }, { column: 'cost', direction: 'asc' }, key);
@@ -44,7 +48,12 @@ describe('grid', () => {
 
 describe('keyboard shortcuts', () => {
   const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
-    key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    ...mods,
   });
   it('maps Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z', () => {
     expect(shortcutFor(key('z', { ctrlKey: true }))).toBe('undo');
@@ -99,7 +108,13 @@ describe('chart data and formats', () => {
     const base = outcome.results[0];
     expect(atRiskRuns(base)).toEqual([{ from: 'Apr 2022', to: 'May 2022', months: 2 }]);
     const rows = monthRows(base);
-    expect(rows[0]).toMatchObject({ label: 'Apr 2021', funding: 10000, spend: 10000, atRisk: false, pence: { funding: 1_000_000, spend: 1_000_000, partner: 0 } });
+    expect(rows[0]).toMatchObject({
+      label: 'Apr 2021',
+      funding: 10000,
+      spend: 10000,
+      atRisk: false,
+      pence: { funding: 1_000_000, spend: 1_000_000, partner: 0 },
+    });
     expect(overlayRows(outcome.results)[12]).toMatchObject({ label: 'Apr 2022', spend0: 10000, spend1: 0 });
   });
 

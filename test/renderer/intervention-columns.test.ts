@@ -9,7 +9,20 @@ describe('the Interventions grid columns', () => {
   const column = (key: string) => columns.find((c) => c.key === key)!;
 
   it('are the grid order, headed from the field table', () => {
-    expect(columns.map((c) => c.label)).toEqual(['Name', 'Category', 'System', 'Area', 'Provider', 'Cost 2021/22', 'Priority', 'Notice', 'Exit cost', 'People', 'Start', 'End']);
+    expect(columns.map((c) => c.label)).toEqual([
+      'Name',
+      'Category',
+      'System',
+      'Area',
+      'Provider',
+      'Cost 2021/22',
+      'Priority',
+      'Notice',
+      'Exit cost',
+      'People',
+      'Start',
+      'End',
+    ]);
     expect(interventionColumns(plan, null, 1, '2021/22', false).map((c) => c.key)).not.toContain('start');
   });
 
@@ -25,6 +38,9 @@ describe('the Interventions grid columns', () => {
     const i = plan.interventions.findIndex((x) => x.id === 'evaluation');
     expect(column('noticeMonths').path(i)).toEqual(['interventions', i, 'noticeMonths']);
     const edit = column('noticeMonths').edit(i, 4);
-    expect(edit).toEqual({ label: `${plan.interventions[i].name}: notice`, ops: [{ op: 'set', path: ['interventions', i, 'noticeMonths'], value: 4 }] });
+    expect(edit).toEqual({
+      label: `${plan.interventions[i].name}: notice`,
+      ops: [{ op: 'set', path: ['interventions', i, 'noticeMonths'], value: 4 }],
+    });
   });
 });

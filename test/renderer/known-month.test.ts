@@ -14,7 +14,8 @@ const AUGUST = parseMonth('2021-08');
 function delayed() {
   const plan = demoPlan();
   plan.scenarios!.push({
-    id: 'delayed', name: 'Confirmed 4 June, known four months after April',
+    id: 'delayed',
+    name: 'Confirmed 4 June, known four months after April',
     changes: [{ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: 4 }],
   } as never);
   const outcome = runSimulation(plan);
@@ -59,7 +60,10 @@ describe('a confirmation delay beats a date, on every screen', () => {
   it('says where a confirmation date, or none, sets the month', () => {
     const { outcome } = delayed();
     const at = (id: string) => outcome.resolved[outcome.results.findIndex((r) => r.id === id)];
-    const hoCore = (id: string, fy: number) => at(id).streams.find((s) => s.id === 'ho-core')!.allocations.find((a) => a.fy === fy)!;
+    const hoCore = (id: string, fy: number) =>
+      at(id)
+        .streams.find((s) => s.id === 'ho-core')!
+        .allocations.find((a) => a.fy === fy)!;
     expect(knownWords(hoCore('flat-june', 2021))).toBe('Confirmed 4 June 2021');
     expect(knownWords(hoCore('base', 2021))).toBe('Known from April (no confirmation date)');
     const june = outcome.results.find((r) => r.id === 'flat-june')!.years.find((y) => y.fy === 2021)!;
@@ -70,8 +74,12 @@ describe('a confirmation delay beats a date, on every screen', () => {
 
 describe('known words', () => {
   it('counts a delay before April, and an FY with no allocations', () => {
-    expect(knownWords({ fy: 2021, known: parseMonth('2021-02'), knownSource: 'confirm-delay' })).toBe('Known February 2021 (2 months before April)');
-    expect(knownWords({ fy: 2021, known: parseMonth('2021-04'), knownSource: 'confirm-delay' })).toBe('Known April 2021 (no delay after April)');
+    expect(knownWords({ fy: 2021, known: parseMonth('2021-02'), knownSource: 'confirm-delay' })).toBe(
+      'Known February 2021 (2 months before April)',
+    );
+    expect(knownWords({ fy: 2021, known: parseMonth('2021-04'), knownSource: 'confirm-delay' })).toBe(
+      'Known April 2021 (no delay after April)',
+    );
     expect(knownWords({ fy: 2021, known: parseMonth('2021-04'), knownSource: 'no-allocations' })).toBe('Known from April (no allocations)');
   });
 });

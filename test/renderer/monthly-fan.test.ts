@@ -28,10 +28,18 @@ function plan(): Plan {
     variables: { level: 1 },
     underwriting: { by: 'OPCC', limit: 100000 },
     fundingStreams: [
-      { id: 'core', name: 'Core', funder: 'Home Office', kind: 'grant', allocations: [{ fy: '2021/22', amount: '=120000 * level', confirmedOn: '2021-06-10' }] },
+      {
+        id: 'core',
+        name: 'Core',
+        funder: 'Home Office',
+        kind: 'grant',
+        allocations: [{ fy: '2021/22', amount: '=120000 * level', confirmedOn: '2021-06-10' }],
+      },
     ],
     interventions: [{ id: 'a', name: 'A', category: 'commissioned', annualCost: 120000, priority: 1, serviceUsers: 10 }],
-    scenarios: [{ id: 'maybe', name: 'Half or all', uncertainty: [{ variable: 'level', dist: 'discrete', values: [0.5, 1], weights: [1, 3] }] }],
+    scenarios: [
+      { id: 'maybe', name: 'Half or all', uncertainty: [{ variable: 'level', dist: 'discrete', values: [0.5, 1], weights: [1, 3] }] },
+    ],
   });
   if (!validation.ok) throw new Error(validation.problems.map(formatProblem).join('\n'));
   return validation.plan;
@@ -49,8 +57,15 @@ const runMonthlyExposure = (p: Plan, scenarioId: string, seed: number, fromDraw:
 function fanBatch(fromDraw: number, toDraw: number, months: number, exposure: Float64Array): DrawBatch {
   const count = toDraw - fromDraw;
   return {
-    fromDraw, toDraw, interventions: 0, outcomes: new Uint8Array(0), drawn: new Float64Array(count),
-    usersLosingSupport: new Float64Array(count), atRisk: new Float64Array(count), months, exposure,
+    fromDraw,
+    toDraw,
+    interventions: 0,
+    outcomes: new Uint8Array(0),
+    drawn: new Float64Array(count),
+    usersLosingSupport: new Float64Array(count),
+    atRisk: new Float64Array(count),
+    months,
+    exposure,
   };
 }
 
@@ -77,12 +92,18 @@ describe('exposure by month', () => {
     const p = plan();
     const draws = 400;
     const whole = runMonthlyExposure(p, 'maybe', 9, 0, draws);
-    const parts = [runMonthlyExposure(p, 'maybe', 9, 250, 400), runMonthlyExposure(p, 'maybe', 9, 0, 100), runMonthlyExposure(p, 'maybe', 9, 100, 250)];
+    const parts = [
+      runMonthlyExposure(p, 'maybe', 9, 250, 400),
+      runMonthlyExposure(p, 'maybe', 9, 0, 100),
+      runMonthlyExposure(p, 'maybe', 9, 100, 250),
+    ];
     const n = p.interventions.length;
     const fan = fanPercentiles(mergeBatches([whole], draws, n), 2021 * 12 + 3);
     expect(fanPercentiles(mergeBatches(parts, draws, n), 2021 * 12 + 3)).toEqual(fan);
     // June: £5,000 in the half draws, £0 in the rest. Ranks 40, 200, 360 of 400 sorted.
-    const halves = Array.from({ length: draws }, (_, d) => sampleAll(p.scenarios![0].uncertainty!, 9, d).level).filter((l) => l === 0.5).length;
+    const halves = Array.from({ length: draws }, (_, d) => sampleAll(p.scenarios![0].uncertainty!, 9, d).level).filter(
+      (l) => l === 0.5,
+    ).length;
     const june = fan[2];
     const value = (rank: number) => (rank > draws - halves ? 5000 * K : 0);
     expect([june.p10, june.p50, june.p90]).toEqual([value(40), value(200), value(360)]);

@@ -7,7 +7,10 @@ import { demoPlan } from './fixtures';
 
 describe('splitTsv', () => {
   it('splits rows and cells as spreadsheets copy them', () => {
-    expect(splitTsv('a\tb\r\nc\td\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(splitTsv('a\tb\r\nc\td\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('keeps tabs, newlines and doubled quotes inside quoted cells, and drops blank lines', () => {
@@ -36,9 +39,42 @@ describe('parseInterventionRows', () => {
     expect(parsed.hasHeader).toBe(true);
     expect(parsed.ok).toBe(true);
     expect(parsed.rows.map((r) => r.intervention)).toEqual([
-      { id: 'knife-crime-education', name: 'Knife crime education', category: 'commissioned', system: 'Education', area: 'Birmingham', provider: 'St Giles Trust', annualCost: 45000, noticeMonths: 1, serviceUsers: 120, priority: 15 },
-      { id: 'detached-youth-work', name: 'Detached youth work', category: 'commissioned', system: 'Community', area: 'Walsall', provider: 'Walsall Youth', annualCost: 38000.5, noticeMonths: 2, serviceUsers: 60, priority: 16 },
-      { id: 'analyst', name: 'Analyst', category: 'central', system: 'Central capability', area: 'West Midlands', provider: 'WMP', annualCost: '=42000 * (1 + payUplift)', noticeMonths: 3, serviceUsers: 0, priority: 17 },
+      {
+        id: 'knife-crime-education',
+        name: 'Knife crime education',
+        category: 'commissioned',
+        system: 'Education',
+        area: 'Birmingham',
+        provider: 'St Giles Trust',
+        annualCost: 45000,
+        noticeMonths: 1,
+        serviceUsers: 120,
+        priority: 15,
+      },
+      {
+        id: 'detached-youth-work',
+        name: 'Detached youth work',
+        category: 'commissioned',
+        system: 'Community',
+        area: 'Walsall',
+        provider: 'Walsall Youth',
+        annualCost: 38000.5,
+        noticeMonths: 2,
+        serviceUsers: 60,
+        priority: 16,
+      },
+      {
+        id: 'analyst',
+        name: 'Analyst',
+        category: 'central',
+        system: 'Central capability',
+        area: 'West Midlands',
+        provider: 'WMP',
+        annualCost: '=42000 * (1 + payUplift)',
+        noticeMonths: 3,
+        serviceUsers: 0,
+        priority: 17,
+      },
     ]);
   });
 
@@ -54,11 +90,22 @@ describe('parseInterventionRows', () => {
   it('reads rows without a header in the grid’s column order', () => {
     const parsed = parseInterventionRows('Youth club\tcommissioned\tCommunity\tDudley\tYMCA\t12000\t4\t1\t0\t25', demoPlan());
     expect(parsed.hasHeader).toBe(false);
-    expect(parsed.rows[0].intervention).toMatchObject({ name: 'Youth club', annualCost: 12000, priority: 4, noticeMonths: 1, exitCost: 0, serviceUsers: 25 });
+    expect(parsed.rows[0].intervention).toMatchObject({
+      name: 'Youth club',
+      annualCost: 12000,
+      priority: 4,
+      noticeMonths: 1,
+      exitCost: 0,
+      serviceUsers: 25,
+    });
   });
 
   it('marks each bad cell with its own message and stores nothing', () => {
-    const text = ['Name\tCategory\tAnnual cost\tNotice\tStart\tEnd', '\tcentre\t12.345\t1.5\tJune 2021\tApril 2021', 'Fine\tcentral\t£1,000\t0\t\t'].join('\n');
+    const text = [
+      'Name\tCategory\tAnnual cost\tNotice\tStart\tEnd',
+      '\tcentre\t12.345\t1.5\tJune 2021\tApril 2021',
+      'Fine\tcentral\t£1,000\t0\t\t',
+    ].join('\n');
     const plan = demoPlan();
     const parsed = parseInterventionRows(text, plan);
     expect(parsed.ok).toBe(false);
@@ -92,8 +139,13 @@ describe('parseInterventionRows', () => {
   });
 
   it('refuses "1,2,3" as a cost rather than storing £123, and reads "Commissioned service"', () => {
-    const parsed = parseInterventionRows('Name\tCategory\tAnnual cost\nA\tCommissioned service\t1,2,3\nB\tCentral team\t1,234.50', demoPlan());
-    expect(parsed.rows[0].cells.find((c) => c.column === 'annualCost')!.message).toBe("'1,2,3' is not an amount in pounds (commas must group thousands)");
+    const parsed = parseInterventionRows(
+      'Name\tCategory\tAnnual cost\nA\tCommissioned service\t1,2,3\nB\tCentral team\t1,234.50',
+      demoPlan(),
+    );
+    expect(parsed.rows[0].cells.find((c) => c.column === 'annualCost')!.message).toBe(
+      "'1,2,3' is not an amount in pounds (commas must group thousands)",
+    );
     expect(parsed.rows[0].cells.find((c) => c.column === 'category')!.message).toBeUndefined();
     expect(parsed.rows[1].intervention).toMatchObject({ category: 'central', annualCost: 1234.5 });
   });

@@ -3,8 +3,16 @@ import { applyEdit, type PlanEdit } from '../../shared/edits';
 import type { Plan } from '../../shared/plan';
 import { validatePlan } from '../../shared/validate';
 import {
-  addInterventionEdit, deleteInterventionEdit, removeAllocationEdit, setAllocationEdit, setAnnualCostEdit, setConditionEdit,
-  setInterventionFieldEdit, setPartnerSharesEdit, setRingFenceEdit, setTransitionEdit,
+  addInterventionEdit,
+  deleteInterventionEdit,
+  removeAllocationEdit,
+  setAllocationEdit,
+  setAnnualCostEdit,
+  setConditionEdit,
+  setInterventionFieldEdit,
+  setPartnerSharesEdit,
+  setRingFenceEdit,
+  setTransitionEdit,
 } from '../../renderer/logic/plan-edits';
 import { demoPlan } from './fixtures';
 
@@ -15,7 +23,10 @@ describe('plan edits', () => {
     const plan = demoPlan();
     expect(setInterventionFieldEdit(plan, 2, 'annualCost', 130000).ops).toEqual([]);
     const edit = setInterventionFieldEdit(plan, 2, 'annualCost', 140000);
-    expect(edit).toEqual({ label: 'Local evaluation: annual cost', ops: [{ op: 'set', path: ['interventions', 2, 'annualCost'], value: 140000 }] });
+    expect(edit).toEqual({
+      label: 'Local evaluation: annual cost',
+      ops: [{ op: 'set', path: ['interventions', 2, 'annualCost'], value: 140000 }],
+    });
   });
 
   it('edits one FY of a per-FY cost', () => {
@@ -47,7 +58,13 @@ describe('plan edits', () => {
 
   it('edits partner shares (sorted by month) and the transition route', () => {
     let plan = demoPlan();
-    plan = apply(plan, setPartnerSharesEdit(plan, 6, [{ from: '2022-04', share: 1, partner: 'NHS' }, { from: '2021-04', share: 0.25, partner: 'NHS' }]));
+    plan = apply(
+      plan,
+      setPartnerSharesEdit(plan, 6, [
+        { from: '2022-04', share: 1, partner: 'NHS' },
+        { from: '2021-04', share: 0.25, partner: 'NHS' },
+      ]),
+    );
     expect(plan.interventions[6].partnerShares!.map((s) => s.from)).toEqual(['2021-04', '2022-04']);
     plan = apply(plan, setTransitionEdit(plan, 6, undefined));
     expect(plan.interventions[6].transition).toBeUndefined();

@@ -46,7 +46,14 @@ describe('ladder CSV', () => {
       { value: 0.5, totals: { spend: 1000.5, drawn: 20, closures: 2, avoidableClosures: 0, usersLosingSupport: 30 }, closes: ['b', 'a'] },
       { value: 1, totals: { spend: 2000, drawn: 0, closures: 0, avoidableClosures: 0, usersLosingSupport: 0 }, closes: [] },
     ];
-    const text = ladderCsv(rows, 'grantLevel', new Map([['a', 'Service A'], ['b', '@B']]));
+    const text = ladderCsv(
+      rows,
+      'grantLevel',
+      new Map([
+        ['a', 'Service A'],
+        ['b', '@B'],
+      ]),
+    );
     expect(text.split('\r\n')).toEqual([
       'grantLevel,Spend (£),Drawn (£),Closures,Avoidable closures,People losing support,Services that close',
       `0.5,1000.50,20.00,2,0,30,'@B; Service A`,
@@ -60,15 +67,29 @@ describe('break-even in words', () => {
   it('says the smallest level and the amounts it gives', () => {
     expect(
       breakevenSentence({
-        answer: { status: 'found', value: 0.952, atBottom: false, amounts: [{ stream: 'ho', streamName: 'VRU grant', fy: '2021/22', amount: 314872000 }] },
-        variable: 'grantLevel', target: 'no-closures', isLevel: true, underwriter: 'OPCC',
+        answer: {
+          status: 'found',
+          value: 0.952,
+          atBottom: false,
+          amounts: [{ stream: 'ho', streamName: 'VRU grant', fy: '2021/22', amount: 314872000 }],
+        },
+        variable: 'grantLevel',
+        target: 'no-closures',
+        isLevel: true,
+        underwriter: 'OPCC',
       }),
     ).toBe('The smallest grant level that keeps every service open is 95.2% (VRU grant £3,148,720 in 2021/22).');
   });
 
   it('says plainly when the target fails at the top of the range', () => {
     expect(
-      breakevenSentence({ answer: { status: 'not-met', hi: 1, closures: [], drawn: 500000, nonCompliantYears: 0 }, variable: 'grantLevel', target: 'no-drawn', isLevel: true, underwriter: 'OPCC' }),
+      breakevenSentence({
+        answer: { status: 'not-met', hi: 1, closures: [], drawn: 500000, nonCompliantYears: 0 },
+        variable: 'grantLevel',
+        target: 'no-drawn',
+        isLevel: true,
+        underwriter: 'OPCC',
+      }),
     ).toBe('No grant level in this range needs nothing from OPCC: even at 100%, the top of the range, £5,000 is still drawn from OPCC.');
   });
 });

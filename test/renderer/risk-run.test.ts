@@ -21,18 +21,20 @@ function valid(raw: unknown): Plan {
 /** The worked example, with b handed over to a partner from April 2022 with probability p. */
 function handoverExample(p: number): Plan {
   const plan = workedExample();
-  plan.scenarios = [{
-    id: 'maybe-handover',
-    name: 'Partner may take b over',
-    uncertainty: [
-      { variable: 'handover', dist: 'bernoulli', p },
-      { variable: 'level', dist: 'triangular', min: 0.8, mode: 1, max: 1.1 },
-    ],
-    changes: [
-      { stream: 'core', fy: '2022/23', amount: '=base * level' },
-      { intervention: 'b', partnerShares: [{ from: '2022-04', share: '=handover', partner: 'CCG' }] },
-    ],
-  }];
+  plan.scenarios = [
+    {
+      id: 'maybe-handover',
+      name: 'Partner may take b over',
+      uncertainty: [
+        { variable: 'handover', dist: 'bernoulli', p },
+        { variable: 'level', dist: 'triangular', min: 0.8, mode: 1, max: 1.1 },
+      ],
+      changes: [
+        { stream: 'core', fy: '2022/23', amount: '=base * level' },
+        { intervention: 'b', partnerShares: [{ from: '2022-04', share: '=handover', partner: 'CCG' }] },
+      ],
+    },
+  ];
   return valid(plan);
 }
 
@@ -144,7 +146,15 @@ describe('histogram of people losing support', () => {
 
 describe('break-even in the worker', () => {
   it('finds the grant level that keeps every service open in the 25% cut, with the amounts it gives', () => {
-    const answer = runBreakeven({ kind: 'breakeven', plan: demoPlan(), scenarioId: 'cut-25-june', variable: 'grantLevel', target: 'no-closures', lo: 0, hi: 1 });
+    const answer = runBreakeven({
+      kind: 'breakeven',
+      plan: demoPlan(),
+      scenarioId: 'cut-25-june',
+      variable: 'grantLevel',
+      target: 'no-closures',
+      lo: 0,
+      hi: 1,
+    });
     expect(answer.status).toBe('found');
     if (answer.status !== 'found') return;
     expect(answer.value).toBeGreaterThan(0.75);
@@ -155,7 +165,15 @@ describe('break-even in the worker', () => {
   });
 
   it('says what stands in the way when the target fails at the top of the range', () => {
-    const answer = runBreakeven({ kind: 'breakeven', plan: demoPlan(), scenarioId: 'cut-25-june', variable: 'grantLevel', target: 'no-closures', lo: 0, hi: 0.5 });
+    const answer = runBreakeven({
+      kind: 'breakeven',
+      plan: demoPlan(),
+      scenarioId: 'cut-25-june',
+      variable: 'grantLevel',
+      target: 'no-closures',
+      lo: 0,
+      hi: 0.5,
+    });
     expect(answer.status).toBe('not-met');
     if (answer.status === 'not-met') expect(answer.closures.length).toBeGreaterThan(0);
   });

@@ -4,9 +4,25 @@ import type { Plan } from '../../shared/plan';
 import { validatePlan } from '../../shared/validate';
 import { simulate } from '../../shared/engine';
 import {
-  addScenarioEdit, confirmationOf, deleteScenarioEdit, duplicateScenarioEdit, fundingVariables, grantLevelOf, handoverOf,
-  handoverShares, priorityOf, renameScenarioEdit, roundLevel, setConfirmationEdit, setGrantLevelEdit, setHandoverEdit,
-  newScenarioId, setPriorityEdit, setStanceEdit, setVariableEdit, variableOf,
+  addScenarioEdit,
+  confirmationOf,
+  deleteScenarioEdit,
+  duplicateScenarioEdit,
+  fundingVariables,
+  grantLevelOf,
+  handoverOf,
+  handoverShares,
+  priorityOf,
+  renameScenarioEdit,
+  roundLevel,
+  setConfirmationEdit,
+  setGrantLevelEdit,
+  setHandoverEdit,
+  newScenarioId,
+  setPriorityEdit,
+  setStanceEdit,
+  setVariableEdit,
+  variableOf,
 } from '../../renderer/logic/scenario-edits';
 import { demoPlan, workedExample } from './fixtures';
 
@@ -163,7 +179,11 @@ describe('handover', () => {
     let plan = demoPlan();
     expect(handoverOf(plan, plan.scenarios![0], 'iris')).toMatchObject({ month: '2021-10', planMonth: '2021-10', fromScenario: false });
     plan = apply(plan, setHandoverEdit(plan, 'flat-april', 'iris', { mode: 'from', month: '2022-04' }));
-    expect(handoverOf(plan, plan.scenarios![0], 'iris')).toMatchObject({ month: '2022-04', fromScenario: true, partner: 'Black Country and West Birmingham CCGs' });
+    expect(handoverOf(plan, plan.scenarios![0], 'iris')).toMatchObject({
+      month: '2022-04',
+      fromScenario: true,
+      partner: 'Black Country and West Birmingham CCGs',
+    });
     plan = apply(plan, setHandoverEdit(plan, 'flat-april', 'iris', { mode: 'off' }));
     expect(handoverOf(plan, plan.scenarios![0], 'iris').month).toBeNull();
     const v = valid(plan);

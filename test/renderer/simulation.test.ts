@@ -20,7 +20,11 @@ describe('runSimulation (the worker’s job)', () => {
       { fy: 2022, amount: 6_000_000, known: parseMonth('2022-06'), knownSource: 'confirmed-on', confirmedOn: '2022-06-10' },
     ]);
     // Notice periods per FY (the deadlines themselves are the engine's: results[].interventions[].notices).
-    expect(resolved.interventions.map((i) => i.noticeMonths)).toEqual([[3, 3], [3, 3], [1, 1]]);
+    expect(resolved.interventions.map((i) => i.noticeMonths)).toEqual([
+      [3, 3],
+      [3, 3],
+      [1, 1],
+    ]);
   });
 
   it('gives formulas their value', () => {
@@ -32,7 +36,10 @@ describe('runSimulation (the worker’s job)', () => {
   });
 
   it('returns the validator’s problems for a plan that does not validate', () => {
-    const { plan } = applyEdit(demoPlan(), { label: 'bad', ops: [{ op: 'set', path: ['interventions', 2, 'annualCost'], value: '=fte * 2' }] });
+    const { plan } = applyEdit(demoPlan(), {
+      label: 'bad',
+      ops: [{ op: 'set', path: ['interventions', 2, 'annualCost'], value: '=fte * 2' }],
+    });
     const outcome = runSimulation(plan);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;

@@ -30,8 +30,14 @@ describe('design tokens', () => {
       const css = fs.readFileSync(file, 'utf8');
       const name = path.relative(RENDERER, file);
       const own = file.endsWith('tokens.css') ? new Set<string>() : defined(css);
-      expect([...read(css)].filter((v) => !light.has(v) && !own.has(v)), name).toEqual([]);
-      expect([...own].filter((v) => light.has(v)), name).toEqual([]);
+      expect(
+        [...read(css)].filter((v) => !light.has(v) && !own.has(v)),
+        name,
+      ).toEqual([]);
+      expect(
+        [...own].filter((v) => light.has(v)),
+        name,
+      ).toEqual([]);
     }
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readAmount, readCategory, readDate, readMonth, readNoticeMonths, readNumber, readShare, readWholeNumber } from '../../renderer/logic/values';
+import {
+  readAmount,
+  readCategory,
+  readDate,
+  readMonth,
+  readNoticeMonths,
+  readNumber,
+  readShare,
+  readWholeNumber,
+} from '../../renderer/logic/values';
 
 describe('reading what people type', () => {
   it('reads pounds as written in spreadsheets', () => {

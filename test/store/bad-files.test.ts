@@ -22,24 +22,44 @@ async function openError(file: string): Promise<DocumentError> {
 type Maker = (file: string) => void;
 
 const BAD_FILES: [string, string, RegExp, Maker][] = [
-  ['a file that is not SQLite', 'not-sqlite', /is not a Headroom plan: it is not a plan document at all/, (file) => {
-    fs.writeFileSync(file, 'Service,Cost\nIRIS,180000\n'.repeat(200));
-  }],
-  ['another program\'s SQLite database', 'not-headroom', /is a database made by another program/, (file) => {
-    const db = new Database(file);
-    db.pragma('journal_mode = DELETE');
-    db.exec("CREATE TABLE budgets (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO budgets (name) VALUES ('Household');");
-    db.pragma('user_version = 2');
-    db.close();
-  }],
-  ['a plan from a newer Headroom', 'newer-version', new RegExp(`saved by a newer version of Headroom \\(file version ${HEAD_VERSION + 1}; this version reads up to ${HEAD_VERSION}\\)`), (file) => {
-    PlanDocument.create(file, workedExample()).close();
-    withRaw(file, (db) => db.pragma(`user_version = ${HEAD_VERSION + 1}`));
-  }],
-  ['a truncated plan', 'corrupt', /is damaged or incomplete/, (file) => {
-    PlanDocument.create(file, largePlan(200)).close();
-    fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2) + 1234);
-  }],
+  [
+    'a file that is not SQLite',
+    'not-sqlite',
+    /is not a Headroom plan: it is not a plan document at all/,
+    (file) => {
+      fs.writeFileSync(file, 'Service,Cost\nIRIS,180000\n'.repeat(200));
+    },
+  ],
+  [
+    "another program's SQLite database",
+    'not-headroom',
+    /is a database made by another program/,
+    (file) => {
+      const db = new Database(file);
+      db.pragma('journal_mode = DELETE');
+      db.exec("CREATE TABLE budgets (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO budgets (name) VALUES ('Household');");
+      db.pragma('user_version = 2');
+      db.close();
+    },
+  ],
+  [
+    'a plan from a newer Headroom',
+    'newer-version',
+    new RegExp(`saved by a newer version of Headroom \\(file version ${HEAD_VERSION + 1}; this version reads up to ${HEAD_VERSION}\\)`),
+    (file) => {
+      PlanDocument.create(file, workedExample()).close();
+      withRaw(file, (db) => db.pragma(`user_version = ${HEAD_VERSION + 1}`));
+    },
+  ],
+  [
+    'a truncated plan',
+    'corrupt',
+    /is damaged or incomplete/,
+    (file) => {
+      PlanDocument.create(file, largePlan(200)).close();
+      fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2) + 1234);
+    },
+  ],
 ];
 
 describe('four bad files', () => {
@@ -103,7 +123,9 @@ describe('four bad files', () => {
   it('refuses a stored plan that does not validate, listing its problems', async () => {
     const file = path.join(tempDir(), 'plan.headroom');
     PlanDocument.create(file, workedExample()).close();
-    withRaw(file, (db) => db.exec("UPDATE plan SET json = json_set(json, '$.fundingStreams[0].allocations[0].amount', '=cos.constructor')"));
+    withRaw(file, (db) =>
+      db.exec("UPDATE plan SET json = json_set(json, '$.fundingStreams[0].allocations[0].amount', '=cos.constructor')"),
+    );
     const hash = sha256(file);
     const error = await openError(file);
     expect(error.kind).toBe('invalid-plan');

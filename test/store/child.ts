@@ -66,7 +66,8 @@ export function runDocProcess(script: string, mode: 'open' | 'hold' | 'write' | 
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('close', (code, signal) => {
-      for (const waiter of waiters.splice(0)) waiter.reject(new Error(`process ended (${code ?? signal}) before ${waiter.pattern}: ${lines.join(' | ')} ${stderr}`));
+      for (const waiter of waiters.splice(0))
+        waiter.reject(new Error(`process ended (${code ?? signal}) before ${waiter.pattern}: ${lines.join(' | ')} ${stderr}`));
       resolve({ code, signal });
     });
   });
@@ -77,7 +78,8 @@ export function runDocProcess(script: string, mode: 'open' | 'hold' | 'write' | 
     waitFor(pattern) {
       const seen = lines.find((line) => pattern.test(line));
       if (seen !== undefined) return Promise.resolve(seen);
-      if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error(`process already ended: ${lines.join(' | ')} ${stderr}`));
+      if (child.exitCode !== null || child.signalCode !== null)
+        return Promise.reject(new Error(`process already ended: ${lines.join(' | ')} ${stderr}`));
       return new Promise((resolve, reject) => waiters.push({ pattern, resolve, reject }));
     },
   };

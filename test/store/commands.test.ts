@@ -13,11 +13,27 @@ const rename = (name: string): PlanEdit => ({ label: `Rename to ${name}`, ops: [
 
 describe('a refused command changes nothing', () => {
   it.each<[string, PlanEdit, RegExp]>([
-    ['a formula that reaches outside', { label: 'Cost', ops: [{ op: 'set', path: ['interventions', 0, 'annualCost'], value: '=cos.constructor' }] }, /^interventions\[0\]\.annualCost$/],
-    ['a negative amount', { label: 'Cost', ops: [{ op: 'set', path: ['fundingStreams', 0, 'allocations', 1, 'amount'], value: -1 }] }, /^fundingStreams\[0\]\.allocations\[1\]\.amount$/],
-    ['a duplicate id', { label: 'Add', ops: [{ op: 'insert', path: ['interventions'], index: 3, value: { ...workedExample().interventions[0] } }] }, /^interventions\[3\]\.id$/],
+    [
+      'a formula that reaches outside',
+      { label: 'Cost', ops: [{ op: 'set', path: ['interventions', 0, 'annualCost'], value: '=cos.constructor' }] },
+      /^interventions\[0\]\.annualCost$/,
+    ],
+    [
+      'a negative amount',
+      { label: 'Cost', ops: [{ op: 'set', path: ['fundingStreams', 0, 'allocations', 1, 'amount'], value: -1 }] },
+      /^fundingStreams\[0\]\.allocations\[1\]\.amount$/,
+    ],
+    [
+      'a duplicate id',
+      { label: 'Add', ops: [{ op: 'insert', path: ['interventions'], index: 3, value: { ...workedExample().interventions[0] } }] },
+      /^interventions\[3\]\.id$/,
+    ],
     ['a field Headroom does not know', { label: 'Add', ops: [{ op: 'set', path: ['colour'], value: 'red' }] }, /^colour$/],
-    ['a path that does not exist', { label: 'Cost', ops: [{ op: 'set', path: ['interventions', 9, 'annualCost'], value: 1 }] }, /^\(edit\)$/],
+    [
+      'a path that does not exist',
+      { label: 'Cost', ops: [{ op: 'set', path: ['interventions', 9, 'annualCost'], value: 1 }] },
+      /^\(edit\)$/,
+    ],
     ['a malformed edit', { label: '', ops: [] } as unknown as PlanEdit, /^\(edit\)/],
   ])('%s: refused with problems, the file byte-identical', async (_name, edit, problemPath) => {
     const file = path.join(tempDir(), 'plan.headroom');
@@ -59,7 +75,12 @@ describe('disk full', () => {
     const before = { plan: doc.plan(), info: doc.info() };
 
     const many = Array.from({ length: 300 }, (_, i) => ({
-      id: `bulk-${i}`, name: `Bulk ${i}`, category: 'central', annualCost: 1000, priority: 9, notes: 'n'.repeat(450),
+      id: `bulk-${i}`,
+      name: `Bulk ${i}`,
+      category: 'central',
+      annualCost: 1000,
+      priority: 9,
+      notes: 'n'.repeat(450),
     }));
     let error: unknown;
     try {
@@ -101,35 +122,85 @@ function editFor(plan: Plan, [kind, a, b]: Intent): { edit: PlanEdit; valid: boo
     case 0:
       return { edit: rename(`Plan ${a}`), valid: true };
     case 1:
-      return items.length === 0 ? { edit: rename(`Plan ${b}`), valid: true } : {
-        edit: { label: 'Cost', ops: [{ op: 'set', path: ['interventions', at(a), 'annualCost'], value: (b % 100000) + (a % 100) / 100 }] },
-        valid: true,
-      };
+      return items.length === 0
+        ? { edit: rename(`Plan ${b}`), valid: true }
+        : {
+            edit: {
+              label: 'Cost',
+              ops: [{ op: 'set', path: ['interventions', at(a), 'annualCost'], value: (b % 100000) + (a % 100) / 100 }],
+            },
+            valid: true,
+          };
     case 2:
       return {
         edit: {
           label: 'Add intervention',
-          ops: [{ op: 'insert', path: ['interventions'], index: a % (items.length + 1), value: { id: `p-${serial}`, name: `P ${serial}`, category: b % 2 ? 'central' : 'commissioned', annualCost: { '2021/22': b % 5000, '2022/23': `=${b % 5000} * 1.02` }, priority: b % 4 } }],
+          ops: [
+            {
+              op: 'insert',
+              path: ['interventions'],
+              index: a % (items.length + 1),
+              value: {
+                id: `p-${serial}`,
+                name: `P ${serial}`,
+                category: b % 2 ? 'central' : 'commissioned',
+                annualCost: { '2021/22': b % 5000, '2022/23': `=${b % 5000} * 1.02` },
+                priority: b % 4,
+              },
+            },
+          ],
         },
         valid: true,
       };
     case 3:
-      return items.length <= 1 ? { edit: rename(`Plan ${a}`), valid: true } : { edit: { label: 'Remove', ops: [{ op: 'remove', path: ['interventions'], index: at(a) }] }, valid: true };
+      return items.length <= 1
+        ? { edit: rename(`Plan ${a}`), valid: true }
+        : { edit: { label: 'Remove', ops: [{ op: 'remove', path: ['interventions'], index: at(a) }] }, valid: true };
     case 4:
-      return { edit: { label: 'Notes', ops: [{ op: 'set', path: ['notes'], ...(plan.notes === undefined ? { value: `note ${b}` } : {}) }] }, valid: true };
+      return {
+        edit: { label: 'Notes', ops: [{ op: 'set', path: ['notes'], ...(plan.notes === undefined ? { value: `note ${b}` } : {}) }] },
+        valid: true,
+      };
     case 5:
-      return { edit: { label: 'Allocation', ops: [{ op: 'set', path: ['fundingStreams', 0, 'allocations', a % 2, 'amount'], value: `=${b % 1000} * 100` }] }, valid: true };
+      return {
+        edit: {
+          label: 'Allocation',
+          ops: [{ op: 'set', path: ['fundingStreams', 0, 'allocations', a % 2, 'amount'], value: `=${b % 1000} * 100` }],
+        },
+        valid: true,
+      };
     case 6:
       return {
-        edit: { label: 'Add scenario', ops: [{ op: 'insert', path: ['scenarios'], index: 0, value: { id: `s-${serial}`, name: `S ${serial}`, stance: a % 2 ? 'prudent' : 'wait', variables: { level: (b % 10) / 10 } } }] },
+        edit: {
+          label: 'Add scenario',
+          ops: [
+            {
+              op: 'insert',
+              path: ['scenarios'],
+              index: 0,
+              value: { id: `s-${serial}`, name: `S ${serial}`, stance: a % 2 ? 'prudent' : 'wait', variables: { level: (b % 10) / 10 } },
+            },
+          ],
+        },
         valid: true,
       };
     case 7:
-      return items.length === 0 ? { edit: rename(''.padEnd(501, 'x')), valid: false } : { edit: { label: 'Bad cost', ops: [{ op: 'set', path: ['interventions', at(a), 'annualCost'], value: -1 - b }] }, valid: false };
+      return items.length === 0
+        ? { edit: rename(''.padEnd(501, 'x')), valid: false }
+        : { edit: { label: 'Bad cost', ops: [{ op: 'set', path: ['interventions', at(a), 'annualCost'], value: -1 - b }] }, valid: false };
     case 8:
-      return { edit: { label: 'Bad formula', ops: [{ op: 'set', path: ['fundingStreams', 0, 'allocations', 0, 'amount'], value: '=cos.constructor' }] }, valid: false };
+      return {
+        edit: {
+          label: 'Bad formula',
+          ops: [{ op: 'set', path: ['fundingStreams', 0, 'allocations', 0, 'amount'], value: '=cos.constructor' }],
+        },
+        valid: false,
+      };
     default:
-      return { edit: { label: 'No such place', ops: [{ op: 'set', path: ['interventions', items.length + a, 'name'], value: 'x' }] }, valid: false };
+      return {
+        edit: { label: 'No such place', ops: [{ op: 'set', path: ['interventions', items.length + a, 'name'], value: 'x' }] },
+        valid: false,
+      };
   }
 }
 
@@ -222,7 +293,10 @@ describe('undo and redo', () => {
     const doc = PlanDocument.create(file, workedExample(), { undoLimit: limit });
     for (let i = 1; i <= limit + 5; i++) doc.apply(rename(`Name ${i}`));
     doc.close();
-    expect(withRaw(file, (db) => db.prepare('SELECT count(*) AS n, min(position) AS first FROM undo_log').get())).toEqual({ n: limit, first: 6 });
+    expect(withRaw(file, (db) => db.prepare('SELECT count(*) AS n, min(position) AS first FROM undo_log').get())).toEqual({
+      n: limit,
+      first: 6,
+    });
     const reopened = await PlanDocument.open(file, { undoLimit: limit });
     for (let i = 0; i < limit; i++) reopened.undo();
     expect(reopened.plan().name).toBe('Name 5');
@@ -236,7 +310,11 @@ describe('undo and redo', () => {
     const doc = PlanDocument.create(file, workedExample());
     doc.apply(rename('Renamed'));
     doc.close();
-    withRaw(file, (db) => db.prepare(`UPDATE undo_log SET inverse_json = ? WHERE position = 1`).run(JSON.stringify({ label: 'x', ops: [{ op: 'set', path: ['horizon', 'months'], value: 0 }] })));
+    withRaw(file, (db) =>
+      db
+        .prepare(`UPDATE undo_log SET inverse_json = ? WHERE position = 1`)
+        .run(JSON.stringify({ label: 'x', ops: [{ op: 'set', path: ['horizon', 'months'], value: 0 }] })),
+    );
     const reopened = await PlanDocument.open(file);
     expect(() => reopened.undo()).toThrow(expect.objectContaining({ kind: 'corrupt', message: expect.stringContaining('undo history') }));
     expect(reopened.plan().name).toBe('Renamed');

@@ -73,7 +73,14 @@ it(`survives ${KILLS} SIGKILLs of a writer: every command all there or not at al
     expect(writer.lines.filter((line) => /^(refused|failed)/.test(line))).toEqual([]);
     const reported = committed.length > 0 ? committed[committed.length - 1] : n;
     const journal = `${file}-journal`;
-    if (fs.existsSync(journal) && fs.statSync(journal).size > 0 && fs.readFileSync(journal).subarray(0, 8).some((b) => b !== 0)) {
+    if (
+      fs.existsSync(journal) &&
+      fs.statSync(journal).size > 0 &&
+      fs
+        .readFileSync(journal)
+        .subarray(0, 8)
+        .some((b) => b !== 0)
+    ) {
       stats.midTransaction += 1;
     }
 
@@ -95,6 +102,8 @@ it(`survives ${KILLS} SIGKILLs of a writer: every command all there or not at al
   expect(stats.edits).toBeGreaterThanOrEqual(KILLS / 2);
   expect(stats.midTransaction).toBeGreaterThan(0);
   expect(stats.aimedAtOpening).toBe(KILLS / 10);
-  console.log(`crash test: ${stats.edits} commands stored; kills mid-transaction ${stats.midTransaction}, ` +
-    `aimed at the writer opening the plan ${stats.aimedAtOpening}, after a commit it had not yet reported ${stats.committedUnreported}`);
+  console.log(
+    `crash test: ${stats.edits} commands stored; kills mid-transaction ${stats.midTransaction}, ` +
+      `aimed at the writer opening the plan ${stats.aimedAtOpening}, after a commit it had not yet reported ${stats.committedUnreported}`,
+  );
 }, 150_000);

@@ -44,7 +44,11 @@ export function mustBeValid(plan: unknown): Plan {
 export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
@@ -67,7 +71,10 @@ export function richPlan(): Plan {
     underwriting: { by: 'OPCC', limit: '=250000 * grantLevel' },
     fundingStreams: [
       {
-        id: 'ho-core', name: 'Home Office core', funder: 'Home Office', kind: 'grant',
+        id: 'ho-core',
+        name: 'Home Office core',
+        funder: 'Home Office',
+        kind: 'grant',
         allocations: [
           { fy: '2020/21', amount: 3307000.45, confirmedOn: '2020-03-20' },
           { fy: '2021/22', amount: '=3307000 * grantLevel', confirmDelay: 2 },
@@ -77,19 +84,39 @@ export function richPlan(): Plan {
         notes: 'Core grant, confirmed late most years',
       },
       {
-        id: 'ring', name: 'Ring-fenced', funder: 'YJB', kind: 'one-off',
+        id: 'ring',
+        name: 'Ring-fenced',
+        funder: 'YJB',
+        kind: 'one-off',
         allocations: [{ fy: '2020/21', amount: 50000 }],
         restrictedTo: ['navigators', 'iris'],
         conditions: {},
       },
       { id: 'empty-restriction', name: 'Nothing yet', funder: 'Council', kind: 'contribution', allocations: [], restrictedTo: [] },
-      { id: 'share-number', name: 'Condition as number', funder: 'CCG', kind: 'contribution', allocations: [], conditions: { minCommissionedShare: 0.375 } },
+      {
+        id: 'share-number',
+        name: 'Condition as number',
+        funder: 'CCG',
+        kind: 'contribution',
+        allocations: [],
+        conditions: { minCommissionedShare: 0.375 },
+      },
     ],
     interventions: [
       {
-        id: 'iris', name: 'IRIS', category: 'commissioned', system: 'Health', area: 'Coventry', provider: 'IRISi',
+        id: 'iris',
+        name: 'IRIS',
+        category: 'commissioned',
+        system: 'Health',
+        area: 'Coventry',
+        provider: 'IRISi',
         annualCost: { '2020/21': 180000, '2021/22': '=180000 * (1 + uplift)', '2022/23': 183600.99 },
-        start: '2020-06', end: '2023-01', noticeMonths: '=2', exitCost: 6000.5, serviceUsers: 40, priority: 1,
+        start: '2020-06',
+        end: '2023-01',
+        noticeMonths: '=2',
+        exitCost: 6000.5,
+        serviceUsers: 40,
+        priority: 1,
         partnerShares: [
           { from: '2021-04', share: 0.5, partner: 'Birmingham and Solihull CCG' },
           { from: '2022-04', share: '=min(1, grantLevel)', partner: 'CCG' },
@@ -97,13 +124,25 @@ export function richPlan(): Plan {
         transition: { to: 'Local early help teams', capacity: 25 },
         notes: 'Taper to the CCG',
       },
-      { id: 'navigators', name: 'Navigators', category: 'central', annualCost: '=fte * 30000', priority: 2, exitCost: '=5000', noticeMonths: 0, serviceUsers: 0, partnerShares: [] },
+      {
+        id: 'navigators',
+        name: 'Navigators',
+        category: 'central',
+        annualCost: '=fte * 30000',
+        priority: 2,
+        exitCost: '=5000',
+        noticeMonths: 0,
+        serviceUsers: 0,
+        partnerShares: [],
+      },
       { id: 'empty-map', name: 'Cost by FY, none yet', category: 'commissioned', annualCost: {}, priority: 3 },
       { id: 'zero', name: 'Zero cost', category: 'commissioned', annualCost: 0, priority: 0, transition: { to: 'Nowhere', capacity: 0 } },
     ],
     scenarios: [
       {
-        id: 'cut-25-late', name: '25% cut, confirmed in June', stance: 'prudent',
+        id: 'cut-25-late',
+        name: '25% cut, confirmed in June',
+        stance: 'prudent',
         variables: { grantLevel: 0.75 },
         underwriting: { limit: 500000, by: 'PCC' },
         changes: [
@@ -129,30 +168,57 @@ export function largePlan(n: number): Plan {
   const interventions = Array.from({ length: n }, (_, i) => {
     const id = `svc-${String(i + 1).padStart(4, '0')}`;
     const cost = 10000 + (i % 97) * 1000.25;
-    const annualCost = i % 3 === 0 ? cost : i % 3 === 1 ? { '2020/21': cost, '2021/22': `=${cost} * 1.02`, '2022/23': cost + 1 } : `=${cost} * grantLevel`;
+    const annualCost =
+      i % 3 === 0 ? cost : i % 3 === 1 ? { '2020/21': cost, '2021/22': `=${cost} * 1.02`, '2022/23': cost + 1 } : `=${cost} * grantLevel`;
     return {
-      id, name: `Service ${i + 1}`, category: i % 4 === 0 ? 'central' : 'commissioned',
-      system: ['Health', 'Education', 'Justice'][i % 3], area: `Area ${i % 7}`,
-      annualCost, priority: i % 10, noticeMonths: i % 4, serviceUsers: i % 50,
-      ...(i % 5 === 0 ? { partnerShares: [{ from: '2021-04', share: 0.25, partner: 'CCG' }, { from: '2022-04', share: 1, partner: 'CCG' }] } : {}),
+      id,
+      name: `Service ${i + 1}`,
+      category: i % 4 === 0 ? 'central' : 'commissioned',
+      system: ['Health', 'Education', 'Justice'][i % 3],
+      area: `Area ${i % 7}`,
+      annualCost,
+      priority: i % 10,
+      noticeMonths: i % 4,
+      serviceUsers: i % 50,
+      ...(i % 5 === 0
+        ? {
+            partnerShares: [
+              { from: '2021-04', share: 0.25, partner: 'CCG' },
+              { from: '2022-04', share: 1, partner: 'CCG' },
+            ],
+          }
+        : {}),
       ...(i % 6 === 0 ? { transition: { to: 'Early help', capacity: 5 }, exitCost: 1500 } : {}),
     };
   });
   return mustBeValid({
-    format: 'headroom-plan', version: 1, name: `Large plan (${n} interventions)`,
+    format: 'headroom-plan',
+    version: 1,
+    name: `Large plan (${n} interventions)`,
     horizon: { start: '2020-04', months: 36 },
     variables: { grantLevel: 1 },
     underwriting: { by: 'OPCC', limit: 1000000 },
     fundingStreams: [
-      { id: 'core', name: 'Core', funder: 'Home Office', kind: 'grant', allocations: [
-        { fy: '2020/21', amount: 4000000, confirmedOn: '2020-03-01' },
-        { fy: '2021/22', amount: 3500000, confirmedOn: '2021-06-10' },
-        { fy: '2022/23', amount: 3000000 },
-      ] },
+      {
+        id: 'core',
+        name: 'Core',
+        funder: 'Home Office',
+        kind: 'grant',
+        allocations: [
+          { fy: '2020/21', amount: 4000000, confirmedOn: '2020-03-01' },
+          { fy: '2021/22', amount: 3500000, confirmedOn: '2021-06-10' },
+          { fy: '2022/23', amount: 3000000 },
+        ],
+      },
     ],
     interventions,
     scenarios: [
-      { id: 'cut', name: 'Cut', variables: { grantLevel: 0.8 }, changes: [{ stream: 'core', fy: '2021/22', amount: '=base * grantLevel' }] },
+      {
+        id: 'cut',
+        name: 'Cut',
+        variables: { grantLevel: 0.8 },
+        changes: [{ stream: 'core', fy: '2021/22', amount: '=base * grantLevel' }],
+      },
       { id: 'prudent', name: 'Prudent', stance: 'prudent' },
     ],
   });
@@ -174,11 +240,15 @@ export function integrity(file: string): string {
 
 /** The schema as SQLite records it, plus the header values the version gate reads. */
 export function schemaOf(file: string) {
-  return withRaw(file, (db) => ({
-    userVersion: db.pragma('user_version', { simple: true }),
-    applicationId: db.pragma('application_id', { simple: true }),
-    sql: db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name').all(),
-  }), { readonly: true });
+  return withRaw(
+    file,
+    (db) => ({
+      userVersion: db.pragma('user_version', { simple: true }),
+      applicationId: db.pragma('application_id', { simple: true }),
+      sql: db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name').all(),
+    }),
+    { readonly: true },
+  );
 }
 
 /**
@@ -189,21 +259,31 @@ export function schemaOf(file: string) {
  */
 export function buildOldFixture(source: string, target: string, version: number): void {
   if (version < 1 || version > 3) throw new Error(`buildOldFixture builds schema 1, 2 or 3, not ${version}`);
-  const held = withRaw(source, (db) => ({
-    plan: JSON.parse((db.prepare('SELECT json FROM plan').get() as { json: string }).json) as Plan,
-    undo: db.prepare('SELECT * FROM undo_log ORDER BY position').all() as Record<string, unknown>[],
-    state: db.prepare('SELECT * FROM document_state').get() as Record<string, unknown>,
-  }), { readonly: true });
+  const held = withRaw(
+    source,
+    (db) => ({
+      plan: JSON.parse((db.prepare('SELECT json FROM plan').get() as { json: string }).json) as Plan,
+      undo: db.prepare('SELECT * FROM undo_log ORDER BY position').all() as Record<string, unknown>[],
+      state: db.prepare('SELECT * FROM document_state').get() as Record<string, unknown>,
+    }),
+    { readonly: true },
+  );
   const v3 = path.join(tempDir(), 'schema-3.headroom');
-  withRaw(v3, (db) => {
-    migrate(db, MIGRATIONS.slice(0, 3));
-    db.transaction(() => {
-      writeLegacyPlan(db, held.plan);
-      const insert = db.prepare('INSERT INTO undo_log (id, position, label, forward_json, inverse_json) VALUES (@id, @position, @label, @forward_json, @inverse_json)');
-      for (const entry of held.undo) insert.run(entry);
-      db.prepare('UPDATE document_state SET revision = @revision, undo_position = @undo_position WHERE id = 1').run(held.state);
-    })();
-  }, { fileMustExist: false });
+  withRaw(
+    v3,
+    (db) => {
+      migrate(db, MIGRATIONS.slice(0, 3));
+      db.transaction(() => {
+        writeLegacyPlan(db, held.plan);
+        const insert = db.prepare(
+          'INSERT INTO undo_log (id, position, label, forward_json, inverse_json) VALUES (@id, @position, @label, @forward_json, @inverse_json)',
+        );
+        for (const entry of held.undo) insert.run(entry);
+        db.prepare('UPDATE document_state SET revision = @revision, undo_position = @undo_position WHERE id = 1').run(held.state);
+      })();
+    },
+    { fileMustExist: false },
+  );
 
   const db = new Database(target);
   try {

@@ -15,7 +15,9 @@ async function withDamagedIndex(): Promise<{ file: string; plan: unknown }> {
   const plan = doc.plan();
   doc.close();
   const { rootpage, pageSize } = withRaw(file, (db) => ({
-    rootpage: (db.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'undo_log'").get() as { rootpage: number }).rootpage,
+    rootpage: (
+      db.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'undo_log'").get() as { rootpage: number }
+    ).rootpage,
     pageSize: db.pragma('page_size', { simple: true }) as number,
   }));
   const bytes = fs.readFileSync(file);
@@ -38,7 +40,10 @@ describe('damage in an index', () => {
     const hash = sha256(file);
     const opening = PlanDocument.open(file);
     await expect(opening).rejects.toBeInstanceOf(DocumentError);
-    await expect(opening).rejects.toMatchObject({ kind: 'damaged-index', message: expect.stringMatching(/has damaged indexes, but the plan in it is intact/) });
+    await expect(opening).rejects.toMatchObject({
+      kind: 'damaged-index',
+      message: expect.stringMatching(/has damaged indexes, but the plan in it is intact/),
+    });
     expect(sha256(file)).toBe(hash);
   });
 
@@ -63,7 +68,10 @@ describe('files other programs have changed', () => {
     PlanDocument.create(file, workedExample()).close();
     withRaw(file, (db) => db.exec("ALTER TABLE plan ADD COLUMN evil TEXT GENERATED ALWAYS AS (json_extract(json, '$[')) VIRTUAL"));
     const hash = sha256(file);
-    await expect(PlanDocument.open(file)).rejects.toMatchObject({ kind: 'unsafe-content', message: expect.stringMatching(/computed columns/) });
+    await expect(PlanDocument.open(file)).rejects.toMatchObject({
+      kind: 'unsafe-content',
+      message: expect.stringMatching(/computed columns/),
+    });
     await expect(PlanDocument.open(file, { readOnly: true })).rejects.toMatchObject({ kind: 'unsafe-content' });
     expect(sha256(file)).toBe(hash);
   });

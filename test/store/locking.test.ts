@@ -89,7 +89,9 @@ describe('read-only plans', () => {
     expect(doc.info().readOnly).toBe(true);
     expect(doc.plan()).toStrictEqual(richPlan());
     const refused = { kind: 'read-only', message: expect.stringMatching(/"plan.headroom" is read-only, so changes cannot be saved/) };
-    expect(() => doc.apply({ label: 'Rename', ops: [{ op: 'set', path: ['name'], value: 'x' }] })).toThrow(expect.objectContaining(refused));
+    expect(() => doc.apply({ label: 'Rename', ops: [{ op: 'set', path: ['name'], value: 'x' }] })).toThrow(
+      expect.objectContaining(refused),
+    );
     expect(() => doc.replacePlan(workedExample(), 'Import')).toThrow(expect.objectContaining(refused));
     expect(() => doc.undo()).toThrow(expect.objectContaining(refused));
     expect(() => doc.redo()).toThrow(expect.objectContaining(refused));

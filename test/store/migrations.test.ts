@@ -5,7 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { checkMigrations, HEAD_VERSION, HEADROOM_APPLICATION_ID, migrate, MIGRATIONS, type Migration } from '../../electron/store/migrations';
+import {
+  checkMigrations,
+  HEAD_VERSION,
+  HEADROOM_APPLICATION_ID,
+  migrate,
+  MIGRATIONS,
+  type Migration,
+} from '../../electron/store/migrations';
 import { PlanDocument } from '../../electron/store/plan-document';
 import type { Plan } from '../../shared/plan';
 import { buildOldFixture, largePlan, ROOT, richPlan, schemaOf, sha256, tempDir, withRaw } from './helpers';
@@ -47,14 +54,16 @@ describe('schema history', () => {
     const fingerprints = MIGRATIONS.map((_, i) => {
       const db = new Database(':memory:');
       migrate(db, MIGRATIONS.slice(0, i + 1));
-      const sql = (db.prepare('SELECT sql FROM sqlite_schema ORDER BY rowid').all() as { sql: string | null }[]).map((r) => r.sql).join('\n');
+      const sql = (db.prepare('SELECT sql FROM sqlite_schema ORDER BY rowid').all() as { sql: string | null }[])
+        .map((r) => r.sql)
+        .join('\n');
       db.close();
       return crypto.createHash('sha256').update(sql).digest('hex').slice(0, 16);
     });
     expect(fingerprints).toEqual(PINNED_SCHEMAS);
   });
 
-  it('marks a new document with Headroom\'s application id and the current version', () => {
+  it("marks a new document with Headroom's application id and the current version", () => {
     const file = path.join(tempDir(), 'new.headroom');
     PlanDocument.create(file, richPlan()).close();
     const schema = schemaOf(file);
@@ -112,7 +121,13 @@ describe.each(earlier)('a file of schema version %i', (version) => {
     const last = MIGRATIONS[MIGRATIONS.length - 1];
     const failing: Migration[] = [
       ...MIGRATIONS.slice(0, -1),
-      { ...last, up: (db) => { last.up(db); throw new Error('injected failure'); } },
+      {
+        ...last,
+        up: (db) => {
+          last.up(db);
+          throw new Error('injected failure');
+        },
+      },
     ];
     await expect(PlanDocument.open(file, { migrations: failing })).rejects.toMatchObject({
       kind: 'migration-failed',
@@ -166,7 +181,9 @@ describe('schema 4: the nine plan tables into one JSON row', () => {
     PlanDocument.create(source, richPlan()).close();
     const file = path.join(dir, 'v3.headroom');
     buildOldFixture(source, file, 3);
-    withRaw(file, (db) => db.prepare("UPDATE allocations SET amount_pence = 9007199254740993 WHERE position = 0 AND stream_id = 'ring'").run());
+    withRaw(file, (db) =>
+      db.prepare("UPDATE allocations SET amount_pence = 9007199254740993 WHERE position = 0 AND stream_id = 'ring'").run(),
+    );
     const hash = sha256(file);
     await expect(PlanDocument.open(file)).rejects.toMatchObject({ kind: 'corrupt' });
     expect(sha256(file)).toBe(hash);

@@ -23,8 +23,13 @@ async function throughDocument(plan: Plan): Promise<Plan> {
 
 function minimal(overrides: Record<string, unknown> = {}): Plan {
   return mustBeValid({
-    format: 'headroom-plan', version: 1, name: 'Minimal', horizon: { start: '2021-04', months: 12 },
-    fundingStreams: [], interventions: [], ...overrides,
+    format: 'headroom-plan',
+    version: 1,
+    name: 'Minimal',
+    horizon: { start: '2021-04', months: 12 },
+    fundingStreams: [],
+    interventions: [],
+    ...overrides,
   });
 }
 
@@ -73,7 +78,9 @@ describe('plan ↔ document', () => {
     withRaw(file, (db) => {
       expect(() => db.prepare('INSERT INTO plan (id, json) VALUES (2, ?)').run('{}')).toThrow(/CHECK constraint failed/);
       expect(() => db.prepare('UPDATE plan SET json = ? WHERE id = 1').run('{"name": ')).toThrow(/CHECK constraint failed/);
-      expect(() => db.prepare('UPDATE plan SET json = ? WHERE id = 1').run(Buffer.from('{}'))).toThrow(/cannot store BLOB value in TEXT column/);
+      expect(() => db.prepare('UPDATE plan SET json = ? WHERE id = 1').run(Buffer.from('{}'))).toThrow(
+        /cannot store BLOB value in TEXT column/,
+      );
     });
     expect(JSON.parse(storedJson(file)[0].json)).toStrictEqual(workedExample());
   });
@@ -84,7 +91,9 @@ describe('plan ↔ document', () => {
     withRaw(file, (db) => db.exec("UPDATE plan SET json = json_set(json, '$.fundingStreams[0].allocations[0].amount', 1234.567)"));
     await expect(PlanDocument.open(file)).rejects.toMatchObject({
       kind: 'invalid-plan',
-      problems: [{ path: 'fundingStreams[0].allocations[0].amount', message: '1234.567 is not an amount in pounds with at most 2 decimals' }],
+      problems: [
+        { path: 'fundingStreams[0].allocations[0].amount', message: '1234.567 is not an amount in pounds with at most 2 decimals' },
+      ],
     });
   });
 });

@@ -6,7 +6,15 @@ import { PlanDocument } from '../../electron/store/plan-document';
 import { largePlan, tempDir, withRaw, workedExample } from './helpers';
 
 const undoBytes = (file: string) =>
-  withRaw(file, (db) => (db.prepare('SELECT coalesce(sum(length(CAST(forward_json AS BLOB)) + length(CAST(inverse_json AS BLOB))), 0) AS n FROM undo_log').get() as { n: number }).n);
+  withRaw(
+    file,
+    (db) =>
+      (
+        db
+          .prepare('SELECT coalesce(sum(length(CAST(forward_json AS BLOB)) + length(CAST(inverse_json AS BLOB))), 0) AS n FROM undo_log')
+          .get() as { n: number }
+      ).n,
+  );
 
 describe('undo history by size', () => {
   it('keeps the newest steps within the cap, oldest dropped first, and says so', () => {

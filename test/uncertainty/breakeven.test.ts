@@ -16,56 +16,81 @@ function valid(raw: unknown): Plan {
 }
 
 /** Section 4's example with the 2022/23 grant £60,000 × level. */
-const grantLevel = valid(plan({
-  variables: { level: 1 },
-  fundingStreams: [stream('core', [
-    { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
-    { fy: '2022/23', amount: '=60000 * level', confirmedOn: '2022-06-10' },
-  ], { conditions: { minCommissionedShare: 0.2 } })],
-  interventions: [
-    intervention('a', 60000, 1, { noticeMonths: 3, serviceUsers: 50 }),
-    intervention('b', 48000, 2, { noticeMonths: 3, exitCost: 6000, serviceUsers: 30 }),
-    intervention('c', 12000, 3, { category: 'central', noticeMonths: 1 }),
-  ],
-  // Prudent, with 2022/23 confirmed before any notice deadline, so that the level decides.
-  scenarios: [{ id: 'prudent-early', name: 'Prudent, known early', stance: 'prudent', changes: [{ stream: 'core', fy: '2022/23', confirmedOn: '2021-12-01' }] }],
-}));
+const grantLevel = valid(
+  plan({
+    variables: { level: 1 },
+    fundingStreams: [
+      stream(
+        'core',
+        [
+          { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
+          { fy: '2022/23', amount: '=60000 * level', confirmedOn: '2022-06-10' },
+        ],
+        { conditions: { minCommissionedShare: 0.2 } },
+      ),
+    ],
+    interventions: [
+      intervention('a', 60000, 1, { noticeMonths: 3, serviceUsers: 50 }),
+      intervention('b', 48000, 2, { noticeMonths: 3, exitCost: 6000, serviceUsers: 30 }),
+      intervention('c', 12000, 3, { category: 'central', noticeMonths: 1 }),
+    ],
+    // Prudent, with 2022/23 confirmed before any notice deadline, so that the level decides.
+    scenarios: [
+      {
+        id: 'prudent-early',
+        name: 'Prudent, known early',
+        stance: 'prudent',
+        changes: [{ stream: 'core', fy: '2022/23', confirmedOn: '2021-12-01' }],
+      },
+    ],
+  }),
+);
 
 /**
  * A grant that covers everything, with a condition of 50% commissioned: commissioned
  * spend £100,000 × scale against £60,000 central complies from scale 0.6.
  */
-const condition = valid(plan({
-  variables: { scale: 1 },
-  fundingStreams: [stream('core', [
-    { fy: '2021/22', amount: 1000000 },
-    { fy: '2022/23', amount: 1000000 },
-  ], { conditions: { minCommissionedShare: 0.5 } })],
-  interventions: [
-    intervention('commissioned', '=100000 * scale', 1),
-    intervention('team', 60000, 2, { category: 'central' }),
-  ],
-}));
+const condition = valid(
+  plan({
+    variables: { scale: 1 },
+    fundingStreams: [
+      stream(
+        'core',
+        [
+          { fy: '2021/22', amount: 1000000 },
+          { fy: '2022/23', amount: 1000000 },
+        ],
+        { conditions: { minCommissionedShare: 0.5 } },
+      ),
+    ],
+    interventions: [intervention('commissioned', '=100000 * scale', 1), intervention('team', 60000, 2, { category: 'central' })],
+  }),
+);
 
 /**
  * One service of £60,000 a year, 3 months' notice; 2022/23's grant of £60,000 × level is
  * confirmed in June. Below level 1 it closes after August, and its run-on of £25,000 is
  * drawn where the grant falls short: nothing is drawn from level 25/60.
  */
-const oneService = valid(plan({
-  variables: { level: 1 },
-  fundingStreams: [stream('core', [
-    { fy: '2021/22', amount: 60000, confirmedOn: '2021-03-01' },
-    { fy: '2022/23', amount: '=60000 * level', confirmedOn: '2022-06-10' },
-  ])],
-  interventions: [intervention('a', 60000, 1, { noticeMonths: 3, serviceUsers: 50 })],
-}));
+const oneService = valid(
+  plan({
+    variables: { level: 1 },
+    fundingStreams: [
+      stream('core', [
+        { fy: '2021/22', amount: 60000, confirmedOn: '2021-03-01' },
+        { fy: '2022/23', amount: '=60000 * level', confirmedOn: '2022-06-10' },
+      ]),
+    ],
+    interventions: [intervention('a', 60000, 1, { noticeMonths: 3, serviceUsers: 50 })],
+  }),
+);
 
 const PLANS: Record<string, Plan> = { grantLevel, condition, oneService };
 
 const holds = (target: BreakevenTarget, r: SimulationResult) =>
   target === 'no-closures' ? r.totals.closures === 0 : target === 'no-drawn' ? r.totals.drawn === 0 : r.totals.nonCompliantYears === 0;
-const at = (p: Plan, scenarioId: string, variable: string, value: number) => simulate(resolveScenario(p, scenarioId, { [variable]: value }).scenario!);
+const at = (p: Plan, scenarioId: string, variable: string, value: number) =>
+  simulate(resolveScenario(p, scenarioId, { [variable]: value }).scenario!);
 
 describe('breakeven', () => {
   it.each([
@@ -118,13 +143,19 @@ describe('breakeven', () => {
     expect(() => breakeven(grantLevel, 'base', 'level', 'no-closures', 0, 1)).toThrow(
       new TargetNotMetError('no-closures does not hold at level = 1, the top of the range: 2 interventions close (b, c)'),
     );
-    expect(() => breakeven(grantLevel, 'base', 'level', 'no-drawn', 0, 1)).toThrow('no-drawn does not hold at level = 1, the top of the range: £29,000.00 is drawn from Underwriter');
+    expect(() => breakeven(grantLevel, 'base', 'level', 'no-drawn', 0, 1)).toThrow(
+      'no-drawn does not hold at level = 1, the top of the range: £29,000.00 is drawn from Underwriter',
+    );
     expect(() => breakeven(condition, 'base', 'scale', 'compliant', 0, 0.5)).toThrow('2 FYs break the grant condition');
   });
 
   it('refuses an unknown variable or target and a range that runs backwards', () => {
-    expect(() => breakeven(grantLevel, 'base', 'levl', 'no-drawn', 0, 1)).toThrow(new AnalysisArgumentError('no variable "levl" in the plan (it has: level)'));
-    expect(() => breakeven(grantLevel, 'base', 'level', 'solvent' as BreakevenTarget, 0, 1)).toThrow('"solvent" is not a target (no-closures, no-drawn, compliant)');
+    expect(() => breakeven(grantLevel, 'base', 'levl', 'no-drawn', 0, 1)).toThrow(
+      new AnalysisArgumentError('no variable "levl" in the plan (it has: level)'),
+    );
+    expect(() => breakeven(grantLevel, 'base', 'level', 'solvent' as BreakevenTarget, 0, 1)).toThrow(
+      '"solvent" is not a target (no-closures, no-drawn, compliant)',
+    );
     expect(() => breakeven(grantLevel, 'base', 'level', 'no-drawn', 2, 1)).toThrow(new AnalysisArgumentError('lo (2) is above hi (1)'));
   });
 });

@@ -39,17 +39,21 @@ function uncertainDemo() {
 /** b closes unless its partner takes it over (handover = 1) from April 2022. */
 function handoverPlan(handover: Record<string, unknown>) {
   return plan({
-    fundingStreams: [stream('core', [
-      { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
-      { fy: '2022/23', amount: 60000, confirmedOn: '2022-04-01' },
-    ])],
+    fundingStreams: [
+      stream('core', [
+        { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
+        { fy: '2022/23', amount: 60000, confirmedOn: '2022-04-01' },
+      ]),
+    ],
     interventions: [intervention('a', 60000, 1, { serviceUsers: 50 }), intervention('b', 48000, 2, { noticeMonths: 3, serviceUsers: 30 })],
-    scenarios: [{
-      id: 'maybe',
-      name: 'CCG may take b over',
-      uncertainty: [{ variable: 'handover', ...handover }],
-      changes: [{ intervention: 'b', partnerShares: [{ from: '2022-04', share: '=handover', partner: 'CCG' }] }],
-    }],
+    scenarios: [
+      {
+        id: 'maybe',
+        name: 'CCG may take b over',
+        uncertainty: [{ variable: 'handover', ...handover }],
+        changes: [{ intervention: 'b', partnerShares: [{ from: '2022-04', share: '=handover', partner: 'CCG' }] }],
+      },
+    ],
   });
 }
 
@@ -86,7 +90,9 @@ function noStackTrace(text: string) {
 
 describe('headroom risk', () => {
   it('gives identical JSON with 1, 2 and 3 workers', () => {
-    const runs = [1, 2, 3].map((workers) => headroom('risk', demoPath, '--scenario', 'uncertain', '--draws', '200', '--seed', '42', '--workers', String(workers), '--json'));
+    const runs = [1, 2, 3].map((workers) =>
+      headroom('risk', demoPath, '--scenario', 'uncertain', '--draws', '200', '--seed', '42', '--workers', String(workers), '--json'),
+    );
     for (const run of runs) expect(run.code).toBe(0);
     expect(runs[1].out).toBe(runs[0].out);
     expect(runs[2].out).toBe(runs[0].out);
@@ -106,7 +112,9 @@ describe('headroom risk', () => {
     const json = JSON.parse(headroom('risk', handoverPath, '--scenario', 'maybe', '--json').out);
     expect(json.draws).toBe(2000);
     expect(json.seed).toBe(1);
-    expect(headroom('risk', handoverPath, '--scenario', 'maybe', '--json', '--seed', '1', '--draws', '2000').out).toBe(JSON.stringify(json, null, 2) + '\n');
+    expect(headroom('risk', handoverPath, '--scenario', 'maybe', '--json', '--seed', '1', '--draws', '2000').out).toBe(
+      JSON.stringify(json, null, 2) + '\n',
+    );
     const { code, out } = headroom('risk', handoverPath, '--scenario', 'maybe');
     expect(code).toBe(0);
     expect(out).toContain('2,000 draws, seed 1.');
@@ -143,11 +151,16 @@ describe('headroom risk', () => {
   it('runs in this process with --workers 1, without the worker bundle', async () => {
     const inProcess = await cli('risk', handoverPath, '--scenario', 'maybe', '--workers', '1', '--draws', '500', '--json');
     expect(inProcess.code).toBe(0);
-    expect(inProcess.out + '\n').toBe(headroom('risk', handoverPath, '--scenario', 'maybe', '--workers', '2', '--draws', '500', '--json').out);
+    expect(inProcess.out + '\n').toBe(
+      headroom('risk', handoverPath, '--scenario', 'maybe', '--workers', '2', '--draws', '500', '--json').out,
+    );
   });
 
   it('needs a scenario the plan has', async () => {
-    expect(await cli('risk', handoverPath)).toMatchObject({ code: 1, err: expect.stringContaining('headroom risk: --scenario is required') });
+    expect(await cli('risk', handoverPath)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('headroom risk: --scenario is required'),
+    });
     const unknown = await cli('risk', handoverPath, '--scenario', 'nope');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toBe('headroom risk: no scenario "nope" in the plan (it has: base, maybe)');
@@ -156,20 +169,60 @@ describe('headroom risk', () => {
 
 describe('headroom ladder', () => {
   it('prints a row per value, and the JSON of section 9', async () => {
-    const json = await cli('ladder', demoPath, '--scenario', 'uncertain', '--variable', 'grantLevel', '--from', '0.6', '--to', '1', '--step', '0.1', '--json');
+    const json = await cli(
+      'ladder',
+      demoPath,
+      '--scenario',
+      'uncertain',
+      '--variable',
+      'grantLevel',
+      '--from',
+      '0.6',
+      '--to',
+      '1',
+      '--step',
+      '0.1',
+      '--json',
+    );
     expect(json.code).toBe(0);
     const { rows } = JSON.parse(json.out);
     expect(rows.map((r: { value: number }) => r.value)).toEqual([0.6, 0.7, 0.8, 0.9, 1]);
     expect(Object.keys(rows[0])).toEqual(['value', 'totals', 'closes']);
     expect(Object.keys(rows[0].totals)).toEqual(['spend', 'drawn', 'closures', 'avoidableClosures', 'usersLosingSupport']);
     expect(rows[0].closes.length).toBeGreaterThan(rows[4].closes.length);
-    const text = await cli('ladder', demoPath, '--scenario', 'uncertain', '--variable', 'grantLevel', '--from', '0.6', '--to', '1', '--step', '0.1');
+    const text = await cli(
+      'ladder',
+      demoPath,
+      '--scenario',
+      'uncertain',
+      '--variable',
+      'grantLevel',
+      '--from',
+      '0.6',
+      '--to',
+      '1',
+      '--step',
+      '0.1',
+    );
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/\n +0\.7 +£[\d,]+\.\d\d +£[\d,]+\.\d\d +\d+ +\d+ +[a-z-]/);
   });
 
   it('refuses an unknown variable, naming those the scenario has', async () => {
-    const { code, out, err } = await cli('ladder', demoPath, '--scenario', 'uncertain', '--variable', 'grantlevel', '--from', '0', '--to', '1', '--step', '0.1');
+    const { code, out, err } = await cli(
+      'ladder',
+      demoPath,
+      '--scenario',
+      'uncertain',
+      '--variable',
+      'grantlevel',
+      '--from',
+      '0',
+      '--to',
+      '1',
+      '--step',
+      '0.1',
+    );
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toBe(
@@ -185,13 +238,38 @@ describe('headroom ladder', () => {
     [['--step', 'tiny'], '--step needs a number, not "tiny"'],
     [[], '--step is required'],
   ])('refuses %j', async (args, message) => {
-    const { code, err } = await cli('ladder', demoPath, '--scenario', 'uncertain', '--variable', 'grantLevel', '--from', '0', '--to', '1', ...args);
+    const { code, err } = await cli(
+      'ladder',
+      demoPath,
+      '--scenario',
+      'uncertain',
+      '--variable',
+      'grantLevel',
+      '--from',
+      '0',
+      '--to',
+      '1',
+      ...args,
+    );
     expect(code).toBe(1);
     expect(err).toContain(`headroom ladder: ${message}\nUsage: headroom ladder`);
   });
 
   it('refuses a range that runs backwards, through the bundled CLI too', () => {
-    const { code, err } = headroom('ladder', demoPath, '--scenario', 'base', '--variable', 'grantLevel', '--from', '1', '--to', '0', '--step', '0.1');
+    const { code, err } = headroom(
+      'ladder',
+      demoPath,
+      '--scenario',
+      'base',
+      '--variable',
+      'grantLevel',
+      '--from',
+      '1',
+      '--to',
+      '0',
+      '--step',
+      '0.1',
+    );
     expect(code).toBe(1);
     expect(err).toContain('headroom ladder: from (1) is above to (0)');
     noStackTrace(err);
@@ -200,30 +278,99 @@ describe('headroom ladder', () => {
 
 describe('headroom breakeven', () => {
   it('prints {"value", "target"} with --json, and a sentence without', async () => {
-    const json = await cli('breakeven', demoPath, '--scenario', 'uncertain', '--variable', 'grantLevel', '--target', 'no-drawn', '--lo', '0.6', '--hi', '1', '--json');
+    const json = await cli(
+      'breakeven',
+      demoPath,
+      '--scenario',
+      'uncertain',
+      '--variable',
+      'grantLevel',
+      '--target',
+      'no-drawn',
+      '--lo',
+      '0.6',
+      '--hi',
+      '1',
+      '--json',
+    );
     expect(json.code).toBe(0);
     const result = JSON.parse(json.out);
     expect(Object.keys(result)).toEqual(['value', 'target']);
     expect(result.target).toBe('no-drawn');
     expect(result.value).toBeGreaterThan(0.6);
     expect(result.value).toBeLessThanOrEqual(1);
-    const text = await cli('breakeven', demoPath, '--scenario', 'uncertain', '--variable', 'grantLevel', '--target', 'no-drawn', '--lo', '0.6', '--hi', '1');
+    const text = await cli(
+      'breakeven',
+      demoPath,
+      '--scenario',
+      'uncertain',
+      '--variable',
+      'grantLevel',
+      '--target',
+      'no-drawn',
+      '--lo',
+      '0.6',
+      '--hi',
+      '1',
+    );
     expect(text.out).toContain(`nothing is drawn from the underwriter from grantLevel = ${result.value} (searched 0.6 to 1`);
   });
 
   it('says so when the target already holds at lo', async () => {
-    const { code, out } = await cli('breakeven', demoPath, '--scenario', 'base', '--variable', 'grantLevel', '--target', 'compliant', '--lo', '0.9', '--hi', '1');
+    const { code, out } = await cli(
+      'breakeven',
+      demoPath,
+      '--scenario',
+      'base',
+      '--variable',
+      'grantLevel',
+      '--target',
+      'compliant',
+      '--lo',
+      '0.9',
+      '--hi',
+      '1',
+    );
     expect(code).toBe(0);
     expect(out).toContain('every FY meets the grant condition already at grantLevel = 0.9, the bottom of the range.');
   });
 
   it('exits 1 with a message when the target fails at hi', async () => {
-    const { code, out, err } = await cli('breakeven', demoPath, '--scenario', 'base', '--variable', 'grantLevel', '--target', 'no-closures', '--lo', '0', '--hi', '0.5');
+    const { code, out, err } = await cli(
+      'breakeven',
+      demoPath,
+      '--scenario',
+      'base',
+      '--variable',
+      'grantLevel',
+      '--target',
+      'no-closures',
+      '--lo',
+      '0',
+      '--hi',
+      '0.5',
+    );
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toMatch(/^headroom breakeven: no-closures does not hold at grantLevel = 0\.5, the top of the range: \d+ interventions close \(custody-reachable, /);
+    expect(err).toMatch(
+      /^headroom breakeven: no-closures does not hold at grantLevel = 0\.5, the top of the range: \d+ interventions close \(custody-reachable, /,
+    );
     expect(err).not.toContain('Usage');
-    const bundled = headroom('breakeven', demoPath, '--scenario', 'base', '--variable', 'grantLevel', '--target', 'no-closures', '--lo', '0', '--hi', '0.5', '--json');
+    const bundled = headroom(
+      'breakeven',
+      demoPath,
+      '--scenario',
+      'base',
+      '--variable',
+      'grantLevel',
+      '--target',
+      'no-closures',
+      '--lo',
+      '0',
+      '--hi',
+      '0.5',
+      '--json',
+    );
     expect(bundled.code).toBe(1);
     expect(bundled.out).toBe('');
     noStackTrace(bundled.err);
@@ -250,10 +397,19 @@ describe('the risk worker pool', () => {
   it('reports progress slice by slice and gives exactly the draws computed in one thread', async () => {
     const p = demo();
     const progress: number[] = [];
-    const batch = await runRiskPool({ plan: p, scenarioId: 'uncertain', draws: 90, seed: 3, workers: 2, sliceSize: 20, workerFile, onProgress: (done, total) => {
-      expect(total).toBe(90);
-      progress.push(done);
-    } });
+    const batch = await runRiskPool({
+      plan: p,
+      scenarioId: 'uncertain',
+      draws: 90,
+      seed: 3,
+      workers: 2,
+      sliceSize: 20,
+      workerFile,
+      onProgress: (done, total) => {
+        expect(total).toBe(90);
+        progress.push(done);
+      },
+    });
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress).toHaveLength(5);
     expect(progress.at(-1)).toBe(90);
@@ -264,9 +420,21 @@ describe('the risk worker pool', () => {
     const p = demo();
     const expected = runDraws(p, 'uncertain', 5, 0, 60);
     const nowhere = join(dir, 'nowhere.cjs');
-    expect(await runRiskPool({ plan: p, scenarioId: 'uncertain', draws: 60, seed: 5, workers: 1, useThisThread: true, workerFile: nowhere })).toEqual(expected);
+    expect(
+      await runRiskPool({ plan: p, scenarioId: 'uncertain', draws: 60, seed: 5, workers: 1, useThisThread: true, workerFile: nowhere }),
+    ).toEqual(expected);
     const progress: number[] = [];
-    const mixed = await runRiskPool({ plan: p, scenarioId: 'uncertain', draws: 60, seed: 5, workers: 3, sliceSize: 7, useThisThread: true, workerFile, onProgress: (done) => progress.push(done) });
+    const mixed = await runRiskPool({
+      plan: p,
+      scenarioId: 'uncertain',
+      draws: 60,
+      seed: 5,
+      workers: 3,
+      sliceSize: 7,
+      useThisThread: true,
+      workerFile,
+      onProgress: (done) => progress.push(done),
+    });
     expect(mixed).toEqual(expected);
     expect(progress).toHaveLength(9);
     expect(progress.at(-1)).toBe(60);
@@ -276,12 +444,22 @@ describe('the risk worker pool', () => {
     const p = demo();
     const controller = new AbortController();
     const started = performance.now();
-    const run = runRiskPool({ plan: p, scenarioId: 'uncertain', draws: 100_000, seed: 1, workers: 2, sliceSize: 10, workerFile, signal: controller.signal, onProgress: () => controller.abort() });
+    const run = runRiskPool({
+      plan: p,
+      scenarioId: 'uncertain',
+      draws: 100_000,
+      seed: 1,
+      workers: 2,
+      sliceSize: 10,
+      workerFile,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(performance.now() - started).toBeLessThan(30_000);
-    await expect(runRiskPool({ plan: p, scenarioId: 'uncertain', draws: 10, seed: 1, workers: 1, workerFile: join(dir, 'nowhere.cjs') })).rejects.toThrow(
-      `the risk worker ${join(dir, 'nowhere.cjs')} is missing: run "npm run build:cli"`,
-    );
+    await expect(
+      runRiskPool({ plan: p, scenarioId: 'uncertain', draws: 10, seed: 1, workers: 1, workerFile: join(dir, 'nowhere.cjs') }),
+    ).rejects.toThrow(`the risk worker ${join(dir, 'nowhere.cjs')} is missing: run "npm run build:cli"`);
   });
 
   it('measures draws per second on the demo plan with 1 and 2 workers (same numbers)', async () => {
@@ -296,7 +474,9 @@ describe('the risk worker pool', () => {
       rates.push(`${workers} worker${workers === 1 ? '' : 's'}: ${Math.round(draws / seconds)} draws/s`);
       summaries.push(JSON.stringify(summariseRisk(p, 'uncertain', draws, 1, [batch])));
     }
-    console.log(`risk on the demo plan, ${draws} draws as the CLI runs it (this thread is one worker; start-up included): ${rates.join(', ')}`);
+    console.log(
+      `risk on the demo plan, ${draws} draws as the CLI runs it (this thread is one worker; start-up included): ${rates.join(', ')}`,
+    );
     expect(summaries[1]).toBe(summaries[0]);
   });
 });

@@ -77,7 +77,9 @@ describe('sample', () => {
     // In the far upper tail compare by symmetry, where Φ keeps its digits.
     const cdf = (x: number) => {
       const z = (x - mean) / sd;
-      return a >= 0 ? (normalCdf(-a) - normalCdf(-z)) / (normalCdf(-a) - normalCdf(-b)) : (normalCdf(z) - normalCdf(a)) / (normalCdf(b) - normalCdf(a));
+      return a >= 0
+        ? (normalCdf(-a) - normalCdf(-z)) / (normalCdf(-a) - normalCdf(-b))
+        : (normalCdf(z) - normalCdf(a)) / (normalCdf(b) - normalCdf(a));
     };
     expectCdf(xs, cdf);
   });
@@ -107,7 +109,8 @@ describe('sample', () => {
       else expect(Math.abs(share - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / N));
     });
     const equal = draws({ variable: 'delay', dist: 'discrete', values: [10, 20, 30, 40] });
-    for (const v of [10, 20, 30, 40]) expect(Math.abs(equal.filter((x) => x === v).length / N - 0.25)).toBeLessThan(5 * Math.sqrt(0.1875 / N));
+    for (const v of [10, 20, 30, 40])
+      expect(Math.abs(equal.filter((x) => x === v).length / N - 0.25)).toBeLessThan(5 * Math.sqrt(0.1875 / N));
   });
 
   it('stays finite and within bounds at the extreme uniforms 0 and 1 − 2^-53', () => {
@@ -198,7 +201,7 @@ describe('sampleAll', () => {
       const chunks = Array.from({ length: workers }, (_, w) => Array.from({ length: total }, (_, k) => k).filter((k) => k % workers === w));
       for (const chunk of chunks.reverse()) {
         for (let i = chunk.length - 1; i > 0; i--) {
-          const j = Math.floor((g.next() >>> 0) / 2 ** 32 * (i + 1));
+          const j = Math.floor(((g.next() >>> 0) / 2 ** 32) * (i + 1));
           [chunk[i], chunk[j]] = [chunk[j], chunk[i]];
         }
         for (const k of chunk) rows[k] = sampleAll(list, 2024, k);
@@ -263,12 +266,28 @@ describe('UncertaintySchema', () => {
 
   it.each<[string, unknown, string]>([
     ['uniform min above max', { variable: 'u', dist: 'uniform', min: 2, max: 1 }, 'uncertainty[0].min: 2 is above max 1'],
-    ['triangular mode above max', { variable: 'l', dist: 'triangular', min: 0.6, mode: 1.2, max: 1 }, 'uncertainty[0].mode: 1.2 is above max 1'],
-    ['triangular mode below min', { variable: 'l', dist: 'triangular', min: 0.6, mode: 0.5, max: 1 }, 'uncertainty[0].mode: 0.5 is below min 0.6'],
+    [
+      'triangular mode above max',
+      { variable: 'l', dist: 'triangular', min: 0.6, mode: 1.2, max: 1 },
+      'uncertainty[0].mode: 1.2 is above max 1',
+    ],
+    [
+      'triangular mode below min',
+      { variable: 'l', dist: 'triangular', min: 0.6, mode: 0.5, max: 1 },
+      'uncertainty[0].mode: 0.5 is below min 0.6',
+    ],
     ['triangular min above max', { variable: 'l', dist: 'triangular', min: 2, mode: 1.5, max: 1 }, 'uncertainty[0].min: 2 is above max 1'],
     ['normal negative sd', { variable: 'd', dist: 'normal', mean: 1, sd: -0.1 }, 'uncertainty[0].sd: -0.1 is below 0'],
-    ['normal bounds equal', { variable: 'd', dist: 'normal', mean: 1, sd: 0.1, min: 1, max: 1 }, 'uncertainty[0].min: 1 is not below max 1'],
-    ['normal bounds crossed', { variable: 'd', dist: 'normal', mean: 1, sd: 0.1, min: 1.3, max: 0.7 }, 'uncertainty[0].min: 1.3 is not below max 0.7'],
+    [
+      'normal bounds equal',
+      { variable: 'd', dist: 'normal', mean: 1, sd: 0.1, min: 1, max: 1 },
+      'uncertainty[0].min: 1 is not below max 1',
+    ],
+    [
+      'normal bounds crossed',
+      { variable: 'd', dist: 'normal', mean: 1, sd: 0.1, min: 1.3, max: 0.7 },
+      'uncertainty[0].min: 1.3 is not below max 0.7',
+    ],
     [
       'normal range beyond 38 sd up',
       { variable: 'd', dist: 'normal', mean: 0, sd: 1, min: 39, max: 40 },
@@ -285,21 +304,47 @@ describe('UncertaintySchema', () => {
       'uncertainty[0].max: 0.5 is too far below mean 1 (sd 0) for the range to have any probability',
     ],
     ['discrete no values', { variable: 'd', dist: 'discrete', values: [] }, 'uncertainty[0].values: must list at least one value'],
-    ['discrete weights too few', { variable: 'd', dist: 'discrete', values: [0, 1, 2, 3], weights: [1, 2, 3] }, 'uncertainty[0].weights: has 3 entries for 4 values'],
-    ['discrete negative weight', { variable: 'd', dist: 'discrete', values: [0, 1, 2], weights: [1, 2, -1] }, 'uncertainty[0].weights[2]: -1 is below 0'],
-    ['discrete weights all zero', { variable: 'd', dist: 'discrete', values: [0, 1], weights: [0, 0] }, 'uncertainty[0].weights: are all 0; at least one must be above 0'],
-    ['discrete weights overflow', { variable: 'd', dist: 'discrete', values: [0, 1], weights: [1e308, 1e308] }, 'uncertainty[0].weights: are too large to add up'],
+    [
+      'discrete weights too few',
+      { variable: 'd', dist: 'discrete', values: [0, 1, 2, 3], weights: [1, 2, 3] },
+      'uncertainty[0].weights: has 3 entries for 4 values',
+    ],
+    [
+      'discrete negative weight',
+      { variable: 'd', dist: 'discrete', values: [0, 1, 2], weights: [1, 2, -1] },
+      'uncertainty[0].weights[2]: -1 is below 0',
+    ],
+    [
+      'discrete weights all zero',
+      { variable: 'd', dist: 'discrete', values: [0, 1], weights: [0, 0] },
+      'uncertainty[0].weights: are all 0; at least one must be above 0',
+    ],
+    [
+      'discrete weights overflow',
+      { variable: 'd', dist: 'discrete', values: [0, 1], weights: [1e308, 1e308] },
+      'uncertainty[0].weights: are too large to add up',
+    ],
     ['bernoulli p above 1', { variable: 'h', dist: 'bernoulli', p: 1.2 }, 'uncertainty[0].p: 1.2 is above 1'],
     ['bernoulli p below 0', { variable: 'h', dist: 'bernoulli', p: -0.1 }, 'uncertainty[0].p: -0.1 is below 0'],
-    ['unknown dist', { variable: 'h', dist: 'beta', p: 0.5 }, 'uncertainty[0].dist: "beta" is not one of uniform, triangular, normal, discrete, bernoulli'],
-    ['missing dist', { variable: 'h', p: 0.5 }, 'uncertainty[0].dist: is missing; use one of uniform, triangular, normal, discrete, bernoulli'],
+    [
+      'unknown dist',
+      { variable: 'h', dist: 'beta', p: 0.5 },
+      'uncertainty[0].dist: "beta" is not one of uniform, triangular, normal, discrete, bernoulli',
+    ],
+    [
+      'missing dist',
+      { variable: 'h', p: 0.5 },
+      'uncertainty[0].dist: is missing; use one of uniform, triangular, normal, discrete, bernoulli',
+    ],
     ['empty variable', { variable: '', dist: 'bernoulli', p: 0.5 }, 'uncertainty[0].variable: must name a variable'],
   ])('rejects %s', (_, entry, message) => {
     expect(problems(entry)).toEqual([message]);
   });
 
   it('rejects unknown keys and non-finite numbers', () => {
-    expect(problems({ variable: 'l', dist: 'triangular', min: 0, mde: 1, mode: 1, max: 1 })).toEqual(['uncertainty[0]: Unrecognized key: "mde"']);
+    expect(problems({ variable: 'l', dist: 'triangular', min: 0, mde: 1, mode: 1, max: 1 })).toEqual([
+      'uncertainty[0]: Unrecognized key: "mde"',
+    ]);
     expect(problems({ variable: 'u', dist: 'uniform', min: 0, max: Infinity })).toHaveLength(1);
   });
 });

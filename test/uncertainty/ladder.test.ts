@@ -18,10 +18,16 @@ function workedExample(): any {
   return plan({
     variables: { level: 1 },
     underwriting: { by: 'OPCC', limit: 50000 },
-    fundingStreams: [stream('core', [
-      { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
-      { fy: '2022/23', amount: '=60000 * level', confirmedOn: '2022-06-10' },
-    ], { conditions: { minCommissionedShare: 0.2 } })],
+    fundingStreams: [
+      stream(
+        'core',
+        [
+          { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
+          { fy: '2022/23', amount: '=60000 * level', confirmedOn: '2022-06-10' },
+        ],
+        { conditions: { minCommissionedShare: 0.2 } },
+      ),
+    ],
     interventions: [
       intervention('a', 60000, 1, { noticeMonths: 3, serviceUsers: 50 }),
       intervention('b', 48000, 2, { noticeMonths: 3, exitCost: 6000, serviceUsers: 30, transition: { to: 'Early help', capacity: 10 } }),
@@ -30,7 +36,8 @@ function workedExample(): any {
     scenarios: [
       { id: 'prudent', name: 'Serve notice unless confirmed', stance: 'prudent' },
       {
-        id: 'uncertain', name: 'Level and timing uncertain',
+        id: 'uncertain',
+        name: 'Level and timing uncertain',
         uncertainty: [
           { variable: 'level', dist: 'triangular', min: 0.5, mode: 1, max: 2 },
           { variable: 'delay', dist: 'discrete', values: [0, 2, 4], weights: [1, 1, 2] },
@@ -88,7 +95,9 @@ describe('ladder', () => {
     const raw = workedExample();
     raw.scenarios[0].changes = [{ intervention: 'b', partnerShares: [{ from: '2022-04', share: '=level / 2', partner: 'CCG' }] }];
     expect(() => ladder(valid(raw), 'prudent', 'level', 1, 3, 1)).toThrow(
-      new AnalysisError('at level = 3: scenarios[0].changes[0].partnerShares[0].share: 1.5 is not a share between 0 and 1 (scenario "prudent")'),
+      new AnalysisError(
+        'at level = 3: scenarios[0].changes[0].partnerShares[0].share: 1.5 is not a share between 0 and 1 (scenario "prudent")',
+      ),
     );
   });
 });

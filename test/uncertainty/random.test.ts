@@ -36,7 +36,12 @@ describe('drawStream and nextUnit', () => {
   });
 
   it('are xoroshiro128+ seeded by splitmix64 from (seed, drawIndex), bit for bit', () => {
-    for (const [seed, index] of [[0, 0], [2024, 7], [-1, 1999], [Number.MAX_SAFE_INTEGER, 123456]]) {
+    for (const [seed, index] of [
+      [0, 0],
+      [2024, 7],
+      [-1, 1999],
+      [Number.MAX_SAFE_INTEGER, 123456],
+    ]) {
       expect(bits(units(seed, index, 50))).toEqual(bits(referenceUnits(seed, index, 50)));
     }
   });
@@ -61,7 +66,9 @@ describe('drawStream and nextUnit', () => {
     const corr = (xs: number[], ys: number[]) => {
       const mx = xs.reduce((a, b) => a + b) / n;
       const my = ys.reduce((a, b) => a + b) / n;
-      let sxy = 0, sxx = 0, syy = 0;
+      let sxy = 0,
+        sxx = 0,
+        syy = 0;
       for (let i = 0; i < n; i++) {
         sxy += (xs[i] - mx) * (ys[i] - my);
         sxx += (xs[i] - mx) ** 2;
@@ -89,7 +96,7 @@ describe('drawStream and nextUnit', () => {
     const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
     expect(Math.abs(mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / xs.length));
     expect(Math.abs(variance - 1 / 12) / (1 / 12)).toBeLessThan(0.03);
-    for (const count of ones) expect(Math.abs(count / xs.length - 0.5)).toBeLessThan(5 * 0.5 / Math.sqrt(xs.length));
+    for (const count of ones) expect(Math.abs(count / xs.length - 0.5)).toBeLessThan((5 * 0.5) / Math.sqrt(xs.length));
   });
 
   it('refuses a seed or draw index that is not a whole number', () => {

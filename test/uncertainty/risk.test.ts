@@ -22,22 +22,28 @@ function valid(raw: unknown): Plan {
  * nothing, is funded and transitions; otherwise it closes. So P(b closes) = 1 − p.
  */
 function handoverPlan(p: number): Plan {
-  return valid(plan({
-    fundingStreams: [stream('core', [
-      { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
-      { fy: '2022/23', amount: 60000, confirmedOn: '2022-04-01' },
-    ])],
-    interventions: [
-      intervention('a', 60000, 1, { serviceUsers: 50 }),
-      intervention('b', 48000, 2, { noticeMonths: 3, serviceUsers: 30 }),
-    ],
-    scenarios: [{
-      id: 'maybe',
-      name: 'CCG may take b over',
-      uncertainty: [{ variable: 'handover', dist: 'bernoulli', p }],
-      changes: [{ intervention: 'b', partnerShares: [{ from: '2022-04', share: '=handover', partner: 'CCG' }] }],
-    }],
-  }));
+  return valid(
+    plan({
+      fundingStreams: [
+        stream('core', [
+          { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
+          { fy: '2022/23', amount: 60000, confirmedOn: '2022-04-01' },
+        ]),
+      ],
+      interventions: [
+        intervention('a', 60000, 1, { serviceUsers: 50 }),
+        intervention('b', 48000, 2, { noticeMonths: 3, serviceUsers: 30 }),
+      ],
+      scenarios: [
+        {
+          id: 'maybe',
+          name: 'CCG may take b over',
+          uncertainty: [{ variable: 'handover', dist: 'bernoulli', p }],
+          changes: [{ intervention: 'b', partnerShares: [{ from: '2022-04', share: '=handover', partner: 'CCG' }] }],
+        },
+      ],
+    }),
+  );
 }
 
 /** The demo plan with the 2021/22 grant level and its confirmation month uncertain. */
@@ -113,7 +119,11 @@ describe('runDraws', () => {
     const demo = uncertainDemo();
     const byMonth = { byMonth: true };
     const whole = runDraws(demo, 'uncertain', 11, 0, 60, byMonth);
-    const parts = [runDraws(demo, 'uncertain', 11, 37, 60, byMonth), runDraws(demo, 'uncertain', 11, 0, 1, byMonth), runDraws(demo, 'uncertain', 11, 1, 37, byMonth)];
+    const parts = [
+      runDraws(demo, 'uncertain', 11, 37, 60, byMonth),
+      runDraws(demo, 'uncertain', 11, 0, 1, byMonth),
+      runDraws(demo, 'uncertain', 11, 1, 37, byMonth),
+    ];
     const runner = createDrawRunner(demo, 'uncertain', 11, byMonth);
     const reused = [runner.run(0, 20), runner.run(20, 40), runner.run(40, 60)];
     const merged = mergeBatches(parts, 60, demo.interventions.length);
@@ -121,13 +131,17 @@ describe('runDraws', () => {
     expect(mergeBatches(reused, 60, demo.interventions.length)).toEqual(whole);
     const summary = summariseRisk(demo, 'uncertain', 60, 11, [whole]);
     expect(summariseRisk(demo, 'uncertain', 60, 11, parts)).toEqual(summary);
-    expect(JSON.stringify(summariseRisk(demo, 'uncertain', 60, 12, [runDraws(demo, 'uncertain', 12, 0, 60)]))).not.toBe(JSON.stringify(summary));
+    expect(JSON.stringify(summariseRisk(demo, 'uncertain', 60, 12, [runDraws(demo, 'uncertain', 12, 0, 60)]))).not.toBe(
+      JSON.stringify(summary),
+    );
   });
 
   it('names the first draw whose formulas fail, its sampled value and the place in the file', () => {
     const raw = {
       ...handoverPlan(0.5),
-      scenarios: [{ ...handoverPlan(0.5).scenarios![0], id: 'wide', uncertainty: [{ variable: 'handover', dist: 'uniform', min: 0.5, max: 1.5 }] }],
+      scenarios: [
+        { ...handoverPlan(0.5).scenarios![0], id: 'wide', uncertainty: [{ variable: 'handover', dist: 'uniform', min: 0.5, max: 1.5 }] },
+      ],
     };
     const wide = valid(raw);
     const list = wide.scenarios![0].uncertainty!;
@@ -151,7 +165,9 @@ describe('runDraws', () => {
 
   it('refuses an unknown scenario and a seed that is not a whole number', () => {
     const handover = handoverPlan(0.5);
-    expect(() => runDraws(handover, 'nope', 1, 0, 10)).toThrow(new AnalysisArgumentError('no scenario "nope" in the plan (it has: base, maybe)'));
+    expect(() => runDraws(handover, 'nope', 1, 0, 10)).toThrow(
+      new AnalysisArgumentError('no scenario "nope" in the plan (it has: base, maybe)'),
+    );
     expect(() => runDraws(handover, 'maybe', 1.5, 0, 10)).toThrow(AnalysisArgumentError);
     expect(() => runDraws(handover, 'maybe', 1, 10, 5)).toThrow(AnalysisArgumentError);
   });
@@ -202,8 +218,22 @@ describe('summariseRisk', () => {
       { id: 'a', pClose: 0.5, pTransition: 0 },
       { id: 'b', pClose: 0, pTransition: 0.5 },
     ]);
-    expect(Object.keys(summariseRisk(twoServices, 'maybe', 4, 9, [b]))).toEqual(['draws', 'seed', 'interventions', 'drawn', 'usersLosingSupport', 'atRisk']);
-    expect(Object.keys(riskSummaryJson(summariseRisk(twoServices, 'maybe', 4, 9, [b])))).toEqual(['draws', 'seed', 'interventions', 'drawn', 'usersLosingSupport', 'atRisk']);
+    expect(Object.keys(summariseRisk(twoServices, 'maybe', 4, 9, [b]))).toEqual([
+      'draws',
+      'seed',
+      'interventions',
+      'drawn',
+      'usersLosingSupport',
+      'atRisk',
+    ]);
+    expect(Object.keys(riskSummaryJson(summariseRisk(twoServices, 'maybe', 4, 9, [b])))).toEqual([
+      'draws',
+      'seed',
+      'interventions',
+      'drawn',
+      'usersLosingSupport',
+      'atRisk',
+    ]);
     expect(() => summariseRisk(twoServices, 'maybe', 5, 9, [b])).toThrow('draws 4 to 4 are missing');
     expect(() => summariseRisk(twoServices, 'maybe', 4, 9, [batch(0, [0, 0]), batch(1, [0, 0, 0])])).toThrow('draw 1 is given twice');
     expect(() => summariseRisk(twoServices, 'maybe', 0, 9, [])).toThrow(AnalysisArgumentError);

@@ -3,7 +3,14 @@
 // the lowest failing draw wins, and a cancelled run hands out nothing more.
 import { describe, expect, it } from 'vitest';
 import {
-  DrawSchedule, inDrawOrder, SCREEN_SLICES, sliceDraws, sliceSize, THREAD_SLICES, workerCount, type Slice,
+  DrawSchedule,
+  inDrawOrder,
+  SCREEN_SLICES,
+  sliceDraws,
+  sliceSize,
+  THREAD_SLICES,
+  workerCount,
+  type Slice,
 } from '../../shared/uncertainty/schedule';
 
 /** A result that says which draws it holds. */
@@ -99,7 +106,11 @@ describe('the schedule', () => {
     const a = schedule.take()!;
     const b = schedule.take()!;
     const c = schedule.take()!;
-    expect([a, b, c]).toEqual([{ fromDraw: 0, toDraw: 4 }, { fromDraw: 4, toDraw: 8 }, { fromDraw: 8, toDraw: 10 }]);
+    expect([a, b, c]).toEqual([
+      { fromDraw: 0, toDraw: 4 },
+      { fromDraw: 4, toDraw: 8 },
+      { fromDraw: 8, toDraw: 10 },
+    ]);
     expect(schedule.take()).toBeNull();
     schedule.complete(resultOf(c));
     schedule.complete(resultOf(a));

@@ -26,7 +26,9 @@ export const importCommand: Command = {
       const created = importJsonFile(json, doc);
       const plan = created.plan();
       created.close();
-      io.out(`${doc}: created from ${json} ("${plan.name}", ${plan.interventions.length} interventions, ${(plan.scenarios ?? []).length} scenarios)`);
+      io.out(
+        `${doc}: created from ${json} ("${plan.name}", ${plan.interventions.length} interventions, ${(plan.scenarios ?? []).length} scenarios)`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof DocumentError && error.problems.length) throw new InvalidPlanError(json, error.problems.map(formatProblem));

@@ -21,7 +21,11 @@ import { checkOutput, type OutputKind } from '../output-file';
 import { comparisonText } from '../report-text';
 
 function size(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return bytes < 1024
+    ? `${bytes} bytes`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function took(start: number): string {
@@ -48,7 +52,9 @@ function write(path: string, data: string | Uint8Array) {
     writeFileAtomic(path, data);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot write ${path}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+    throw new InputError(
+      `cannot write ${path}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`,
+    );
   }
 }
 
@@ -61,7 +67,8 @@ function scenarioIds(values: Record<string, unknown>, min: number, command: stri
 export const compareExportCommand: Command = {
   name: 'compare',
   summary: 'put two to four scenarios side by side; write them to Excel or CSV',
-  usage: 'headroom compare PLAN.json --scenario A --scenario B [--scenario C ...] [--csv | --json] [--xlsx OUT.xlsx] [--csv-out OUT.csv] [--force]',
+  usage:
+    'headroom compare PLAN.json --scenario A --scenario B [--scenario C ...] [--csv | --json] [--xlsx OUT.xlsx] [--csv-out OUT.csv] [--force]',
   options: {
     scenario: { type: 'string', multiple: true },
     csv: { type: 'boolean' },
@@ -124,7 +131,9 @@ export const reportCommand: Command = {
     if (pdfOut) {
       start = performance.now();
       const pdf = await htmlToPdf(html, pdfOut);
-      io.out(`Wrote ${pdfOut} (${pdf.pages} A4 page${pdf.pages === 1 ? '' : 's'}, ${size(pdf.bytes)}) in ${took(start)}${htmlOut ? '' : ` (the briefing took ${htmlTime})`}`);
+      io.out(
+        `Wrote ${pdfOut} (${pdf.pages} A4 page${pdf.pages === 1 ? '' : 's'}, ${size(pdf.bytes)}) in ${took(start)}${htmlOut ? '' : ` (the briefing took ${htmlTime})`}`,
+      );
     }
     return 0;
   },
@@ -143,10 +152,16 @@ function importSummary(io: Io, preview: Extract<Awaited<ReturnType<typeof import
     }
     const used = sheet.columns.filter((c) => c.field).map((c) => `${c.column} ${c.header} → ${c.field}`);
     const ignored = sheet.columns.filter((c) => !c.field).map((c) => `${c.column} ${c.header}`);
-    io.out(`  Sheet '${sheet.sheet}': ${sheet.kind}, header in row ${sheet.headerRow}, ${sheet.rows} row${sheet.rows === 1 ? '' : 's'}; columns ${used.join(', ')}${ignored.length ? `; ignored ${ignored.join(', ')}` : ''}`);
+    io.out(
+      `  Sheet '${sheet.sheet}': ${sheet.kind}, header in row ${sheet.headerRow}, ${sheet.rows} row${sheet.rows === 1 ? '' : 's'}; columns ${used.join(', ')}${ignored.length ? `; ignored ${ignored.join(', ')}` : ''}`,
+    );
   }
-  for (const item of preview.interventions) io.out(`  + intervention ${item.id}: ${item.name}, ${moneyFull(item.annualCost)} a year (${item.from})`);
-  for (const stream of preview.fundingStreams) io.out(`  + funding stream ${stream.id}: ${stream.name}, ${stream.allocations} allocation${stream.allocations === 1 ? '' : 's'}, ${moneyFull(stream.total)} in all`);
+  for (const item of preview.interventions)
+    io.out(`  + intervention ${item.id}: ${item.name}, ${moneyFull(item.annualCost)} a year (${item.from})`);
+  for (const stream of preview.fundingStreams)
+    io.out(
+      `  + funding stream ${stream.id}: ${stream.name}, ${stream.allocations} allocation${stream.allocations === 1 ? '' : 's'}, ${moneyFull(stream.total)} in all`,
+    );
   for (const note of preview.notes) io.out(`  Note: ${note}`);
 }
 
@@ -166,10 +181,13 @@ export const importSheetCommand: Command = {
     const plan = readPlanJson(planPath);
     const imported = await importSpreadsheet(sheetPath, { plan });
     if (!imported.ok) {
-      throw new InputError(`${basename(sheetPath)} was not imported (${imported.errors.length} problem${imported.errors.length === 1 ? '' : 's'}); nothing was written:\n${imported.errors.join('\n')}`);
+      throw new InputError(
+        `${basename(sheetPath)} was not imported (${imported.errors.length} problem${imported.errors.length === 1 ? '' : 's'}); nothing was written:\n${imported.errors.join('\n')}`,
+      );
     }
     const merged = mergeImport(plan, imported);
-    if (!merged.ok) throw new InputError(`${basename(sheetPath)} cannot be added to ${planPath}; nothing was written:\n${merged.errors.join('\n')}`);
+    if (!merged.ok)
+      throw new InputError(`${basename(sheetPath)} cannot be added to ${planPath}; nothing was written:\n${merged.errors.join('\n')}`);
     const counts = `${imported.interventions.length} intervention${imported.interventions.length === 1 ? '' : 's'} and ${imported.fundingStreams.length} funding stream${imported.fundingStreams.length === 1 ? '' : 's'}`;
     io.out(`${basename(sheetPath)}: ${counts}`);
     importSummary(io, imported.preview);

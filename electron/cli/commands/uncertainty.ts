@@ -32,7 +32,9 @@ async function analysing<T>(run: () => T | Promise<T>): Promise<T> {
 function wholeOption(values: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
   const value = numberOption(values, name, fallback);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} needs a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}, not "${String(values[name])}"`);
+    throw new UsageError(
+      `--${name} needs a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}, not "${String(values[name])}"`,
+    );
   }
   return value;
 }
@@ -74,7 +76,14 @@ function describeUncertainty(u: Uncertainty): string {
 const pounds = (value: number) => formatMoney(Math.round(value * 100)); // ladder JSON pounds are exact pence / 100
 const percent = (p: number) => `${(p * 100).toFixed(1)}%`;
 
-function riskText(planName: string, scenarioName: string, scenarioId: string, list: readonly Uncertainty[], names: Map<string, string>, summary: RiskSummary): string {
+function riskText(
+  planName: string,
+  scenarioName: string,
+  scenarioId: string,
+  list: readonly Uncertainty[],
+  names: Map<string, string>,
+  summary: RiskSummary,
+): string {
   const head = [
     `${planName}: risk of "${scenarioName}" (${scenarioId})`,
     `${summary.draws.toLocaleString('en-GB')} draws, seed ${summary.seed}.`,
@@ -84,11 +93,31 @@ function riskText(planName: string, scenarioName: string, scenarioId: string, li
   ].join('\n');
   const people = (value: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value);
   const spread = renderTable(
-    [{ title: '' }, { title: 'Mean', align: 'right' }, { title: 'P10', align: 'right' }, { title: 'P50', align: 'right' }, { title: 'P90', align: 'right' }],
     [
-      ['Drawn from the underwriter', ...[summary.drawn.mean, summary.drawn.p10, summary.drawn.p50, summary.drawn.p90].map((p) => formatMoney(p))],
-      ['People losing support', ...[summary.usersLosingSupport.mean, summary.usersLosingSupport.p10, summary.usersLosingSupport.p50, summary.usersLosingSupport.p90].map(people)],
-      ['Largest FY at risk', ...[summary.atRisk.mean, summary.atRisk.p10, summary.atRisk.p50, summary.atRisk.p90].map((p) => formatMoney(p))],
+      { title: '' },
+      { title: 'Mean', align: 'right' },
+      { title: 'P10', align: 'right' },
+      { title: 'P50', align: 'right' },
+      { title: 'P90', align: 'right' },
+    ],
+    [
+      [
+        'Drawn from the underwriter',
+        ...[summary.drawn.mean, summary.drawn.p10, summary.drawn.p50, summary.drawn.p90].map((p) => formatMoney(p)),
+      ],
+      [
+        'People losing support',
+        ...[
+          summary.usersLosingSupport.mean,
+          summary.usersLosingSupport.p10,
+          summary.usersLosingSupport.p50,
+          summary.usersLosingSupport.p90,
+        ].map(people),
+      ],
+      [
+        'Largest FY at risk',
+        ...[summary.atRisk.mean, summary.atRisk.p10, summary.atRisk.p50, summary.atRisk.p90].map((p) => formatMoney(p)),
+      ],
     ],
   );
   // The most likely closures first; plan order among equals.
@@ -99,7 +128,8 @@ function riskText(planName: string, scenarioName: string, scenarioId: string, li
     [{ title: 'Intervention' }, { title: 'Closes', align: 'right' }, { title: 'Transitions', align: 'right' }],
     rows.map((r) => [`${names.get(r.id) ?? r.id} (${r.id})`, percent(r.pClose), percent(r.pTransition)]),
   );
-  const note = 'Drawn: spend no funding covers, over the horizon. At risk: spend before an FY\'s funding is confirmed, in the FY where it is largest.';
+  const note =
+    "Drawn: spend no funding covers, over the horizon. At risk: spend before an FY's funding is confirmed, in the FY where it is largest.";
   return [head, spread, note, 'Chance of each outcome:', chances].join('\n\n');
 }
 
@@ -109,7 +139,13 @@ export const riskCommand: Command = {
   usage:
     `headroom risk PLAN.json --scenario ID [--draws N (default ${DEFAULT_DRAWS})] [--seed S (default ${DEFAULT_SEED})] ` +
     '[--workers N (default: one per CPU)] [--json]',
-  options: { scenario: { type: 'string' }, draws: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    scenario: { type: 'string' },
+    draws: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run(positionals, values, io) {
     const draws = wholeOption(values, 'draws', DEFAULT_DRAWS, 1, MAX_DRAWS);
     const seed = wholeOption(values, 'seed', DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
@@ -125,7 +161,11 @@ export const riskCommand: Command = {
       if (progress) process.stderr.write('\r\x1b[K');
     }
     // The pool's batch is already every draw in draw order.
-    const summary = summariseDraws(plan.interventions.map((i) => i.id), seed, batch);
+    const summary = summariseDraws(
+      plan.interventions.map((i) => i.id),
+      seed,
+      batch,
+    );
     if (values.json) io.out(jsonText(riskSummaryJson(summary)));
     else {
       const names = new Map(plan.interventions.map((i) => [i.id, i.name]));
@@ -139,7 +179,14 @@ export const ladderCommand: Command = {
   name: 'ladder',
   summary: 'simulate a scenario at a range of values of one variable, a row per value',
   usage: 'headroom ladder PLAN.json --scenario ID --variable V --from A --to B --step D [--json]',
-  options: { scenario: { type: 'string' }, variable: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    scenario: { type: 'string' },
+    variable: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    step: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run(positionals, values, io) {
     const variable = stringOption(values, 'variable');
     const [from, to, step] = ['from', 'to', 'step'].map((name) => numberOption(values, name));
@@ -151,12 +198,20 @@ export const ladderCommand: Command = {
     }
     const table = renderTable(
       [
-        { title: variable, align: 'right' }, { title: 'Spend', align: 'right' }, { title: 'Drawn', align: 'right' },
-        { title: 'Closures', align: 'right' }, { title: 'Losing support', align: 'right' }, { title: 'Closes' },
+        { title: variable, align: 'right' },
+        { title: 'Spend', align: 'right' },
+        { title: 'Drawn', align: 'right' },
+        { title: 'Closures', align: 'right' },
+        { title: 'Losing support', align: 'right' },
+        { title: 'Closes' },
       ],
       result.rows.map((row) => [
-        String(row.value), pounds(row.totals.spend), pounds(row.totals.drawn), String(row.totals.closures),
-        String(row.totals.usersLosingSupport), row.closes.length ? row.closes.join(', ') : '–',
+        String(row.value),
+        pounds(row.totals.spend),
+        pounds(row.totals.drawn),
+        String(row.totals.closures),
+        String(row.totals.usersLosingSupport),
+        row.closes.length ? row.closes.join(', ') : '–',
       ]),
     );
     io.out(`${plan.name}: "${scenario.name}" (${scenarioId}) at ${variable} from ${from} to ${to} in steps of ${step}\n\n${table}`);
@@ -176,7 +231,14 @@ export const breakevenCommand: Command = {
   usage:
     `headroom breakeven PLAN.json --scenario ID --variable V --target ${BREAKEVEN_TARGETS.join('|')} --lo A --hi B [--json]` +
     ' (prints A when the target already holds at A; exit 1 when it fails at B)',
-  options: { scenario: { type: 'string' }, variable: { type: 'string' }, target: { type: 'string' }, lo: { type: 'string' }, hi: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    scenario: { type: 'string' },
+    variable: { type: 'string' },
+    target: { type: 'string' },
+    lo: { type: 'string' },
+    hi: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run(positionals, values, io) {
     const variable = stringOption(values, 'variable');
     const target = stringOption(values, 'target');
@@ -187,7 +249,9 @@ export const breakevenCommand: Command = {
     const result = await analysing(() => breakeven(plan, scenarioId, variable, target, lo, hi));
     if (values.json) io.out(jsonText(result));
     else if (result.value === lo) {
-      io.out(`${plan.name}: in "${scenario.name}" (${scenarioId}), ${TARGET_WORDS[target]} already at ${variable} = ${lo}, the bottom of the range.`);
+      io.out(
+        `${plan.name}: in "${scenario.name}" (${scenarioId}), ${TARGET_WORDS[target]} already at ${variable} = ${lo}, the bottom of the range.`,
+      );
     } else {
       io.out(
         `${plan.name}: in "${scenario.name}" (${scenarioId}), ${TARGET_WORDS[target]} from ${variable} = ${result.value} ` +

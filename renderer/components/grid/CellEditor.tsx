@@ -7,7 +7,12 @@ import { useFieldProblems } from '../../store/hooks';
 import { FieldError } from '../common';
 import type { CellMove, GridColumn } from './columns';
 
-export function CellEditor<Row>(props: { column: GridColumn<Row>; initial: string; index: number; onDone: (move: CellMove, cancelled: boolean) => void }) {
+export function CellEditor<Row>(props: {
+  column: GridColumn<Row>;
+  initial: string;
+  index: number;
+  onDone: (move: CellMove, cancelled: boolean) => void;
+}) {
   const { column } = props;
   const [text, setText] = useState(props.initial);
   const [localError, setLocalError] = useState<string | null>(null);

@@ -86,13 +86,26 @@ export function Grid<Row>(props: GridProps<Row>) {
         }
       }}
     >
-      <table ref={table} role="grid" className="grid" aria-label={props.label} aria-rowcount={rows.length + 1} onKeyDown={onKeyDown} data-testid={props.testId}>
+      <table
+        ref={table}
+        role="grid"
+        className="grid"
+        aria-label={props.label}
+        aria-rowcount={rows.length + 1}
+        onKeyDown={onKeyDown}
+        data-testid={props.testId}
+      >
         <thead>
           <tr>
             {columns.map((c) => {
               const sorted = sort?.column === c.key ? sort.direction : null;
               return (
-                <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                >
                   <button type="button" className="sort-button" onClick={() => setSort(nextSort(sort, c.key))}>
                     {c.label}
                     <span className="sort-mark" aria-hidden="true">

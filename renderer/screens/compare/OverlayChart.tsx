@@ -12,7 +12,9 @@ const DASHES = ['', '6 3', '2 3', '10 4 2 4'];
 export function OverlayChart(props: { results: readonly SimulationResult[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const rows = overlayRows(props.results);
-  const ticks = niceTicks(Math.max(0, ...rows.flatMap((r) => props.results.map((_, i) => Math.max(Number(r[`spend${i}`]), Number(r[`funding${i}`]))))));
+  const ticks = niceTicks(
+    Math.max(0, ...rows.flatMap((r) => props.results.map((_, i) => Math.max(Number(r[`spend${i}`]), Number(r[`funding${i}`]))))),
+  );
   return (
     <div className="chart" ref={ref} data-testid="compare-chart">
       <ResponsiveContainer width="100%" height={300}>

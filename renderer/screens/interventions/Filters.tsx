@@ -16,7 +16,12 @@ export interface FilterState {
   readonly showDates: boolean;
 }
 
-export function FilterBar(props: { items: readonly Intervention[]; shown: number; state: FilterState; onChange: (state: FilterState) => void }) {
+export function FilterBar(props: {
+  items: readonly Intervention[];
+  shown: number;
+  state: FilterState;
+  onChange: (state: FilterState) => void;
+}) {
   const { state, items } = props;
   const searchId = useId();
   const set = (patch: Partial<FilterState>) => props.onChange({ ...state, ...patch });
@@ -24,7 +29,13 @@ export function FilterBar(props: { items: readonly Intervention[]; shown: number
     <div className="filters" role="group" aria-label="Filters">
       <div className="field inline">
         <label htmlFor={searchId}>Find</label>
-        <input id={searchId} type="search" value={state.search} onChange={(e) => set({ search: e.target.value })} placeholder="Name or provider" />
+        <input
+          id={searchId}
+          type="search"
+          value={state.search}
+          onChange={(e) => set({ search: e.target.value })}
+          placeholder="Name or provider"
+        />
       </div>
       {FILTERS.map((f) => (
         <FilterSelect

@@ -20,7 +20,14 @@ function StatusStrip(props: { result: InterventionResult; horizonStart: number }
   const runs = statusRuns(props.result.status, props.horizonStart);
   const total = props.result.status.length;
   return (
-    <div className="status-strip" role="img" aria-label={runs.filter((r) => r.status !== 'inactive').map((r) => `${STATUS_LABELS[r.status]} ${monthLong(r.from)} to ${monthLong(r.to)}`).join('; ')}>
+    <div
+      className="status-strip"
+      role="img"
+      aria-label={runs
+        .filter((r) => r.status !== 'inactive')
+        .map((r) => `${STATUS_LABELS[r.status]} ${monthLong(r.from)} to ${monthLong(r.to)}`)
+        .join('; ')}
+    >
       {runs.map((r) => (
         <span key={r.offset} className={`run status-${r.status}`} style={{ width: `${(r.length / total) * 100}%` }} />
       ))}
@@ -37,7 +44,12 @@ export function InterventionDetail(props: { plan: Plan; index: number; result: I
   const handover = shares.find((s) => s.share === 1);
 
   return (
-    <Card title={item.name} subtitle={`${item.category === 'commissioned' ? 'Commissioned intervention' : 'Central capability'} · ${item.id}`} className="detail" id="intervention-detail">
+    <Card
+      title={item.name}
+      subtitle={`${item.category === 'commissioned' ? 'Commissioned intervention' : 'Central capability'} · ${item.id}`}
+      className="detail"
+      id="intervention-detail"
+    >
       <div className="detail-grid" data-testid="intervention-detail">
         <section>
           <h3>In the plan as written</h3>
@@ -83,7 +95,8 @@ export function InterventionDetail(props: { plan: Plan; index: number; result: I
           </div>
           {result && result.outcome === 'closes' ? (
             <p className="hint">
-              In the plan it closes: {result.usersMoved} move to {result.transitionTo ?? 'other support'}, {result.usersLosingSupport} lose support.
+              In the plan it closes: {result.usersMoved} move to {result.transitionTo ?? 'other support'}, {result.usersLosingSupport} lose
+              support.
             </p>
           ) : null}
           <InlineField

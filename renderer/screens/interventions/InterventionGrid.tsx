@@ -10,7 +10,13 @@ import { useStore } from '../../store/store';
 import { interventionColumns } from './columns';
 import { FilterBar, type FilterState } from './Filters';
 
-export function InterventionGrid(props: { plan: Plan; resolved: ResolvedView | null; fyIndex: number; fy: string; onPaste: (text: string) => void }) {
+export function InterventionGrid(props: {
+  plan: Plan;
+  resolved: ResolvedView | null;
+  fyIndex: number;
+  fy: string;
+  onPaste: (text: string) => void;
+}) {
   const { plan } = props;
   const readOnly = useReadOnly();
   const selected = useStore((s) => s.selectedInterventionId);
@@ -49,8 +55,8 @@ export function InterventionGrid(props: { plan: Plan; resolved: ResolvedView | n
         onPaste={props.onPaste}
       />
       <p className="hint">
-        Arrow keys move; Enter or typing edits; Enter saves, Escape cancels. Paste rows copied from a spreadsheet to add them. ƒ marks a value worked out
-        from a formula.
+        Arrow keys move; Enter or typing edits; Enter saves, Escape cancels. Paste rows copied from a spreadsheet to add them. ƒ marks a
+        value worked out from a formula.
       </p>
     </div>
   );

@@ -32,7 +32,10 @@ export function Interventions() {
 
   return (
     <div className="screen" data-testid="screen-interventions">
-      <ScreenHeader title="Interventions" lede="The services and capability the funding pays for: what each costs, how much notice it needs, and who it supports.">
+      <ScreenHeader
+        title="Interventions"
+        lede="The services and capability the funding pays for: what each costs, how much notice it needs, and who it supports."
+      >
         <div className="field inline">
           <label htmlFor={fyId}>Costs for</label>
           <select id={fyId} value={safeFy} onChange={(e) => setFyIndex(Number(e.target.value))}>
@@ -69,7 +72,12 @@ export function Interventions() {
             <InterventionGrid plan={plan} resolved={resolved} fyIndex={safeFy} fy={fy} onPaste={(text) => setPaste({ text })} />
           </Card>
           {selectedIndex >= 0 ? (
-            <InterventionDetail plan={plan} index={selectedIndex} result={result?.interventions[selectedIndex] ?? null} horizonStart={result?.horizonStart ?? parseMonth(plan.horizon.start)} />
+            <InterventionDetail
+              plan={plan}
+              index={selectedIndex}
+              result={result?.interventions[selectedIndex] ?? null}
+              horizonStart={result?.horizonStart ?? parseMonth(plan.horizon.start)}
+            />
           ) : null}
         </div>
       )}
@@ -85,4 +93,3 @@ export function Interventions() {
     </div>
   );
 }
-

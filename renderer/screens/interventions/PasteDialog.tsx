@@ -4,7 +4,14 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Plan } from '../../../shared/plan';
 import { formatProblem, type PlanProblem } from '../../../shared/problem';
-import { parseInterventionRows, pasteEdit, pasteProblemCount, placeProblems, PASTE_COLUMN_LABELS, DEFAULT_PASTE_COLUMNS } from '../../logic/paste';
+import {
+  parseInterventionRows,
+  pasteEdit,
+  pasteProblemCount,
+  placeProblems,
+  PASTE_COLUMN_LABELS,
+  DEFAULT_PASTE_COLUMNS,
+} from '../../logic/paste';
 import { applyEdit } from '../../store/actions';
 import { plural } from '../../logic/format';
 import './PasteDialog.css';
@@ -46,8 +53,8 @@ export function PasteDialog(props: { plan: Plan; open: boolean; initialText: str
     <dialog ref={dialog} className="dialog wide" aria-labelledby={titleId} onClose={() => props.onClose(0)} data-testid="paste-dialog">
       <h2 id={titleId}>Paste interventions</h2>
       <p className="hint">
-        Copy rows from Excel or LibreOffice and paste them below. With a header row, columns are matched by name; without one they are read in this
-        order: {DEFAULT_PASTE_COLUMNS.map((c) => PASTE_COLUMN_LABELS[c]).join(', ')}.
+        Copy rows from Excel or LibreOffice and paste them below. With a header row, columns are matched by name; without one they are read
+        in this order: {DEFAULT_PASTE_COLUMNS.map((c) => PASTE_COLUMN_LABELS[c]).join(', ')}.
       </p>
       <label htmlFor={textId}>Rows (tab-separated)</label>
       <textarea

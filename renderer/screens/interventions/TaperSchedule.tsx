@@ -20,7 +20,12 @@ export function TaperSchedule(props: { plan: Plan; index: number }) {
   const readOnly = useReadOnly();
   const [adding, setAdding] = useState(false);
   const shares = item.partnerShares ?? [];
-  const replaceShare = (k: number, entry: PartnerShare) => setPartnerSharesEdit(plan, index, shares.map((s, j) => (j === k ? entry : s)));
+  const replaceShare = (k: number, entry: PartnerShare) =>
+    setPartnerSharesEdit(
+      plan,
+      index,
+      shares.map((s, j) => (j === k ? entry : s)),
+    );
 
   return (
     <section>
@@ -84,7 +89,15 @@ export function TaperSchedule(props: { plan: Plan; index: number }) {
                     type="button"
                     className="link-button small"
                     disabled={readOnly}
-                    onClick={() => void applyEdit(setPartnerSharesEdit(plan, index, shares.filter((_, j) => j !== k)))}
+                    onClick={() =>
+                      void applyEdit(
+                        setPartnerSharesEdit(
+                          plan,
+                          index,
+                          shares.filter((_, j) => j !== k),
+                        ),
+                      )
+                    }
                     aria-label={`Remove the share from ${s.from}`}
                   >
                     Remove

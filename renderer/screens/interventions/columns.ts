@@ -1,6 +1,14 @@
 // The Interventions grid's columns, from the intervention field table (shared/fields):
 // headings, readers and paths come from there; cells show what the engine resolved for the FY.
-import { GRID_ORDER, INTERVENTION_FIELDS, interventionPath, required, valueText, type Field, type InterventionFieldKey } from '../../../shared/fields';
+import {
+  GRID_ORDER,
+  INTERVENTION_FIELDS,
+  interventionPath,
+  required,
+  valueText,
+  type Field,
+  type InterventionFieldKey,
+} from '../../../shared/fields';
 import { parseMonth } from '../../../shared/months';
 import { isFormula } from '../../../shared/parse';
 import type { Intervention, Plan } from '../../../shared/plan';
@@ -38,8 +46,15 @@ function plainColumn(plan: Plan, key: InterventionField): InterventionColumn {
  * The grid's columns for the FY shown (`fy`, the `fyIndex`-th of the resolved FYs): money and
  * notice show the resolved value, so a formula shows what it works out to.
  */
-export function interventionColumns(plan: Plan, resolved: ResolvedView | null, fyIndex: number, fy: string, showDates: boolean): InterventionColumn[] {
-  const value = (index: number, field: 'annualCost' | 'noticeMonths' | 'exitCost') => resolved?.interventions[index]?.[field][fyIndex] ?? null;
+export function interventionColumns(
+  plan: Plan,
+  resolved: ResolvedView | null,
+  fyIndex: number,
+  fy: string,
+  showDates: boolean,
+): InterventionColumn[] {
+  const value = (index: number, field: 'annualCost' | 'noticeMonths' | 'exitCost') =>
+    resolved?.interventions[index]?.[field][fyIndex] ?? null;
   const byKey: Partial<Record<InterventionField, InterventionColumn>> = {
     category: {
       ...plainColumn(plan, 'category'),
@@ -59,7 +74,11 @@ export function interventionColumns(plan: Plan, resolved: ResolvedView | null, f
       sort: (_item, i) => value(i, 'annualCost'),
     },
     // Paste and import give a missing priority the next one; in the grid it is required.
-    priority: { ...plainColumn(plan, 'priority'), show: (item) => String(item.priority), read: required(INTERVENTION_FIELDS.priority.read, 'A priority is required') },
+    priority: {
+      ...plainColumn(plan, 'priority'),
+      show: (item) => String(item.priority),
+      read: required(INTERVENTION_FIELDS.priority.read, 'A priority is required'),
+    },
     noticeMonths: {
       ...plainColumn(plan, 'noticeMonths'),
       show: (item, i) => {

@@ -27,7 +27,13 @@ export function AddUncertain(props: { plan: Plan; scenario: Scenario; si: number
     <div className="add-uncertain" data-testid="add-uncertain">
       <div className="field">
         <label htmlFor={ids.variable}>Variable</label>
-        <select id={ids.variable} value={chosen} onChange={(e) => setVariable(e.target.value)} disabled={readOnly} data-testid="add-uncertain-variable">
+        <select
+          id={ids.variable}
+          value={chosen}
+          onChange={(e) => setVariable(e.target.value)}
+          disabled={readOnly}
+          data-testid="add-uncertain-variable"
+        >
           {choices.map((v) => (
             <option key={v} value={v}>
               {v}
@@ -52,7 +58,13 @@ export function AddUncertain(props: { plan: Plan; scenario: Scenario; si: number
       ) : null}
       <div className="field">
         <label htmlFor={ids.dist}>Distribution</label>
-        <select id={ids.dist} value={dist} onChange={(e) => setDist(e.target.value as Dist)} disabled={readOnly} data-testid="add-uncertain-dist">
+        <select
+          id={ids.dist}
+          value={dist}
+          onChange={(e) => setDist(e.target.value as Dist)}
+          disabled={readOnly}
+          data-testid="add-uncertain-dist"
+        >
           {DISTS.map((d) => (
             <option key={d.dist} value={d.dist}>
               {d.label}
@@ -72,7 +84,9 @@ export function AddUncertain(props: { plan: Plan; scenario: Scenario; si: number
           }
           setLocalError(null);
           setTried(true);
-          const result = await applyEdit(addUncertaintyEdit(plan, scenario.id, defaultEntry(name, dist, currentValue(plan, scenario, name))));
+          const result = await applyEdit(
+            addUncertaintyEdit(plan, scenario.id, defaultEntry(name, dist, currentValue(plan, scenario, name))),
+          );
           if (result.ok) {
             setVariable('');
             setOtherName('');

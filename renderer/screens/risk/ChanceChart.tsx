@@ -14,8 +14,24 @@ export function ChanceChart(props: { view: RiskView }) {
       <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 30 + 50)}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barGap={2} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="var(--grid)" />
-          <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => percent(v, 0)} tick={{ fill: 'var(--muted)', fontSize: 11 }} axisLine={{ stroke: 'var(--border-strong)' }} tickLine={false} />
-          <YAxis type="category" dataKey="name" width={230} tick={{ fill: 'var(--text)', fontSize: 12 }} tickLine={false} axisLine={false} interval={0} />
+          <XAxis
+            type="number"
+            domain={[0, 1]}
+            ticks={[0, 0.25, 0.5, 0.75, 1]}
+            tickFormatter={(v: number) => percent(v, 0)}
+            tick={{ fill: 'var(--muted)', fontSize: 11 }}
+            axisLine={{ stroke: 'var(--border-strong)' }}
+            tickLine={false}
+          />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={230}
+            tick={{ fill: 'var(--text)', fontSize: 12 }}
+            tickLine={false}
+            axisLine={false}
+            interval={0}
+          />
           <Tooltip
             isAnimationActive={false}
             formatter={(value, name) => [probability(Number(value)), String(name)]}
@@ -27,7 +43,11 @@ export function ChanceChart(props: { view: RiskView }) {
           <Bar dataKey="pTransition" name="Handed over" fill="var(--series-3)" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
-      {others > 0 ? <p className="hint">{plural(others, 'other service')} continue{others === 1 ? 's' : ''} in every draw.</p> : null}
+      {others > 0 ? (
+        <p className="hint">
+          {plural(others, 'other service')} continue{others === 1 ? 's' : ''} in every draw.
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -39,8 +59,12 @@ export function ChanceTable(props: { view: RiskView }) {
       <thead>
         <tr>
           <th scope="col">Service</th>
-          <th scope="col" className="num">Closes</th>
-          <th scope="col" className="num">Handed over</th>
+          <th scope="col" className="num">
+            Closes
+          </th>
+          <th scope="col" className="num">
+            Handed over
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -15,8 +15,22 @@ export function FanChart(props: { view: RiskView }) {
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={rows as never[]} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid vertical={false} stroke="var(--grid)" />
-          <XAxis dataKey="label" tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} interval={2} />
-          <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={false} width={56} />
+          <XAxis
+            dataKey="label"
+            tick={{ fill: 'var(--muted)', fontSize: 11 }}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--border-strong)' }}
+            interval={2}
+          />
+          <YAxis
+            ticks={ticks}
+            domain={[0, ticks[ticks.length - 1]]}
+            tickFormatter={axisMoney}
+            tick={{ fill: 'var(--muted)', fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            width={56}
+          />
           <Tooltip
             isAnimationActive={false}
             content={({ active, payload }) => {
@@ -32,8 +46,24 @@ export function FanChart(props: { view: RiskView }) {
               );
             }}
           />
-          <Area dataKey="band" name="P10 to P90" type="stepAfter" stroke="none" fill="var(--chart-partner)" fillOpacity={0.55} isAnimationActive={false} />
-          <Line dataKey="median" name="Median" type="stepAfter" stroke="var(--chart-spend)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+          <Area
+            dataKey="band"
+            name="P10 to P90"
+            type="stepAfter"
+            stroke="none"
+            fill="var(--chart-partner)"
+            fillOpacity={0.55}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="median"
+            name="Median"
+            type="stepAfter"
+            stroke="var(--chart-spend)"
+            strokeWidth={2.5}
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
       <ul className="legend chart-legend" aria-hidden="true">
@@ -55,9 +85,15 @@ export function FanTable(props: { view: RiskView }) {
       <thead>
         <tr>
           <th scope="col">Month</th>
-          <th scope="col" className="num">P10</th>
-          <th scope="col" className="num">Median</th>
-          <th scope="col" className="num">P90</th>
+          <th scope="col" className="num">
+            P10
+          </th>
+          <th scope="col" className="num">
+            Median
+          </th>
+          <th scope="col" className="num">
+            P90
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -22,9 +22,32 @@ export function LadderResults(props: { ladder: CompletedLadder; names: ReadonlyM
       <ResponsiveContainer width="100%" height={280}>
         <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 20, left: 8 }}>
           <CartesianGrid vertical={false} stroke="var(--grid)" />
-          <XAxis dataKey="value" tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} label={{ value: ladder.variable, position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
-          <YAxis yAxisId="count" allowDecimals={false} tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={false} width={40} />
-          <YAxis yAxisId="money" orientation="right" ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={false} width={56} />
+          <XAxis
+            dataKey="value"
+            tick={{ fill: 'var(--muted)', fontSize: 11 }}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--border-strong)' }}
+            label={{ value: ladder.variable, position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }}
+          />
+          <YAxis
+            yAxisId="count"
+            allowDecimals={false}
+            tick={{ fill: 'var(--muted)', fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            width={40}
+          />
+          <YAxis
+            yAxisId="money"
+            orientation="right"
+            ticks={ticks}
+            domain={[0, ticks[ticks.length - 1]]}
+            tickFormatter={axisMoney}
+            tick={{ fill: 'var(--muted)', fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            width={56}
+          />
           <Tooltip
             isAnimationActive={false}
             formatter={(value, name) => [name === 'Drawn' ? axisMoney(Number(value)) : count(Number(value)), String(name)]}
@@ -32,8 +55,27 @@ export function LadderResults(props: { ladder: CompletedLadder; names: ReadonlyM
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
           />
           <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
-          <Line yAxisId="count" dataKey="closures" name="Services closing" type="stepAfter" stroke="var(--series-2)" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line yAxisId="money" dataKey="drawn" name="Drawn" type="stepAfter" stroke="var(--series-1)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+          <Line
+            yAxisId="count"
+            dataKey="closures"
+            name="Services closing"
+            type="stepAfter"
+            stroke="var(--series-2)"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="money"
+            dataKey="drawn"
+            name="Drawn"
+            type="stepAfter"
+            stroke="var(--series-1)"
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            dot={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -43,23 +85,37 @@ export function LadderResults(props: { ladder: CompletedLadder; names: ReadonlyM
       <caption className="visually-hidden">The scenario at each value of {ladder.variable}</caption>
       <thead>
         <tr>
-          <th scope="col" className="num">{ladder.variable}</th>
-          <th scope="col" className="num">Spend</th>
-          <th scope="col" className="num">Drawn</th>
-          <th scope="col" className="num">Closures</th>
-          <th scope="col" className="num">People losing support</th>
+          <th scope="col" className="num">
+            {ladder.variable}
+          </th>
+          <th scope="col" className="num">
+            Spend
+          </th>
+          <th scope="col" className="num">
+            Drawn
+          </th>
+          <th scope="col" className="num">
+            Closures
+          </th>
+          <th scope="col" className="num">
+            People losing support
+          </th>
           <th scope="col">Services that close</th>
         </tr>
       </thead>
       <tbody>
         {ladder.rows.map((r) => (
           <tr key={r.value}>
-            <th scope="row" className="num">{r.value}</th>
+            <th scope="row" className="num">
+              {r.value}
+            </th>
             <td className="num">{money2(r.totals.spend)}</td>
             <td className="num">{money2(r.totals.drawn)}</td>
             <td className="num">{count(r.totals.closures)}</td>
             <td className="num">{count(r.totals.usersLosingSupport)}</td>
-            <td className="closes-cell">{r.closes.length ? r.closes.map((id) => names.get(id) ?? id).join(', ') : <span className="muted">None</span>}</td>
+            <td className="closes-cell">
+              {r.closes.length ? r.closes.map((id) => names.get(id) ?? id).join(', ') : <span className="muted">None</span>}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -74,7 +130,12 @@ export function LadderResults(props: { ladder: CompletedLadder; names: ReadonlyM
         </button>
       }
     >
-      <ChartOrTable label={`Services closing and money drawn at each value of ${ladder.variable}`} chart={chart} table={table} testId="ladder-results" />
+      <ChartOrTable
+        label={`Services closing and money drawn at each value of ${ladder.variable}`}
+        chart={chart}
+        table={table}
+        testId="ladder-results"
+      />
     </Card>
   );
 }

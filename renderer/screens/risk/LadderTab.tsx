@@ -39,9 +39,18 @@ export function LadderTab(props: { plan: Plan; scenario: Scenario }) {
   };
   return (
     <>
-      <Card title="Ladder" subtitle="The scenario simulated at each value of one variable, the others at their central values: planning for a range of funding levels in one table.">
+      <Card
+        title="Ladder"
+        subtitle="The scenario simulated at each value of one variable, the others at their central values: planning for a range of funding levels in one table."
+      >
         <div className="run-row">
-          <VariableField id={ids.variable} choices={choices} value={settings.variable} onChange={(variable) => setSettings({ ...settings, variable })} testId="ladder-variable" />
+          <VariableField
+            id={ids.variable}
+            choices={choices}
+            value={settings.variable}
+            onChange={(variable) => setSettings({ ...settings, variable })}
+            testId="ladder-variable"
+          />
           {(['from', 'to', 'step'] as const).map((key) => (
             <div className="field" key={key}>
               <label htmlFor={ids[key]}>{key === 'from' ? 'From' : key === 'to' ? 'To' : 'Step'}</label>
@@ -69,7 +78,12 @@ export function LadderTab(props: { plan: Plan; scenario: Scenario }) {
         </div>
         <FieldError id={ids.error} messages={error ? [error] : []} />
         <ProgressBar progress={progress} label="Ladder rows done" testId="ladder-progress" />
-        <p className={`run-status${progress.status === 'failed' ? ' bad' : ''}`} role="status" aria-live="polite" data-testid="ladder-status">
+        <p
+          className={`run-status${progress.status === 'failed' ? ' bad' : ''}`}
+          role="status"
+          aria-live="polite"
+          data-testid="ladder-status"
+        >
           {progress.status === 'running'
             ? `Simulating ${progress.total ? `${count(progress.done)} of ${count(progress.total)} values` : '…'}`
             : progress.status === 'cancelled'

@@ -10,8 +10,21 @@ export function PeopleChart(props: { view: RiskView }) {
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={props.view.people as never[]} margin={{ top: 8, right: 16, bottom: 20, left: 8 }} barCategoryGap={2}>
           <CartesianGrid vertical={false} stroke="var(--grid)" />
-          <XAxis dataKey="label" tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} label={{ value: 'People losing support', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => percent(v, 0)} tick={{ fill: 'var(--muted)', fontSize: 11 }} tickLine={false} axisLine={false} width={48} dataKey="share" />
+          <XAxis
+            dataKey="label"
+            tick={{ fill: 'var(--muted)', fontSize: 11 }}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--border-strong)' }}
+            label={{ value: 'People losing support', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }}
+          />
+          <YAxis
+            tickFormatter={(v: number) => percent(v, 0)}
+            tick={{ fill: 'var(--muted)', fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            width={48}
+            dataKey="share"
+          />
           <Tooltip
             isAnimationActive={false}
             formatter={(value) => [probability(Number(value)), 'Share of draws']}
@@ -33,8 +46,12 @@ export function PeopleTable(props: { view: RiskView }) {
       <thead>
         <tr>
           <th scope="col">People losing support</th>
-          <th scope="col" className="num">Draws</th>
-          <th scope="col" className="num">Share</th>
+          <th scope="col" className="num">
+            Draws
+          </th>
+          <th scope="col" className="num">
+            Share
+          </th>
         </tr>
       </thead>
       <tbody>

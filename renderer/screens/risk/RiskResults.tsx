@@ -28,9 +28,23 @@ export function RiskResults(props: { scenario: Scenario }) {
         </div>
       ) : null}
       <div className="figures" data-testid="risk-figures">
-        <Figure label={`Drawn from ${underwriter}: median`} value={money(s.drawn.p50)} detail={`1 in 10 draws above ${money(s.drawn.p90)}`} tone={s.drawn.p50 > 0 ? 'warn' : 'good'} />
-        <Figure label="People losing support: median" value={count(s.usersLosingSupport.p50)} detail={`1 in 10 draws above ${count(s.usersLosingSupport.p90)}`} tone={s.usersLosingSupport.p50 > 0 ? 'bad' : 'good'} />
-        <Figure label="At risk in the largest FY: median" value={money(s.atRisk.p50)} detail={`1 in 10 draws above ${money(s.atRisk.p90)}`} />
+        <Figure
+          label={`Drawn from ${underwriter}: median`}
+          value={money(s.drawn.p50)}
+          detail={`1 in 10 draws above ${money(s.drawn.p90)}`}
+          tone={s.drawn.p50 > 0 ? 'warn' : 'good'}
+        />
+        <Figure
+          label="People losing support: median"
+          value={count(s.usersLosingSupport.p50)}
+          detail={`1 in 10 draws above ${count(s.usersLosingSupport.p90)}`}
+          tone={s.usersLosingSupport.p50 > 0 ? 'bad' : 'good'}
+        />
+        <Figure
+          label="At risk in the largest FY: median"
+          value={money(s.atRisk.p50)}
+          detail={`1 in 10 draws above ${money(s.atRisk.p90)}`}
+        />
       </div>
       <Card
         title="Totals across the draws"
@@ -45,14 +59,29 @@ export function RiskResults(props: { scenario: Scenario }) {
       </Card>
       <div className="two-col">
         <Card title="Chance of each service closing or being handed over" subtitle="Share of draws; most likely to close first.">
-          <ChartOrTable label="Chance of closing or handover for each service" chart={<ChanceChart view={result} />} table={<ChanceTable view={result} />} testId="risk-chances" />
+          <ChartOrTable
+            label="Chance of closing or handover for each service"
+            chart={<ChanceChart view={result} />}
+            table={<ChanceTable view={result} />}
+            testId="risk-chances"
+          />
         </Card>
         <Card title="People losing support" subtitle="Share of draws by how many people lose support.">
-          <ChartOrTable label="Histogram of people losing support across the draws" chart={<PeopleChart view={result} />} table={<PeopleTable view={result} />} testId="risk-people" />
+          <ChartOrTable
+            label="Histogram of people losing support across the draws"
+            chart={<PeopleChart view={result} />}
+            table={<PeopleTable view={result} />}
+            testId="risk-people"
+          />
         </Card>
       </div>
       <Card title={`${underwriter}’s exposure by month`} subtitle={FAN_CAPTION}>
-        <ChartOrTable label="Fan chart of the underwriter’s exposure by month: median and P10 to P90 band" chart={<FanChart view={result} />} table={<FanTable view={result} />} testId="risk-fan" />
+        <ChartOrTable
+          label="Fan chart of the underwriter’s exposure by month: median and P10 to P90 band"
+          chart={<FanChart view={result} />}
+          table={<FanTable view={result} />}
+          testId="risk-fan"
+        />
       </Card>
     </div>
   );

@@ -86,9 +86,14 @@ function RunStatus(props: { progress: RunProgress; scenarioId: string }) {
     text = `${count(result.draws)} draws on ${plural(result.workers, 'worker')} in ${seconds.toFixed(1)} s (${count(Math.round(result.draws / seconds))} draws a second).`;
   }
   return (
-    <p className={`run-status${p.status === 'failed' ? ' bad' : ''}`} role="status" aria-live="polite" data-testid="risk-status" data-status={p.status}>
+    <p
+      className={`run-status${p.status === 'failed' ? ' bad' : ''}`}
+      role="status"
+      aria-live="polite"
+      data-testid="risk-status"
+      data-status={p.status}
+    >
       {text}
     </p>
   );
 }
-

@@ -7,7 +7,13 @@ export function SummaryTable(props: { view: RiskView; underwriter: string }) {
   const s = props.view.summary;
   const rows = [
     { label: `Drawn from ${props.underwriter}`, cells: [s.drawn.mean, s.drawn.p10, s.drawn.p50, s.drawn.p90].map((p) => money(p)) },
-    { label: 'People losing support', cells: [s.usersLosingSupport.mean.toFixed(1), ...[s.usersLosingSupport.p10, s.usersLosingSupport.p50, s.usersLosingSupport.p90].map(count)] },
+    {
+      label: 'People losing support',
+      cells: [
+        s.usersLosingSupport.mean.toFixed(1),
+        ...[s.usersLosingSupport.p10, s.usersLosingSupport.p50, s.usersLosingSupport.p90].map(count),
+      ],
+    },
     { label: 'At risk in the largest FY', cells: [s.atRisk.mean, s.atRisk.p10, s.atRisk.p50, s.atRisk.p90].map((p) => money(p)) },
   ];
   return (
@@ -17,10 +23,18 @@ export function SummaryTable(props: { view: RiskView; underwriter: string }) {
         <thead>
           <tr>
             <th scope="col">Measure</th>
-            <th scope="col" className="num">Mean</th>
-            <th scope="col" className="num">P10</th>
-            <th scope="col" className="num">Median (P50)</th>
-            <th scope="col" className="num">P90</th>
+            <th scope="col" className="num">
+              Mean
+            </th>
+            <th scope="col" className="num">
+              P10
+            </th>
+            <th scope="col" className="num">
+              Median (P50)
+            </th>
+            <th scope="col" className="num">
+              P90
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -6,14 +6,30 @@ import type { Uncertainty } from '../../../shared/uncertainty/distributions';
 import { Card, Empty, FieldError } from '../../components/common';
 import { InlineField } from '../../components/InlineField';
 import {
-  currentValue, defaultEntry, DISTS, PARAMS, paramText, readNumberList, readParam, removeUncertaintyEdit, replaceUncertaintyEdit,
-  setUncertaintyParamEdit, type Dist,
+  currentValue,
+  defaultEntry,
+  DISTS,
+  PARAMS,
+  paramText,
+  readNumberList,
+  readParam,
+  removeUncertaintyEdit,
+  replaceUncertaintyEdit,
+  setUncertaintyParamEdit,
+  type Dist,
 } from '../../logic/uncertainty-edits';
 import { applyEdit } from '../../store/actions';
 import { useFieldProblems, useReadOnly } from '../../store/hooks';
 import { AddUncertain } from './AddUncertain';
 
-function ParamField(props: { plan: Plan; scenario: Scenario; si: number; k: number; entry: Uncertainty; param: (typeof PARAMS)[Dist][number] }) {
+function ParamField(props: {
+  plan: Plan;
+  scenario: Scenario;
+  si: number;
+  k: number;
+  entry: Uncertainty;
+  param: (typeof PARAMS)[Dist][number];
+}) {
   const { plan, scenario, si, k, entry, param } = props;
   const value = (entry as unknown as Record<string, unknown>)[param.key];
   return (
@@ -56,7 +72,14 @@ function UncertainRow(props: { plan: Plan; scenario: Scenario; si: number; k: nu
           data-testid={`uncertain-${entry.variable}-dist`}
           onChange={(e) => {
             const dist = e.target.value as Dist;
-            void applyEdit(replaceUncertaintyEdit(plan, scenario.id, k, defaultEntry(entry.variable, dist, currentValue(plan, scenario, entry.variable))));
+            void applyEdit(
+              replaceUncertaintyEdit(
+                plan,
+                scenario.id,
+                k,
+                defaultEntry(entry.variable, dist, currentValue(plan, scenario, entry.variable)),
+              ),
+            );
           }}
         >
           {DISTS.map((d) => (
@@ -89,12 +112,14 @@ function UncertainRow(props: { plan: Plan; scenario: Scenario; si: number; k: nu
   );
 }
 
-
 export function UncertainVariables(props: { plan: Plan; scenario: Scenario; si: number }) {
   const { plan, scenario, si } = props;
   const list = scenario.uncertainty ?? [];
   return (
-    <Card title="Uncertain variables" subtitle="Each draw picks every one of these at random, independently, and simulates the scenario. Changes are saved as you make them.">
+    <Card
+      title="Uncertain variables"
+      subtitle="Each draw picks every one of these at random, independently, and simulates the scenario. Changes are saved as you make them."
+    >
       {list.length === 0 ? (
         <Empty>Nothing is uncertain in this scenario yet: every draw would give the same result. Add a variable below.</Empty>
       ) : (

@@ -9,9 +9,17 @@ import { useStore } from '../../store/store';
 const documentName = () => useStore.getState().snapshot?.info.fileName;
 
 export function downloadRiskCsv(result: CompletedRisk, scenario: Scenario, underwriter: string): void {
-  downloadText(riskFileName(documentName(), ['risk', result.scenarioId]), 'text/csv', riskSummaryCsv(result, { scenarioName: scenario.name, underwriter }));
+  downloadText(
+    riskFileName(documentName(), ['risk', result.scenarioId]),
+    'text/csv',
+    riskSummaryCsv(result, { scenarioName: scenario.name, underwriter }),
+  );
 }
 
 export function downloadLadderCsv(ladder: CompletedLadder, names: ReadonlyMap<string, string>): void {
-  downloadText(riskFileName(documentName(), ['ladder', ladder.scenarioId, ladder.variable]), 'text/csv', ladderCsv(ladder.rows, ladder.variable, names));
+  downloadText(
+    riskFileName(documentName(), ['ladder', ladder.scenarioId, ladder.variable]),
+    'text/csv',
+    ladderCsv(ladder.rows, ladder.variable, names),
+  );
 }

@@ -37,7 +37,12 @@ export function HandoverChoice(props: {
           <label htmlFor={monthId} className="visually-hidden">
             {props.label}: month
           </label>
-          <select id={monthId} value={props.month} disabled={props.disabled} onChange={(e) => props.onChange({ mode: 'from', month: e.target.value })}>
+          <select
+            id={monthId}
+            value={props.month}
+            disabled={props.disabled}
+            onChange={(e) => props.onChange({ mode: 'from', month: e.target.value })}
+          >
             {props.months.map((m) => (
               <option key={m} value={m}>
                 {monthLong(parseMonth(m))}

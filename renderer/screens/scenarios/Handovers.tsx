@@ -36,7 +36,11 @@ export function Handovers(props: { plan: Plan; scenario: Scenario }) {
                 {item.name}
                 <div className="muted small">{h.partner ?? ''}</div>
               </th>
-              <td>{h.planMonth ? outcomePhrase({ outcome: 'transitions', month: parseMonth(h.planMonth) }, false) : 'Partner pays part; no handover'}</td>
+              <td>
+                {h.planMonth
+                  ? outcomePhrase({ outcome: 'transitions', month: parseMonth(h.planMonth) }, false)
+                  : 'Partner pays part; no handover'}
+              </td>
               <td>
                 <HandoverChoice
                   label={`Handover of ${item.name}`}

@@ -47,7 +47,13 @@ export function LevelCell(props: { plan: Plan; scenario: Scenario; stream: Fundi
         testId={`confirm-${stream.id}-${fy}`}
         hint={<span className="muted small">{confirmation.fromScenario ? 'this scenario' : 'as in the plan'}</span>}
       />
-      <ScenarioKnown scenarioId={scenario.id} stream={stream.id} fy={fyYear} dateGiven={Boolean(confirmation.date)} testId={`known-${stream.id}-${fy}`} />
+      <ScenarioKnown
+        scenarioId={scenario.id}
+        stream={stream.id}
+        fy={fyYear}
+        dateGiven={Boolean(confirmation.date)}
+        testId={`known-${stream.id}-${fy}`}
+      />
       {confirmation.fromScenario ? (
         <button
           type="button"

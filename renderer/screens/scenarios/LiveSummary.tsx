@@ -11,19 +11,31 @@ export function LiveSummary(props: { scenarioId: string }) {
   const t = result.totals;
   return (
     <div className="live-summary" aria-live="polite" data-testid="live-summary">
-      <div className="live-title">
-        Result of this scenario {draft ? <span className="pill small">preview</span> : null}
-      </div>
+      <div className="live-title">Result of this scenario {draft ? <span className="pill small">preview</span> : null}</div>
       <div className="figures compact">
         <Figure label="Services closing" value={count(t.closures)} tone={t.closures ? 'bad' : 'good'} testId="live-closures" />
-        <Figure label="People losing support" value={count(t.usersLosingSupport)} tone={t.usersLosingSupport ? 'bad' : 'good'} testId="live-people" />
-        <Figure label={`Drawn from ${result.underwriter}`} value={money(t.drawn)} tone={t.limitBreaches ? 'bad' : t.drawn ? 'warn' : 'good'} testId="live-drawn" />
+        <Figure
+          label="People losing support"
+          value={count(t.usersLosingSupport)}
+          tone={t.usersLosingSupport ? 'bad' : 'good'}
+          testId="live-people"
+        />
+        <Figure
+          label={`Drawn from ${result.underwriter}`}
+          value={money(t.drawn)}
+          tone={t.limitBreaches ? 'bad' : t.drawn ? 'warn' : 'good'}
+          testId="live-drawn"
+        />
         <Figure label="At risk (largest FY)" value={money(t.peakAtRisk)} tone="neutral" testId="live-at-risk" />
         <Figure label="Lapsing unspent" value={money(t.underspend)} tone="neutral" />
       </div>
       <details className="live-chart" open data-testid="scenario-chart">
         <summary>Funding and spend by month</summary>
-        <ChartOrTable label="Monthly funding against spend in this scenario" chart={<MonthChart result={result} height={170} compact />} table={<MonthTable result={result} />} />
+        <ChartOrTable
+          label="Monthly funding against spend in this scenario"
+          chart={<MonthChart result={result} height={170} compact />}
+          table={<MonthTable result={result} />}
+        />
       </details>
     </div>
   );

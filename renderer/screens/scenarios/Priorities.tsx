@@ -49,7 +49,12 @@ export function Priorities(props: { plan: Plan; scenario: Scenario }) {
               </td>
               <td>
                 {p.fromScenario ? (
-                  <button type="button" className="link-button small" disabled={readOnly} onClick={() => void store(setPriorityEdit(plan, scenario.id, item.id, undefined))}>
+                  <button
+                    type="button"
+                    className="link-button small"
+                    disabled={readOnly}
+                    onClick={() => void store(setPriorityEdit(plan, scenario.id, item.id, undefined))}
+                  >
                     Use the plan’s
                   </button>
                 ) : null}

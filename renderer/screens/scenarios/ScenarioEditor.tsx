@@ -22,7 +22,10 @@ export function ScenarioEditor(props: { plan: Plan; scenario: Scenario; index: n
 
       <LiveSummary scenarioId={scenario.id} />
 
-      <Card title="Funding levels and confirmation dates" subtitle="Drag a slider to see the result at once; it is saved when you let go. 100% is the plan’s amount.">
+      <Card
+        title="Funding levels and confirmation dates"
+        subtitle="Drag a slider to see the result at once; it is saved when you let go. 100% is the plan’s amount."
+      >
         <GrantLevels plan={plan} scenario={scenario} />
       </Card>
 

@@ -27,7 +27,9 @@ export function Variables(props: { plan: Plan; scenario: Scenario; index: number
           <div key={name} className="variable-row">
             <div className="variable-name">
               <code>{name}</code>
-              <span className="muted small">{v.fromScenario ? 'set in this scenario' : `plan value ${valueText(plan.variables?.[name])}`}</span>
+              <span className="muted small">
+                {v.fromScenario ? 'set in this scenario' : `plan value ${valueText(plan.variables?.[name])}`}
+              </span>
             </div>
             {isLevel ? (
               <LevelControl
@@ -58,7 +60,12 @@ export function Variables(props: { plan: Plan; scenario: Scenario; index: number
               />
             )}
             {v.fromScenario ? (
-              <button type="button" className="link-button small" disabled={readOnly} onClick={() => void store(setVariableEdit(plan, scenario.id, name, undefined))}>
+              <button
+                type="button"
+                className="link-button small"
+                disabled={readOnly}
+                onClick={() => void store(setVariableEdit(plan, scenario.id, name, undefined))}
+              >
                 Use the plan’s value
               </button>
             ) : null}

@@ -77,7 +77,16 @@ export class HeadroomApp extends AppPage {
     // Evaluated through the DevTools protocol, which the page's CSP does not govern.
     await this.page.evaluate(source);
     return this.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: unknown,
+              opts: unknown,
+            ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
       return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -220,7 +229,9 @@ export class CompareScreen {
   /** Ticks exactly these scenarios, in this order. */
   async choose(ids: readonly string[]): Promise<void> {
     const boxes = this.page.locator('[data-testid^="compare-"][type="checkbox"]');
-    const all = await boxes.evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-testid')!.replace('compare-', ''), checked: (el as HTMLInputElement).checked })));
+    const all = await boxes.evaluateAll((els) =>
+      els.map((el) => ({ id: el.getAttribute('data-testid')!.replace('compare-', ''), checked: (el as HTMLInputElement).checked })),
+    );
     // Add the wanted ones first (at most 4 may be ticked), then untick the rest.
     for (const id of ids) {
       const box = this.page.getByTestId(`compare-${id}`);
@@ -233,7 +244,9 @@ export class CompareScreen {
         await box.check();
       }
     }
-    for (const b of all) if (!ids.includes(b.id) && (await this.page.getByTestId(`compare-${b.id}`).isChecked())) await this.page.getByTestId(`compare-${b.id}`).uncheck();
+    for (const b of all)
+      if (!ids.includes(b.id) && (await this.page.getByTestId(`compare-${b.id}`).isChecked()))
+        await this.page.getByTestId(`compare-${b.id}`).uncheck();
   }
 
   /** A totals row (by its key, e.g. "closures"), as the values per scenario. */
@@ -247,7 +260,9 @@ export class CompareScreen {
   }
 
   async matrixFirstRows(n: number): Promise<string[]> {
-    return (await this.page.getByTestId('outcome-matrix').locator('tbody tr').allInnerTexts()).slice(0, n).map((t) => t.replace(/\s+/g, ' ').trim());
+    return (await this.page.getByTestId('outcome-matrix').locator('tbody tr').allInnerTexts())
+      .slice(0, n)
+      .map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
   async export(format: 'csv' | 'xlsx'): Promise<{ name: string; path: string | null }> {
@@ -291,11 +306,14 @@ export class InterventionsScreen {
   /** Pastes tab-separated text into the grid as the clipboard would, which opens the preview. */
   async pasteIntoGrid(tsv: string): Promise<void> {
     await this.grid().locator('tbody td').first().click();
-    await this.grid().locator('tbody td').first().evaluate((cell, data) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/plain', data);
-      cell.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    }, tsv);
+    await this.grid()
+      .locator('tbody td')
+      .first()
+      .evaluate((cell, data) => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', data);
+        cell.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      }, tsv);
     await this.page.getByTestId('paste-dialog').waitFor();
   }
 

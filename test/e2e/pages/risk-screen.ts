@@ -85,7 +85,9 @@ export class RiskScreen {
   /** Waits until a run has finished and its results are on the screen. */
   async waitForResults(timeout = 300_000): Promise<void> {
     await this.page.waitForFunction(
-      () => document.querySelector('[data-testid="risk-status"]')?.getAttribute('data-status') === 'idle' && !!document.querySelector('[data-testid="risk-results"]'),
+      () =>
+        document.querySelector('[data-testid="risk-status"]')?.getAttribute('data-status') === 'idle' &&
+        !!document.querySelector('[data-testid="risk-results"]'),
       undefined,
       { timeout, polling: 250 },
     );
@@ -144,10 +146,14 @@ export class BreakevenPanel {
     const answer = this.page.getByTestId('breakeven-answer');
     const before = await answer.innerText();
     await this.page.getByTestId('breakeven-run').click();
-    await this.page.waitForFunction((old) => {
-      const el = document.querySelector('[data-testid="breakeven-answer"]');
-      return !!el && el.textContent !== '' && el.textContent !== old;
-    }, before, { timeout: 60_000 });
+    await this.page.waitForFunction(
+      (old) => {
+        const el = document.querySelector('[data-testid="breakeven-answer"]');
+        return !!el && el.textContent !== '' && el.textContent !== old;
+      },
+      before,
+      { timeout: 60_000 },
+    );
     return text(answer);
   }
 }
