@@ -362,8 +362,9 @@ function compact(db: Database.Database): void {
   }
 }
 
-function undoLimitOf(options: OpenOptions): number {
-  return Math.max(1, Math.trunc(options.undoLimit ?? UNDO_LIMIT));
+/** How much undo history a session keeps: by count and by size. */
+function historyCaps(options: Pick<OpenOptions, 'undoLimit' | 'undoMaxBytes'>): { undoLimit: number; undoMaxBytes: number } {
+  return { undoLimit: Math.max(1, Math.trunc(options.undoLimit ?? UNDO_LIMIT)), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES };
 }
 
 type Opened =
@@ -390,8 +391,7 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
           fileDb,
           path: file,
           readOnly,
-          undoLimit: undoLimitOf(options),
-          undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES,
+          ...historyCaps(options),
           ...stored,
         },
       };
@@ -411,8 +411,7 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
         fileDb,
         path: file,
         readOnly,
-        undoLimit: undoLimitOf(options),
-        undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES,
+        ...historyCaps(options),
         ...stored,
       },
     };
@@ -446,8 +445,7 @@ async function openSession(file: string, name: string, options: OpenOptions): Pr
         fileDb,
         path: file,
         readOnly: false,
-        undoLimit: undoLimitOf(options),
-        undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES,
+        ...historyCaps(options),
         ...stored,
       };
     } catch (error) {
@@ -507,8 +505,7 @@ export class PlanDocument {
         fileDb: fresh,
         path: key,
         readOnly: false,
-        undoLimit: undoLimitOf(options),
-        undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES,
+        ...historyCaps(options),
         plan: deepFreeze(stored.plan),
         history: readHistory(fresh),
       });
