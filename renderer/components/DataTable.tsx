@@ -6,10 +6,16 @@ import type { ReactNode } from 'react';
 export interface NumColumn {
   num: string;
 }
-export type Column = string | NumColumn;
+/** A column whose name only a screen reader hears (a column of Remove buttons, say). */
+export interface HiddenColumn {
+  hidden: string;
+}
+export type Column = string | NumColumn | HiddenColumn;
 
 /** A numeric column named `label`. */
 export const num = (label: string): NumColumn => ({ num: label });
+/** A column named `label` for screen readers only. */
+export const hidden = (label: string): HiddenColumn => ({ hidden: label });
 
 export function DataTable(props: {
   caption: ReactNode;
@@ -30,9 +36,13 @@ export function DataTable(props: {
               <th key={i} scope="col">
                 {c}
               </th>
-            ) : (
+            ) : 'num' in c ? (
               <th key={i} scope="col" className="num">
                 {c.num}
+              </th>
+            ) : (
+              <th key={i} scope="col">
+                <span className="visually-hidden">{c.hidden}</span>
               </th>
             ),
           )}
