@@ -12,14 +12,14 @@ import { esc, svgText, truncate } from './html';
 /** The width every chart is drawn at (its viewBox; the page scales it). */
 const W = 680;
 
+/** The plot inside a chart's margins at the common width: `pw` by `ph`. */
+function plotArea(H: number, margins: { left: number; right: number; top: number; bottom: number }) {
+  return { ...margins, pw: W - margins.left - margins.right, ph: H - margins.top - margins.bottom };
+}
+
 export function monthlyChart(result: SimulationResult, index: number, maxPence: number): string {
   const H = 165;
-  const left = 52,
-    right = 8,
-    top = 8,
-    bottom = 24;
-  const pw = W - left - right,
-    ph = H - top - bottom;
+  const { left, right, top, pw, ph } = plotArea(H, { left: 52, right: 8, top: 8, bottom: 24 });
   const months = result.months;
   const bw = pw / months.length;
   const step = niceStep(maxPence, 4);
@@ -75,14 +75,8 @@ export function monthlyChart(result: SimulationResult, index: number, maxPence: 
 
 /** Bars per FY, one per scenario, with short values above. */
 export function barChart(results: readonly SimulationResult[], pick: (y: YearResult) => number, title: string): string {
-  const w = W,
-    H = 150;
-  const left = 8,
-    right = 8,
-    top = 16,
-    bottom = 22;
-  const pw = w - left - right,
-    ph = H - top - bottom;
+  const H = 150;
+  const { left, right, top, pw, ph } = plotArea(H, { left: 8, right: 8, top: 16, bottom: 22 });
   const fys = results[0].years.map((y) => y.fy);
   const max = Math.max(1, ...results.flatMap((r) => r.years.map(pick)));
   const group = pw / fys.length;
@@ -101,8 +95,8 @@ export function barChart(results: readonly SimulationResult[], pick: (y: YearRes
     });
     parts.push(svgText(left + g * group + group / 2, H - 8, fyText(fy), 'tick', 'middle'));
   });
-  parts.push(`<line x1="${left}" x2="${w - right}" y1="${top + ph}" y2="${top + ph}" class="axis"/>`);
-  return `<svg viewBox="0 0 ${w} ${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg>`;
+  parts.push(`<line x1="${left}" x2="${W - right}" y1="${top + ph}" y2="${top + ph}" class="axis"/>`);
+  return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg>`;
 }
 
 /** Per FY: each service's notice deadline against the month its funding becomes known. */

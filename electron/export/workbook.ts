@@ -126,40 +126,54 @@ function widths(sheet: Worksheet, values: readonly number[]) {
   values.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 }
 
+/** A sheet with the plan's title rows, then a header row of `titles` 32 high; `header` is that row's number. */
+function titledSheet(
+  book: Workbook,
+  set: ScenarioSet,
+  date: Date,
+  name: string,
+  title: string,
+  titles: readonly string[],
+  options?: Parameters<Workbook['addWorksheet']>[1],
+) {
+  const sheet = book.addWorksheet(name, options);
+  addTitle(sheet, set.plan, set.comparison, date, title);
+  const header = TITLE_ROWS + 1;
+  addHeader(sheet, header, titles);
+  sheet.getRow(header).height = 32;
+  return { sheet, header };
+}
+
 function summarySheet(book: Workbook, set: ScenarioSet, date: Date) {
   const { comparison } = set;
-  const sheet = book.addWorksheet('Summary', { properties: { tabColor: { argb: 'FF1F3A5F' } } });
-  addTitle(sheet, set.plan, comparison, date, 'Comparison');
-  const header = TITLE_ROWS + 1;
-  addHeader(sheet, header, ['Measure', ...scenarioHeaders(comparison)]);
+  const { sheet, header } = titledSheet(book, set, date, 'Summary', 'Comparison', ['Measure', ...scenarioHeaders(comparison)], {
+    properties: { tabColor: { argb: 'FF1F3A5F' } },
+  });
   comparison.totals.forEach((row, i) => writeMeasureRow(sheet, header + 1 + i, [row.label], row));
   const n = comparison.scenarios.length;
   widths(sheet, [40, ...Array(n * 2 - 1).fill(22)]);
-  sheet.getRow(header).height = 32;
   freeze(sheet, 1, 1);
 }
 
 function yearsSheet(book: Workbook, set: ScenarioSet, date: Date) {
   const { comparison } = set;
-  const sheet = book.addWorksheet('Years');
-  addTitle(sheet, set.plan, comparison, date, 'Each financial year');
-  const header = TITLE_ROWS + 1;
-  addHeader(sheet, header, ['FY', 'Measure', ...scenarioHeaders(comparison)]);
+  const { sheet, header } = titledSheet(book, set, date, 'Years', 'Each financial year', ['FY', 'Measure', ...scenarioHeaders(comparison)]);
   let r = header + 1;
   for (const year of comparison.years) for (const row of year.rows) writeMeasureRow(sheet, r++, [year.label, row.label], row);
   const n = comparison.scenarios.length;
   widths(sheet, [10, 34, ...Array(n * 2 - 1).fill(22)]);
-  sheet.getRow(header).height = 32;
   sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: r - 1, column: 2 + n * 2 - 1 } };
   freeze(sheet, 1, 2);
 }
 
 function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
   const { comparison } = set;
-  const sheet = book.addWorksheet('Interventions');
-  addTitle(sheet, set.plan, comparison, date, 'Outcome of each intervention (those that differ first)');
-  const header = TITLE_ROWS + 1;
-  addHeader(sheet, header, ['Intervention', 'Id', ...comparison.scenarios.map((s) => `${s.name} [${s.id}]`), 'Differs']);
+  const { sheet, header } = titledSheet(book, set, date, 'Interventions', 'Outcome of each intervention (those that differ first)', [
+    'Intervention',
+    'Id',
+    ...comparison.scenarios.map((s) => `${s.name} [${s.id}]`),
+    'Differs',
+  ]);
   comparison.interventions.forEach((row, i) => {
     const r = header + 1 + i;
     setCell(sheet, r, 1, row.name);
@@ -168,18 +182,18 @@ function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
     setCell(sheet, r, 3 + row.outcomes.length, row.differs ? 'yes' : 'no');
   });
   widths(sheet, [46, 24, ...comparison.scenarios.map(() => 24), 10]);
-  sheet.getRow(header).height = 32;
   freeze(sheet, 1, 1);
 }
 
 function monthlySheet(book: Workbook, set: ScenarioSet, date: Date) {
-  const { comparison, results } = set;
-  const sheet = book.addWorksheet('Monthly');
-  addTitle(sheet, set.plan, comparison, date, 'Each month');
-  const top = TITLE_ROWS + 1;
+  const { results } = set;
   const measures = ['Funding', 'Spend', 'Paid by partners'];
   // Two header rows: the scenario over its three columns, then the measures.
-  addHeader(sheet, top, ['Month', 'FY', ...results.flatMap((r) => measures.map(() => `${r.name} [${r.id}]`))]);
+  const { sheet, header: top } = titledSheet(book, set, date, 'Monthly', 'Each month', [
+    'Month',
+    'FY',
+    ...results.flatMap((r) => measures.map(() => `${r.name} [${r.id}]`)),
+  ]);
   addHeader(sheet, top + 1, ['', '', ...results.flatMap(() => measures)]);
   results.forEach((_, i) => sheet.mergeCells(top, 3 + i * 3, top, 5 + i * 3));
   sheet.mergeCells(top, 1, top + 1, 1);
@@ -196,7 +210,6 @@ function monthlySheet(book: Workbook, set: ScenarioSet, date: Date) {
     });
   });
   widths(sheet, [10, 10, ...results.flatMap(() => [16, 16, 16])]);
-  sheet.getRow(top).height = 32;
   freeze(sheet, 2, 2);
 }
 

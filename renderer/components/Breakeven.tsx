@@ -10,7 +10,7 @@ import { firstVariable, variableChoices } from '../logic/uncertainty-edits';
 import { readNumber } from '../logic/values';
 import { findBreakeven } from '../store/analysis-client';
 import { useScenario } from '../store/hooks';
-import { Card, FieldError } from './common';
+import { Card, FieldError, NumberField } from './common';
 import { VariableField } from './VariableField';
 import './Breakeven.css';
 
@@ -64,30 +64,8 @@ export function Breakeven(props: { plan: Plan; scenario: Scenario }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.lo}>From</label>
-          <input
-            id={ids.lo}
-            className="num narrow-input"
-            value={lo}
-            onChange={(e) => setLo(e.target.value)}
-            aria-invalid={!!error || undefined}
-            aria-describedby={error ? ids.error : undefined}
-            data-testid="breakeven-lo"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.hi}>To</label>
-          <input
-            id={ids.hi}
-            className="num narrow-input"
-            value={hi}
-            onChange={(e) => setHi(e.target.value)}
-            aria-invalid={!!error || undefined}
-            aria-describedby={error ? ids.error : undefined}
-            data-testid="breakeven-hi"
-          />
-        </div>
+        <NumberField id={ids.lo} label="From" value={lo} onChange={setLo} errorId={error ? ids.error : undefined} testId="breakeven-lo" />
+        <NumberField id={ids.hi} label="To" value={hi} onChange={setHi} errorId={error ? ids.error : undefined} testId="breakeven-hi" />
         <div className="button-row run-buttons">
           <button type="button" className="primary" disabled={busy} onClick={() => void run()} data-testid="breakeven-run">
             {busy ? 'Working…' : 'Find break-even'}

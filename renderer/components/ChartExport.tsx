@@ -91,24 +91,18 @@ export function ChartExport(props: { title: string; target: RefObject<HTMLElemen
       <span className={state.failed ? 'field-error' : 'muted small'} role="status" aria-live="polite" data-testid="chart-save-state">
         {state.text}
       </span>
-      <button
-        type="button"
-        className="link-button small"
-        onClick={() => void save('png')}
-        data-testid="chart-save-png"
-        aria-label={`Save PNG: ${props.title}`}
-      >
-        Save PNG
-      </button>
-      <button
-        type="button"
-        className="link-button small"
-        onClick={() => void save('svg')}
-        data-testid="chart-save-svg"
-        aria-label={`Save SVG: ${props.title}`}
-      >
-        Save SVG
-      </button>
+      {(['png', 'svg'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="link-button small"
+          onClick={() => void save(format)}
+          data-testid={`chart-save-${format}`}
+          aria-label={`Save ${format.toUpperCase()}: ${props.title}`}
+        >
+          {`Save ${format.toUpperCase()}`}
+        </button>
+      ))}
     </div>
   );
 }

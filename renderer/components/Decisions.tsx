@@ -6,6 +6,7 @@ import { count, fyLabel, money, monthLong, monthShort, plural } from '../logic/f
 import { knownAside, outcomePhrase } from '../../shared/words';
 import { useStore } from '../store/store';
 import { Empty } from './common';
+import { DataTable, num } from './DataTable';
 import './Decisions.css';
 
 const WINDOWS = [3, 6, 12, 24];
@@ -74,55 +75,38 @@ export function UpcomingDecisions(props: { result: SimulationResult }) {
                   <span className="pill ok">Funding known by then ({knownAside(g)})</span>
                 )}
               </div>
-              <table className="data compact decision-table">
-                <caption className="visually-hidden">Services whose notice falls due on 1 {monthLong(g.deadline)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Service</th>
-                    <th scope="col" className="num">
-                      People
-                    </th>
-                    <th scope="col" className="num">
-                      Cost for the year
-                    </th>
-                    <th scope="col" className="num">
-                      Exit cost
-                    </th>
-                    <th scope="col" className="num">
-                      Notice
-                    </th>
-                    <th scope="col">In this scenario</th>
+              <DataTable
+                className="data compact decision-table"
+                caption={`Services whose notice falls due on 1 ${monthLong(g.deadline)}`}
+                columns={['Service', num('People'), num('Cost for the year'), num('Exit cost'), num('Notice'), 'In this scenario']}
+              >
+                {g.decisions.map((d) => (
+                  <tr key={d.interventionId} className={`verdict-${d.verdict}`}>
+                    <th scope="row">{d.name}</th>
+                    <td className="num">{d.serviceUsers ? count(d.serviceUsers) : '–'}</td>
+                    <td className="num">{money(d.annualCost)}</td>
+                    <td className="num">{d.exitCost ? money(d.exitCost) : '–'}</td>
+                    <td className="num">{plural(d.noticeMonths, 'month')}</td>
+                    <td>
+                      {d.verdict === 'closes' ? (
+                        <>
+                          <span className="status-text">{outcomePhrase({ outcome: 'closes', month: d.lastMonth })}</span>
+                          <span className="decision-sub">
+                            {' '}
+                            notice {monthShort(d.noticeServed!)}
+                            {d.usersLosingSupport ? ` · ${count(d.usersLosingSupport)} lose support` : ''}
+                            {d.avoidable ? ' · avoidable' : ''}
+                          </span>
+                        </>
+                      ) : d.verdict === 'transitions' ? (
+                        <span className="status-text">{outcomePhrase({ outcome: 'transitions', month: d.handoverMonth })}</span>
+                      ) : (
+                        <span className="status-text">{outcomePhrase({ outcome: 'continues', month: null })}</span>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {g.decisions.map((d) => (
-                    <tr key={d.interventionId} className={`verdict-${d.verdict}`}>
-                      <th scope="row">{d.name}</th>
-                      <td className="num">{d.serviceUsers ? count(d.serviceUsers) : '–'}</td>
-                      <td className="num">{money(d.annualCost)}</td>
-                      <td className="num">{d.exitCost ? money(d.exitCost) : '–'}</td>
-                      <td className="num">{plural(d.noticeMonths, 'month')}</td>
-                      <td>
-                        {d.verdict === 'closes' ? (
-                          <>
-                            <span className="status-text">{outcomePhrase({ outcome: 'closes', month: d.lastMonth })}</span>
-                            <span className="decision-sub">
-                              {' '}
-                              notice {monthShort(d.noticeServed!)}
-                              {d.usersLosingSupport ? ` · ${count(d.usersLosingSupport)} lose support` : ''}
-                              {d.avoidable ? ' · avoidable' : ''}
-                            </span>
-                          </>
-                        ) : d.verdict === 'transitions' ? (
-                          <span className="status-text">{outcomePhrase({ outcome: 'transitions', month: d.handoverMonth })}</span>
-                        ) : (
-                          <span className="status-text">{outcomePhrase({ outcome: 'continues', month: null })}</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </section>
           ))}
         </div>

@@ -7,6 +7,7 @@ import { atRiskRuns, axisMoney, monthRows, niceTicks, type MonthRow } from '../l
 import { money } from '../logic/format';
 import { axisLabel, colours, gridStroke, tooltipCursor, xAxisProps, yAxisProps } from './chart-theme';
 import { ChartExport } from './ChartExport';
+import { DataTable, num } from './DataTable';
 import './MonthChart.css';
 
 interface TipProps {
@@ -89,34 +90,20 @@ export function MonthChart(props: { result: SimulationResult; height?: number; c
 export function MonthTable(props: { result: SimulationResult }) {
   const rows = monthRows(props.result);
   return (
-    <table className="data compact">
-      <caption className="visually-hidden">Funding and spend by month</caption>
-      <thead>
-        <tr>
-          <th scope="col">Month</th>
-          <th scope="col" className="num">
-            Funding
-          </th>
-          <th scope="col" className="num">
-            Plan spend
-          </th>
-          <th scope="col" className="num">
-            Paid by partners
-          </th>
-          <th scope="col">Funding known?</th>
+    <DataTable
+      className="data compact"
+      caption="Funding and spend by month"
+      columns={['Month', num('Funding'), num('Plan spend'), num('Paid by partners'), 'Funding known?']}
+    >
+      {rows.map((r) => (
+        <tr key={r.month}>
+          <th scope="row">{r.label}</th>
+          <td className="num">{money(r.pence.funding)}</td>
+          <td className="num">{money(r.pence.spend)}</td>
+          <td className="num">{money(r.pence.partner)}</td>
+          <td>{r.atRisk ? 'Not yet: at risk' : 'Yes'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.month}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{money(r.pence.funding)}</td>
-            <td className="num">{money(r.pence.spend)}</td>
-            <td className="num">{money(r.pence.partner)}</td>
-            <td>{r.atRisk ? 'Not yet: at risk' : 'Yes'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

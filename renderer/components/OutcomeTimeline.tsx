@@ -6,6 +6,7 @@ import { count, money, monthLong, monthShort, outcomeShort, outcomeText } from '
 import { fyStart } from '../../shared/months';
 import { monthTicks, statusRuns, STATUS_LABELS, STATUS_SHORT } from '../logic/timeline';
 import { StatusLegend } from './common';
+import { DataTable, num } from './DataTable';
 import { pct, TimelineTicks } from './TimelineTicks';
 import './OutcomeTimeline.css';
 
@@ -64,44 +65,33 @@ export function OutcomeTimeline(props: { result: SimulationResult }) {
 
 export function OutcomeTable(props: { result: SimulationResult }) {
   return (
-    <table className="data">
-      <caption className="visually-hidden">Outcome of each intervention</caption>
-      <thead>
-        <tr>
-          <th scope="col">Intervention</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Notice deadline</th>
-          <th scope="col">Notice served</th>
-          <th scope="col" className="num">
-            Run-on cost
-          </th>
-          <th scope="col" className="num">
-            Exit cost
-          </th>
-          <th scope="col" className="num">
-            People moved
-          </th>
-          <th scope="col" className="num">
-            People losing support
-          </th>
-          <th scope="col">Avoidable</th>
+    <DataTable
+      caption="Outcome of each intervention"
+      columns={[
+        'Intervention',
+        'Outcome',
+        'Notice deadline',
+        'Notice served',
+        num('Run-on cost'),
+        num('Exit cost'),
+        num('People moved'),
+        num('People losing support'),
+        'Avoidable',
+      ]}
+    >
+      {props.result.interventions.map((r) => (
+        <tr key={r.id}>
+          <th scope="row">{r.name}</th>
+          <td>{outcomeText(r)}</td>
+          <td>{r.noticeDeadline !== null ? `1 ${monthLong(r.noticeDeadline)}` : '–'}</td>
+          <td>{r.noticeServed !== null ? monthLong(r.noticeServed) : '–'}</td>
+          <td className="num">{r.outcome === 'closes' ? money(r.runOn) : '–'}</td>
+          <td className="num">{r.outcome === 'closes' ? money(r.exitCost) : '–'}</td>
+          <td className="num">{r.outcome === 'closes' ? count(r.usersMoved) : '–'}</td>
+          <td className="num">{r.outcome === 'closes' ? count(r.usersLosingSupport) : '–'}</td>
+          <td>{r.outcome === 'closes' ? (r.avoidable ? 'Yes' : 'No') : '–'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.result.interventions.map((r) => (
-          <tr key={r.id}>
-            <th scope="row">{r.name}</th>
-            <td>{outcomeText(r)}</td>
-            <td>{r.noticeDeadline !== null ? `1 ${monthLong(r.noticeDeadline)}` : '–'}</td>
-            <td>{r.noticeServed !== null ? monthLong(r.noticeServed) : '–'}</td>
-            <td className="num">{r.outcome === 'closes' ? money(r.runOn) : '–'}</td>
-            <td className="num">{r.outcome === 'closes' ? money(r.exitCost) : '–'}</td>
-            <td className="num">{r.outcome === 'closes' ? count(r.usersMoved) : '–'}</td>
-            <td className="num">{r.outcome === 'closes' ? count(r.usersLosingSupport) : '–'}</td>
-            <td>{r.outcome === 'closes' ? (r.avoidable ? 'Yes' : 'No') : '–'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -101,6 +101,33 @@ export function ChartOrTable(props: { label: string; chart: ReactNode; table: Re
   );
 }
 
+/** A labelled narrow number box; `errorId` names the FieldError that explains it when it is invalid. */
+export function NumberField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  errorId?: string;
+  numeric?: boolean;
+  testId: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        className="num narrow-input"
+        inputMode={props.numeric ? 'numeric' : undefined}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.errorId ? true : undefined}
+        aria-describedby={props.errorId}
+        data-testid={props.testId}
+      />
+    </div>
+  );
+}
+
 export function FieldError(props: { id: string; messages: readonly string[] }) {
   if (props.messages.length === 0) return null;
   return (

@@ -26,6 +26,16 @@ function useChosen(results: readonly SimulationResult[] | null): string[] {
   }, [chosen, results, inView]);
 }
 
+/** The briefing in each format it is saved in. */
+const BRIEFINGS = [
+  {
+    format: 'pdf',
+    label: 'Briefing (PDF)',
+    title: 'A printable briefing on the chosen scenarios: key messages, cliff edges and figures',
+  },
+  { format: 'html', label: 'Briefing (HTML)', title: 'The same briefing as a web page, to open in a browser and print' },
+] as const;
+
 export function Compare() {
   const results = useResults();
   const choices = useScenarioChoices();
@@ -76,24 +86,18 @@ export function Compare() {
           <button type="button" onClick={() => void doExport('xlsx')} disabled={chosen.length < 1} data-testid="export-xlsx">
             Export XLSX
           </button>
-          <button
-            type="button"
-            onClick={() => void doBriefing('pdf')}
-            disabled={chosen.length < 1 || exporting}
-            data-testid="export-briefing-pdf"
-            title="A printable briefing on the chosen scenarios: key messages, cliff edges and figures"
-          >
-            Briefing (PDF)
-          </button>
-          <button
-            type="button"
-            onClick={() => void doBriefing('html')}
-            disabled={chosen.length < 1 || exporting}
-            data-testid="export-briefing-html"
-            title="The same briefing as a web page, to open in a browser and print"
-          >
-            Briefing (HTML)
-          </button>
+          {BRIEFINGS.map((b) => (
+            <button
+              key={b.format}
+              type="button"
+              onClick={() => void doBriefing(b.format)}
+              disabled={chosen.length < 1 || exporting}
+              data-testid={`export-briefing-${b.format}`}
+              title={b.title}
+            >
+              {b.label}
+            </button>
+          ))}
         </div>
       </ScreenHeader>
       <span className={`export-state${exportFailed ? ' field-error' : ''}`} role="status" aria-live="polite" data-testid="export-state">

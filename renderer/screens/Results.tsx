@@ -2,6 +2,7 @@
 import { Card, ChartOrTable, Empty, ScenarioPicker, ScreenHeader } from '../components/common';
 import { MonthChart, MonthTable } from '../components/MonthChart';
 import { OutcomeTable, OutcomeTimeline } from '../components/OutcomeTimeline';
+import { DataTable, num } from '../components/DataTable';
 import { count, fyLabel, money, percent, plural, stanceText } from '../logic/format';
 import { knownWords } from '../../shared/words';
 import { useScenario } from '../store/hooks';
@@ -13,71 +14,59 @@ function YearTable(props: { result: SimulationResult }) {
   const { result } = props;
   const t = result.totals;
   return (
-    <table className="data" data-testid="fy-table">
-      <caption className="visually-hidden">Funding, spend and exposure by financial year</caption>
-      <thead>
-        <tr>
-          <th scope="col">Financial year</th>
-          <th scope="col" className="num">
-            Funding
-          </th>
-          <th scope="col" className="num">
-            Plan spend
-          </th>
-          <th scope="col" className="num">
-            Paid by partners
-          </th>
-          <th scope="col" className="num">
-            At risk before known
-          </th>
-          <th scope="col" className="num">
-            Drawn from {result.underwriter}
-          </th>
-          <th scope="col" className="num">
-            Lapsing unspent
-          </th>
-          <th scope="col">Grant condition</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.years.map((y) => (
-          <tr key={y.fy}>
-            <th scope="row">
-              {fyLabel(y.fy)}
-              <div className="muted small">{knownWords(y)}</div>
-            </th>
-            <td className="num">{money(y.funding)}</td>
-            <td className="num">{money(y.spend)}</td>
-            <td className="num">{money(y.partner)}</td>
-            <td className="num">{money(y.atRisk)}</td>
-            <td className={`num${y.limitBreached ? ' bad' : ''}`}>
-              {money(y.drawn)}
-              {y.limitBreached ? <span className="flag"> over limit</span> : null}
-            </td>
-            <td className="num">{money(y.underspend)}</td>
-            <td className={y.compliant ? 'good' : 'bad'}>
-              {y.compliant ? 'Met' : 'Not met'}
-              <span className="muted small">
-                {' '}
-                {y.commissionedShare === null ? 'no spend' : `${percent(y.commissionedShare)} commissioned`}
-              </span>
-            </td>
+    <DataTable
+      testId="fy-table"
+      caption="Funding, spend and exposure by financial year"
+      columns={[
+        'Financial year',
+        num('Funding'),
+        num('Plan spend'),
+        num('Paid by partners'),
+        num('At risk before known'),
+        num(`Drawn from ${result.underwriter}`),
+        num('Lapsing unspent'),
+        'Grant condition',
+      ]}
+      foot={
+        <>
+          <tr>
+            <th scope="row">Whole horizon</th>
+            <td className="num">{money(t.funding)}</td>
+            <td className="num">{money(t.spend)}</td>
+            <td className="num">{money(t.partner)}</td>
+            <td className="num">{money(t.atRisk)}</td>
+            <td className="num">{money(t.drawn)}</td>
+            <td className="num">{money(t.underspend)}</td>
+            <td>{t.nonCompliantYears ? `Not met in ${plural(t.nonCompliantYears, 'year')}` : 'Met every year'}</td>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Whole horizon</th>
-          <td className="num">{money(t.funding)}</td>
-          <td className="num">{money(t.spend)}</td>
-          <td className="num">{money(t.partner)}</td>
-          <td className="num">{money(t.atRisk)}</td>
-          <td className="num">{money(t.drawn)}</td>
-          <td className="num">{money(t.underspend)}</td>
-          <td>{t.nonCompliantYears ? `Not met in ${plural(t.nonCompliantYears, 'year')}` : 'Met every year'}</td>
+        </>
+      }
+    >
+      {result.years.map((y) => (
+        <tr key={y.fy}>
+          <th scope="row">
+            {fyLabel(y.fy)}
+            <div className="muted small">{knownWords(y)}</div>
+          </th>
+          <td className="num">{money(y.funding)}</td>
+          <td className="num">{money(y.spend)}</td>
+          <td className="num">{money(y.partner)}</td>
+          <td className="num">{money(y.atRisk)}</td>
+          <td className={`num${y.limitBreached ? ' bad' : ''}`}>
+            {money(y.drawn)}
+            {y.limitBreached ? <span className="flag"> over limit</span> : null}
+          </td>
+          <td className="num">{money(y.underspend)}</td>
+          <td className={y.compliant ? 'good' : 'bad'}>
+            {y.compliant ? 'Met' : 'Not met'}
+            <span className="muted small">
+              {' '}
+              {y.commissionedShare === null ? 'no spend' : `${percent(y.commissionedShare)} commissioned`}
+            </span>
+          </td>
         </tr>
-      </tfoot>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

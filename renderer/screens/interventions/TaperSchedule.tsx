@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { PartnerShare, Plan } from '../../../shared/plan';
 import { FieldError } from '../../components/common';
+import { DataTable, hidden, num } from '../../components/DataTable';
 import { InlineField } from '../../components/InlineField';
 import { percent } from '../../logic/format';
 import { setPartnerSharesEdit } from '../../logic/plan-edits';
@@ -32,81 +33,66 @@ export function TaperSchedule(props: { plan: Plan; index: number }) {
       <h3>Taper schedule</h3>
       <p className="hint">From each month, the partner pays this share of the cost; a share of 100% is a handover.</p>
       {shares.length ? (
-        <table className="data compact">
-          <caption className="visually-hidden">Partner contributions</caption>
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col" className="num">
-                Share
-              </th>
-              <th scope="col">Partner</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
+        <DataTable className="data compact" caption="Partner contributions" columns={['From', num('Share'), 'Partner', hidden('Remove')]}>
+          {shares.map((s, k) => (
+            <tr key={`${s.from}-${k}`}>
+              <td>
+                <InlineField
+                  label="From month"
+                  hideLabel
+                  size="narrow"
+                  value={s.from}
+                  path={['interventions', index, 'partnerShares', k, 'from']}
+                  read={readMonth}
+                  edit={(v) => replaceShare(k, { ...s, from: v as string })}
+                />
+              </td>
+              <td className="num">
+                <InlineField
+                  label="Share"
+                  hideLabel
+                  size="narrow"
+                  align="right"
+                  value={valueText(s.share)}
+                  path={['interventions', index, 'partnerShares', k, 'share']}
+                  read={readShare}
+                  edit={(v) => replaceShare(k, { ...s, share: v as number | string })}
+                  hint={<span className="muted small">{shareText(s.share)}</span>}
+                />
+              </td>
+              <td>
+                <InlineField
+                  label="Partner"
+                  hideLabel
+                  size="medium"
+                  value={s.partner}
+                  path={['interventions', index, 'partnerShares', k, 'partner']}
+                  read={(t) => (t.trim() ? { ok: true, value: t.trim() } : { ok: false, message: 'Name the partner' })}
+                  edit={(v) => replaceShare(k, { ...s, partner: v as string })}
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button small"
+                  disabled={readOnly}
+                  onClick={() =>
+                    void applyEdit(
+                      setPartnerSharesEdit(
+                        plan,
+                        index,
+                        shares.filter((_, j) => j !== k),
+                      ),
+                    )
+                  }
+                  aria-label={`Remove the share from ${s.from}`}
+                >
+                  Remove
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shares.map((s, k) => (
-              <tr key={`${s.from}-${k}`}>
-                <td>
-                  <InlineField
-                    label="From month"
-                    hideLabel
-                    size="narrow"
-                    value={s.from}
-                    path={['interventions', index, 'partnerShares', k, 'from']}
-                    read={readMonth}
-                    edit={(v) => replaceShare(k, { ...s, from: v as string })}
-                  />
-                </td>
-                <td className="num">
-                  <InlineField
-                    label="Share"
-                    hideLabel
-                    size="narrow"
-                    align="right"
-                    value={valueText(s.share)}
-                    path={['interventions', index, 'partnerShares', k, 'share']}
-                    read={readShare}
-                    edit={(v) => replaceShare(k, { ...s, share: v as number | string })}
-                    hint={<span className="muted small">{shareText(s.share)}</span>}
-                  />
-                </td>
-                <td>
-                  <InlineField
-                    label="Partner"
-                    hideLabel
-                    size="medium"
-                    value={s.partner}
-                    path={['interventions', index, 'partnerShares', k, 'partner']}
-                    read={(t) => (t.trim() ? { ok: true, value: t.trim() } : { ok: false, message: 'Name the partner' })}
-                    edit={(v) => replaceShare(k, { ...s, partner: v as string })}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="link-button small"
-                    disabled={readOnly}
-                    onClick={() =>
-                      void applyEdit(
-                        setPartnerSharesEdit(
-                          plan,
-                          index,
-                          shares.filter((_, j) => j !== k),
-                        ),
-                      )
-                    }
-                    aria-label={`Remove the share from ${s.from}`}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {adding ? (
         <AddShare

@@ -3,6 +3,8 @@ import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip,
 import { axisMoney, niceTicks } from '../../logic/chart-data';
 import { money, monthShort } from '../../logic/format';
 import { fanRows, type RiskView } from '../../logic/risk-run';
+import { colours, gridStroke, xAxisProps, yAxisProps } from '../../components/chart-theme';
+import { DataTable, num } from '../../components/DataTable';
 
 export const FAN_CAPTION =
   'Exposure at each month’s end. Until a year’s funding is confirmed, everything spent in that year so far is at risk; once it is confirmed, only the spend so far that the year’s funding does not cover. It starts again at £0 each April.';
@@ -14,23 +16,9 @@ export function FanChart(props: { view: RiskView }) {
     <div className="chart" data-testid="risk-fan-chart">
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={rows as never[]} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid vertical={false} stroke="var(--grid)" />
-          <XAxis
-            dataKey="label"
-            tick={{ fill: 'var(--muted)', fontSize: 11 }}
-            tickLine={false}
-            axisLine={{ stroke: 'var(--border-strong)' }}
-            interval={2}
-          />
-          <YAxis
-            ticks={ticks}
-            domain={[0, ticks[ticks.length - 1]]}
-            tickFormatter={axisMoney}
-            tick={{ fill: 'var(--muted)', fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
-            width={56}
-          />
+          <CartesianGrid vertical={false} stroke={gridStroke} />
+          <XAxis dataKey="label" {...xAxisProps} interval={2} />
+          <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} {...yAxisProps} width={56} />
           <Tooltip
             isAnimationActive={false}
             content={({ active, payload }) => {
@@ -51,7 +39,7 @@ export function FanChart(props: { view: RiskView }) {
             name="P10 to P90"
             type="stepAfter"
             stroke="none"
-            fill="var(--chart-partner)"
+            fill={colours.partner}
             fillOpacity={0.55}
             isAnimationActive={false}
           />
@@ -59,7 +47,7 @@ export function FanChart(props: { view: RiskView }) {
             dataKey="median"
             name="Median"
             type="stepAfter"
-            stroke="var(--chart-spend)"
+            stroke={colours.spend}
             strokeWidth={2.5}
             dot={false}
             isAnimationActive={false}
@@ -80,32 +68,20 @@ export function FanChart(props: { view: RiskView }) {
 
 export function FanTable(props: { view: RiskView }) {
   return (
-    <table className="data compact" data-testid="risk-fan-table">
-      <caption className="visually-hidden">Underwriter’s exposure by month: P10, median and P90 of the draws</caption>
-      <thead>
-        <tr>
-          <th scope="col">Month</th>
-          <th scope="col" className="num">
-            P10
-          </th>
-          <th scope="col" className="num">
-            Median
-          </th>
-          <th scope="col" className="num">
-            P90
-          </th>
+    <DataTable
+      className="data compact"
+      testId="risk-fan-table"
+      caption="Underwriter’s exposure by month: P10, median and P90 of the draws"
+      columns={['Month', num('P10'), num('Median'), num('P90')]}
+    >
+      {props.view.fan.map((p) => (
+        <tr key={p.month}>
+          <th scope="row">{monthShort(p.month)}</th>
+          <td className="num">{money(p.p10)}</td>
+          <td className="num">{money(p.p50)}</td>
+          <td className="num">{money(p.p90)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.view.fan.map((p) => (
-          <tr key={p.month}>
-            <th scope="row">{monthShort(p.month)}</th>
-            <td className="num">{money(p.p10)}</td>
-            <td className="num">{money(p.p50)}</td>
-            <td className="num">{money(p.p90)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

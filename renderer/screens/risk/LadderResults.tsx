@@ -2,7 +2,9 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Scenario } from '../../../shared/plan';
 import { poundsToPence } from '../../../shared/money';
+import { axisLabel, gridStroke, seriesColour, tooltipStyle, xAxisProps, yAxisProps } from '../../components/chart-theme';
 import { Card, ChartOrTable } from '../../components/common';
+import { DataTable, num } from '../../components/DataTable';
 import { axisMoney, niceTicks } from '../../logic/chart-data';
 import { count, money } from '../../logic/format';
 import { ladderChartRows } from '../../logic/risk-run';
@@ -21,38 +23,27 @@ export function LadderResults(props: { ladder: CompletedLadder; names: ReadonlyM
     <div className="chart" data-testid="ladder-chart">
       <ResponsiveContainer width="100%" height={280}>
         <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 20, left: 8 }}>
-          <CartesianGrid vertical={false} stroke="var(--grid)" />
+          <CartesianGrid vertical={false} stroke={gridStroke} />
           <XAxis
             dataKey="value"
-            tick={{ fill: 'var(--muted)', fontSize: 11 }}
-            tickLine={false}
-            axisLine={{ stroke: 'var(--border-strong)' }}
-            label={{ value: ladder.variable, position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }}
+            {...xAxisProps}
+            label={{ value: ladder.variable, position: 'insideBottom', offset: -12, ...axisLabel, fontSize: 12 }}
           />
-          <YAxis
-            yAxisId="count"
-            allowDecimals={false}
-            tick={{ fill: 'var(--muted)', fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
-            width={40}
-          />
+          <YAxis yAxisId="count" allowDecimals={false} {...yAxisProps} width={40} />
           <YAxis
             yAxisId="money"
             orientation="right"
             ticks={ticks}
             domain={[0, ticks[ticks.length - 1]]}
             tickFormatter={axisMoney}
-            tick={{ fill: 'var(--muted)', fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
+            {...yAxisProps}
             width={56}
           />
           <Tooltip
             isAnimationActive={false}
             formatter={(value, name) => [name === 'Drawn' ? axisMoney(Number(value)) : count(Number(value)), String(name)]}
             labelFormatter={(label) => `${ladder.variable} = ${String(label)}`}
-            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
+            contentStyle={tooltipStyle}
           />
           <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
           <Line
@@ -60,7 +51,7 @@ export function LadderResults(props: { ladder: CompletedLadder; names: ReadonlyM
             dataKey="closures"
             name="Services closing"
             type="stepAfter"
-            stroke="var(--series-2)"
+            stroke={seriesColour(1)}
             strokeWidth={2}
             dot={false}
             isAnimationActive={false}
@@ -70,7 +61,7 @@ export function LadderResults(props: { ladder: CompletedLadder; names: ReadonlyM
             dataKey="drawn"
             name="Drawn"
             type="stepAfter"
-            stroke="var(--series-1)"
+            stroke={seriesColour(0)}
             strokeWidth={2}
             strokeDasharray="6 3"
             dot={false}
@@ -81,45 +72,27 @@ export function LadderResults(props: { ladder: CompletedLadder; names: ReadonlyM
     </div>
   );
   const table = (
-    <table className="data compact" data-testid="ladder-table">
-      <caption className="visually-hidden">The scenario at each value of {ladder.variable}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            {ladder.variable}
+    <DataTable
+      className="data compact"
+      testId="ladder-table"
+      caption={`The scenario at each value of ${ladder.variable}`}
+      columns={[num(ladder.variable), num('Spend'), num('Drawn'), num('Closures'), num('People losing support'), 'Services that close']}
+    >
+      {ladder.rows.map((r) => (
+        <tr key={r.value}>
+          <th scope="row" className="num">
+            {r.value}
           </th>
-          <th scope="col" className="num">
-            Spend
-          </th>
-          <th scope="col" className="num">
-            Drawn
-          </th>
-          <th scope="col" className="num">
-            Closures
-          </th>
-          <th scope="col" className="num">
-            People losing support
-          </th>
-          <th scope="col">Services that close</th>
+          <td className="num">{money2(r.totals.spend)}</td>
+          <td className="num">{money2(r.totals.drawn)}</td>
+          <td className="num">{count(r.totals.closures)}</td>
+          <td className="num">{count(r.totals.usersLosingSupport)}</td>
+          <td className="closes-cell">
+            {r.closes.length ? r.closes.map((id) => names.get(id) ?? id).join(', ') : <span className="muted">None</span>}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {ladder.rows.map((r) => (
-          <tr key={r.value}>
-            <th scope="row" className="num">
-              {r.value}
-            </th>
-            <td className="num">{money2(r.totals.spend)}</td>
-            <td className="num">{money2(r.totals.drawn)}</td>
-            <td className="num">{count(r.totals.closures)}</td>
-            <td className="num">{count(r.totals.usersLosingSupport)}</td>
-            <td className="closes-cell">
-              {r.closes.length ? r.closes.map((id) => names.get(id) ?? id).join(', ') : <span className="muted">None</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
   return (
     <Card

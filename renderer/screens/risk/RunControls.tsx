@@ -1,7 +1,7 @@
 // Draws and seed, Run and Cancel, the progress bar and a line saying how the run went.
 import { useId } from 'react';
 import type { Scenario } from '../../../shared/plan';
-import { Card, FieldError } from '../../components/common';
+import { Card, FieldError, NumberField } from '../../components/common';
 import { count, plural } from '../../logic/format';
 import { MAX_DRAWS, readWhole } from '../../logic/risk-run';
 import { cancelRisk, startRisk } from '../../store/analysis-client';
@@ -22,32 +22,24 @@ export function RunControls(props: { scenario: Scenario }) {
   return (
     <Card title="Run the draws" subtitle="The same seed always gives the same numbers, on any computer.">
       <div className="run-row">
-        <div className="field">
-          <label htmlFor={ids.draws}>Draws</label>
-          <input
-            id={ids.draws}
-            className="num narrow-input"
-            inputMode="numeric"
-            value={drawsText}
-            onChange={(e) => setSettings({ draws: e.target.value })}
-            aria-invalid={!!draws.message || undefined}
-            aria-describedby={draws.message ? ids.drawsError : undefined}
-            data-testid="risk-draws"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.seed}>Seed</label>
-          <input
-            id={ids.seed}
-            className="num narrow-input"
-            inputMode="numeric"
-            value={seedText}
-            onChange={(e) => setSettings({ seed: e.target.value })}
-            aria-invalid={!!seed.message || undefined}
-            aria-describedby={seed.message ? ids.seedError : undefined}
-            data-testid="risk-seed"
-          />
-        </div>
+        <NumberField
+          id={ids.draws}
+          label="Draws"
+          numeric
+          value={drawsText}
+          onChange={(text) => setSettings({ draws: text })}
+          errorId={draws.message ? ids.drawsError : undefined}
+          testId="risk-draws"
+        />
+        <NumberField
+          id={ids.seed}
+          label="Seed"
+          numeric
+          value={seedText}
+          onChange={(text) => setSettings({ seed: text })}
+          errorId={seed.message ? ids.seedError : undefined}
+          testId="risk-seed"
+        />
         <div className="button-row run-buttons">
           <button
             type="button"

@@ -2,6 +2,7 @@
 // risk; money is whole pence from the summary.
 import { count, money } from '../../logic/format';
 import type { RiskView } from '../../logic/risk-run';
+import { DataTable, num } from '../../components/DataTable';
 
 export function SummaryTable(props: { view: RiskView; underwriter: string }) {
   const s = props.view.summary;
@@ -18,38 +19,22 @@ export function SummaryTable(props: { view: RiskView; underwriter: string }) {
   ];
   return (
     <div className="table-scroll">
-      <table className="data" data-testid="risk-summary-table">
-        <caption className="visually-hidden">Totals across {count(s.draws)} draws: mean and percentiles</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col" className="num">
-              Mean
-            </th>
-            <th scope="col" className="num">
-              P10
-            </th>
-            <th scope="col" className="num">
-              Median (P50)
-            </th>
-            <th scope="col" className="num">
-              P90
-            </th>
+      <DataTable
+        testId="risk-summary-table"
+        caption={`Totals across ${count(s.draws)} draws: mean and percentiles`}
+        columns={['Measure', num('Mean'), num('P10'), num('Median (P50)'), num('P90')]}
+      >
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <th scope="row">{r.label}</th>
+            {r.cells.map((c, i) => (
+              <td key={i} className="num">
+                {c}
+              </td>
+            ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              {r.cells.map((c, i) => (
-                <td key={i} className="num">
-                  {c}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { Plan, Scenario } from '../../../shared/plan';
 import type { Uncertainty } from '../../../shared/uncertainty/distributions';
 import { Card, Empty, FieldError } from '../../components/common';
+import { DataTable, hidden } from '../../components/DataTable';
 import { InlineField } from '../../components/InlineField';
 import {
   currentValue,
@@ -124,24 +125,16 @@ export function UncertainVariables(props: { plan: Plan; scenario: Scenario; si: 
         <Empty>Nothing is uncertain in this scenario yet: every draw would give the same result. Add a variable below.</Empty>
       ) : (
         <div className="table-scroll">
-          <table className="data uncertain-table" data-testid="uncertain-table">
-            <caption className="visually-hidden">Uncertain variables of {scenario.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Variable</th>
-                <th scope="col">Distribution</th>
-                <th scope="col">Parameters</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((entry, k) => (
-                <UncertainRow key={`${k}-${entry.variable}-${entry.dist}`} plan={plan} scenario={scenario} si={si} k={k} entry={entry} />
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="data uncertain-table"
+            testId="uncertain-table"
+            caption={`Uncertain variables of ${scenario.name}`}
+            columns={['Variable', 'Distribution', 'Parameters', hidden('Remove')]}
+          >
+            {list.map((entry, k) => (
+              <UncertainRow key={`${k}-${entry.variable}-${entry.dist}`} plan={plan} scenario={scenario} si={si} k={k} entry={entry} />
+            ))}
+          </DataTable>
         </div>
       )}
       <AddUncertain plan={plan} scenario={scenario} si={si} />
