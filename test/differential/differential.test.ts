@@ -38,6 +38,16 @@ const plan = (overrides: Record<string, unknown>) => ({
   ...overrides,
 });
 
+/** A commissioned service `id` (named in capitals) of £12,000 a year at priority 1, and `extra`. */
+const service = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: id.toUpperCase(),
+  category: 'commissioned',
+  annualCost: 12000,
+  priority: 1,
+  ...extra,
+});
+
 describe('the reference reading of the spec', () => {
   it('gives section 4 its numbers', () => {
     const worked = JSON.parse(readFileSync(WORKED, 'utf8'));
@@ -107,18 +117,13 @@ describe('engine against the reference', () => {
     const p = plan({
       fundingStreams: [{ id: 's', name: 'S', funder: 'F', kind: 'grant', allocations: [{ fy: '2021/22', amount: 12000 }] }],
       interventions: [
-        {
-          id: 'a',
-          name: 'A',
-          category: 'commissioned',
-          annualCost: 12000,
-          priority: 1,
+        service('a', {
           partnerShares: [
             { from: '2021-10', share: 0.5, partner: 'Late' },
             { from: '2021-06', share: 1, partner: 'Tie-first' },
             { from: '2021-06', share: 0.25, partner: 'Tie-second' },
           ],
-        },
+        }),
       ],
     });
     const months = engineJson(p).scenarios[0].months;
@@ -130,18 +135,7 @@ describe('engine against the reference', () => {
     // No funding for 2021/22: known in April (README), so a 2-month notice runs April-May.
     // The partner pays half of each month's running cost, none of the exit cost.
     const p = plan({
-      interventions: [
-        {
-          id: 'a',
-          name: 'A',
-          category: 'commissioned',
-          annualCost: 12000,
-          priority: 1,
-          noticeMonths: 2,
-          exitCost: 1000,
-          partnerShares: [{ from: '2021-04', share: 0.5, partner: 'P' }],
-        },
-      ],
+      interventions: [service('a', { noticeMonths: 2, exitCost: 1000, partnerShares: [{ from: '2021-04', share: 0.5, partner: 'P' }] })],
     });
     const result = engineJson(p).scenarios[0];
     expect(result.interventions[0]).toMatchObject({
@@ -168,10 +162,7 @@ describe('engine against the reference', () => {
         { id: 'r1', name: 'R1', funder: 'F', kind: 'grant', restrictedTo: ['a', 'b'], allocations: [{ fy: '2021/22', amount: 12000 }] },
         { id: 'r2', name: 'R2', funder: 'F', kind: 'grant', restrictedTo: ['a'], allocations: [{ fy: '2021/22', amount: 12000 }] },
       ],
-      interventions: [
-        { id: 'a', name: 'A', category: 'commissioned', annualCost: 12000, priority: 1 },
-        { id: 'b', name: 'B', category: 'commissioned', annualCost: 12000, priority: 2 },
-      ],
+      interventions: [service('a'), service('b', { priority: 2 })],
       underwriting: { limit: 100000 },
     });
     const result = engineJson(p).scenarios[0];
