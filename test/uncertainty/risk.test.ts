@@ -176,22 +176,9 @@ describe('summariseRisk', () => {
       { id: 'a', pClose: 0.5, pTransition: 0 },
       { id: 'b', pClose: 0, pTransition: 0.5 },
     ]);
-    expect(Object.keys(summariseRisk(twoServices, 'maybe', 4, 9, [b]))).toEqual([
-      'draws',
-      'seed',
-      'interventions',
-      'drawn',
-      'usersLosingSupport',
-      'atRisk',
-    ]);
-    expect(Object.keys(riskSummaryJson(summariseRisk(twoServices, 'maybe', 4, 9, [b])))).toEqual([
-      'draws',
-      'seed',
-      'interventions',
-      'drawn',
-      'usersLosingSupport',
-      'atRisk',
-    ]);
+    const summaryKeys = ['draws', 'seed', 'interventions', 'drawn', 'usersLosingSupport', 'atRisk'];
+    expect(Object.keys(summariseRisk(twoServices, 'maybe', 4, 9, [b]))).toEqual(summaryKeys);
+    expect(Object.keys(riskSummaryJson(summariseRisk(twoServices, 'maybe', 4, 9, [b])))).toEqual(summaryKeys);
     expect(() => summariseRisk(twoServices, 'maybe', 5, 9, [b])).toThrow('draws 4 to 4 are missing');
     expect(() => summariseRisk(twoServices, 'maybe', 4, 9, [batch(0, [0, 0]), batch(1, [0, 0, 0])])).toThrow('draw 1 is given twice');
     expect(() => summariseRisk(twoServices, 'maybe', 0, 9, [])).toThrow(AnalysisArgumentError);
