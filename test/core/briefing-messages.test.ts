@@ -6,7 +6,7 @@ import { keyMessages, headlineFy } from '../../shared/briefing-messages';
 import { cliffEdgeMessage, cliffEdges, earlyDeadlines, relevantKnown } from '../../shared/cliff-edge';
 import { parseMonth } from '../../shared/months';
 import { simulateScenarios } from '../../shared/scenario-set';
-import { demoPlan } from '../fixtures';
+import { delayedDemoPlan, demoPlan } from '../fixtures';
 
 const m = parseMonth;
 
@@ -33,13 +33,7 @@ describe('key messages', () => {
   });
 
   it('says the month the engine knows the year in: confirmDelay 4 beats a June date, so August', () => {
-    const plan = demoPlan();
-    plan.scenarios!.push({
-      id: 'delayed',
-      name: 'Delayed',
-      stance: 'wait',
-      changes: [{ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: 4 }],
-    } as never);
+    const plan = delayedDemoPlan({ stance: 'wait' });
     const set = simulateScenarios(plan, ['delayed']);
     expect(headlineFy(set, 0)).toBe(2021);
     expect(set.results[0].years.find((y) => y.fy === 2021)!.known).toBe(m('2021-08'));

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMonth } from '../../shared/months';
 import { validatePlan } from '../../shared/validate';
-import { demoPlan } from '../fixtures';
+import { delayedDemoPlan, demoPlan } from '../fixtures';
 import { run } from './helpers';
 
 function resolved(plan: unknown) {
@@ -15,12 +15,7 @@ function resolved(plan: unknown) {
 
 describe('an allocation’s known month and the date behind it', () => {
   it('keeps the confirmation date only where it sets the month; a delay beats it', () => {
-    const plan = demoPlan();
-    plan.scenarios!.push({
-      id: 'delayed',
-      name: 'Delayed',
-      changes: [{ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: 4 }],
-    } as never);
+    const plan = delayedDemoPlan();
     const { base, 'flat-june': june, delayed } = resolved(plan);
     const hoCore = (s: typeof base) => s.streams.find((x) => x.id === 'ho-core')!.allocations;
     expect(hoCore(base).get(2020)).toEqual(

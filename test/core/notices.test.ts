@@ -3,7 +3,7 @@
 // and exports present these; they are checked here against the worked example by hand.
 import { describe, expect, it } from 'vitest';
 import { parseMonth } from '../../shared/months';
-import { demoPlan, workedExample } from '../fixtures';
+import { delayedDemoPlan, workedExample } from '../fixtures';
 import { run } from './helpers';
 
 const m = parseMonth;
@@ -18,12 +18,7 @@ describe('known month and its source', () => {
   });
 
   it('lets confirmDelay beat confirmedOn: four months after April is August', () => {
-    const plan = demoPlan();
-    plan.scenarios!.push({
-      id: 'delayed',
-      name: 'Delayed',
-      changes: [{ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: 4 }],
-    } as never);
+    const plan = delayedDemoPlan();
     const year = run(plan).delayed.years.find((y) => y.fy === 2021)!;
     expect([year.known, year.knownSource, year.knownStream]).toEqual([m('2021-08'), 'confirm-delay', 'ho-core']);
     for (const r of run(plan).delayed.interventions) {

@@ -5,6 +5,21 @@ import { intervention, plan, pounds, run, stream } from './helpers';
 
 const month = (m: number | null) => (m === null ? null : formatMonth(m));
 
+/** £12,000 a year for two years, and one £12,000-a-year service `id` with these partner shares. */
+function runWithPartner(id: string, partnerShares: unknown[]) {
+  return run(
+    plan({
+      fundingStreams: [
+        stream('g', [
+          { fy: '2021/22', amount: 12000 },
+          { fy: '2022/23', amount: 12000 },
+        ]),
+      ],
+      interventions: [intervention(id, 12000, 1, { partnerShares })],
+    }),
+  );
+}
+
 describe('decision: priority order and pools', () => {
   it('a lower-priority service is funded after a higher one fails', () => {
     const results = run(
@@ -107,24 +122,10 @@ describe('cost: tapering and handover', () => {
   });
 
   it('a share of 1 is a handover: the plan pays nothing and the outcome names the partner', () => {
-    const results = run(
-      plan({
-        fundingStreams: [
-          stream('g', [
-            { fy: '2021/22', amount: 12000 },
-            { fy: '2022/23', amount: 12000 },
-          ]),
-        ],
-        interventions: [
-          intervention('iris', 12000, 1, {
-            partnerShares: [
-              { from: '2021-04', share: 0.5, partner: 'CCG A' },
-              { from: '2021-10', share: 1, partner: 'CCG B' },
-            ],
-          }),
-        ],
-      }),
-    );
+    const results = runWithPartner('iris', [
+      { from: '2021-04', share: 0.5, partner: 'CCG A' },
+      { from: '2021-10', share: 1, partner: 'CCG B' },
+    ]);
     const [iris] = results.base.interventions;
     expect(iris).toMatchObject({ outcome: 'transitions', partner: 'CCG B' });
     expect(month(iris.handoverMonth)).toBe('2021-10');
@@ -134,24 +135,10 @@ describe('cost: tapering and handover', () => {
   });
 
   it('a handover that ends before the horizon does is not a transition', () => {
-    const results = run(
-      plan({
-        fundingStreams: [
-          stream('g', [
-            { fy: '2021/22', amount: 12000 },
-            { fy: '2022/23', amount: 12000 },
-          ]),
-        ],
-        interventions: [
-          intervention('x', 12000, 1, {
-            partnerShares: [
-              { from: '2021-10', share: 1, partner: 'CCG' },
-              { from: '2022-04', share: 0, partner: 'CCG' },
-            ],
-          }),
-        ],
-      }),
-    );
+    const results = runWithPartner('x', [
+      { from: '2021-10', share: 1, partner: 'CCG' },
+      { from: '2022-04', share: 0, partner: 'CCG' },
+    ]);
     expect(results.base.interventions[0].outcome).toBe('continues');
   });
 });

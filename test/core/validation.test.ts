@@ -95,36 +95,22 @@ describe('structure', () => {
   });
 
   it('refuses a change to something the plan does not have, and an end before a start', () => {
-    expect(
+    /** A service that ends before it starts, and a scenario `s` with these changes. */
+    const withChanges = (changes: unknown[]) =>
       problems(
         plan({
           interventions: [intervention('x', 1, 1, { start: '2022-01', end: '2021-06' })],
-          scenarios: [
-            {
-              id: 's',
-              name: 'S',
-              changes: [{ stream: 'nope', fy: '2021/22', amount: 1 }, { intervention: 'ghost', priority: 1 }, { fy: '2021/22' }],
-            },
-          ],
+          scenarios: [{ id: 's', name: 'S', changes }],
         }),
-      ),
-    ).toEqual(['scenarios[0].changes[2]: a change names a stream allocation ("stream" and "fy") or an "intervention"']);
+      );
+    expect(withChanges([{ stream: 'nope', fy: '2021/22', amount: 1 }, { intervention: 'ghost', priority: 1 }, { fy: '2021/22' }])).toEqual([
+      'scenarios[0].changes[2]: a change names a stream allocation ("stream" and "fy") or an "intervention"',
+    ]);
     expect(
-      problems(
-        plan({
-          interventions: [intervention('x', 1, 1, { start: '2022-01', end: '2021-06' })],
-          scenarios: [
-            {
-              id: 's',
-              name: 'S',
-              changes: [
-                { stream: 'nope', fy: '2021/22', amount: 1 },
-                { intervention: 'ghost', priority: 1 },
-              ],
-            },
-          ],
-        }),
-      ),
+      withChanges([
+        { stream: 'nope', fy: '2021/22', amount: 1 },
+        { intervention: 'ghost', priority: 1 },
+      ]),
     ).toEqual([
       'interventions[0].end: ends (2021-06) before it starts (2022-01)',
       'scenarios[0].changes[0].stream: no funding stream "nope" (scenario "s")',

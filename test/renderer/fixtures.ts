@@ -1,2 +1,2 @@
 // The renderer's logic tests use the shared fixtures.
-export { demoPlan, workedExample } from '../fixtures';
+export { delayedDemoPlan, demoPlan, workedExample } from '../fixtures';

@@ -7,17 +7,12 @@ import { groupDecisions, upcomingDecisions } from '../../renderer/logic/decision
 import { knownAside, knownWords } from '../../shared/words';
 import { runSimulation } from '../../renderer/logic/simulation';
 import { cliffEdgeLayout } from '../../renderer/logic/timeline';
-import { demoPlan } from './fixtures';
+import { delayedDemoPlan } from './fixtures';
 
 const AUGUST = parseMonth('2021-08');
 
 function delayed() {
-  const plan = demoPlan();
-  plan.scenarios!.push({
-    id: 'delayed',
-    name: 'Confirmed 4 June, known four months after April',
-    changes: [{ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: 4 }],
-  } as never);
+  const plan = delayedDemoPlan({ name: 'Confirmed 4 June, known four months after April' });
   const outcome = runSimulation(plan);
   if (!outcome.ok) throw new Error('expected results');
   const index = outcome.results.findIndex((r) => r.id === 'delayed');

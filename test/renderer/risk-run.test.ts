@@ -145,16 +145,20 @@ describe('histogram of people losing support', () => {
 });
 
 describe('break-even in the worker', () => {
-  it('finds the grant level that keeps every service open in the 25% cut, with the amounts it gives', () => {
-    const answer = runBreakeven({
+  /** The grant level that keeps every service open in the demo plan's 25% cut, searched from 0 to `hi`. */
+  const noClosuresInTheCut = (hi: number) =>
+    runBreakeven({
       kind: 'breakeven',
       plan: demoPlan(),
       scenarioId: 'cut-25-june',
       variable: 'grantLevel',
       target: 'no-closures',
       lo: 0,
-      hi: 1,
+      hi,
     });
+
+  it('finds the grant level that keeps every service open in the 25% cut, with the amounts it gives', () => {
+    const answer = noClosuresInTheCut(1);
     expect(answer.status).toBe('found');
     if (answer.status !== 'found') return;
     expect(answer.value).toBeGreaterThan(0.75);
@@ -165,15 +169,7 @@ describe('break-even in the worker', () => {
   });
 
   it('says what stands in the way when the target fails at the top of the range', () => {
-    const answer = runBreakeven({
-      kind: 'breakeven',
-      plan: demoPlan(),
-      scenarioId: 'cut-25-june',
-      variable: 'grantLevel',
-      target: 'no-closures',
-      lo: 0,
-      hi: 0.5,
-    });
+    const answer = noClosuresInTheCut(0.5);
     expect(answer.status).toBe('not-met');
     if (answer.status === 'not-met') expect(answer.closures.length).toBeGreaterThan(0);
   });

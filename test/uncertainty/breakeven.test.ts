@@ -1,34 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type SimulationResult } from '../../shared/engine';
 import type { Plan } from '../../shared/plan';
-import { formatProblem, resolveScenario } from '../../shared/resolve';
+import { resolveScenario } from '../../shared/resolve';
 import { breakeven, BREAKEVEN_TOLERANCE, TargetNotMetError } from '../../shared/uncertainty/breakeven';
 import { ladderValues } from '../../shared/uncertainty/ladder';
 import { AnalysisArgumentError } from '../../shared/uncertainty/draws';
 import type { BreakevenTarget } from '../../shared/uncertainty/targets';
-import { validatePlan } from '../../shared/validate';
 import { intervention, plan, stream } from '../core/helpers';
-
-function valid(raw: unknown): Plan {
-  const validation = validatePlan(raw);
-  if (!validation.ok) throw new Error(validation.problems.map(formatProblem).join('\n'));
-  return validation.plan;
-}
+import { levelledCoreStream, valid } from './plans';
 
 /** Section 4's example with the 2022/23 grant £60,000 × level. */
 const grantLevel = valid(
   plan({
     variables: { level: 1 },
-    fundingStreams: [
-      stream(
-        'core',
-        [
-          { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
-          { fy: '2022/23', amount: '=60000 * level', confirmedOn: '2022-06-10' },
-        ],
-        { conditions: { minCommissionedShare: 0.2 } },
-      ),
-    ],
+    fundingStreams: [levelledCoreStream()],
     interventions: [
       intervention('a', 60000, 1, { noticeMonths: 3, serviceUsers: 50 }),
       intervention('b', 48000, 2, { noticeMonths: 3, exitCost: 6000, serviceUsers: 30 }),

@@ -8,11 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { runRiskPool } from '../../electron/risk/pool';
-import { formatProblem } from '../../shared/resolve';
 import { runDraws } from '../../shared/uncertainty/risk';
 import { summariseRisk } from '../../shared/uncertainty/risk-summary';
-import { validatePlan } from '../../shared/validate';
-import { DEMO_PLAN_PATH, intervention, plan, readJson, stream } from '../core/helpers';
+import { handoverPlanJson, uncertainDemoJson, valid } from './plans';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -21,52 +19,16 @@ let demoPath: string;
 let handoverPath: string;
 let widePath: string;
 
-/** The demo plan with the 2021/22 grant level and its month of confirmation uncertain. */
-function uncertainDemo() {
-  const raw = readJson(DEMO_PLAN_PATH);
-  raw.scenarios.push({
-    id: 'uncertain',
-    name: 'Grant level and confirmation uncertain',
-    uncertainty: [
-      { variable: 'grantLevel', dist: 'triangular', min: 0.6, mode: 1, max: 1 },
-      { variable: 'delay', dist: 'discrete', values: [0, 1, 2, 3], weights: [4, 3, 2, 1] },
-    ],
-    changes: [{ stream: 'ho-core', fy: '2021/22', confirmDelay: '=delay' }],
-  });
-  return raw;
-}
-
-/** b closes unless its partner takes it over (handover = 1) from April 2022. */
-function handoverPlan(handover: Record<string, unknown>) {
-  return plan({
-    fundingStreams: [
-      stream('core', [
-        { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
-        { fy: '2022/23', amount: 60000, confirmedOn: '2022-04-01' },
-      ]),
-    ],
-    interventions: [intervention('a', 60000, 1, { serviceUsers: 50 }), intervention('b', 48000, 2, { noticeMonths: 3, serviceUsers: 30 })],
-    scenarios: [
-      {
-        id: 'maybe',
-        name: 'CCG may take b over',
-        uncertainty: [{ variable: 'handover', ...handover }],
-        changes: [{ intervention: 'b', partnerShares: [{ from: '2022-04', share: '=handover', partner: 'CCG' }] }],
-      },
-    ],
-  });
-}
-
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'headroom-uncertainty-'));
   execFileSync(process.execPath, [join(root, 'build/scripts/build-cli.mjs'), '--outdir', join(dir, 'cli')], { cwd: root });
   workerFile = join(dir, 'cli', 'risk-worker.cjs');
   demoPath = join(dir, 'demo-uncertain.json');
-  writeFileSync(demoPath, JSON.stringify(uncertainDemo()));
+  writeFileSync(demoPath, JSON.stringify(uncertainDemoJson()));
   handoverPath = join(dir, 'handover.json');
-  writeFileSync(handoverPath, JSON.stringify(handoverPlan({ dist: 'bernoulli', p: 0.7 })));
+  writeFileSync(handoverPath, JSON.stringify(handoverPlanJson({ dist: 'bernoulli', p: 0.7 })));
   widePath = join(dir, 'wide.json');
-  writeFileSync(widePath, JSON.stringify(handoverPlan({ dist: 'uniform', min: 0.5, max: 1.5 })));
+  writeFileSync(widePath, JSON.stringify(handoverPlanJson({ dist: 'uniform', min: 0.5, max: 1.5 })));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -82,6 +44,16 @@ async function cli(...args: string[]) {
   const err: string[] = [];
   const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** `headroom ladder` on the demo plan with uncertain variables, then `rest`. */
+function ladderArgs(scenario: string, variable: string, from: string, to: string, ...rest: string[]) {
+  return ['ladder', demoPath, '--scenario', scenario, '--variable', variable, '--from', from, '--to', to, ...rest];
+}
+
+/** `headroom breakeven` on the demo plan with uncertain variables, then `rest`. */
+function breakevenArgs(scenario: string, variable: string, target: string, lo: string, hi: string, ...rest: string[]) {
+  return ['breakeven', demoPath, '--scenario', scenario, '--variable', variable, '--target', target, '--lo', lo, '--hi', hi, ...rest];
 }
 
 function noStackTrace(text: string) {
@@ -169,60 +141,20 @@ describe('headroom risk', () => {
 
 describe('headroom ladder', () => {
   it('prints a row per value, and the JSON of section 9', async () => {
-    const json = await cli(
-      'ladder',
-      demoPath,
-      '--scenario',
-      'uncertain',
-      '--variable',
-      'grantLevel',
-      '--from',
-      '0.6',
-      '--to',
-      '1',
-      '--step',
-      '0.1',
-      '--json',
-    );
+    const json = await cli(...ladderArgs('uncertain', 'grantLevel', '0.6', '1', '--step', '0.1', '--json'));
     expect(json.code).toBe(0);
     const { rows } = JSON.parse(json.out);
     expect(rows.map((r: { value: number }) => r.value)).toEqual([0.6, 0.7, 0.8, 0.9, 1]);
     expect(Object.keys(rows[0])).toEqual(['value', 'totals', 'closes']);
     expect(Object.keys(rows[0].totals)).toEqual(['spend', 'drawn', 'closures', 'avoidableClosures', 'usersLosingSupport']);
     expect(rows[0].closes.length).toBeGreaterThan(rows[4].closes.length);
-    const text = await cli(
-      'ladder',
-      demoPath,
-      '--scenario',
-      'uncertain',
-      '--variable',
-      'grantLevel',
-      '--from',
-      '0.6',
-      '--to',
-      '1',
-      '--step',
-      '0.1',
-    );
+    const text = await cli(...ladderArgs('uncertain', 'grantLevel', '0.6', '1', '--step', '0.1'));
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/\n +0\.7 +£[\d,]+\.\d\d +£[\d,]+\.\d\d +\d+ +\d+ +[a-z-]/);
   });
 
   it('refuses an unknown variable, naming those the scenario has', async () => {
-    const { code, out, err } = await cli(
-      'ladder',
-      demoPath,
-      '--scenario',
-      'uncertain',
-      '--variable',
-      'grantlevel',
-      '--from',
-      '0',
-      '--to',
-      '1',
-      '--step',
-      '0.1',
-    );
+    const { code, out, err } = await cli(...ladderArgs('uncertain', 'grantlevel', '0', '1', '--step', '0.1'));
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toBe(
@@ -238,38 +170,13 @@ describe('headroom ladder', () => {
     [['--step', 'tiny'], '--step needs a number, not "tiny"'],
     [[], '--step is required'],
   ])('refuses %j', async (args, message) => {
-    const { code, err } = await cli(
-      'ladder',
-      demoPath,
-      '--scenario',
-      'uncertain',
-      '--variable',
-      'grantLevel',
-      '--from',
-      '0',
-      '--to',
-      '1',
-      ...args,
-    );
+    const { code, err } = await cli(...ladderArgs('uncertain', 'grantLevel', '0', '1', ...args));
     expect(code).toBe(1);
     expect(err).toContain(`headroom ladder: ${message}\nUsage: headroom ladder`);
   });
 
   it('refuses a range that runs backwards, through the bundled CLI too', () => {
-    const { code, err } = headroom(
-      'ladder',
-      demoPath,
-      '--scenario',
-      'base',
-      '--variable',
-      'grantLevel',
-      '--from',
-      '1',
-      '--to',
-      '0',
-      '--step',
-      '0.1',
-    );
+    const { code, err } = headroom(...ladderArgs('base', 'grantLevel', '1', '0', '--step', '0.1'));
     expect(code).toBe(1);
     expect(err).toContain('headroom ladder: from (1) is above to (0)');
     noStackTrace(err);
@@ -278,99 +185,32 @@ describe('headroom ladder', () => {
 
 describe('headroom breakeven', () => {
   it('prints {"value", "target"} with --json, and a sentence without', async () => {
-    const json = await cli(
-      'breakeven',
-      demoPath,
-      '--scenario',
-      'uncertain',
-      '--variable',
-      'grantLevel',
-      '--target',
-      'no-drawn',
-      '--lo',
-      '0.6',
-      '--hi',
-      '1',
-      '--json',
-    );
+    const json = await cli(...breakevenArgs('uncertain', 'grantLevel', 'no-drawn', '0.6', '1', '--json'));
     expect(json.code).toBe(0);
     const result = JSON.parse(json.out);
     expect(Object.keys(result)).toEqual(['value', 'target']);
     expect(result.target).toBe('no-drawn');
     expect(result.value).toBeGreaterThan(0.6);
     expect(result.value).toBeLessThanOrEqual(1);
-    const text = await cli(
-      'breakeven',
-      demoPath,
-      '--scenario',
-      'uncertain',
-      '--variable',
-      'grantLevel',
-      '--target',
-      'no-drawn',
-      '--lo',
-      '0.6',
-      '--hi',
-      '1',
-    );
+    const text = await cli(...breakevenArgs('uncertain', 'grantLevel', 'no-drawn', '0.6', '1'));
     expect(text.out).toContain(`nothing is drawn from the underwriter from grantLevel = ${result.value} (searched 0.6 to 1`);
   });
 
   it('says so when the target already holds at lo', async () => {
-    const { code, out } = await cli(
-      'breakeven',
-      demoPath,
-      '--scenario',
-      'base',
-      '--variable',
-      'grantLevel',
-      '--target',
-      'compliant',
-      '--lo',
-      '0.9',
-      '--hi',
-      '1',
-    );
+    const { code, out } = await cli(...breakevenArgs('base', 'grantLevel', 'compliant', '0.9', '1'));
     expect(code).toBe(0);
     expect(out).toContain('every FY meets the grant condition already at grantLevel = 0.9, the bottom of the range.');
   });
 
   it('exits 1 with a message when the target fails at hi', async () => {
-    const { code, out, err } = await cli(
-      'breakeven',
-      demoPath,
-      '--scenario',
-      'base',
-      '--variable',
-      'grantLevel',
-      '--target',
-      'no-closures',
-      '--lo',
-      '0',
-      '--hi',
-      '0.5',
-    );
+    const { code, out, err } = await cli(...breakevenArgs('base', 'grantLevel', 'no-closures', '0', '0.5'));
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toMatch(
       /^headroom breakeven: no-closures does not hold at grantLevel = 0\.5, the top of the range: \d+ interventions close \(custody-reachable, /,
     );
     expect(err).not.toContain('Usage');
-    const bundled = headroom(
-      'breakeven',
-      demoPath,
-      '--scenario',
-      'base',
-      '--variable',
-      'grantLevel',
-      '--target',
-      'no-closures',
-      '--lo',
-      '0',
-      '--hi',
-      '0.5',
-      '--json',
-    );
+    const bundled = headroom(...breakevenArgs('base', 'grantLevel', 'no-closures', '0', '0.5', '--json'));
     expect(bundled.code).toBe(1);
     expect(bundled.out).toBe('');
     noStackTrace(bundled.err);
@@ -388,11 +228,7 @@ describe('headroom breakeven', () => {
 });
 
 describe('the risk worker pool', () => {
-  const demo = () => {
-    const validation = validatePlan(uncertainDemo());
-    if (!validation.ok) throw new Error(validation.problems.map(formatProblem).join('\n'));
-    return validation.plan;
-  };
+  const demo = () => valid(uncertainDemoJson());
 
   it('reports progress slice by slice and gives exactly the draws computed in one thread', async () => {
     const p = demo();

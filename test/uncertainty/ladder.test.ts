@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../shared/plan';
-import { formatProblem } from '../../shared/resolve';
 import { resultToJson } from '../../shared/result-json';
 import { ladder, ladderValues, MAX_LADDER_ROWS } from '../../shared/uncertainty/ladder';
 import { AnalysisArgumentError, AnalysisError } from '../../shared/uncertainty/draws';
-import { validatePlan } from '../../shared/validate';
-import { intervention, plan, run, stream } from '../core/helpers';
-
-function valid(raw: unknown): Plan {
-  const validation = validatePlan(raw);
-  if (!validation.ok) throw new Error(validation.problems.map(formatProblem).join('\n'));
-  return validation.plan;
-}
+import { intervention, plan, run } from '../core/helpers';
+import { levelledCoreStream, valid } from './plans';
 
 /** Section 4's worked example with the 2022/23 grant as a variable `level` of £60,000. */
 function workedExample(): any {
   return plan({
     variables: { level: 1 },
     underwriting: { by: 'OPCC', limit: 50000 },
-    fundingStreams: [
-      stream(
-        'core',
-        [
-          { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
-          { fy: '2022/23', amount: '=60000 * level', confirmedOn: '2022-06-10' },
-        ],
-        { conditions: { minCommissionedShare: 0.2 } },
-      ),
-    ],
+    fundingStreams: [levelledCoreStream()],
     interventions: [
       intervention('a', 60000, 1, { noticeMonths: 3, serviceUsers: 50 }),
       intervention('b', 48000, 2, { noticeMonths: 3, exitCost: 6000, serviceUsers: 30, transition: { to: 'Early help', capacity: 10 } }),

@@ -1,64 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../shared/engine';
 import type { Plan } from '../../shared/plan';
-import { formatProblem, resolveScenario } from '../../shared/resolve';
+import { resolveScenario } from '../../shared/resolve';
 import { sampleAll } from '../../shared/uncertainty/distributions';
 import { AnalysisArgumentError, CLOSES, DrawError, mergeBatches, TRANSITIONS, type DrawBatch } from '../../shared/uncertainty/draws';
 import { exposureByMonth } from '../../shared/uncertainty/exposure';
 import { createDrawRunner, runDraws } from '../../shared/uncertainty/risk';
 import { riskSummaryJson, summariseRisk } from '../../shared/uncertainty/risk-summary';
-import { validatePlan } from '../../shared/validate';
-import { DEMO_PLAN_PATH, intervention, plan, readJson, stream } from '../core/helpers';
+import { handoverPlanJson, uncertainDemoJson, valid } from './plans';
 
-function valid(raw: unknown): Plan {
-  const validation = validatePlan(raw);
-  if (!validation.ok) throw new Error(validation.problems.map(formatProblem).join('\n'));
-  return validation.plan;
-}
-
-/**
- * 2022/23 has £60,000 known from April: a (£60,000) takes it all. b costs £48,000 unless
- * its partner takes it over from April 2022 (handover = 1): then it costs the plan
- * nothing, is funded and transitions; otherwise it closes. So P(b closes) = 1 − p.
- */
+/** P(b closes) = 1 − p when a bernoulli handover decides it. */
 function handoverPlan(p: number): Plan {
-  return valid(
-    plan({
-      fundingStreams: [
-        stream('core', [
-          { fy: '2021/22', amount: 120000, confirmedOn: '2021-03-01' },
-          { fy: '2022/23', amount: 60000, confirmedOn: '2022-04-01' },
-        ]),
-      ],
-      interventions: [
-        intervention('a', 60000, 1, { serviceUsers: 50 }),
-        intervention('b', 48000, 2, { noticeMonths: 3, serviceUsers: 30 }),
-      ],
-      scenarios: [
-        {
-          id: 'maybe',
-          name: 'CCG may take b over',
-          uncertainty: [{ variable: 'handover', dist: 'bernoulli', p }],
-          changes: [{ intervention: 'b', partnerShares: [{ from: '2022-04', share: '=handover', partner: 'CCG' }] }],
-        },
-      ],
-    }),
-  );
+  return valid(handoverPlanJson({ dist: 'bernoulli', p }));
 }
 
 /** The demo plan with the 2021/22 grant level and its confirmation month uncertain. */
 export function uncertainDemo(): Plan {
-  const raw = readJson(DEMO_PLAN_PATH);
-  raw.scenarios.push({
-    id: 'uncertain',
-    name: 'Grant level and confirmation uncertain',
-    uncertainty: [
-      { variable: 'grantLevel', dist: 'triangular', min: 0.6, mode: 1, max: 1 },
-      { variable: 'delay', dist: 'discrete', values: [0, 1, 2, 3], weights: [4, 3, 2, 1] },
-    ],
-    changes: [{ stream: 'ho-core', fy: '2021/22', confirmDelay: '=delay' }],
-  });
-  return valid(raw);
+  return valid(uncertainDemoJson());
 }
 
 describe('runDraws', () => {
@@ -218,22 +176,9 @@ describe('summariseRisk', () => {
       { id: 'a', pClose: 0.5, pTransition: 0 },
       { id: 'b', pClose: 0, pTransition: 0.5 },
     ]);
-    expect(Object.keys(summariseRisk(twoServices, 'maybe', 4, 9, [b]))).toEqual([
-      'draws',
-      'seed',
-      'interventions',
-      'drawn',
-      'usersLosingSupport',
-      'atRisk',
-    ]);
-    expect(Object.keys(riskSummaryJson(summariseRisk(twoServices, 'maybe', 4, 9, [b])))).toEqual([
-      'draws',
-      'seed',
-      'interventions',
-      'drawn',
-      'usersLosingSupport',
-      'atRisk',
-    ]);
+    const summaryKeys = ['draws', 'seed', 'interventions', 'drawn', 'usersLosingSupport', 'atRisk'];
+    expect(Object.keys(summariseRisk(twoServices, 'maybe', 4, 9, [b]))).toEqual(summaryKeys);
+    expect(Object.keys(riskSummaryJson(summariseRisk(twoServices, 'maybe', 4, 9, [b])))).toEqual(summaryKeys);
     expect(() => summariseRisk(twoServices, 'maybe', 5, 9, [b])).toThrow('draws 4 to 4 are missing');
     expect(() => summariseRisk(twoServices, 'maybe', 4, 9, [batch(0, [0, 0]), batch(1, [0, 0, 0])])).toThrow('draw 1 is given twice');
     expect(() => summariseRisk(twoServices, 'maybe', 0, 9, [])).toThrow(AnalysisArgumentError);
