@@ -2,17 +2,7 @@
 // "amount" in one allocation would silently lose the first. This scan finds every object
 // key that repeats, with its place in the file; it is iterative, so nesting of any depth
 // cannot exhaust the stack. It runs on text JSON.parse has already accepted.
-
-/** Place-like path text: `fundingStreams[0].allocations[1].amount`. */
-function pathText(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(part)) out += out ? `.${part}` : part;
-    else out += `[${JSON.stringify(part)}]`;
-  }
-  return out || '(plan)';
-}
+import { pathText } from './problem';
 
 interface Frame {
   readonly kind: 'object' | 'array';

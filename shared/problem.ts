@@ -12,3 +12,14 @@ export interface PlanProblem {
 export function formatProblem(problem: PlanProblem): string {
   return `${problem.path}: ${problem.message}${problem.scenario ? ` (scenario "${problem.scenario}")` : ''}`;
 }
+
+/** A place in the file as the validator spells it: `fundingStreams[0].allocations[1].amount`, `annualCost["2021/22"]`. */
+export function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(String(part))) out += out ? `.${String(part)}` : String(part);
+    else out += `[${JSON.stringify(String(part))}]`;
+  }
+  return out || '(plan)';
+}

@@ -2,6 +2,7 @@
 // cross-references, then every formula of every scenario. A plan that breaks any rule is
 // rejected whole, with every problem listed by its place in the file.
 import { duplicateKeys } from './json-keys';
+import { pathText } from './problem';
 import { parseFy } from './months';
 import { friendlyError, PlanSchema, type Plan } from './plan';
 import { BASE_SCENARIO_ID, resolveScenario, type PlanProblem, type ResolvedScenario } from './resolve';
@@ -9,18 +10,6 @@ import { BASE_SCENARIO_ID, resolveScenario, type PlanProblem, type ResolvedScena
 export type Validation =
   | { readonly ok: true; readonly plan: Plan; readonly scenarios: readonly ResolvedScenario[] }
   | { readonly ok: false; readonly problems: readonly PlanProblem[] };
-
-type Path = readonly PropertyKey[];
-
-function pathText(path: Path): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(String(part))) out += out ? `.${String(part)}` : String(part);
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out || '(plan)';
-}
 
 function structuralProblems(input: unknown): PlanProblem[] {
   const parsed = PlanSchema.safeParse(input, { error: friendlyError });

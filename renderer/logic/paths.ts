@@ -1,20 +1,12 @@
 // Field paths: an edit addresses a field by segments (['interventions', 3, 'annualCost']);
 // the validator names problems by text ('interventions[3].annualCost'). A field shows the
 // problems whose path is its own or lies inside it.
-import type { PlanProblem } from '../../shared/resolve';
+import { pathText, type PlanProblem } from '../../shared/problem';
 
 export type PathSegment = string | number;
 
-/** The validator's spelling of a path: `fundingStreams[0].allocations[1].amount`, `annualCost["2021/22"]`. */
-export function pathText(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(part)) out += out ? `.${part}` : part;
-    else out += `[${JSON.stringify(part)}]`;
-  }
-  return out || '(plan)';
-}
+/** The validator's spelling of a path (one function, in shared/problem.ts). */
+export { pathText };
 
 /** True when `problemPath` is `fieldPath` itself or a place inside it. */
 export function pathWithin(problemPath: string, fieldPath: string): boolean {
