@@ -8,19 +8,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { ApiMethod, ApiResults } from '../../shared/ipc';
+import { CHROMIUM_ARGS } from '../../electron/export/pdf';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM_PATH = process.env.HEADROOM_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A fresh folder under the system temp folder; remove it with `removeDir`. */
 export function tempDir(prefix: string): string {
@@ -44,7 +35,8 @@ export async function launchChromium(): Promise<Chromium> {
   const tmp = tempDir('chromium');
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
+    // The same flags the briefing's PDF printer uses.
+    args: [...CHROMIUM_ARGS],
     env: { ...process.env, TMPDIR: tmp },
     timeout: 60_000,
   });
