@@ -3,7 +3,15 @@
 // FYs, dates, shares and points, counts, axis ticks, comparison values and problem paths.
 // Money arrives in integer pence; nothing here is ever summed (display only).
 import { formatDateLong, formatFy, formatMonth, monthName, type FyYear, type MonthIndex } from './months';
-import { formatMoney, formatMoneyShort, formatPercent, type Pence } from './money';
+import {
+  decimalPoundsToPence,
+  formatAxisMoney,
+  formatMoney,
+  formatMoneyShort,
+  formatPercent,
+  numberToDecimalText,
+  type Pence,
+} from './money';
 
 // ---------------------------------------------------------------- money
 
@@ -56,13 +64,9 @@ export function points(change: number, digits = 2): string {
 
 // ---------------------------------------------------------------- axis ticks
 
-/** A chart axis tick in short money, from pounds: £0, £250k, £1.2m. */
+/** A chart axis tick in short money, from pounds (a tick's value, read exactly as decimal text): £0, £250k, £1.2m. */
 export function axisMoney(pounds: number): string {
-  const abs = Math.abs(pounds);
-  const sign = pounds < 0 ? '-' : '';
-  if (abs >= 1_000_000) return `${sign}£${(abs / 1_000_000).toFixed(abs % 1_000_000 === 0 ? 0 : 1)}m`;
-  if (abs >= 1_000) return `${sign}£${Math.round(abs / 1_000)}k`;
-  return `${sign}£${Math.round(abs)}`;
+  return formatAxisMoney(decimalPoundsToPence(numberToDecimalText(pounds)));
 }
 
 /** A round step of 1, 2, 2.5, 5 or 10 × 10^k giving about `ticks` steps up to `max`. */

@@ -165,16 +165,32 @@ export function formatMoney(pence: Pence, opts: { wholePounds?: boolean } = {}):
   return `${sign}£${groupDigits(pounds)}.${String(p).padStart(2, '0')}`;
 }
 
-const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, useGrouping: false });
-const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, useGrouping: false });
+/** `pence / unit`, rounded half-to-even exactly (no floating-point division). */
+function units(pence: Pence, unit: number): number {
+  return Number(divRoundHalfEven(BigInt(pence), BigInt(unit)));
+}
 
-/** "£1.2m", "£412k", "£950" where space is short (display only; never summed). */
+/** Tenths of a unit as text with at most one decimal: 12 → "1.2", 10 → "1". */
+function tenthsText(tenths: number): string {
+  return tenths % 10 === 0 ? String(tenths / 10) : `${Math.floor(tenths / 10)}.${tenths % 10}`;
+}
+
+/** "£1.2m", "£566k", "£980": whole pence in, rounded half-to-even. */
 export function formatMoneyShort(pence: Pence): string {
   const sign = pence < 0 ? '-' : '';
-  const pounds = Math.abs(pence) / 100;
-  if (pounds >= 999_500) return `${sign}£${(pounds >= 9_950_000 ? WHOLE : ONE_DECIMAL).format(pounds / 1_000_000)}m`;
-  if (pounds >= 1_000) return `${sign}£${WHOLE.format(pounds / 1_000)}k`;
-  return `${sign}£${WHOLE.format(pounds)}`;
+  const abs = Math.abs(pence);
+  if (abs >= 99_950_000) return `${sign}£${abs >= 995_000_000 ? units(abs, 100_000_000) : tenthsText(units(abs, 10_000_000))}m`;
+  if (abs >= 100_000) return `${sign}£${units(abs, 100_000)}k`;
+  return `${sign}£${units(abs, 100)}`;
+}
+
+/** A chart axis tick from whole pence: £0, £250k, £1.2m (millions to one decimal, dropped when whole). */
+export function formatAxisMoney(pence: Pence): string {
+  const sign = pence < 0 ? '-' : '';
+  const abs = Math.abs(pence);
+  if (abs >= 100_000_000) return `${sign}£${tenthsText(units(abs, 10_000_000))}m`;
+  if (abs >= 100_000) return `${sign}£${units(abs, 100_000)}k`;
+  return `${sign}£${units(abs, 100)}`;
 }
 
 /** A share like 0.375 as "37.5%". */

@@ -97,7 +97,9 @@ describe('figures', () => {
     expect(points(0.0123)).toBe('1.23 pts');
     expect(calendarDateText(new Date(2026, 4, 4))).toBe('4 May 2026');
     expect(axisMoney(250_000)).toBe('£250k');
-    expect(axisMoney(1_250_000)).toBe('£1.3m');
+    // A tie rounds half-to-even, as every rounding in Headroom does: 1.25m → 1.2m, 1.35m → 1.4m.
+    expect(axisMoney(1_250_000)).toBe('£1.2m');
+    expect(axisMoney(1_350_000)).toBe('£1.4m');
     expect(axisMoney(2_000_000)).toBe('£2m');
     expect(niceTicks(900)).toEqual([0, 250, 500, 750, 1000]);
     expect(niceStep(56_612_050, 4)).toBe(20_000_000);

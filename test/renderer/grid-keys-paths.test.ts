@@ -98,7 +98,9 @@ describe('chart data and formats', () => {
     expect(niceTicks(340_000)).toEqual([0, 100_000, 200_000, 300_000, 400_000]);
     expect(niceTicks(90)).toEqual([0, 25, 50, 75, 100]);
     expect(niceTicks(0)).toEqual([0, 1]);
-    expect(axisMoney(1_250_000)).toBe('£1.3m');
+    // A tie rounds half-to-even, as every rounding in Headroom does: 1.25m → 1.2m, 1.35m → 1.4m.
+    expect(axisMoney(1_250_000)).toBe('£1.2m');
+    expect(axisMoney(1_350_000)).toBe('£1.4m');
     expect(axisMoney(250_000)).toBe('£250k');
   });
 
