@@ -70,6 +70,8 @@ interface Session {
   readonly readOnly: boolean;
   readonly undoLimit: number;
   readonly undoMaxBytes: number;
+  /** At least the undo log's size in bytes, once known (see apply). */
+  undoBytesBound?: number;
   plan: Plan;
   history: History;
 }
@@ -271,6 +273,9 @@ function prepareHistory(db: Database.Database) {
         FROM undo_log WHERE position <= @newest
       ) WHERE kept > @cap)`),
     oldest: db.prepare('SELECT min(position) AS position FROM undo_log'),
+    undoBytes: db.prepare(
+      'SELECT coalesce(sum(length(CAST(forward_json AS BLOB)) + length(CAST(inverse_json AS BLOB))), 0) AS n FROM undo_log',
+    ),
     push: db.prepare('INSERT INTO undo_log (position, label, forward_json, inverse_json) VALUES (?, ?, ?, ?)'),
     move: db.prepare('UPDATE document_state SET revision = revision + 1, undo_position = ? WHERE id = 1'),
   };
@@ -601,13 +606,22 @@ export class PlanDocument {
     if (!checked.ok) return { ok: false, problems: checked.problems };
     const h = history(session.db);
     const position = session.history.undoPosition + 1;
+    const forward = JSON.stringify(parsed.data);
+    const backward = JSON.stringify(inverse);
+    // An upper bound on the log's size (drops only shrink it): the log is measured, and trimmed,
+    // only when the bound passes the cap, so an ordinary edit never reads the whole log.
+    let bound = (session.undoBytesBound ?? this.#undoBytes(session)) + Buffer.byteLength(forward) + Buffer.byteLength(backward);
     this.#commit(session, storedForm(checked.plan), () => {
       h.dropRedo.run(position - 1);
-      h.push.run(position, parsed.data.label, JSON.stringify(parsed.data), JSON.stringify(inverse));
+      h.push.run(position, parsed.data.label, forward, backward);
       h.dropOldest.run(position - session.undoLimit);
-      h.dropOverSize.run({ newest: position, cap: session.undoMaxBytes });
+      if (bound > session.undoMaxBytes) {
+        h.dropOverSize.run({ newest: position, cap: session.undoMaxBytes });
+        bound = (h.undoBytes.get() as { n: number }).n;
+      }
       h.move.run(position);
     });
+    session.undoBytesBound = bound;
     return { ok: true, snapshot: this.snapshot() };
   }
 
@@ -659,6 +673,10 @@ export class PlanDocument {
     const h = history(session.db);
     this.#commit(session, stored, () => h.move.run(newPosition));
     return this.snapshot();
+  }
+
+  #undoBytes(session: Session): number {
+    return (history(session.db).undoBytes.get() as { n: number }).n;
   }
 
   /** Writes the plan and the history change in one transaction; on failure the file (and this object) stay as they were. */
