@@ -151,6 +151,7 @@ const interventionFields = {
   priority: WholeNumber,
   partnerShares: z.array(PartnerShareSchema).optional(),
   transition: TransitionSchema.optional(),
+  ledgerCodes: z.array(text()).optional(),
   notes: text().optional(),
 };
 
@@ -181,6 +182,7 @@ export const InterventionChangeSchema = z.strictObject({
   priority: WholeNumber.optional(),
   partnerShares: z.array(PartnerShareSchema).nullable().optional(),
   transition: TransitionSchema.nullable().optional(),
+  ledgerCodes: z.array(text()).nullable().optional(),
 });
 
 export type StreamChange = z.infer<typeof StreamChangeSchema>;
@@ -214,6 +216,41 @@ export const ScenarioSchema = z.strictObject({
   notes: text().optional(),
 });
 
+/** An actual amount: pounds with at most 2 decimals, negative for a refund or a correction, never a formula. */
+export const actualAmountProblem: NumberCheck = (value) => {
+  if (!Number.isFinite(value)) return `${value} is not an amount`;
+  if (Math.abs(value) >= MAX_POUNDS) return ceilingProblem(Math.round(Math.abs(value)) * 100);
+  return poundsToPence(value) === null ? `${value} is not an amount in pounds with at most 2 decimals` : null;
+};
+
+const ActualAmount = z.custom<number>().superRefine((value, ctx) => {
+  const problem =
+    typeof value === 'number'
+      ? actualAmountProblem(value)
+      : value === undefined
+        ? 'is required'
+        : typeof value === 'string' && isFormula(value)
+          ? 'an actual amount is what was spent, in pounds: never a formula'
+          : `expected an amount in pounds, found ${describe(value)}`;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const ActualSpendSchema = z.strictObject({ intervention: Id, month: Month, amount: ActualAmount });
+
+/** The treasurer's note on a service's outturn for an FY (shown in the forecast outturn report). */
+export const CommentarySchema = z.strictObject({
+  intervention: Id,
+  fy: FyLabel,
+  text: z.string().max(2000, { error: 'is longer than 2,000 characters' }),
+});
+
+/** What has really been spent (plan-format.md §10): the same in every scenario. */
+export const ActualsSchema = z.strictObject({
+  asAt: Month,
+  spend: z.array(ActualSpendSchema),
+  commentary: z.array(CommentarySchema).optional(),
+});
+
 export const PlanSchema = z.strictObject({
   format: z.literal('headroom-plan', { error: (iss) => `${show(iss.input)} is not "headroom-plan": this is not a Headroom plan file` }),
   version: z.literal(1, {
@@ -232,6 +269,7 @@ export const PlanSchema = z.strictObject({
   fundingStreams: z.array(FundingStreamSchema),
   interventions: z.array(InterventionSchema),
   scenarios: z.array(ScenarioSchema).optional(),
+  actuals: ActualsSchema.optional(),
   notes: text().optional(),
 });
 
@@ -241,5 +279,7 @@ export type Allocation = z.infer<typeof AllocationSchema>;
 export type Intervention = z.infer<typeof InterventionSchema>;
 export type PartnerShare = z.infer<typeof PartnerShareSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Actuals = z.infer<typeof ActualsSchema>;
+export type ActualSpend = z.infer<typeof ActualSpendSchema>;
 export type AmountValue = number | string;
 export type AnnualCostValue = z.infer<typeof AnnualCost>;

@@ -27,6 +27,7 @@ import {
   type Scenario,
   type StreamChange,
 } from './plan';
+import { resolveActuals, type ResolvedActuals } from './actuals';
 import { centralValue } from './uncertainty/distributions';
 import { BASE_SCENARIO_ID } from './parse';
 import type { PlanProblem } from './problem';
@@ -95,6 +96,8 @@ export interface ResolvedScenario {
   readonly limit: ReadonlyMap<FyYear, Pence>;
   readonly streams: readonly ResolvedStream[];
   readonly interventions: readonly ResolvedIntervention[];
+  /** What has really been spent (plan-format.md §10); null for a plan without actuals. */
+  readonly actuals: ResolvedActuals | null;
 }
 
 export { formatProblem, type PlanProblem } from './problem';
@@ -493,6 +496,7 @@ export function resolveScenario(
     for (const fy of fys) attempt(undefined, () => ev.variable(name, ev.fyIndex(fy)));
   }
 
+  const actuals = resolveActuals(plan);
   // Every total the engine forms is at most the funding or the cost over the horizon: keep both
   // below the ceiling, so that no sum can leave exact integer arithmetic.
   if (problems.list.length === 0) {
@@ -502,6 +506,7 @@ export function resolveScenario(
     for (const item of interventions) {
       for (const fy of fys) cost += (item.annualCost.get(fy) ?? 0) + (item.exitCost.get(fy) ?? 0);
     }
+    for (const months of actuals?.byIntervention ?? []) for (const pence of months.values()) cost += Math.abs(pence);
     const fundingProblem = ceilingProblem(funding, 'the funding of all streams over the horizon');
     if (fundingProblem) problems.add('fundingStreams', fundingProblem);
     const costProblem = ceilingProblem(cost, 'the cost of all interventions over the horizon');
@@ -521,6 +526,7 @@ export function resolveScenario(
       limit,
       streams,
       interventions,
+      actuals,
     },
     problems: [],
   };

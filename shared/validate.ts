@@ -1,6 +1,7 @@
 // Validation of a plan (plan-format.md §2, §5 and §6): the structure by the zod schema, then
 // cross-references, then every formula of every scenario. A plan that breaks any rule is
 // rejected whole, with every problem listed by its place in the file.
+import { actualsProblems } from './actuals';
 import { duplicateKeys } from './json-keys';
 import { pathText } from './problem';
 import { parseFy } from './months';
@@ -72,6 +73,7 @@ function crossReferenceProblems(plan: Plan): PlanProblem[] {
   for (const index of duplicates(scenarios.map((s) => s.id))) {
     add(`scenarios[${index}].id`, `"${scenarios[index].id}" is used by another scenario`);
   }
+  problems.push(...actualsProblems(plan));
   return problems;
 }
 
