@@ -28,7 +28,10 @@ export interface YearResult {
   /** The stream whose allocation is known last (the first such in plan order); null with no allocations. */
   readonly knownStream: string | null;
   readonly funding: Pence;
+  /** The forecast outturn: `actual` (spend in the FY's actual months) + `forecast` (the rest). */
   readonly spend: Pence;
+  readonly actual: Pence;
+  readonly forecast: Pence;
   readonly commissionedSpend: Pence;
   readonly partner: Pence;
   readonly drawn: Pence;
@@ -103,8 +106,10 @@ export interface InterventionResult {
   readonly transitionTo: string | null;
   readonly partner: string | null;
   readonly handoverMonth: MonthIndex | null;
-  /** Plan cost per FY of the horizon (aligned with `years`). */
+  /** Plan cost per FY of the horizon (aligned with `years`): actual in actual months, forecast after. */
   readonly planCost: readonly Pence[];
+  /** Actual spend over the horizon (plan-format.md §10); 0 without actuals. */
+  readonly actualToDate: Pence;
   /** One STATUS character per month of the horizon. */
   readonly status: string;
   /** The notice decision of each FY it is a candidate in, in FY order. */
@@ -117,6 +122,8 @@ export interface MonthResult {
   readonly spend: Pence;
   readonly partner: Pence;
   readonly atRisk: boolean;
+  /** An actual month (up to the actuals' asAt): its spend is what was really spent. */
+  readonly actual: boolean;
 }
 
 export interface Totals {
@@ -145,6 +152,8 @@ export interface SimulationResult {
   readonly underwriter: string;
   readonly horizonStart: MonthIndex;
   readonly horizonMonths: number;
+  /** The last actual month, or null for a plan without actuals. */
+  readonly asAt: MonthIndex | null;
   readonly years: readonly YearResult[];
   readonly interventions: readonly InterventionResult[];
   readonly months: readonly MonthResult[];
@@ -231,6 +240,15 @@ interface Ledger {
   readonly share: Uint8Array;
   /** Plan cost per intervention × FY. */
   readonly planByFy: Float64Array;
+  /**
+   * Actuals (plan-format.md §10): the offset of the last actual month (-1 without actuals),
+   * the actual amount per intervention × month (0 where none), and per intervention × FY the
+   * cost a decision after asAt counts: actual amounts in actual months, plan cost after.
+   */
+  readonly actualTo: number;
+  readonly asAt: MonthIndex | null;
+  readonly actual: Float64Array;
+  readonly mixedByFy: Float64Array;
 }
 
 /** One intervention's months: the monthly split of its FY cost, the partner's rounded share, the rest. */
@@ -315,7 +333,39 @@ function buildLedger(scenario: ResolvedScenario): Ledger {
     activeTo[i] = last - H0;
     fillRow(item, first, last, i * M + first - H0, i * F - firstFy, plan, partner, share, planByFy);
   }
-  return { H0, M, n, F, fyFrom, fyTo, activeFrom, activeTo, plan, partner, share, planByFy };
+  const actuals = scenario.actuals;
+  const asAt = actuals ? actuals.asAt : null;
+  const actualTo = asAt === null ? -1 : Math.min(asAt - H0, M - 1);
+  const actual = new Float64Array(actualTo >= 0 ? n * M : 0);
+  let mixedByFy = planByFy;
+  if (actuals && actualTo >= 0) {
+    mixedByFy = new Float64Array(planByFy);
+    for (let i = 0; i < n; i++) {
+      for (const [month, pence] of actuals.byIntervention[i]) {
+        const k = month - H0;
+        if (k >= 0 && k <= actualTo) actual[i * M + k] = pence;
+      }
+      for (let f = 0; f < F; f++) {
+        for (let k = fyFrom[f]; k <= Math.min(fyTo[f], actualTo); k++) mixedByFy[i * F + f] += actual[i * M + k] - plan[i * M + k];
+      }
+    }
+  }
+  return { H0, M, n, F, fyFrom, fyTo, activeFrom, activeTo, plan, partner, share, planByFy, actualTo, asAt, actual, mixedByFy };
+}
+
+/** A decision taken after asAt uses the figures of its time: actuals to date, the plan after (§10). */
+function usesActuals(ledger: Ledger, f: number, at: MonthIndex): boolean {
+  return ledger.asAt !== null && at > ledger.asAt && ledger.fyFrom[f] <= ledger.actualTo;
+}
+
+/** Sum of what one intervention spent over months [from, to]: actual amounts in actual months, plan cost after. */
+function sumSpent(ledger: Ledger, i: number, from: MonthIndex, to: MonthIndex): Pence {
+  const lo = Math.max(from - ledger.H0, 0);
+  const hi = Math.min(to - ledger.H0, ledger.M - 1);
+  const row = i * ledger.M;
+  let sum = 0;
+  for (let k = lo; k <= hi; k++) sum += k <= ledger.actualTo ? ledger.actual[row + k] : ledger.plan[row + k];
+  return sum;
 }
 
 /** Sum of one intervention's plan cost over months [from, to] (month indices, clipped to the horizon). */
@@ -379,26 +429,36 @@ function decideAll(scenario: ResolvedScenario, ledger: Ledger, order: readonly n
       return end !== null && end < last ? end : last;
     };
     const waitServed = (i: number) => Math.max(deadline(i), K, H0);
-    // What closing costs the FY: plan cost in its run-on months, and its exit cost if it falls in the FY.
-    const windDown = (i: number) => {
+    // What closing costs the FY: plan cost in its run-on months, and its exit cost if it falls in
+    // the FY. After asAt, the FY's actual months count what was spent (an exit cost among them
+    // is already in the actuals), and the plan cost the run-on months after.
+    const windDown = (i: number, mixed: boolean) => {
       const last = lastMonthFor(i, waitServed(i));
-      let cost = sumPlan(ledger, i, S, Math.min(last, E));
-      if (last >= S && last <= E && last >= H0 && last <= HN) cost += items[i].exitCost.get(fy) ?? 0;
+      let cost = mixed
+        ? sumSpent(ledger, i, S, Math.min(E, H0 + ledger.actualTo)) + sumPlan(ledger, i, H0 + ledger.actualTo + 1, Math.min(last, E))
+        : sumPlan(ledger, i, S, Math.min(last, E));
+      const exitCounts = last >= S && last <= E && last >= H0 && last <= HN && !(mixed && last - H0 <= ledger.actualTo);
+      if (exitCounts) cost += items[i].exitCost.get(fy) ?? 0;
       return cost;
     };
 
-    /** The rule of 3.3 over `ids` with the given pools; returns those it would not fund, in order. */
+    /**
+     * The rule of 3.3 over `ids` with the pools known by `knownBy` (null: all of them, at K);
+     * returns those it would not fund, in order. Taken at month `at`, with that month's figures.
+     */
     const decide = (ids: readonly number[], knownBy: MonthIndex | null, withWindDown: boolean) => {
       const { ringFenced, general } = poolsFor(scenario, fy, knownBy);
+      const mixed = usesActuals(ledger, f, knownBy ?? K);
+      const costs = mixed ? ledger.mixedByFy : ledger.planByFy;
       const unfunded: number[] = [];
       for (const i of ids) {
         const id = items[i].id;
-        const need = ledger.planByFy[i * F + f];
+        const need = costs[i * F + f];
         if (need === 0 || need <= available(ringFenced, general, id)) {
           draw(ringFenced, general, id, need);
         } else {
           unfunded.push(i);
-          if (withWindDown) draw(ringFenced, general, id, windDown(i));
+          if (withWindDown) draw(ringFenced, general, id, windDown(i, mixed));
         }
       }
       return unfunded;
@@ -435,7 +495,7 @@ function decideAll(scenario: ResolvedScenario, ledger: Ledger, order: readonly n
 
 /** Spend and partner payments per month, and spend per intervention × FY, after closures. */
 function accumulate(ledger: Ledger, stop: Int32Array, exitAt: Int32Array, exitCost: Float64Array) {
-  const { M, n, F, plan, partner, activeFrom, fyFrom, fyTo } = ledger;
+  const { M, n, F, plan, partner, activeFrom, fyFrom, fyTo, actualTo, actual } = ledger;
   const monthSpend = new Float64Array(M);
   const monthPartner = new Float64Array(M);
   const spendByFy = new Float64Array(n * F);
@@ -446,9 +506,17 @@ function accumulate(ledger: Ledger, stop: Int32Array, exitAt: Int32Array, exitCo
     const cell = i * F;
     const to = stop[i];
     for (let k = activeFrom[i]; k <= to; k++) {
+      // Partners pay their share of the planned cost, actual month or not (§10).
+      monthPartner[k] += partner[row + k];
+      if (k <= actualTo) continue;
       const value = plan[row + k];
       monthSpend[k] += value;
-      monthPartner[k] += partner[row + k];
+      spendByFy[cell + fyOfOffset[k]] += value;
+    }
+    // In an actual month, what was really spent, whatever the rules say of that month.
+    for (let k = 0; k <= actualTo; k++) {
+      const value = actual[row + k];
+      monthSpend[k] += value;
       spendByFy[cell + fyOfOffset[k]] += value;
     }
     const exit = exitAt[i];
@@ -477,14 +545,17 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
   for (let i = 0; i < n; i++) {
     const closure = closures[i];
     stop[i] = closure ? Math.min(ledger.activeTo[i], closure.last - H0) : ledger.activeTo[i];
-    if (closure && closure.last >= H0 && closure.last <= HN) {
+    // An exit cost in an actual month is already among the actuals.
+    if (closure && closure.last >= H0 && closure.last <= HN && closure.last - H0 > ledger.actualTo) {
       exitAt[i] = closure.last - H0;
       exitCost[i] = items[i].exitCost.get(closure.fy) ?? 0;
     }
   }
   const { monthSpend, monthPartner, spendByFy, fyOfOffset } = accumulate(ledger, stop, exitAt, exitCost);
   const spendAt = (i: number, k: number) =>
-    (k <= stop[i] && k >= ledger.activeFrom[i] ? ledger.plan[i * M + k] : 0) + (exitAt[i] === k ? exitCost[i] : 0);
+    k <= ledger.actualTo
+      ? ledger.actual[i * M + k]
+      : (k <= stop[i] && k >= ledger.activeFrom[i] ? ledger.plan[i * M + k] : 0) + (exitAt[i] === k ? exitCost[i] : 0);
 
   const years: YearResult[] = scenario.fys.map((fy, f) => {
     const K = knowns[f].month;
@@ -504,7 +575,11 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       drawn += draw(ringFenced, general, items[i].id, own);
     }
     let partner = 0;
-    for (let k = ledger.fyFrom[f]; k <= ledger.fyTo[f]; k++) partner += monthPartner[k];
+    let actual = 0;
+    for (let k = ledger.fyFrom[f]; k <= ledger.fyTo[f]; k++) {
+      partner += monthPartner[k];
+      if (k <= ledger.actualTo) actual += monthSpend[k];
+    }
     const underspend = ringFenced.reduce((sum, pool) => sum + pool.left, general.left);
     let required: Ratio | null = null;
     for (const stream of scenario.streams) {
@@ -520,6 +595,8 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       knownStream: knowns[f].stream,
       funding,
       spend,
+      actual,
+      forecast: spend - actual,
       commissionedSpend: commissioned,
       partner,
       drawn,
@@ -542,6 +619,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       spend: monthSpend[k],
       partner: monthPartner[k],
       atRisk: H0 + k < year.known,
+      actual: k <= ledger.actualTo,
     });
   }
 
@@ -549,6 +627,8 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
     const closure = closures[i];
     const planCost: Pence[] = new Array(F);
     for (let f = 0; f < F; f++) planCost[f] = spendByFy[i * F + f];
+    let actualToDate = 0;
+    for (let k = 0; k <= ledger.actualTo; k++) actualToDate += ledger.actual[i * M + k];
     // Plain literals throughout: object spread is many times slower here, and this runs per draw.
     const result: Mutable<InterventionResult> = {
       id: item.id,
@@ -571,6 +651,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       partner: null,
       handoverMonth: null,
       planCost,
+      actualToDate,
       status: statusLine(ledger, i, closure),
       notices: [],
     };
@@ -582,7 +663,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       result.noticeServed = closure.served;
       result.lastMonth = closure.last;
       result.decidedAt = closure.decidedAt;
-      result.runOn = sumPlan(ledger, i, fyStart(closure.fy), closure.last);
+      result.runOn = sumSpent(ledger, i, fyStart(closure.fy), closure.last);
       result.exitCost = item.exitCost.get(closure.fy) ?? 0;
       result.avoidable = closure.avoidable;
       result.usersMoved = moved;
@@ -619,6 +700,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
     underwriter: scenario.underwriter,
     horizonStart: H0,
     horizonMonths: M,
+    asAt: ledger.asAt,
     years,
     interventions,
     months,

@@ -14,6 +14,8 @@ export function resultToJson(result: SimulationResult) {
       fy: formatFy(y.fy),
       funding: penceToPounds(y.funding),
       spend: penceToPounds(y.spend),
+      actual: penceToPounds(y.actual),
+      forecast: penceToPounds(y.forecast),
       drawn: penceToPounds(y.drawn),
       underspend: penceToPounds(y.underspend),
       atRisk: penceToPounds(y.atRisk),
@@ -34,12 +36,14 @@ export function resultToJson(result: SimulationResult) {
       usersLosingSupport: r.usersLosingSupport,
       partner: r.partner,
       handoverMonth: month(r.handoverMonth),
+      actualToDate: penceToPounds(r.actualToDate),
     })),
     months: result.months.map((m) => ({
       month: formatMonth(m.month),
       funding: penceToPounds(m.funding),
       spend: penceToPounds(m.spend),
       partner: penceToPounds(m.partner),
+      actual: m.actual,
     })),
     totals: {
       spend: penceToPounds(result.totals.spend),

@@ -26,8 +26,8 @@ describe('worked example under wait', () => {
 
   it('months spread each FY by the monthly split', () => {
     expect(wait.months).toHaveLength(24);
-    expect(wait.months[12]).toEqual({ month: '2022-04', funding: 5000, spend: 10000, partner: 0 });
-    expect(wait.months[17]).toEqual({ month: '2022-09', funding: 5000, spend: 5000, partner: 0 });
+    expect(wait.months[12]).toEqual({ month: '2022-04', funding: 5000, spend: 10000, partner: 0, actual: false });
+    expect(wait.months[17]).toEqual({ month: '2022-09', funding: 5000, spend: 5000, partner: 0, actual: false });
     // August: a, b's last month and b's exit cost.
     expect(wait.months[16].spend).toBe(5000 + 4000 + 6000);
   });
@@ -48,7 +48,7 @@ describe('worked example under prudent', () => {
 
   it("b's exit cost falls in March 2022: 2021/22 spends £126,000 and draws £6,000", () => {
     expect(prudent.years[0]).toMatchObject({ fy: '2021/22', spend: 126000, drawn: 6000, underspend: 0 });
-    expect(prudent.months[11]).toEqual({ month: '2022-03', funding: 10000, spend: 10000 + 6000, partner: 0 });
+    expect(prudent.months[11]).toEqual({ month: '2022-03', funding: 10000, spend: 10000 + 6000, partner: 0, actual: false });
   });
 
   it("a's closure is avoidable; £60,000 lapses; 70 lose support, 50 avoidably", () => {
