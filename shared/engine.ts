@@ -110,6 +110,8 @@ export interface InterventionResult {
   readonly planCost: readonly Pence[];
   /** Actual spend over the horizon (plan-format.md §10); 0 without actuals. */
   readonly actualToDate: Pence;
+  /** Actual spend per FY (aligned with `years`); the rest of `planCost` is forecast. */
+  readonly actualByFy: readonly Pence[];
   /** One STATUS character per month of the horizon. */
   readonly status: string;
   /** The notice decision of each FY it is a candidate in, in FY order. */
@@ -628,7 +630,11 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
     const planCost: Pence[] = new Array(F);
     for (let f = 0; f < F; f++) planCost[f] = spendByFy[i * F + f];
     let actualToDate = 0;
-    for (let k = 0; k <= ledger.actualTo; k++) actualToDate += ledger.actual[i * M + k];
+    const actualByFy: Pence[] = new Array(F).fill(0);
+    for (let k = 0; k <= ledger.actualTo; k++) {
+      actualToDate += ledger.actual[i * M + k];
+      actualByFy[fyOfOffset[k]] += ledger.actual[i * M + k];
+    }
     // Plain literals throughout: object spread is many times slower here, and this runs per draw.
     const result: Mutable<InterventionResult> = {
       id: item.id,
@@ -652,6 +658,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       handoverMonth: null,
       planCost,
       actualToDate,
+      actualByFy,
       status: statusLine(ledger, i, closure),
       notices: [],
     };
