@@ -1,7 +1,8 @@
 // The work the simulation worker does, as a plain function (tested without a worker):
 // validate the plan, then simulate base and every scenario.
 import { simulate, type SimulationResult } from '../../shared/engine';
-import type { PlanProblem } from '../../shared/resolve';
+import { withoutActuals } from '../../shared/outturn';
+import { resolveScenario, type PlanProblem } from '../../shared/resolve';
 import { validatePlan } from '../../shared/validate';
 import { resolvedView, type ResolvedView } from './resolved';
 
@@ -16,7 +17,13 @@ export interface SimRequest {
 }
 
 export type SimOutcome =
-  | { readonly ok: true; readonly results: readonly SimulationResult[]; readonly resolved: readonly ResolvedView[] }
+  | {
+      readonly ok: true;
+      readonly results: readonly SimulationResult[];
+      readonly resolved: readonly ResolvedView[];
+      /** With actuals: each scenario as planned, without them (the budget of plan-format.md §10); else null. */
+      readonly budgets: readonly SimulationResult[] | null;
+    }
   | { readonly ok: false; readonly problems: readonly PlanProblem[] };
 
 export type SimResponse = SimOutcome & {
@@ -31,9 +38,17 @@ export type SimResponse = SimOutcome & {
 export function runSimulation(plan: unknown): SimOutcome {
   const validation = validatePlan(plan);
   if (!validation.ok) return { ok: false, problems: validation.problems };
+  const planned = validation.plan.actuals ? withoutActuals(validation.plan) : null;
   return {
     ok: true,
     results: validation.scenarios.map(simulate),
     resolved: validation.scenarios.map(resolvedView),
+    budgets: planned
+      ? validation.scenarios.map((s) => {
+          const resolved = resolveScenario(planned, s.id);
+          if (!resolved.scenario) throw new Error(`${s.name} could not be simulated without its actuals`);
+          return simulate(resolved.scenario);
+        })
+      : null,
   };
 }

@@ -12,6 +12,8 @@ export type SimFailure = Extract<SimResponse, { ok: false }>;
 export interface ScenarioResult {
   readonly result: SimulationResult;
   readonly resolved: ResolvedView;
+  /** The scenario as planned, without actuals (the outturn's budget); the result itself without actuals. */
+  readonly budget: SimulationResult;
 }
 
 /** Which request the results answer: a draft is the stored plan with an edit not yet stored. */
@@ -79,7 +81,7 @@ export function answerReceived(state: ResultsState, response: SimResponse, store
   if (!answer.ok) return { ...received, failure: answer };
   const byScenario: Record<string, ScenarioResult> = {};
   answer.results.forEach((result, i) => {
-    byScenario[result.id] = { result, resolved: answer.resolved[i] };
+    byScenario[result.id] = { result, resolved: answer.resolved[i], budget: answer.budgets?.[i] ?? result };
   });
   const source = { seq: answer.seq, revision: answer.revision, draft: answer.draft, ms: answer.ms };
   return withResults(

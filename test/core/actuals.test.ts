@@ -184,7 +184,7 @@ describe('a plan without actuals', () => {
 describe('validation of actuals (each problem at its place)', () => {
   const problems = (asAt: string, entries: unknown[], extra: Record<string, unknown> = {}) => {
     const plan = workedExample() as Plan & { actuals: unknown };
-    plan.actuals = { asAt, spend: entries, ...extra };
+    plan.actuals = { asAt, spend: entries, ...extra } as never;
     return problemsOf(plan);
   };
 

@@ -1,0 +1,165 @@
+// The forecast outturn of an FY (plan-format.md §10), from a scenario's results: per service
+// its budget (the plan as made: the same scenario simulated without actuals), actual to date,
+// forecast for the rest, outturn and variance; totals by system and by category; funding
+// against outturn, what is drawn and what lapses; the grant condition. Pure (no formulas), so
+// the app's main thread may build it; shared/outturn.ts simulates and builds it for the CLI.
+import type { SimulationResult } from './engine';
+import { formatMoney, divRoundHalfEven, type Pence } from './money';
+import { formatFy, fyEnd, fyOfMonth, fyStart, monthName, parseFy, parseMonth, type FyYear, type MonthIndex } from './months';
+import type { Plan } from './plan';
+import { outcomeAt, type OutcomeAt } from './words';
+
+export interface OutturnFigures {
+  readonly budget: Pence;
+  readonly actual: Pence;
+  readonly forecast: Pence;
+  /** actual + forecast. */
+  readonly outturn: Pence;
+  /** outturn − budget: positive is an overspend. */
+  readonly variance: Pence;
+  /** variance ÷ budget, rounded half-to-even to 4 decimals; null when the budget is 0. */
+  readonly varianceShare: number | null;
+}
+
+export interface OutturnLine extends OutturnFigures {
+  readonly id: string;
+  readonly name: string;
+  readonly category: 'commissioned' | 'central';
+  readonly system: string | null;
+  /** What this scenario does with the service over the horizon. */
+  readonly outcome: OutcomeAt;
+  /** The treasurer's note for this service and FY (actuals.commentary), or null. */
+  readonly commentary: string | null;
+}
+
+export interface OutturnGroup extends OutturnFigures {
+  readonly label: string;
+}
+
+export interface OutturnReport {
+  readonly plan: string;
+  readonly scenario: { readonly id: string; readonly name: string };
+  readonly fy: FyYear;
+  readonly underwriter: string;
+  /** The actuals' last month, or null for a plan without actuals. */
+  readonly asAt: MonthIndex | null;
+  /** How many of the FY's months are actual months. */
+  readonly actualMonths: number;
+  readonly lines: readonly OutturnLine[];
+  readonly totals: OutturnFigures;
+  readonly bySystem: readonly OutturnGroup[];
+  readonly byCategory: readonly OutturnGroup[];
+  readonly funding: Pence;
+  /** Drawn from the underwriter and funding left unspent (which lapses at 31 March), at outturn and at budget. */
+  readonly drawn: Pence;
+  readonly underspend: Pence;
+  readonly budgetDrawn: Pence;
+  readonly budgetUnderspend: Pence;
+  readonly commissionedShare: number | null;
+  readonly requiredShare: number | null;
+  readonly compliant: boolean;
+}
+
+/** variance ÷ budget to 4 decimals, half-to-even on exact integers. */
+function shareOfBudget(variance: Pence, budget: Pence): number | null {
+  if (budget === 0) return null;
+  return Number(divRoundHalfEven(BigInt(variance) * 10000n, BigInt(budget))) / 10000;
+}
+
+function figures(budget: Pence, actual: Pence, outturn: Pence): OutturnFigures {
+  const variance = outturn - budget;
+  return { budget, actual, forecast: outturn - actual, outturn, variance, varianceShare: shareOfBudget(variance, budget) };
+}
+
+function groupBy(lines: readonly OutturnLine[], label: (line: OutturnLine) => string): OutturnGroup[] {
+  const groups = new Map<string, { budget: Pence; actual: Pence; outturn: Pence }>();
+  for (const line of lines) {
+    const key = label(line);
+    const sum = groups.get(key) ?? { budget: 0, actual: 0, outturn: 0 };
+    groups.set(key, { budget: sum.budget + line.budget, actual: sum.actual + line.actual, outturn: sum.outturn + line.outturn });
+  }
+  return [...groups].map(([key, sum]) => ({ label: key, ...figures(sum.budget, sum.actual, sum.outturn) }));
+}
+
+/** The FY an outturn report is for by default: the FY of the actuals' asAt, else the horizon's first. */
+export function defaultOutturnFy(plan: Plan): FyYear {
+  return fyOfMonth(parseMonth(plan.actuals?.asAt ?? plan.horizon.start));
+}
+
+/** The report from a scenario's result with its actuals and as planned (`budget`: the same without them). */
+export function outturnFrom(plan: Plan, result: SimulationResult, budget: SimulationResult, fy: FyYear): OutturnReport {
+  const f = result.years.findIndex((y) => y.fy === fy);
+  if (f < 0) {
+    const fys = result.years.map((y) => formatFy(y.fy)).join(', ');
+    throw new Error(`${formatFy(fy)} is not an FY of the plan's horizon (${fys})`);
+  }
+  const notes = new Map((plan.actuals?.commentary ?? []).filter((c) => parseFy(c.fy) === fy).map((c) => [c.intervention, c.text]));
+  const lines: OutturnLine[] = [];
+  result.interventions.forEach((r, i) => {
+    const planned = budget.interventions[i].planCost[f];
+    const outturn = r.planCost[f];
+    const actual = r.actualByFy[f];
+    if (planned === 0 && outturn === 0 && actual === 0 && !notes.has(r.id)) return;
+    const item = plan.interventions[i];
+    lines.push({
+      id: r.id,
+      name: r.name,
+      category: r.category,
+      system: item.system ?? null,
+      outcome: outcomeAt(r),
+      commentary: notes.get(r.id) ?? null,
+      ...figures(planned, actual, outturn),
+    });
+  });
+  const sum = (pick: (line: OutturnLine) => Pence) => lines.reduce((total, line) => total + pick(line), 0);
+  const year = result.years[f];
+  const planned = budget.years[f];
+  const asAt = result.asAt;
+  const from = Math.max(fyStart(fy), result.horizonStart);
+  const actualMonths = asAt === null ? 0 : Math.max(0, Math.min(asAt, fyEnd(fy)) - from + 1);
+  return {
+    plan: plan.name,
+    scenario: { id: result.id, name: result.name },
+    fy,
+    underwriter: result.underwriter,
+    asAt,
+    actualMonths,
+    lines,
+    totals: figures(
+      sum((l) => l.budget),
+      sum((l) => l.actual),
+      sum((l) => l.outturn),
+    ),
+    bySystem: groupBy(lines, (l) => l.system ?? 'No system'),
+    byCategory: groupBy(lines, (l) => (l.category === 'commissioned' ? 'Commissioned' : 'Central')),
+    funding: year.funding,
+    drawn: year.drawn,
+    underspend: year.underspend,
+    budgetDrawn: planned.drawn,
+    budgetUnderspend: planned.underspend,
+    commissionedShare: year.commissionedShare,
+    requiredShare: year.requiredShare,
+    compliant: year.compliant,
+  };
+}
+
+/** "Overspend of £1,200.00" / "Underspend of £300.00" / "On budget": the variance named. */
+export function varianceWords(variance: Pence): string {
+  if (variance === 0) return 'On budget';
+  return `${variance > 0 ? 'Overspend' : 'Underspend'} of ${formatMoney(Math.abs(variance))}`;
+}
+
+/** The headline of the FY's funding at outturn: what lapses unless committed, or what is drawn. */
+export function lapseSentence(report: Pick<OutturnReport, 'fy' | 'underspend' | 'drawn' | 'underwriter'>): string {
+  const fy = formatFy(report.fy);
+  const end = `31 March ${report.fy + 1}`;
+  if (report.underspend > 0) return `${formatMoney(report.underspend)} of ${fy}'s grant will lapse unless committed by ${end}.`;
+  if (report.drawn > 0)
+    return `All of ${fy}'s funding is forecast to be spent, with ${formatMoney(report.drawn)} drawn from ${report.underwriter}.`;
+  return `${fy}'s funding is forecast to be spent exactly.`;
+}
+
+/** "Actuals to September 2021": the words for asAt in the title bar and on every screen. */
+export function actualsToWords(asAt: MonthIndex | null): string | null {
+  return asAt === null ? null : `Actuals to ${monthName(asAt)}`;
+}
