@@ -13,6 +13,9 @@ import { Scenarios } from './screens/Scenarios';
 import { Results } from './screens/Results';
 import { Compare } from './screens/Compare';
 import { Risk } from './screens/Risk';
+import { Outturn } from './screens/outturn/Outturn';
+import { actualsToWords } from '../shared/outturn-figures';
+import { parseMonth } from '../shared/months';
 import './App.css';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
@@ -21,6 +24,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'interventions', label: 'Interventions', hint: 'Services, costs, notice' },
   { id: 'scenarios', label: 'Scenarios', hint: 'Grant levels and dates' },
   { id: 'results', label: 'Results', hint: 'Month by month' },
+  { id: 'outturn', label: 'Outturn', hint: 'Actuals and forecast' },
   { id: 'compare', label: 'Compare', hint: 'Side by side' },
   { id: 'risk', label: 'Risk', hint: 'Uncertainty and ladders' },
 ];
@@ -62,6 +66,7 @@ function Nav() {
 function DocumentBar() {
   const info = useStore((s) => s.snapshot?.info ?? null);
   const planName = useStore((s) => s.snapshot?.plan.name ?? '');
+  const asAt = useStore((s) => s.snapshot?.plan.actuals?.asAt ?? null);
   const pending = useStore((s) => s.pending !== null);
   const fileInput = useRef<HTMLInputElement>(null);
   if (!info) return null;
@@ -72,6 +77,17 @@ function DocumentBar() {
           {planName}
         </span>
         <span className="doc-file">{info.fileName}</span>
+        {asAt ? (
+          <button
+            type="button"
+            className="doc-actuals"
+            data-testid="actuals-as-at-badge"
+            title="Months up to here are actual spend from the finance system; later months are forecast. Open the outturn."
+            onClick={() => useStore.getState().setScreen('outturn')}
+          >
+            {actualsToWords(parseMonth(asAt))}
+          </button>
+        ) : null}
       </div>
       <div className="doc-tools">
         <span className="save-state" role="status" aria-live="polite" data-testid="save-state">
@@ -177,6 +193,7 @@ function CurrentScreen() {
     interventions: <Interventions />,
     scenarios: <Scenarios />,
     results: <Results />,
+    outturn: <Outturn />,
     compare: <Compare />,
     risk: <Risk />,
   };

@@ -355,6 +355,16 @@ function buildLedger(scenario: ResolvedScenario): Ledger {
   return { H0, M, n, F, fyFrom, fyTo, activeFrom, activeTo, plan, partner, share, planByFy, actualTo, asAt, actual, mixedByFy };
 }
 
+/**
+ * Each intervention's plan cost month by month as planned (the monthly split less partner
+ * shares, in the months it runs, as if nothing closed): what "spent as planned" means when
+ * actual months are filled from the plan. Rows follow the scenario's interventions.
+ */
+export function plannedMonthly(scenario: ResolvedScenario): Pence[][] {
+  const ledger = buildLedger(scenario);
+  return Array.from({ length: ledger.n }, (_, i) => Array.from(ledger.plan.subarray(i * ledger.M, (i + 1) * ledger.M)));
+}
+
 /** A decision taken after asAt uses the figures of its time: actuals to date, the plan after (§10). */
 function usesActuals(ledger: Ledger, f: number, at: MonthIndex): boolean {
   return ledger.asAt !== null && at > ledger.asAt && ledger.fyFrom[f] <= ledger.actualTo;

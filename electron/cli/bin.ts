@@ -2,6 +2,15 @@
 import { runCli } from './main';
 import { terminalSafe } from './terminal';
 
+// A reader that stops early (`headroom simulate plan.json | head`) closes the pipe: stop
+// quietly, as other command-line tools do, rather than print a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const io = {
   out: (text: string) => process.stdout.write(`${terminalSafe(text)}\n`),
   err: (text: string) => process.stderr.write(`${terminalSafe(text)}\n`),

@@ -1,10 +1,22 @@
 // Monthly funding against spend for one scenario: plan spend and partner contributions as
 // stacked bars, funding as a step line, and the months before funding is known shaded.
 import { useRef } from 'react';
-import { Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { SimulationResult } from '../../shared/engine';
 import { atRiskRuns, axisMoney, monthRows, niceTicks, type MonthRow } from '../logic/chart-data';
 import { money } from '../logic/format';
+import { monthName } from '../../shared/months';
 import { axisLabel, colours, gridStroke, tooltipCursor, xAxisProps, yAxisProps } from './chart-theme';
 import { ChartExport } from './ChartExport';
 import { DataTable, num } from './DataTable';
@@ -22,7 +34,9 @@ function MonthTip(props: TipProps & { underwriter: string }) {
     <div className="chart-tip">
       <div className="tip-title">{row.label}</div>
       <div>Funding: {money(row.pence.funding)}</div>
-      <div>Plan spend: {money(row.pence.spend)}</div>
+      <div>
+        {row.actual ? 'Actual spend' : 'Plan spend'}: {money(row.pence.spend)}
+      </div>
       {row.pence.partner ? <div>Paid by partners: {money(row.pence.partner)}</div> : null}
       {row.atRisk ? <div className="tip-note">Funding not yet known: underwritten by {props.underwriter}</div> : null}
     </div>
@@ -35,6 +49,8 @@ export function MonthChart(props: { result: SimulationResult; height?: number; c
   const rows = monthRows(result);
   const risk = atRiskRuns(result);
   const ticks = niceTicks(Math.max(0, ...rows.map((r) => Math.max(r.fullCost, r.funding))));
+  const asAt = result.asAt === null ? null : monthName(result.asAt, true);
+  const hasActuals = asAt !== null && rows.some((r) => r.actual);
   return (
     <div className="chart" ref={ref} data-testid="month-chart" data-result={`${result.id}:${result.totals.spend}:${result.totals.drawn}`}>
       <ResponsiveContainer width="100%" height={props.height ?? 320}>
@@ -55,6 +71,9 @@ export function MonthChart(props: { result: SimulationResult; height?: number; c
           <XAxis dataKey="label" {...xAxisProps} interval={2} />
           <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} {...yAxisProps} width={56} />
           <Tooltip content={<MonthTip underwriter={result.underwriter} />} cursor={tooltipCursor} isAnimationActive={false} />
+          {hasActuals ? (
+            <Bar dataKey="actualSpend" name="Actual spend" stackId="cost" fill={colours.actual} isAnimationActive={false} />
+          ) : null}
           <Bar dataKey="spend" name="Plan spend" stackId="cost" fill={colours.spend} isAnimationActive={false} />
           <Bar dataKey="partner" name="Paid by partners" stackId="cost" fill={colours.partner} isAnimationActive={false} />
           <Line
@@ -66,11 +85,24 @@ export function MonthChart(props: { result: SimulationResult; height?: number; c
             dot={false}
             isAnimationActive={false}
           />
+          {hasActuals ? (
+            <ReferenceLine
+              x={asAt}
+              stroke="var(--chart-actual)"
+              strokeDasharray="4 3"
+              label={props.compact ? undefined : { value: `Actuals to ${asAt}`, position: 'insideTopRight', ...axisLabel }}
+            />
+          ) : null}
         </ComposedChart>
       </ResponsiveContainer>
       <ul className={`legend chart-legend${props.compact ? ' visually-hidden' : ''}`} aria-hidden="true">
+        {hasActuals ? (
+          <li>
+            <span className="swatch" data-kind="actual" /> Actual spend (to {asAt})
+          </li>
+        ) : null}
         <li>
-          <span className="swatch" data-kind="spend" /> Plan spend
+          <span className="swatch" data-kind="spend" /> {hasActuals ? 'Plan spend (forecast)' : 'Plan spend'}
         </li>
         <li>
           <span className="swatch" data-kind="partner" /> Paid by partners
@@ -93,7 +125,7 @@ export function MonthTable(props: { result: SimulationResult }) {
     <DataTable
       className="data compact"
       caption="Funding and spend by month"
-      columns={['Month', num('Funding'), num('Plan spend'), num('Paid by partners'), 'Funding known?']}
+      columns={['Month', num('Funding'), num('Spend'), num('Paid by partners'), 'Actual or forecast', 'Funding known?']}
     >
       {rows.map((r) => (
         <tr key={r.month}>
@@ -101,6 +133,7 @@ export function MonthTable(props: { result: SimulationResult }) {
           <td className="num">{money(r.pence.funding)}</td>
           <td className="num">{money(r.pence.spend)}</td>
           <td className="num">{money(r.pence.partner)}</td>
+          <td>{r.actual ? 'Actual' : 'Forecast'}</td>
           <td>{r.atRisk ? 'Not yet: at risk' : 'Yes'}</td>
         </tr>
       ))}

@@ -23,6 +23,7 @@ export const tooltipCursor = { fill: 'var(--hover)' } as const;
 /** What each kind of series is drawn in. */
 export const colours = {
   spend: 'var(--chart-spend)',
+  actual: 'var(--chart-actual)',
   partner: 'var(--chart-partner)',
   funding: 'var(--chart-funding)',
   notYetKnown: 'var(--risk-fill)',

@@ -8,13 +8,17 @@ export interface MonthRow {
   readonly label: string;
   /** Pounds, for plotting. */
   readonly funding: number;
+  /** Spend in a forecast month, and in an actual month (what was really spent); one of them is 0. */
   readonly spend: number;
+  readonly actualSpend: number;
   readonly partner: number;
   /** Spend plus partner contributions: the full cost of what runs. */
   readonly fullCost: number;
   /** Plan spend above the month's share of funding: what leans on the underwriter. */
   readonly overFunding: number;
   readonly atRisk: boolean;
+  /** An actual month (up to the actuals' asAt). */
+  readonly actual: boolean;
   /** The engine's figures, for tooltips and tables. */
   readonly pence: { readonly funding: number; readonly spend: number; readonly partner: number };
 }
@@ -26,11 +30,13 @@ export function monthRows(result: SimulationResult): MonthRow[] {
     month: m.month,
     label: monthName(m.month, true),
     funding: pounds(m.funding),
-    spend: pounds(m.spend),
+    spend: m.actual ? 0 : pounds(m.spend),
+    actualSpend: m.actual ? pounds(m.spend) : 0,
     partner: pounds(m.partner),
     fullCost: pounds(m.spend + m.partner),
     overFunding: pounds(Math.max(0, m.spend - m.funding)),
     atRisk: m.atRisk,
+    actual: m.actual,
     pence: { funding: m.funding, spend: m.spend, partner: m.partner },
   }));
 }

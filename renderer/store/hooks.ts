@@ -42,6 +42,16 @@ export function useScenarioChoices(): { id: string; name: string }[] {
   );
 }
 
+/** A scenario's result with its actuals and as planned (the outturn's budget), from the answer that stands. */
+export function useOutturnResults(id: string): { result: SimulationResult; budget: SimulationResult } | null {
+  return useStore(
+    useShallow((s) => {
+      const entry = Object.hasOwn(s.byScenario, id) ? s.byScenario[id] : undefined;
+      return entry ? { result: entry.result, budget: entry.budget } : null;
+    }),
+  );
+}
+
 /** The problems of the last refused edit that belong to a field. */
 export function useFieldProblems(path: readonly PathSegment[] | string | null): PlanProblem[] {
   return useStore(useShallow((s) => (path === null || s.problems.length === 0 ? [] : problemsAt(s.problems, path))));

@@ -1,11 +1,11 @@
 // Spend (and funding) month by month in each compared scenario, overlaid; and the same as a table.
 import { useRef } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SimulationResult } from '../../../shared/engine';
 import { ChartExport } from '../../components/ChartExport';
 import { axisMoney, niceTicks, overlayRows } from '../../logic/chart-data';
 import { money, monthShort } from '../../logic/format';
-import { gridStroke, seriesColour, tooltipStyle, xAxisProps, yAxisProps } from '../../components/chart-theme';
+import { axisLabel, gridStroke, seriesColour, tooltipStyle, xAxisProps, yAxisProps } from '../../components/chart-theme';
 
 const DASHES = ['', '6 3', '2 3', '10 4 2 4'];
 
@@ -15,11 +15,27 @@ export function OverlayChart(props: { results: readonly SimulationResult[] }) {
   const ticks = niceTicks(
     Math.max(0, ...rows.flatMap((r) => props.results.map((_, i) => Math.max(Number(r[`spend${i}`]), Number(r[`funding${i}`]))))),
   );
+  // Actual months are the same in every scenario (plan-format.md §10): shade them once.
+  const first = props.results[0];
+  const actualTo =
+    first?.asAt !== null && first?.asAt !== undefined && first.months.some((m) => m.actual)
+      ? monthShort(Math.min(first.asAt, first.horizonStart + first.horizonMonths - 1))
+      : null;
   return (
     <div className="chart" ref={ref} data-testid="compare-chart">
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid vertical={false} stroke={gridStroke} />
+          {actualTo ? (
+            <ReferenceArea
+              x1={monthShort(first.horizonStart)}
+              x2={actualTo}
+              fill="var(--accent-soft)"
+              fillOpacity={1}
+              stroke="none"
+              label={{ value: `Actuals to ${actualTo}`, position: 'insideTop', ...axisLabel }}
+            />
+          ) : null}
           <XAxis dataKey="label" {...xAxisProps} interval={2} />
           <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} {...yAxisProps} width={56} />
           <Tooltip
@@ -62,7 +78,7 @@ export function OverlayChart(props: { results: readonly SimulationResult[] }) {
             <span className="series-key" data-series={i + 1} /> {r.name}
           </li>
         ))}
-        <li className="muted">Solid/dashed: spend · dotted: funding</li>
+        <li className="muted">Solid/dashed: spend · dotted: funding{actualTo ? ` · shaded: actual months, to ${actualTo}` : ''}</li>
       </ul>
       <ChartExport title={`Spend by month, ${props.results.map((r) => r.name).join(' vs ')}`} target={ref} />
     </div>

@@ -1,0 +1,32 @@
+// Actual months without an entry count as £0 (plan-format.md §10). A treasurer who keeps
+// actuals only for the current year can fill earlier months "as planned": an entry per
+// intervention and month equal to its planned cost, for months that have no entry yet.
+import { plannedMonthly } from './engine';
+import { penceToPounds } from './money';
+import { formatMonth, parseMonth, type MonthIndex } from './months';
+import type { ActualSpend, Plan } from './plan';
+import { BASE_SCENARIO_ID, resolveScenario } from './resolve';
+
+/**
+ * Entries for the months from..to (inside the horizon) that the plan's actuals do not already
+ * hold, each at the base plan's planned cost; months planned at £0 get no entry. Throws when
+ * the plan does not resolve.
+ */
+export function plannedEntries(plan: Plan, from: MonthIndex, to: MonthIndex): ActualSpend[] {
+  const { actuals: _actuals, ...planned } = plan;
+  void _actuals;
+  const resolved = resolveScenario(planned, BASE_SCENARIO_ID);
+  if (!resolved.scenario) throw new Error(`the plan does not resolve: ${resolved.problems[0]?.message ?? ''}`);
+  const H0 = parseMonth(plan.horizon.start);
+  const rows = plannedMonthly(resolved.scenario);
+  const held = new Set((plan.actuals?.spend ?? []).map((e) => `${e.intervention}|${e.month}`));
+  const entries: ActualSpend[] = [];
+  plan.interventions.forEach((item, i) => {
+    for (let m = Math.max(from, H0); m <= Math.min(to, H0 + plan.horizon.months - 1); m++) {
+      const pence = rows[i][m - H0];
+      const month = formatMonth(m);
+      if (pence !== 0 && !held.has(`${item.id}|${month}`)) entries.push({ intervention: item.id, month, amount: penceToPounds(pence) });
+    }
+  });
+  return entries;
+}

@@ -1,0 +1,82 @@
+// Actuals through the year, in Chromium (plan-format.md §10): the demo plan with actuals to
+// September 2021 says so in the title bar, the Outturn screen gives each service's budget,
+// actual, forecast and variance and what lapses, an actual typed into the month grid moves
+// them, and undo puts it back. Screenshots at 1280×800 in test-results/actuals/.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseMonth } from '../../shared/months';
+import { demoWithActuals } from '../fixtures';
+import { HeadroomApp } from './pages/headroom-app';
+import { OutturnScreen } from './pages/outturn-screen';
+import { browserSuite, REPO } from './support';
+
+const SHOTS = 'test-results/actuals';
+const suite = browserSuite(SHOTS);
+let app: HeadroomApp;
+
+afterEach(async () => {
+  await app?.close();
+});
+
+async function openWithActuals(): Promise<HeadroomApp> {
+  const opened = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
+  await opened.page.setViewportSize({ width: 1280, height: 800 });
+  const imported = await opened.callApi('importPlanJson', JSON.stringify(demoWithActuals()));
+  expect(imported.ok).toBe(true);
+  await opened.page.reload({ waitUntil: 'load' });
+  await opened.page.getByTestId('screen-overview').waitFor();
+  await opened.waitForResults();
+  return opened;
+}
+
+const shot = (name: string) => path.join(REPO, SHOTS, `${name}.png`);
+
+describe('the plan through the year', () => {
+  it('shows the actuals month on every screen and the outturn of 2021/22, edits an actual and undoes it', async () => {
+    app = await openWithActuals();
+    await expect.poll(() => app.page.getByTestId('actuals-as-at-badge').innerText()).toBe('Actuals to September 2021');
+    await app.page.screenshot({ path: shot('01-overview') });
+
+    const outturn = new OutturnScreen(app.page);
+    await outturn.open();
+    await app.waitForResults();
+    await outturn.chooseFy('2021/22');
+    // IRIS: six months at the plan's 40% (£8,000) is a £48,000 budget; it spent 3 × £8,000 + 3 × £8,600.
+    expect((await outturn.row('iris')).slice(0, 7)).toEqual([
+      'IRIS (GP domestic abuse training) Handed over from Oct 2021',
+      '£48,000',
+      '£49,800',
+      '£0',
+      '£49,800',
+      '£1,800 (Overspend of £1,800.00)',
+      '+3.8%',
+    ]);
+    expect(await outturn.lapseSentence()).toBe("£140,049.50 of 2021/22's grant will lapse unless committed by 31 March 2022.");
+    await app.page.screenshot({ path: shot('02-outturn'), fullPage: true });
+
+    // Mentors in Violence Prevention spent £9,000 in September, not £7,500: £1,500 over budget.
+    await outturn.typeActual('mvp', parseMonth('2021-09'), '9,000');
+    await app.waitForResults();
+    await expect
+      .poll(async () => (await outturn.row('mvp')).slice(1, 6))
+      .toEqual(['£90,000', '£46,500', '£45,000', '£91,500', '£1,500 (Overspend of £1,500.00)']);
+    expect(await outturn.lapseSentence()).toBe("£138,549.50 of 2021/22's grant will lapse unless committed by 31 March 2022.");
+    await expect
+      .poll(() => app.undoButton().getAttribute('title'))
+      .toContain('Mentors in Violence Prevention: actual for September 2021 £9,000.00');
+    await app.page.screenshot({ path: shot('03-edited'), fullPage: true });
+
+    await app.undoByKeyboard();
+    await expect
+      .poll(async () => (await outturn.row('mvp')).slice(1, 6))
+      .toEqual(['£90,000', '£45,000', '£45,000', '£90,000', '£0 (On budget)']);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('draws actual months apart from forecast months in the monthly chart and its table', async () => {
+    app = await openWithActuals();
+    await app.go('results');
+    await expect.poll(() => app.page.locator('.chart-legend').first().innerText()).toContain('Actual spend (to Sep 2021)');
+    await app.page.screenshot({ path: shot('04-results'), fullPage: true });
+  });
+});
