@@ -51,7 +51,7 @@ describe('the plan through the year', () => {
       '£1,800 (Overspend of £1,800.00)',
       '+3.8%',
     ]);
-    expect(await outturn.lapseSentence()).toBe("£140,049.50 of 2021/22's grant will lapse unless committed by 31 March 2022.");
+    expect(await outturn.lapseSentence()).toBe("£181,299.50 of 2021/22's grant will lapse unless committed by 31 March 2022.");
     await app.page.screenshot({ path: shot('02-outturn'), fullPage: true });
 
     // Mentors in Violence Prevention spent £9,000 in September, not £7,500: £1,500 over budget.
@@ -60,7 +60,7 @@ describe('the plan through the year', () => {
     await expect
       .poll(async () => (await outturn.row('mvp')).slice(1, 6))
       .toEqual(['£90,000', '£46,500', '£45,000', '£91,500', '£1,500 (Overspend of £1,500.00)']);
-    expect(await outturn.lapseSentence()).toBe("£138,549.50 of 2021/22's grant will lapse unless committed by 31 March 2022.");
+    expect(await outturn.lapseSentence()).toBe("£179,799.50 of 2021/22's grant will lapse unless committed by 31 March 2022.");
     await expect
       .poll(() => app.undoButton().getAttribute('title'))
       .toContain('Mentors in Violence Prevention: actual for September 2021 £9,000.00');
