@@ -217,7 +217,7 @@ export function readActualAmount(text: string): Read<AmountRead> {
   } else if (t.startsWith('+')) t = t.slice(1).trim();
   const m = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?$/.exec(t);
   if (!m || (m[1] === '' && !m[2]) || (suffix && bracketed)) {
-    const commas = /^[\d,]+(\.\d*)?$/.test(t);
+    const commas = t.includes(',') && /^[\d,]+(\.\d*)?$/.test(t);
     return fail(`${q} is not an amount in pounds${commas ? ' (commas must group thousands)' : ''}`);
   }
   const whole = m[1].replace(/,/g, '');
