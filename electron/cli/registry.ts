@@ -1,5 +1,6 @@
 // Every command of the CLI, in the order `headroom --help` lists them.
 import type { Command } from './command';
+import { importActualsCommand } from './commands/actuals';
 import { simulateCommand, validateCommand } from './commands/core';
 import { exportCommand, importCommand, repairCommand } from './commands/documents';
 import { compareExportCommand, importSheetCommand, reportCommand } from './commands/exports';
@@ -16,5 +17,6 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   importSheetCommand,
+  importActualsCommand,
   repairCommand,
 ];

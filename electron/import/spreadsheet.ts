@@ -48,7 +48,7 @@ export const IMPORT_LIMITS = {
   maxErrors: 50,
 } as const;
 
-type Limits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };
+export type Limits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };
 
 // ---------------------------------------------------------------- results
 
@@ -162,7 +162,7 @@ export function checkZipLimits(entries: readonly ZipEntry[], limits: Limits = IM
     throw new Refused(`the workbook expands to ${mb(total)}; Headroom reads at most ${mb(limits.maxUncompressedBytes)}`);
 }
 
-function mb(bytes: number): string {
+export function mb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
@@ -199,7 +199,7 @@ function runWorker(input: WorkerInput, limits: Limits): Promise<WorkerOutput> {
       () => finish({ ok: false, errors: [`reading the file took longer than ${limits.timeoutMs / 1000} s, so it was stopped`] }),
       limits.timeoutMs,
     );
-    worker.on('message', (message: WorkerOutput) => finish(message));
+    worker.on('message', (message: string) => finish(JSON.parse(message) as WorkerOutput));
     worker.on('error', (error: Error & { code?: string }) =>
       finish({
         ok: false,
@@ -217,7 +217,7 @@ function runWorker(input: WorkerInput, limits: Limits): Promise<WorkerOutput> {
 // ---------------------------------------------------------------- reading values
 
 /** "Sheet 'Costs', row 14, column C". */
-function place(sheet: string, row: number, col: number): string {
+export function place(sheet: string, row: number, col: number): string {
   return `Sheet '${sheet}', row ${row}, column ${columnLetter(col)}`;
 }
 
@@ -228,7 +228,7 @@ export function columnLetter(n: number): string {
 }
 
 /** What the person sees in the cell, for messages. */
-function shown(cell: RawCell): string {
+export function shown(cell: RawCell): string {
   const text = cell.type === 'number' ? numberToDecimalText(cell.value) : String(cell.value);
   return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
 }
@@ -639,8 +639,32 @@ export interface ImportOptions {
 /** Reads a spreadsheet file; every check and parse happens before anything is returned. */
 export async function importSpreadsheet(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const limits: Limits = { ...IMPORT_LIMITS, ...options.limits };
+  const read = readFileChecked(path, limits, 'spreadsheets');
+  if (!read.ok) return read;
+  return importSpreadsheetBytes(read.bytes, read.file, { ...options, limits });
+}
+
+export async function importSpreadsheetBytes(bytes: Uint8Array, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const limits: Limits = { ...IMPORT_LIMITS, ...options.limits };
+  const read = await readSheets(bytes, file, limits, { what: 'spreadsheets' });
+  if (!read.ok) return read;
+  return interpretSheets(read.sheets, {
+    file,
+    format: read.format,
+    takenInterventionIds: options.plan?.interventions.map((i) => i.id),
+    takenStreamIds: options.plan?.fundingStreams.map((s) => s.id),
+  });
+}
+
+// ---------------------------------------------------------------- the reading step, shared with actuals
+
+export type FileRead =
+  { readonly ok: true; readonly file: string; readonly bytes: Buffer } | { readonly ok: false; readonly errors: string[] };
+
+/** A file's bytes, its size on disk checked before it is read; `what` names the files in the message. */
+export function readFileChecked(path: string, limits: Pick<Limits, 'maxFileBytes'>, what: string): FileRead {
   const file = basename(path);
-  const fail = (message: string): ImportResult => ({ ok: false, errors: [`${file}: ${message}`] });
+  const fail = (message: string): FileRead => ({ ok: false, errors: [`${file}: ${message}`] });
   let size: number;
   try {
     size = statSync(path).size;
@@ -648,16 +672,21 @@ export async function importSpreadsheet(path: string, options: ImportOptions = {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`);
   }
-  if (size > limits.maxFileBytes) return fail(`the file is ${mb(size)}; Headroom imports spreadsheets up to ${mb(limits.maxFileBytes)}`);
-  const bytes = readFileSync(path);
-  return importSpreadsheetBytes(bytes, file, { ...options, limits });
+  if (size > limits.maxFileBytes) return fail(`the file is ${mb(size)}; Headroom imports ${what} up to ${mb(limits.maxFileBytes)}`);
+  return { ok: true, file, bytes: readFileSync(path) };
 }
 
-export async function importSpreadsheetBytes(bytes: Uint8Array, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const limits: Limits = { ...IMPORT_LIMITS, ...options.limits };
-  const fail = (message: string): ImportResult => ({ ok: false, errors: [`${file}: ${message}`] });
+export type SheetsRead =
+  { readonly ok: true; readonly format: 'xlsx' | 'csv'; readonly sheets: RawSheet[] } | { readonly ok: false; readonly errors: string[] };
+
+/**
+ * The cells of a file's sheets: its size, kind and zip directory checked, then read in the
+ * worker under `limits`. `what` names the files in messages ("spreadsheets", "extracts").
+ */
+export async function readSheets(bytes: Uint8Array, file: string, limits: Limits, options: { what: string }): Promise<SheetsRead> {
+  const fail = (message: string): SheetsRead => ({ ok: false, errors: [`${file}: ${message}`] });
   if (bytes.byteLength > limits.maxFileBytes)
-    return fail(`the file is ${mb(bytes.byteLength)}; Headroom imports spreadsheets up to ${mb(limits.maxFileBytes)}`);
+    return fail(`the file is ${mb(bytes.byteLength)}; Headroom imports ${options.what} up to ${mb(limits.maxFileBytes)}`);
   const isZip = bytes.byteLength >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const ext = extname(file).toLowerCase();
   let format: 'xlsx' | 'csv';
@@ -685,12 +714,7 @@ export async function importSpreadsheetBytes(bytes: Uint8Array, file: string, op
     limits,
   );
   if (!output.ok) return { ok: false, errors: output.errors.map((e) => (e.startsWith('Sheet ') ? e : `${file}: ${e}`)) };
-  return interpretSheets(output.sheets, {
-    file,
-    format,
-    takenInterventionIds: options.plan?.interventions.map((i) => i.id),
-    takenStreamIds: options.plan?.fundingStreams.map((s) => s.id),
-  });
+  return { ok: true, format, sheets: output.sheets };
 }
 
 // ---------------------------------------------------------------- into a plan
