@@ -1,6 +1,6 @@
 // Differential test: the engine's `simulate --json` path against an independent, literal
-// reading of the spec (./reference.ts), on random small valid numeric plans and on the
-// spec's worked example.
+// reading of the spec (./reference.ts), on random small valid numeric plans (many with
+// actuals, §10) and on the spec's worked examples.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { validatePlan } from '../../shared/validate';
 import { WORKED_EXAMPLE_PATH as WORKED } from '../fixtures';
 import { WAIT } from '../fixtures/worked-example-expected';
 import { planArb } from './generate';
-import { referenceJson } from './reference';
+import { referenceJson, type RefDecision } from './reference';
 
 /** What `npx headroom simulate PLAN --json` prints, as plain JSON; null if the plan is invalid. */
 function engineJson(plan: unknown): any {
@@ -88,16 +88,34 @@ describe('engine against the reference', () => {
 
   it('agrees field by field on random small plans', () => {
     let compared = 0;
+    // §10 coverage: plans with actuals, and with a decision taken after asAt in an FY that has
+    // actual months (one that closes something; one whose verdict the actuals change).
+    const seen = { actuals: 0, afterAsAt: 0, afterAsAtCloses: 0, actualsDecide: 0, negative: 0 };
     fc.assert(
       fc.property(planArb(), (p) => {
         const engine = engineJson(p);
         fc.pre(engine !== null); // a change may end a service before it starts: invalid, skipped
         compared++;
-        expect(differences(engine, referenceJson(p))).toEqual([]);
+        const flags = new Set<keyof typeof seen>();
+        const onDecision = (d: RefDecision) => {
+          if (!d.afterAsAt || d.actualMonths === 0) return;
+          flags.add('afterAsAt');
+          if (d.closed.length > 0) flags.add('afterAsAtCloses');
+          if (d.closed.join() !== d.closedPlanned.join()) flags.add('actualsDecide');
+        };
+        expect(differences(engine, referenceJson(p, { onDecision }))).toEqual([]);
+        if (p.actuals) flags.add('actuals');
+        if (p.actuals?.spend.some((e: any) => e.amount < 0)) flags.add('negative');
+        for (const flag of flags) seen[flag]++;
       }),
       { numRuns: 2500, seed: Number(process.env.DIFF_SEED ?? 20240611) },
     );
     expect(compared).toBeGreaterThan(2000);
+    expect(seen.actuals).toBeGreaterThan(1000);
+    expect(seen.afterAsAt).toBeGreaterThan(300);
+    expect(seen.afterAsAtCloses).toBeGreaterThan(80);
+    expect(seen.actualsDecide).toBeGreaterThan(50);
+    expect(seen.negative).toBeGreaterThan(200);
   }, 180_000);
 
   // Places where the spec is silent and the two agree; pinned so that a change is noticed.
@@ -146,9 +164,9 @@ describe('engine against the reference', () => {
       exitCost: 1000,
     });
     expect(result.months.slice(0, 3)).toEqual([
-      { month: '2021-04', funding: 0, spend: 500, partner: 500 },
-      { month: '2021-05', funding: 0, spend: 1500, partner: 500 },
-      { month: '2021-06', funding: 0, spend: 0, partner: 0 },
+      { month: '2021-04', funding: 0, spend: 500, partner: 500, actual: false },
+      { month: '2021-05', funding: 0, spend: 1500, partner: 500, actual: false },
+      { month: '2021-06', funding: 0, spend: 0, partner: 0, actual: false },
     ]);
     expect(result.years[0]).toMatchObject({ spend: 2000, drawn: 2000, atRisk: 0 });
     expect(differences(engineJson(p), referenceJson(p))).toEqual([]);
@@ -169,5 +187,234 @@ describe('engine against the reference', () => {
     expect(result.interventions[1].outcome).toBe('closes');
     expect(result.years[0]).toMatchObject({ spend: 12000, drawn: 0, underspend: 12000 });
     expect(differences(engineJson(p), referenceJson(p))).toEqual([]);
+  });
+});
+
+describe('actuals and forecast outturn (section 10)', () => {
+  const check = (p: unknown) => {
+    const engine = engineJson(p);
+    expect(engine).not.toBeNull();
+    const reference = referenceJson(p);
+    expect(differences(engine, reference)).toEqual([]);
+    return { engine, reference };
+  };
+  const spend = (entries: [string, string, number][]) => entries.map(([intervention, month, amount]) => ({ intervention, month, amount }));
+  const stream = (amount: number, confirmedOn?: string) => ({
+    id: 's',
+    name: 'S',
+    funder: 'F',
+    kind: 'grant',
+    allocations: [{ fy: '2021/22', amount, ...(confirmedOn ? { confirmedOn } : {}) }],
+  });
+
+  it("gives section 10's example its figures: the worked example with actuals to June 2021", () => {
+    const worked = JSON.parse(readFileSync(WORKED, 'utf8'));
+    worked.actuals = {
+      asAt: '2021-06',
+      spend: spend([
+        ['a', '2021-04', 5000],
+        ['a', '2021-05', 5000],
+        ['a', '2021-06', 4800],
+        ['b', '2021-04', 4000],
+        ['b', '2021-05', 4000],
+        ['b', '2021-06', 4000],
+        ['c', '2021-04', 1000],
+        ['c', '2021-05', 1000],
+        ['c', '2021-06', 1500],
+      ]),
+    };
+    for (const result of Object.values(check(worked))) {
+      const [base, prudent] = result.scenarios;
+      // 2021/22 under wait: £120,300 = £30,300 actual + £90,000 forecast; £300 drawn; share 107,800/120,300.
+      expect(base.years[0]).toMatchObject({ fy: '2021/22', spend: 120300, actual: 30300, forecast: 90000, drawn: 300 });
+      expect(base.years[0].commissionedShare).toBe(0.8961);
+      expect(base.years[1]).toMatchObject({ spend: 89000, actual: 0, forecast: 89000, drawn: 29000 });
+      expect(base.months.map((m: any) => m.actual)).toEqual([true, true, true, ...Array(21).fill(false)]);
+      expect(base.months.slice(0, 3).map((m: any) => m.spend)).toEqual([10000, 10000, 10300]);
+      expect(base.interventions.map((i: any) => i.actualToDate)).toEqual([14800, 12000, 3500]);
+      // prudent: the same actuals; b's exit cost in March 2022 (a forecast month) still adds £6,000.
+      expect(prudent.years[0]).toMatchObject({ spend: 126300, actual: 30300, forecast: 96000, drawn: 6300 });
+      expect(prudent.interventions.map((i: any) => i.actualToDate)).toEqual([14800, 12000, 3500]);
+    }
+    // The fixture the engine's own tests use holds the same actuals.
+    const fixture = JSON.parse(readFileSync(WORKED.replace('worked-example.json', 'worked-example-actuals.json'), 'utf8'));
+    expect(differences(engineJson(fixture), referenceJson(fixture))).toEqual([]);
+    expect(referenceJson(fixture).scenarios[0].years[0]).toMatchObject({ spend: 120300, actual: 30300, drawn: 300 });
+  });
+
+  it('decides after asAt with the actual amounts of the actual months, and with planned costs at or before it', () => {
+    // K is August 2021. a plans £1,000 a month against £10,000; a refund in May brings its actuals
+    // to £500 for April-June, so at K (after asAt June) d = £500 + 9 x £1,000 = £9,500: funded.
+    const p = (asAt: string) =>
+      plan({
+        fundingStreams: [stream(10000, '2021-08-02')],
+        interventions: [service('a', { noticeMonths: 1 })],
+        actuals: {
+          asAt,
+          spend: spend([
+            ['a', '2021-04', 1000],
+            ['a', '2021-05', -500],
+          ]),
+        },
+      });
+    const after = check(p('2021-06')).engine.scenarios[0];
+    expect(after.interventions[0]).toMatchObject({ outcome: 'continues', actualToDate: 500 });
+    expect(after.months.slice(0, 4).map((m: any) => m.spend)).toEqual([1000, -500, 0, 1000]);
+    expect(after.years[0]).toMatchObject({ spend: 9500, actual: 500, forecast: 9000, drawn: 0, underspend: 500 });
+    // asAt August: the decision at K is history, d = £12,000 planned: it closes, notice in August,
+    // last month August; runOn = its actuals April-August, £500.
+    const history = check(p('2021-08')).engine.scenarios[0];
+    expect(history.interventions[0]).toMatchObject({ outcome: 'closes', noticeServed: '2021-08', lastMonth: '2021-08', runOn: 500 });
+    expect(history.years[0]).toMatchObject({ spend: 500, actual: 500, forecast: 0 });
+  });
+
+  it('adds nothing for an exit cost in an actual month, counts actuals after the last month, keeps partner shares planned', () => {
+    // a: £1,000 a month, half paid by a partner; £5,000 known in April (history at asAt June) against
+    // £6,000 planned: closes, notice April, last May, exit £3,000 in May (an actual month).
+    const p = plan({
+      fundingStreams: [stream(5000)],
+      interventions: [service('a', { noticeMonths: 2, exitCost: 3000, partnerShares: [{ from: '2021-04', share: 0.5, partner: 'P' }] })],
+      actuals: {
+        asAt: '2021-06',
+        spend: spend([
+          ['a', '2021-04', 1000],
+          ['a', '2021-05', 4000],
+          ['a', '2021-06', 250],
+        ]),
+      },
+    });
+    const result = check(p).engine.scenarios[0];
+    expect(result.interventions[0]).toMatchObject({
+      outcome: 'closes',
+      lastMonth: '2021-05',
+      runOn: 5000,
+      exitCost: 3000,
+      actualToDate: 5250,
+    });
+    expect(result.months.slice(0, 4)).toEqual([
+      { month: '2021-04', funding: 416.67, spend: 1000, partner: 500, actual: true },
+      { month: '2021-05', funding: 416.67, spend: 4000, partner: 500, actual: true },
+      { month: '2021-06', funding: 416.67, spend: 250, partner: 0, actual: true },
+      { month: '2021-07', funding: 416.67, spend: 0, partner: 0, actual: false },
+    ]);
+    expect(result.years[0]).toMatchObject({ spend: 5250, actual: 5250, forecast: 0, drawn: 250 });
+  });
+
+  it('counts actual amounts before a start, after an end and after a look-ahead closure', () => {
+    // prudent, 2022/23 known in June 2022: b (deadline January 2022) gets notice and closes in March
+    // 2022, yet was paid £700 in April 2022; c starts in October 2021 and was paid £300 in May 2021;
+    // d ended in May 2021 and was refunded £100 in June (its FY still sums above 0).
+    const p = plan({
+      horizon: { start: '2021-04', months: 24 },
+      fundingStreams: [
+        {
+          id: 's',
+          name: 'S',
+          funder: 'F',
+          kind: 'grant',
+          allocations: [
+            { fy: '2021/22', amount: 50000 },
+            { fy: '2022/23', amount: 50000, confirmedOn: '2022-06-10' },
+          ],
+        },
+      ],
+      interventions: [service('b', { noticeMonths: 3 }), service('c', { start: '2021-10' }), service('d', { end: '2021-05' })],
+      scenarios: [{ id: 'p', name: 'Prudent', stance: 'prudent' }],
+      actuals: {
+        asAt: '2022-04',
+        spend: spend([
+          ['b', '2022-04', 700],
+          ['c', '2021-05', 300],
+          ['d', '2021-05', 1000],
+          ['d', '2021-06', -100],
+        ]),
+      },
+    });
+    const prudent = check(p).engine.scenarios[1];
+    expect(prudent.interventions[0]).toMatchObject({ outcome: 'closes', lastMonth: '2022-03', runOn: 0, actualToDate: 700 });
+    expect(prudent.years[1]).toMatchObject({ actual: 700 });
+    expect(prudent.years[0]).toMatchObject({ actual: 1200 });
+  });
+
+  it('takes a wind-down after asAt from the actuals: an exit cost in an actual month adds nothing', () => {
+    // K July 2021, asAt June. a (£2,000 a month, zero notice, exit £5,000) closes at K: last month
+    // June, an actual month, so its wind-down is its actuals (£6,000) and the pool keeps £6,000,
+    // enough for b (£1,500 actual + 9 x £500). §10 reading: were the exit cost added, b would close.
+    const p = plan({
+      fundingStreams: [stream(12000, '2021-07-05')],
+      interventions: [
+        service('a', { annualCost: 24000, noticeMonths: 0, exitCost: 5000 }),
+        service('b', { annualCost: 6000, priority: 2 }),
+      ],
+      actuals: {
+        asAt: '2021-06',
+        spend: spend([
+          ['a', '2021-04', 2000],
+          ['a', '2021-05', 2000],
+          ['a', '2021-06', 2000],
+          ['b', '2021-04', 500],
+          ['b', '2021-05', 500],
+          ['b', '2021-06', 500],
+        ]),
+      },
+    });
+    const result = check(p).reference.scenarios[0];
+    expect(result.interventions.map((i) => [i.outcome, i.lastMonth])).toEqual([
+      ['closes', '2021-06'],
+      ['continues', null],
+    ]);
+    expect(result.years[0]).toMatchObject({ spend: 12000, actual: 7500, drawn: 0 });
+    expect(referenceJson(p, { windDownExitInActualMonth: 'adds' }).scenarios[0].interventions[1].outcome).toBe('closes');
+  });
+
+  it('takes a wind-down after asAt from all the actual months of the FY, even after the last month', () => {
+    // K July 2021, asAt June. a ended in May but was paid £3,000 in June: d = £7,000 > £6,000, it
+    // closes (last month May) and its wind-down is all its actuals, £7,000, emptying the pool; b
+    // (9 x £200) closes too. §10 reading: counting only the run-on months' actuals would fund b.
+    const p = plan({
+      fundingStreams: [stream(6000, '2021-07-05')],
+      interventions: [
+        service('a', { annualCost: 24000, noticeMonths: 3, end: '2021-05' }),
+        service('b', { annualCost: 2400, priority: 2, noticeMonths: 0 }),
+      ],
+      actuals: {
+        asAt: '2021-06',
+        spend: spend([
+          ['a', '2021-04', 2000],
+          ['a', '2021-05', 2000],
+          ['a', '2021-06', 3000],
+        ]),
+      },
+    });
+    const result = check(p).reference.scenarios[0];
+    expect(result.interventions.map((i) => [i.outcome, i.lastMonth])).toEqual([
+      ['closes', '2021-05'],
+      ['closes', '2021-06'],
+    ]);
+    expect(referenceJson(p, { windDownActualMonths: 'run-on' }).scenarios[0].interventions[1].outcome).toBe('continues');
+  });
+
+  it('leaves a service with actual amounts but no active month in f out of the candidates', () => {
+    // §10 reading: candidates (3.3) are still those with an active month in f. x ended before the
+    // horizon but was paid £6,000 in April-June: it is no candidate at K (July, after asAt June), so y
+    // is funded; the account still covers x's £6,000 first and draws y's £1,800.
+    const p = plan({
+      fundingStreams: [stream(6000, '2021-07-05')],
+      interventions: [service('x', { end: '2021-03' }), service('y', { annualCost: 2400, priority: 2 })],
+      actuals: {
+        asAt: '2021-06',
+        spend: spend([
+          ['x', '2021-04', 2000],
+          ['x', '2021-05', 2000],
+          ['x', '2021-06', 2000],
+        ]),
+      },
+    });
+    const result = check(p).reference.scenarios[0];
+    expect(result.interventions.map((i) => [i.outcome, i.actualToDate])).toEqual([
+      ['ended', 6000],
+      ['continues', 0],
+    ]);
+    expect(result.years[0]).toMatchObject({ spend: 7800, actual: 6000, forecast: 1800, drawn: 1800, atRisk: 6000 });
   });
 });

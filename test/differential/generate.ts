@@ -13,6 +13,14 @@ const money = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 40 }).map((p) => p / 100) },
 );
 
+/** An actual amount (§10): pounds with at most 2 decimals, sometimes negative (a refund or a correction). */
+const actualMoney = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: 12 }).map((k) => k * 1000) },
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: 1_500_000 }).map((p) => p / 100) },
+  { weight: 2, arbitrary: fc.integer({ min: -600_000, max: -1 }).map((p) => p / 100) },
+  { weight: 1, arbitrary: fc.integer({ min: -40, max: 40 }).map((p) => p / 100) },
+);
+
 const share = fc.constantFrom(0, 0.1, 0.25, 0.375, 0.5, 0.333, 0.6, 0.9, 1, 1, 1, 0.005, 0.125);
 
 /** A plan is generated relative to its horizon; `m` below are offsets in months from its start. */
@@ -102,6 +110,27 @@ export function planArb() {
         }),
         { maxLength: 2 },
       ),
+      // §10: asAt chosen uniformly, near an FY's April, near its known month K (base plan), or
+      // near an intervention's notice deadline; then entries for random interventions and months.
+      actuals: fc.option(
+        fc.record({
+          mode: fc.constantFrom('uniform', 'fy', 'known', 'known', 'deadline'),
+          pick: fc.nat(1000),
+          delta: fc.integer({ min: -3, max: 14 }),
+          near: fc.integer({ min: -3, max: 2 }),
+          entries: fc.array(fc.record({ iv: fc.integer({ min: 0, max: 5 }), month: fc.nat(1000), amount: actualMoney }), { maxLength: 24 }),
+          // Entries for every actual month of some interventions (each kept with probability keep/4).
+          dense: fc.option(
+            fc.record({ ivs: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }), keep: fc.integer({ min: 1, max: 4 }) }),
+            {
+              nil: undefined,
+            },
+          ),
+          denseAmounts: fc.array(actualMoney, { minLength: 16, maxLength: 16 }),
+          denseKeep: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 16, maxLength: 16 }),
+        }),
+        { nil: undefined, freq: 3 },
+      ),
     })
     .map((g) => {
       const H0 = g.startYear * 12 + g.startMonth - 1;
@@ -180,6 +209,91 @@ export function planArb() {
         }),
       };
       if (g.limit !== undefined) plan.underwriting = { by: 'U', limit: g.limit };
+      if (g.actuals) plan.actuals = actualsFor(g.actuals, plan, H0, HN, fy0, g.streams.slice(0, g.nStreams));
       return plan;
     });
+}
+
+interface ActualsSeed {
+  mode: 'uniform' | 'fy' | 'known' | 'deadline';
+  pick: number;
+  delta: number;
+  near: number;
+  entries: { iv: number; month: number; amount: number }[];
+  dense: { ivs: number[]; keep: number } | undefined;
+  denseAmounts: number[];
+  denseKeep: number[];
+}
+
+/** A valid `actuals` (§10) for `plan`: asAt inside the horizon, one entry per intervention and actual month, FY sums >= 0. */
+function actualsFor(
+  a: ActualsSeed,
+  plan: any,
+  H0: number,
+  HN: number,
+  fy0: number,
+  streams: { allocs: { present: number; confirm?: number }[] }[],
+) {
+  const ivs: any[] = plan.interventions;
+  const fys: number[] = [];
+  for (let f = fyOf(H0); f <= fyOf(HN); f++) fys.push(f);
+  const f = fys[a.pick % fys.length];
+  let asAt: number;
+  if (a.mode === 'uniform') asAt = H0 + (a.pick % (HN - H0 + 1));
+  else if (a.mode === 'fy') asAt = fyStart(f) + a.delta;
+  else if (a.mode === 'known') {
+    // K of f in the base plan: the latest known month of its allocations (April without any).
+    let K = fyStart(f);
+    let any = false;
+    for (const s of streams) {
+      const alloc = s.allocs[f - fy0];
+      if (!alloc || alloc.present < 2) continue;
+      const known = alloc.confirm !== undefined ? fyStart(f) + alloc.confirm : fyStart(f);
+      K = any ? Math.max(K, known) : known;
+      any = true;
+    }
+    asAt = K + a.near;
+  } else {
+    const iv = ivs[a.pick % ivs.length];
+    asAt = fyStart(f) - (iv.noticeMonths ?? 0) + a.near;
+  }
+  asAt = Math.min(HN, Math.max(H0, asAt));
+
+  const amounts = new Map<string, { iv: string; month: number; amount: number }>();
+  const add = (iv: string, month: number, amount: number) => {
+    const key = `${iv}|${month}`;
+    if (!amounts.has(key)) amounts.set(key, { iv, month, amount });
+  };
+  const span = asAt - H0 + 1;
+  for (const e of a.entries) if (e.iv < ivs.length) add(ivs[e.iv].id, H0 + (e.month % span), e.amount);
+  if (a.dense) {
+    let k = 0;
+    for (const i of a.dense.ivs) {
+      if (i >= ivs.length) continue;
+      for (let m = H0; m <= asAt; m++, k++) {
+        if (a.denseKeep[k % 16] <= a.dense.keep) add(ivs[i].id, m, a.denseAmounts[(k * 7 + i) % 16]);
+      }
+    }
+  }
+  // "as long as an intervention's amounts within one FY do not sum below 0": turn refunds into
+  // payments, largest first, until each FY's sum is 0 or more.
+  const groups = new Map<string, { amount: number }[]>();
+  for (const e of amounts.values()) {
+    const key = `${e.iv}|${fyOf(e.month)}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(e);
+  }
+  const pence = (x: number) => Math.round(x * 100);
+  for (const list of groups.values()) {
+    const negatives = list.filter((e) => e.amount < 0).sort((x, y) => x.amount - y.amount);
+    for (const e of negatives) {
+      if (list.reduce((sum, x) => sum + pence(x.amount), 0) >= 0) break;
+      e.amount = -e.amount;
+    }
+  }
+  // Plan order of entries: by month, then intervention (the order does not matter; any is valid).
+  const spend = [...amounts.values()]
+    .sort((x, y) => x.month - y.month || (x.iv < y.iv ? -1 : x.iv > y.iv ? 1 : 0))
+    .map((e) => ({ intervention: e.iv, month: monthText(e.month), amount: e.amount }));
+  return { asAt: monthText(asAt), spend };
 }

@@ -1,10 +1,11 @@
 // An independent, deliberately literal reading of the plan format (shared/plan-format.md),
-// sections 1-3 and the `--json` result of section 7, for numeric plans only (no formulas,
-// no variables, no uncertainty). Written without reading shared/engine.ts or
+// sections 1-3, the `--json` result of section 7 and the actuals of section 10, for numeric
+// plans only (no formulas, no variables, no uncertainty). Written without reading shared/engine.ts or
 // shared/resolve.ts. Plain loops, BigInt pence, exact decimal shares.
 //
 // Where the spec is silent it follows the choices written in shared/plan-format.md. Each such
-// place is marked "README:" below.
+// place is marked "README:" below; readings of section 10 chosen where its words leave room
+// are marked "§10 reading:" (and some are switchable in RefOptions, to diagnose a disagreement).
 
 type Pence = bigint;
 type Month = number; // year * 12 + (month - 1)
@@ -201,6 +202,8 @@ export interface RefYear {
   fy: string;
   funding: number;
   spend: number;
+  actual: number;
+  forecast: number;
   drawn: number;
   underspend: number;
   atRisk: number;
@@ -221,13 +224,14 @@ export interface RefIntervention {
   usersLosingSupport: number;
   partner: string | null;
   handoverMonth: string | null;
+  actualToDate: number;
 }
 export interface RefResult {
   id: string;
   name: string;
   years: RefYear[];
   interventions: RefIntervention[];
-  months: { month: string; funding: number; spend: number; partner: number }[];
+  months: { month: string; funding: number; spend: number; partner: number; actual: boolean }[];
   totals: { spend: number; drawn: number; closures: number; avoidableClosures: number; usersLosingSupport: number };
 }
 
@@ -239,9 +243,38 @@ interface Closure {
   avoidable: boolean;
 }
 
+/** One decision (3.3) as the reference took it, for the generator's coverage counts. */
+export interface RefDecision {
+  fy: string;
+  /** The month it is taken: K, or a look-ahead deadline. */
+  at: string;
+  kind: 'K' | 'look-ahead' | 'hypothetical';
+  /** Taken after asAt, so counting actual amounts in f's actual months (§10). */
+  afterAsAt: boolean;
+  /** How many of f's months are actual months. */
+  actualMonths: number;
+  /** Ids it closed (or, in the look-ahead, left unfunded). */
+  closed: string[];
+  /** Ids the same decision would have closed with planned costs alone. */
+  closedPlanned: string[];
+}
+
 export interface RefOptions {
   /** How commissionedShare is rounded to 4 decimals; the spec does not say. */
   shareRounding?: 'half-even' | 'half-up';
+  /**
+   * §10 reading of "likewise for a wind-down" taken after asAt: 'all' counts the actual amounts
+   * in all of f's actual months (actual amounts count whatever the rules say of the month);
+   * 'run-on' only those in the run-on months S..min(last, E).
+   */
+  windDownActualMonths?: 'all' | 'run-on';
+  /**
+   * §10 reading: in a wind-down after asAt, an exit cost whose month is an actual month adds
+   * nothing ('nothing', as in the account: the actuals hold what was paid), or is added ('adds').
+   */
+  windDownExitInActualMonth?: 'nothing' | 'adds';
+  /** Called for each decision taken (coverage counts in the tests). */
+  onDecision?: (d: RefDecision) => void;
 }
 
 export function referenceScenario(plan: any, scenarioId: string, options: RefOptions = {}): RefResult {
@@ -259,6 +292,17 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
   const inHorizon = (m: Month) => m >= H0 && m <= HN;
   const active = (iv: Iv, m: Month) => inHorizon(m) && (iv.start === null || m >= iv.start) && (iv.end === null || m <= iv.end);
 
+  // §10: actual months are the horizon's months up to and including asAt; scenarios may not
+  // change actuals, so they are read from the plan itself, never from the scenario.
+  const asAt: Month | null = plan.actuals ? parseMonth(plan.actuals.asAt) : null;
+  const isActual = (m: Month) => asAt !== null && inHorizon(m) && m <= asAt;
+  const actualAmounts = new Map<string, Pence>();
+  for (const e of plan.actuals?.spend ?? []) actualAmounts.set(`${e.intervention}|${parseMonth(e.month)}`, toPence(e.amount));
+  /** What was really spent in an actual month: its entry, or 0 where it has none. */
+  const actualOf = (iv: Iv, m: Month): Pence => actualAmounts.get(`${iv.id}|${m}`) ?? 0n;
+  /** A decision taken at month `at` after asAt counts actuals; one at or before asAt is history. */
+  const afterAsAt = (at: Month) => asAt !== null && at > asAt;
+
   // 3.1 cost: gross, partner, plan per month (before any closure).
   const gross = (iv: Iv, m: Month): Pence => (active(iv, m) ? monthlySplit(annualPence(iv, fyOf(m)), m) : 0n);
   const partnerPart = (iv: Iv, m: Month): Pence => {
@@ -268,11 +312,6 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
     return roundHalfEven(g * t.share.num, t.share.den);
   };
   const planCost = (iv: Iv, m: Month): Pence => gross(iv, m) - partnerPart(iv, m);
-  const planCostBetween = (iv: Iv, from: Month, to: Month): Pence => {
-    let sum = 0n;
-    for (let m = from; m <= to; m++) sum += planCost(iv, m);
-    return sum;
-  };
   const hasMonthIn = (iv: Iv, f: number) => {
     for (let m = fyStart(f); m < fyStart(f) + 12; m++) if (active(iv, m)) return true;
     return false;
@@ -299,7 +338,15 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
    * The rule of 3.3 over `cands`, with the allocations of f that `isKnown` admits.
    * `windDown` (null in the look-ahead) gives the wind-down of a closure.
    */
-  function rule(f: number, cands: Iv[], isKnown: (a: Alloc) => boolean, windDown: ((iv: Iv) => Pence) | null) {
+  function rule(
+    f: number,
+    cands: Iv[],
+    isKnown: (a: Alloc) => boolean,
+    windDown: ((iv: Iv, useActuals: boolean) => Pence) | null,
+    at: Month,
+    kind: RefDecision['kind'],
+    useActuals = afterAsAt(at),
+  ) {
     const rf: { ids: Set<string>; left: Pence }[] = [];
     let general = 0n;
     for (const { stream, alloc } of allocsOf(f)) {
@@ -321,7 +368,9 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
       general -= take;
     };
     for (const iv of [...cands].sort(byPriority)) {
-      const d = planCostBetween(iv, fyStart(f), fyStart(f) + 11);
+      // §10: after asAt, d is the actual amounts in f's actual months plus planned cost in the rest.
+      let d = 0n;
+      for (let m = fyStart(f); m <= fyStart(f) + 11; m++) d += useActuals && isActual(m) ? actualOf(iv, m) : planCost(iv, m);
       let avail = general;
       for (const pool of rf) if (pool.ids.has(iv.id)) avail += pool.left;
       if (d === 0n || d <= avail) {
@@ -329,8 +378,23 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
         draw(iv, d);
       } else {
         closed.push(iv);
-        if (windDown) draw(iv, windDown(iv));
+        if (windDown) draw(iv, windDown(iv, useActuals));
       }
+    }
+    // Coverage: report each decision once (not the planned-only re-run below, which passes false).
+    if (options.onDecision && useActuals === afterAsAt(at)) {
+      let actualMonths = 0;
+      for (let m = fyStart(f); m <= fyStart(f) + 11; m++) if (isActual(m)) actualMonths++;
+      const planned = useActuals ? rule(f, cands, isKnown, windDown, at, kind, false).closed : closed;
+      options.onDecision({
+        fy: fyLabel(f),
+        at: monthText(at),
+        kind,
+        afterAsAt: useActuals,
+        actualMonths,
+        closed: closed.map((iv) => iv.id),
+        closedPlanned: planned.map((iv) => iv.id),
+      });
     }
     return { funded, closed };
   }
@@ -346,13 +410,23 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
     return { fy: f, deadline, served, last, avoidable: false };
   }
   function windDownFor(f: number, K: Month) {
-    return (iv: Iv): Pence => {
+    return (iv: Iv, useActuals: boolean): Pence => {
       const c = closeAtK(iv, f, K);
       const S = fyStart(f);
       const E = S + 11;
-      let w = planCostBetween(iv, S, Math.min(c.last, E));
-      // "plus its exit cost if that falls in f" (and, README, only spent if inside the horizon)
-      if (c.last >= S && c.last <= E && inHorizon(c.last)) w += iv.exitCost;
+      let w = 0n;
+      for (let m = S; m <= E; m++) {
+        const runOn = m <= c.last;
+        if (useActuals && isActual(m)) {
+          // §10 "likewise for a wind-down": actual amounts in f's actual months (§10 reading: all
+          // of them, since actual amounts count whatever the rules say of the month).
+          if (runOn || options.windDownActualMonths !== 'run-on') w += actualOf(iv, m);
+        } else if (runOn) w += planCost(iv, m);
+      }
+      // "plus its exit cost if that falls in f" (and, README, only spent if inside the horizon).
+      // §10 reading: after asAt, an exit cost in an actual month adds nothing (the actuals hold it).
+      const exitInActual = useActuals && isActual(c.last) && options.windDownExitInActualMonth !== 'adds';
+      if (c.last >= S && c.last <= E && inHorizon(c.last) && !exitInActual) w += iv.exitCost;
       return w;
     };
   }
@@ -363,7 +437,7 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
     const cands = interventions.filter((iv) => !closures.has(iv.id) && hasMonthIn(iv, f));
     const all = () => true;
     if (stance === 'wait') {
-      const { closed } = rule(f, cands, all, windDownFor(f, K));
+      const { closed } = rule(f, cands, all, windDownFor(f, K), K, 'K');
       for (const iv of closed) closures.set(iv.id, closeAtK(iv, f, K));
       continue;
     }
@@ -372,12 +446,13 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
     const deadlines = [...new Set(cands.map((iv) => deadlineOf(iv, f)))].filter((d) => d >= H0 && d < K).sort((a, b) => a - b);
     for (const dl of deadlines) {
       const rest = cands.filter((iv) => !noticed.has(iv.id));
-      const { funded } = rule(f, rest, (a) => a.known <= dl, null);
+      const { funded } = rule(f, rest, (a) => a.known <= dl, null, dl, 'look-ahead');
       for (const iv of rest) {
         if (deadlineOf(iv, f) === dl && !funded.has(iv.id)) noticed.add(iv.id);
       }
     }
-    const hypothetical = rule(f, cands, all, windDownFor(f, K)).funded;
+    // The avoidability check is "the wait decision at K": taken at K, with the figures of K's time.
+    const hypothetical = rule(f, cands, all, windDownFor(f, K), K, 'hypothetical').funded;
     for (const iv of cands) {
       if (!noticed.has(iv.id)) continue;
       const deadline = deadlineOf(iv, f);
@@ -386,7 +461,7 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
       closures.set(iv.id, { fy: f, deadline, served: deadline, last, avoidable: hypothetical.has(iv.id) });
     }
     const rest = cands.filter((iv) => !noticed.has(iv.id));
-    const { closed } = rule(f, rest, all, windDownFor(f, K));
+    const { closed } = rule(f, rest, all, windDownFor(f, K), K, 'K');
     // 3.3: a closure decided at K is never avoidable, under either stance.
     for (const iv of closed) closures.set(iv.id, closeAtK(iv, f, K));
   }
@@ -397,6 +472,9 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
     return !c || m <= c.last;
   };
   const spendOf = (iv: Iv, m: Month): Pence => {
+    // §10: in an actual month the spend is the actual amount (0 without an entry), whatever the
+    // rules say of the month; an exit cost whose month is an actual month adds nothing.
+    if (isActual(m)) return actualOf(iv, m);
     let s = runs(iv, m) ? planCost(iv, m) : 0n;
     const c = closures.get(iv.id);
     if (c && c.last === m && inHorizon(m)) s += iv.exitCost;
@@ -426,6 +504,7 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
         minShare = stream.minShare;
     }
     let spend = 0n;
+    let actual = 0n;
     let drawn = 0n;
     let atRisk = 0n;
     let commissioned = 0n;
@@ -434,6 +513,7 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
       for (const m of months) {
         const x = spendOf(iv, m);
         s += x;
+        if (isActual(m)) actual += x;
         if (m < K) atRisk += x;
       }
       spend += s;
@@ -464,6 +544,8 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
       fy: fyLabel(f),
       funding: pounds(funding),
       spend: pounds(spend),
+      actual: pounds(actual),
+      forecast: pounds(spend - actual),
       drawn: pounds(drawn),
       underspend: pounds(underspend),
       atRisk: pounds(atRisk),
@@ -486,7 +568,14 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
       spend += spendOf(iv, m);
       partner += partnerOf(iv, m);
     }
-    monthRows.push({ month: monthText(m), funding: pounds(monthlySplit(funding, m)), spend: pounds(spend), partner: pounds(partner) });
+    // §10: months[].partner stays the partner's share of the planned cost, in actual months too.
+    monthRows.push({
+      month: monthText(m),
+      funding: pounds(monthlySplit(funding, m)),
+      spend: pounds(spend),
+      partner: pounds(partner),
+      actual: isActual(m),
+    });
   }
 
   // ---- 3.6 outcomes
@@ -507,7 +596,12 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
       usersLosingSupport: 0,
       partner: null,
       handoverMonth: null,
+      actualToDate: 0,
     };
+    // §10: its actual spend over the horizon (every entry is in an actual month).
+    let toDate = 0n;
+    for (let m = H0; m <= HN; m++) if (isActual(m)) toDate += actualOf(iv, m);
+    row.actualToDate = pounds(toDate);
     const c = closures.get(iv.id);
     if (c) {
       const moved = iv.capacity === null ? 0 : Math.min(iv.users, iv.capacity);
@@ -515,7 +609,11 @@ export function referenceScenario(plan: any, scenarioId: string, options: RefOpt
       row.noticeDeadline = monthText(c.deadline);
       row.noticeServed = monthText(c.served);
       row.lastMonth = monthText(c.last);
-      row.runOn = pounds(planCostBetween(iv, fyStart(c.fy), c.last));
+      // §10: runOn counts actual amounts in actual months (§10 reading: of its run-on months
+      // April..last only; actual amounts after the last month are in the account, not in runOn).
+      let runOn = 0n;
+      for (let m = fyStart(c.fy); m <= c.last; m++) runOn += isActual(m) ? actualOf(iv, m) : planCost(iv, m);
+      row.runOn = pounds(runOn);
       row.exitCost = pounds(iv.exitCost);
       row.avoidable = c.avoidable;
       row.usersMoved = moved;
