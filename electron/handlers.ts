@@ -1,6 +1,7 @@
 // Every method of the API contract, over the plan document the session has open. Shared by
 // Electron's main process and the browser harness; arguments arrive already parsed by zod.
 import { version } from '../package.json';
+import { actualsImportEdit, type ActualsImportAnswer } from '../shared/actuals-import';
 import { comparisonCsv } from '../shared/compare-csv';
 import { exportFileName, fileNameFor } from '../shared/file-name';
 import type { EditResult, ExportedFile, Handlers } from '../shared/ipc';
@@ -8,6 +9,7 @@ import { planJsonText } from '../shared/json-text';
 import { simulateScenarios } from '../shared/scenario-set';
 import { briefingHtml } from './export/briefing';
 import { comparisonWorkbook } from './export/workbook';
+import { importActualsBytes } from './import/actuals';
 import type { DocumentSession } from './session';
 
 export { fileNameFor };
@@ -38,6 +40,14 @@ export function createHandlers(session: DocumentSession, shell: 'electron' | 'br
     },
 
     exportPlanJson: () => planJsonText(session.document.plan()),
+
+    previewActualsImport: async ({ fileName, base64, asAt, mapping }): Promise<ActualsImportAnswer> => {
+      const plan = session.document.plan();
+      const file = fileName.split(/[\\/]/).pop() ?? fileName;
+      const result = await importActualsBytes(Buffer.from(base64, 'base64'), file, plan, { asAt, mapping });
+      if (!result.ok) return { ok: false, errors: result.errors, unmatched: result.unmatched, header: result.header ?? null };
+      return { ok: true, preview: result.preview, edit: actualsImportEdit(plan, result.plan, file) };
+    },
 
     exportComparison: async ({ format, scenarioIds }): Promise<ExportedFile> => {
       const plan = session.document.plan();

@@ -10,6 +10,7 @@ export const API_METHOD_NAMES = [
   'exportPlanJson',
   'exportComparison',
   'exportBriefing',
+  'previewActualsImport',
 ] as const;
 
 /**

@@ -4,7 +4,9 @@
 // and the renderer calls them through `HeadroomApi`.
 import { z } from 'zod';
 import { API_METHOD_NAMES } from './api-methods';
+import type { ActualsImportAnswer } from './actuals-import';
 import { PlanEditSchema, type PlanEdit } from './edits';
+import { isMonth } from './months';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
 
@@ -40,6 +42,9 @@ export interface AppInfo {
   readonly shell: 'electron' | 'browser';
 }
 
+/** An extract sent from the page, as base64 (4 characters per 3 bytes): about 17 MB of file. */
+export const MAX_EXTRACT_BASE64 = 24_000_000;
+
 const ScenarioIds = z.array(z.string().max(100)).min(1).max(4);
 
 /** Argument schemas: every payload from the page is parsed before a handler sees it. */
@@ -54,6 +59,19 @@ export const API_ARGS = {
   exportComparison: z.tuple([z.strictObject({ format: z.enum(['xlsx', 'csv']), scenarioIds: ScenarioIds })]),
   /** The briefing for the chosen scenarios: a PDF to hand on, or the HTML it is printed from. */
   exportBriefing: z.tuple([z.strictObject({ scenarioIds: ScenarioIds, format: z.enum(['pdf', 'html']) })]),
+  /**
+   * Reads a finance-system extract (.csv or .xlsx, base64) against the open plan and answers
+   * with a preview and the edit that would make it, or every problem; nothing is stored.
+   * The harness's request limit (25 MB) bounds the file to about 17 MB here; the CLI reads more.
+   */
+  previewActualsImport: z.tuple([
+    z.strictObject({
+      fileName: z.string().min(1).max(260),
+      base64: z.string().max(MAX_EXTRACT_BASE64),
+      asAt: z.string().refine(isMonth).optional(),
+      mapping: z.record(z.string().max(200), z.string().max(100)).optional(),
+    }),
+  ]),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -74,6 +92,7 @@ export interface ApiResults {
   exportPlanJson: string;
   exportComparison: ExportedFile;
   exportBriefing: ExportedFile;
+  previewActualsImport: ActualsImportAnswer;
 }
 
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;

@@ -10,18 +10,8 @@ import type { RawCell, RawRow, RawSheet } from './worker';
 /** Rows searched for the header: finance reports put a title and their parameters above it. */
 export const HEADER_SEARCH_ROWS = 20;
 
-export interface ActualsColumn {
-  readonly column: string;
-  readonly header: string;
-  /** What the column was read as; null when it is ignored. */
-  readonly role: ActualsRole | null;
-}
-
-export interface ActualsHeader {
-  readonly sheet: string;
-  readonly headerRow: number;
-  readonly columns: readonly ActualsColumn[];
-}
+export type { ActualsColumn, ActualsHeader } from '../../shared/actuals-import';
+import type { ActualsHeader } from '../../shared/actuals-import';
 
 // ---------------------------------------------------------------- codes
 

@@ -26,7 +26,7 @@ import { columnLetter, IMPORT_LIMITS, type Limits, place, readFileChecked, readS
 import type { RawSheet } from './worker';
 
 export { applyActuals } from './actuals-plan';
-export type { ActualsColumn, ActualsHeader } from './actuals-header';
+export type { ActualsColumn, ActualsHeader } from '../../shared/actuals-import';
 export { codeKey } from './actuals-header';
 
 /**
@@ -46,39 +46,8 @@ export const ACTUALS_LIMITS: Limits = {
 
 // ---------------------------------------------------------------- results
 
-export interface ActualsPreview extends ActualsHeader {
-  readonly file: string;
-  readonly format: 'xlsx' | 'csv';
-  /** Sheets not read (no header, or after the one read). */
-  readonly ignoredSheets: readonly string[];
-  /** Rows below the header with anything in them. */
-  readonly rowsRead: number;
-  readonly rowsMatched: number;
-  readonly skipped: readonly { readonly reason: string; readonly rows: readonly number[] }[];
-  /** Per intervention the extract has postings for, in plan order. */
-  readonly interventions: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly rows: number;
-    readonly months: readonly string[];
-    readonly total: Pence;
-  }[];
-  /** Months whose actuals the extract replaces, for every intervention. */
-  readonly monthsReplaced: readonly string[];
-  readonly asAtBefore: string | null;
-  readonly asAtAfter: string;
-  readonly ledgerCodesAdded: readonly { readonly intervention: string; readonly code: string }[];
-  /** Assumptions made and values rounded, for the person to check. */
-  readonly notes: readonly string[];
-}
-
-export interface UnmatchedCode {
-  /** The code as first written in the extract. */
-  readonly code: string;
-  readonly rows: readonly number[];
-  /** The sum of its rows' amounts (those that could be read). */
-  readonly total: Pence;
-}
+export type { ActualsPreview, UnmatchedCode } from '../../shared/actuals-import';
+import type { ActualsPreview, UnmatchedCode } from '../../shared/actuals-import';
 
 export type ActualsImportResult =
   | { readonly ok: true; readonly plan: Plan; readonly preview: ActualsPreview }
