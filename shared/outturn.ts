@@ -5,7 +5,7 @@
 // the app's outturn view all present this one structure.
 import { simulate, type SimulationResult } from './engine';
 import { formatProblem } from './format';
-import { formatMoney, divRoundHalfEven, type Pence } from './money';
+import { formatMoney, formatPercent, divRoundHalfEven, type Pence } from './money';
 import { formatFy, fyEnd, fyOfMonth, fyStart, monthName, parseFy, parseMonth, type FyYear, type MonthIndex } from './months';
 import type { Plan } from './plan';
 import { resolveScenario } from './resolve';
@@ -179,4 +179,18 @@ export function lapseSentence(report: Pick<OutturnReport, 'fy' | 'underspend' | 
 /** "Actuals to September 2021": the words for asAt in the title bar and on every screen. */
 export function actualsToWords(asAt: MonthIndex | null): string | null {
   return asAt === null ? null : `Actuals to ${monthName(asAt)}`;
+}
+
+/** What the FY's figures rest on: "Actuals to June 2021", or that every month is forecast. */
+export function actualsBasis(report: Pick<OutturnReport, 'fy' | 'asAt' | 'actualMonths'>): string {
+  const words = actualsToWords(report.asAt);
+  if (words === null) return 'No actuals yet: every month is forecast';
+  if (report.actualMonths === 0) return `${words}; none in ${formatFy(report.fy)}: every month is forecast`;
+  return words;
+}
+
+/** The grant condition at outturn: "Grant condition met: 89.61% commissioned, at least 20% required." */
+export function conditionSentence(report: Pick<OutturnReport, 'commissionedShare' | 'requiredShare' | 'compliant'>): string {
+  if (report.requiredShare === null) return 'No grant condition on the commissioned share.';
+  return `Grant condition ${report.compliant ? 'met' : 'broken'}: ${formatPercent(report.commissionedShare, 2)} commissioned, at least ${formatPercent(report.requiredShare, 2)} required.`;
 }

@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { simulateCommand, validateCommand } from './commands/core';
 import { exportCommand, importCommand, repairCommand } from './commands/documents';
 import { compareExportCommand, importSheetCommand, reportCommand } from './commands/exports';
+import { outturnCommand } from './commands/outturn';
 import { breakevenCommand, ladderCommand, riskCommand } from './commands/uncertainty';
 
 export const commands: readonly Command[] = [
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   ladderCommand,
   breakevenCommand,
   reportCommand,
+  outturnCommand,
   importCommand,
   exportCommand,
   importSheetCommand,

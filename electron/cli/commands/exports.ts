@@ -20,7 +20,7 @@ import { loadPlan, loadPlanAsync, pickScenarios } from '../load-plan';
 import { checkOutput, type OutputKind } from '../output-file';
 import { comparisonText } from '../report-text';
 
-function size(bytes: number): string {
+export function size(bytes: number): string {
   return bytes < 1024
     ? `${bytes} bytes`
     : bytes < 1024 * 1024
@@ -28,13 +28,13 @@ function size(bytes: number): string {
       : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function took(start: number): string {
+export function took(start: number): string {
   const ms = performance.now() - start;
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** The file an option names, checked before any work: a file already there needs --force. */
-function outPath(values: Record<string, unknown>, name: string, kind: OutputKind): string | undefined {
+export function outPath(values: Record<string, unknown>, name: string, kind: OutputKind): string | undefined {
   const value = values[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} needs a file name`);
@@ -44,10 +44,10 @@ function outPath(values: Record<string, unknown>, name: string, kind: OutputKind
   return value;
 }
 
-const FORCE = { force: { type: 'boolean' } } as const;
+export const FORCE = { force: { type: 'boolean' } } as const;
 
 /** Writes a file, turning file-system errors into a plain message. */
-function write(path: string, data: string | Uint8Array) {
+export function write(path: string, data: string | Uint8Array) {
   try {
     writeFileAtomic(path, data);
   } catch (error) {
