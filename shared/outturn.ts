@@ -194,3 +194,11 @@ export function conditionSentence(report: Pick<OutturnReport, 'commissionedShare
   if (report.requiredShare === null) return 'No grant condition on the commissioned share.';
   return `Grant condition ${report.compliant ? 'met' : 'broken'}: ${formatPercent(report.commissionedShare, 2)} commissioned, at least ${formatPercent(report.requiredShare, 2)} required.`;
 }
+
+const SHARE_2DP = new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A variance as a share of budget, signed and always to 2 decimals so columns line up: "+4.17%", "-22.90%", "0.00%"; "–" without a budget. */
+export function varianceShareText(share: number | null): string {
+  if (share === null) return '–';
+  return `${share > 0 ? '+' : ''}${SHARE_2DP.format(share)}`;
+}

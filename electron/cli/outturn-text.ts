@@ -7,6 +7,7 @@ import {
   lapseSentence,
   type OutturnFigures,
   type OutturnReport,
+  varianceShareText,
   varianceWords,
 } from '../../shared/outturn';
 import { type Column, renderTable } from './tables';
@@ -27,7 +28,7 @@ function figureCells(f: OutturnFigures): string[] {
     money(f.forecast),
     money(f.outturn),
     differenceText('money', f.variance),
-    differenceText('share', f.varianceShare),
+    varianceShareText(f.varianceShare),
   ];
 }
 

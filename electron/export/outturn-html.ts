@@ -12,6 +12,7 @@ import {
   type OutturnFigures,
   type OutturnGroup,
   type OutturnReport,
+  varianceShareText,
   varianceWords,
 } from '../../shared/outturn';
 import { outcomePhrase } from '../../shared/words';
@@ -31,7 +32,7 @@ function figureCells(f: OutturnFigures): string {
     num(money(f.forecast)),
     num(money(f.outturn)),
     num(differenceText('money', f.variance), side(f.variance)),
-    num(differenceText('share', f.varianceShare), side(f.variance)),
+    num(varianceShareText(f.varianceShare), side(f.variance)),
   ].join('');
 }
 
@@ -81,7 +82,7 @@ function glance(t: OutturnFigures): string {
 
 /** The sentence on the total variance: "Overspend of £300.00 against a budget of £120,000.00 (+0.25%)." */
 function varianceSentence(t: OutturnFigures): string {
-  const share = t.varianceShare === null || t.variance === 0 ? '' : ` (${differenceText('share', t.varianceShare)})`;
+  const share = t.varianceShare === null || t.variance === 0 ? '' : ` (${varianceShareText(t.varianceShare)})`;
   return `${varianceWords(t.variance)} against a budget of ${money(t.budget)}${share}.`;
 }
 

@@ -9,7 +9,7 @@ import { outturnHtml } from '../../electron/export/outturn-html';
 import { OUTTURN_SHEETS, outturnWorkbook } from '../../electron/export/outturn-workbook';
 import { MONEY_FORMAT } from '../../electron/export/workbook';
 import { parseFy } from '../../shared/months';
-import { actualsBasis, conditionSentence, lapseSentence, outturnReport, type OutturnReport } from '../../shared/outturn';
+import { actualsBasis, conditionSentence, lapseSentence, outturnReport, type OutturnReport, varianceShareText } from '../../shared/outturn';
 import type { Plan } from '../../shared/plan';
 import { readJson } from '../core/helpers';
 
@@ -218,5 +218,6 @@ describe('the words the text, workbook and page share', () => {
     expect(conditionSentence({ commissionedShare: 0.1234, requiredShare: 0.2, compliant: false })).toBe(
       'Grant condition broken: 12.34% commissioned, at least 20% required.',
     );
+    expect([0.0417, -0.229, 0, null].map(varianceShareText)).toEqual(['+4.17%', '-22.90%', '0.00%', '–']);
   });
 });
