@@ -4,6 +4,7 @@ import { importActualsCommand } from './commands/actuals';
 import { simulateCommand, validateCommand } from './commands/core';
 import { exportCommand, importCommand, repairCommand } from './commands/documents';
 import { compareExportCommand, importSheetCommand, reportCommand } from './commands/exports';
+import { outturnCommand } from './commands/outturn';
 import { breakevenCommand, ladderCommand, riskCommand } from './commands/uncertainty';
 
 export const commands: readonly Command[] = [
@@ -14,6 +15,7 @@ export const commands: readonly Command[] = [
   ladderCommand,
   breakevenCommand,
   reportCommand,
+  outturnCommand,
   importCommand,
   exportCommand,
   importSheetCommand,

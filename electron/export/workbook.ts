@@ -23,14 +23,14 @@ export const exportDateText = calendarDateText;
 export const poundsCell = (pence: number) => pence / 100;
 
 export const MONEY_FORMAT = '£#,##0.00';
-const SIGNED_MONEY_FORMAT = '+£#,##0.00;-£#,##0.00;£0.00';
+export const SIGNED_MONEY_FORMAT = '+£#,##0.00;-£#,##0.00;£0.00';
 const COUNT_FORMAT = '#,##0';
 const SIGNED_COUNT_FORMAT = '+#,##0;-#,##0;0';
-const SHARE_FORMAT = '0.00%';
-const SIGNED_SHARE_FORMAT = '+0.00%;-0.00%;0.00%';
+export const SHARE_FORMAT = '0.00%';
+export const SIGNED_SHARE_FORMAT = '+0.00%;-0.00%;0.00%';
 
 /** Rows above each sheet's table: plan, scenarios, date, blank. The table's header follows. */
-const TITLE_ROWS = 4;
+export const TITLE_ROWS = 4;
 
 type CellValue = string | number | null;
 
@@ -47,7 +47,7 @@ function addTitle(sheet: Worksheet, plan: Plan, comparison: Comparison, date: Da
   sheet.getCell('A3').font = { italic: true, size: 10, color: { argb: 'FF555555' } };
 }
 
-function addHeader(sheet: Worksheet, rowNumber: number, titles: readonly string[]) {
+export function addHeader(sheet: Worksheet, rowNumber: number, titles: readonly string[]) {
   const row = sheet.getRow(rowNumber);
   titles.forEach((title, i) => {
     const cell = row.getCell(i + 1);
@@ -59,7 +59,7 @@ function addHeader(sheet: Worksheet, rowNumber: number, titles: readonly string[
   });
 }
 
-function freeze(sheet: Worksheet, headerRows: number, columns: number) {
+export function freeze(sheet: Worksheet, headerRows: number, columns: number) {
   sheet.views = [
     {
       state: 'frozen',
@@ -98,7 +98,7 @@ function formatFor(kind: ComparisonRow['kind'], signed: boolean): string | undef
   return undefined;
 }
 
-function setCell(sheet: Worksheet, row: number, col: number, value: CellValue, numFmt?: string) {
+export function setCell(sheet: Worksheet, row: number, col: number, value: CellValue, numFmt?: string) {
   const cell = sheet.getRow(row).getCell(col);
   cell.value = typeof value === 'string' ? text(value) : value;
   if (typeof value === 'number' && numFmt) cell.numFmt = numFmt;
@@ -122,7 +122,7 @@ function scenarioHeaders(comparison: Comparison): string[] {
   return [...comparison.scenarios.map((s) => `${s.name} [${s.id}]`), ...ids.slice(1).map((id) => `${id} − ${ids[0]}`)];
 }
 
-function widths(sheet: Worksheet, values: readonly number[]) {
+export function widths(sheet: Worksheet, values: readonly number[]) {
   values.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 }
 
