@@ -4,7 +4,7 @@
 // against outturn, what is drawn and what lapses; the grant condition. Pure (no formulas), so
 // the app's main thread may build it; shared/outturn.ts simulates and builds it for the CLI.
 import type { SimulationResult } from './engine';
-import { formatMoney, divRoundHalfEven, type Pence } from './money';
+import { formatMoney, formatPercent, divRoundHalfEven, type Pence } from './money';
 import { formatFy, fyEnd, fyOfMonth, fyStart, monthName, parseFy, parseMonth, type FyYear, type MonthIndex } from './months';
 import type { Plan } from './plan';
 import { outcomeAt, type OutcomeAt } from './words';
@@ -162,4 +162,26 @@ export function lapseSentence(report: Pick<OutturnReport, 'fy' | 'underspend' | 
 /** "Actuals to September 2021": the words for asAt in the title bar and on every screen. */
 export function actualsToWords(asAt: MonthIndex | null): string | null {
   return asAt === null ? null : `Actuals to ${monthName(asAt)}`;
+}
+
+/** What the FY's figures rest on: "Actuals to June 2021", or that every month is forecast. */
+export function actualsBasis(report: Pick<OutturnReport, 'fy' | 'asAt' | 'actualMonths'>): string {
+  const words = actualsToWords(report.asAt);
+  if (words === null) return 'No actuals yet: every month is forecast';
+  if (report.actualMonths === 0) return `${words}; none in ${formatFy(report.fy)}: every month is forecast`;
+  return words;
+}
+
+/** The grant condition at outturn: "Grant condition met: 89.61% commissioned, at least 20% required." */
+export function conditionSentence(report: Pick<OutturnReport, 'commissionedShare' | 'requiredShare' | 'compliant'>): string {
+  if (report.requiredShare === null) return 'No grant condition on the commissioned share.';
+  return `Grant condition ${report.compliant ? 'met' : 'broken'}: ${formatPercent(report.commissionedShare, 2)} commissioned, at least ${formatPercent(report.requiredShare, 2)} required.`;
+}
+
+const SHARE_2DP = new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A variance as a share of budget, signed and always to 2 decimals so columns line up: "+4.17%", "-22.90%", "0.00%"; "–" without a budget. */
+export function varianceShareText(share: number | null): string {
+  if (share === null) return '–';
+  return `${share > 0 ? '+' : ''}${SHARE_2DP.format(share)}`;
 }
