@@ -2,6 +2,7 @@
 // Electron's main process and the browser harness; arguments arrive already parsed by zod.
 import { version } from '../package.json';
 import { actualsImportEdit, type ActualsImportAnswer } from '../shared/actuals-import';
+import { withEarlierMonths } from '../shared/actuals-fill';
 import { comparisonCsv } from '../shared/compare-csv';
 import { exportFileName, fileNameFor } from '../shared/file-name';
 import type { EditResult, ExportedFile, Handlers } from '../shared/ipc';
@@ -41,12 +42,13 @@ export function createHandlers(session: DocumentSession, shell: 'electron' | 'br
 
     exportPlanJson: () => planJsonText(session.document.plan()),
 
-    previewActualsImport: async ({ fileName, base64, asAt, mapping }): Promise<ActualsImportAnswer> => {
+    previewActualsImport: async ({ fileName, base64, asAt, mapping, fillEarlier }): Promise<ActualsImportAnswer> => {
       const plan = session.document.plan();
       const file = fileName.split(/[\\/]/).pop() ?? fileName;
       const result = await importActualsBytes(Buffer.from(base64, 'base64'), file, plan, { asAt, mapping });
       if (!result.ok) return { ok: false, errors: result.errors, unmatched: result.unmatched, header: result.header ?? null };
-      return { ok: true, preview: result.preview, edit: actualsImportEdit(plan, result.plan, file) };
+      const { plan: imported, earlier } = withEarlierMonths(result.plan, result.preview.monthsReplaced, fillEarlier === true);
+      return { ok: true, preview: result.preview, edit: actualsImportEdit(plan, imported, file), earlier };
     },
 
     exportComparison: async ({ format, scenarioIds }): Promise<ExportedFile> => {

@@ -14,6 +14,8 @@ import { Results } from './screens/Results';
 import { Compare } from './screens/Compare';
 import { Risk } from './screens/Risk';
 import { Outturn } from './screens/outturn/Outturn';
+import { ImportActualsButton, useExtractDrop } from './screens/outturn/ImportActuals';
+import { ImportActualsDialog } from './screens/outturn/ImportActualsDialog';
 import { actualsToWords } from '../shared/outturn-figures';
 import { parseMonth } from '../shared/months';
 import './App.css';
@@ -122,6 +124,7 @@ function DocumentBar() {
             <button type="button" onClick={() => void exportPlanJson()}>
               Export plan (JSON)
             </button>
+            <ImportActualsButton label="Import actuals (CSV, Excel)…" />
           </div>
         </details>
         <input
@@ -217,6 +220,7 @@ export function App() {
   useEffect(() => {
     void loadDocument();
   }, []);
+  useExtractDrop();
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -255,6 +259,7 @@ export function App() {
           )}
         </Main>
       </div>
+      {loaded ? <ImportActualsDialog /> : null}
     </div>
   );
 }

@@ -2,7 +2,8 @@
 // actuals only for the current year can fill earlier months "as planned": an entry per
 // intervention and month equal to its planned cost, for months that have no entry yet.
 import { plannedMonthly } from './engine';
-import { penceToPounds } from './money';
+import type { EarlierGap } from './actuals-import';
+import { penceToPounds, poundsToPence } from './money';
 import { formatMonth, parseMonth, type MonthIndex } from './months';
 import type { ActualSpend, Plan } from './plan';
 import { BASE_SCENARIO_ID, resolveScenario } from './resolve';
@@ -29,4 +30,30 @@ export function plannedEntries(plan: Plan, from: MonthIndex, to: MonthIndex): Ac
     }
   });
   return entries;
+}
+
+/**
+ * After an import: the actual months before the extract's first that hold no actual for a
+ * service the plan has spending in them (they count as £0), and, when `fill` is set, the
+ * plan with them filled at their planned cost. No gap: the plan unchanged and null.
+ */
+export function withEarlierMonths(
+  plan: Plan,
+  monthsReplaced: readonly string[],
+  fill: boolean,
+): { plan: Plan; earlier: EarlierGap | null } {
+  if (!plan.actuals || monthsReplaced.length === 0) return { plan, earlier: null };
+  const first = Math.min(...monthsReplaced.map(parseMonth));
+  const entries = plannedEntries(plan, parseMonth(plan.horizon.start), first - 1);
+  if (entries.length === 0) return { plan, earlier: null };
+  const months = entries.map((e) => parseMonth(e.month));
+  const earlier: EarlierGap = {
+    from: formatMonth(Math.min(...months)),
+    to: formatMonth(Math.max(...months)),
+    entries: entries.length,
+    planned: entries.reduce((sum, e) => sum + (poundsToPence(e.amount) ?? 0), 0),
+    filled: fill,
+  };
+  if (!fill) return { plan, earlier };
+  return { plan: { ...plan, actuals: { ...plan.actuals, spend: [...plan.actuals.spend, ...entries] } }, earlier };
 }

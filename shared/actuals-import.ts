@@ -56,8 +56,19 @@ export interface UnmatchedCode {
 }
 
 /** The app's preview of an import: what would change, with the edit that makes it (one undoable command). */
+/** Actual months before the extract's first that would hold no actual for a service planned to spend in them. */
+export interface EarlierGap {
+  readonly from: string;
+  readonly to: string;
+  /** Service-months without an actual, and what the plan has them spend (counted as £0 unless filled). */
+  readonly entries: number;
+  readonly planned: Pence;
+  /** The answer already fills them at their planned cost. */
+  readonly filled: boolean;
+}
+
 export type ActualsImportAnswer =
-  | { readonly ok: true; readonly preview: ActualsPreview; readonly edit: PlanEdit }
+  | { readonly ok: true; readonly preview: ActualsPreview; readonly edit: PlanEdit; readonly earlier: EarlierGap | null }
   | {
       readonly ok: false;
       readonly errors: readonly string[];

@@ -70,6 +70,8 @@ export const API_ARGS = {
       base64: z.string().max(MAX_EXTRACT_BASE64),
       asAt: z.string().refine(isMonth).optional(),
       mapping: z.record(z.string().max(200), z.string().max(100)).optional(),
+      /** Months before the extract's first with no actual yet are filled at their planned cost. */
+      fillEarlier: z.boolean().optional(),
     }),
   ]),
 } as const;

@@ -2,12 +2,13 @@
 // September 2021 says so in the title bar, the Outturn screen gives each service's budget,
 // actual, forecast and variance and what lapses, an actual typed into the month grid moves
 // them, and undo puts it back. Screenshots at 1280×800 in test-results/actuals/.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMonth } from '../../shared/months';
 import { demoWithActuals } from '../fixtures';
 import { HeadroomApp } from './pages/headroom-app';
-import { OutturnScreen } from './pages/outturn-screen';
+import { ImportActualsDialogPage, OutturnScreen } from './pages/outturn-screen';
 import { browserSuite, REPO } from './support';
 
 const SHOTS = 'test-results/actuals';
@@ -78,5 +79,47 @@ describe('the plan through the year', () => {
     await app.go('results');
     await expect.poll(() => app.page.locator('.chart-legend').first().innerText()).toContain('Actual spend (to Sep 2021)');
     await app.page.screenshot({ path: shot('04-results'), fullPage: true });
+  });
+
+  it('imports a finance extract dropped on the window, maps its codes, shows the variance, and undoes it', async () => {
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
+    await app.page.setViewportSize({ width: 1280, height: 800 });
+    const extract = readFileSync(path.join(REPO, 'test/fixtures/extracts/messy-extract.csv'), 'utf8');
+    const dialog = new ImportActualsDialogPage(app.page);
+    await dialog.drop('messy-extract.csv', extract);
+
+    // The demo plan has no ledger codes: every code is unmatched, and nothing is changed yet.
+    await app.page.getByTestId('actuals-unmatched').waitFor();
+    expect(await dialog.text()).toContain("row 9, column B: the code 'prj-iris' is not a ledger code or id of any intervention");
+    await app.page.screenshot({ path: shot('05-import-unmatched') });
+    await dialog.map('CC1002', 'Community navigators');
+    await dialog.map('CC1009', 'IRIS (GP domestic abuse training)');
+    await dialog.map('prj-iris', 'IRIS (GP domestic abuse training)');
+    await dialog.map('cc1000', 'VRU central team');
+    await dialog.retry();
+    const preview = await dialog.text();
+    expect(preview).toContain('actuals to October 2021 (before: none yet)');
+    expect(preview).toContain('Replaces every service’s actuals for Sep 2021, Oct 2021.');
+    expect(preview).toContain('Count April 2020 to August 2021 as spent as planned');
+    await app.page.screenshot({ path: shot('06-import-preview') });
+    await dialog.confirm();
+
+    await app.page.getByTestId('screen-outturn').waitFor();
+    await app.waitForResults();
+    await expect.poll(() => app.page.getByTestId('actuals-as-at-badge').innerText()).toBe('Actuals to October 2021');
+    // IRIS: £199.99 in September; £3,000 less a £500 reversal in October.
+    expect(await app.page.getByTestId(`actual-iris-${parseMonth('2021-09')}`).inputValue()).toBe('£200');
+    expect(await app.page.getByTestId(`actual-iris-${parseMonth('2021-10')}`).inputValue()).toBe('£2,500');
+    expect(await app.page.getByTestId(`actual-central-team-${parseMonth('2021-10')}`).inputValue()).toBe('£8,000');
+    expect(await new OutturnScreen(app.page).figure('outturn-variance')).toContain('Underspend of');
+    await app.page.screenshot({ path: shot('07-imported'), fullPage: true });
+
+    await expect
+      .poll(() => app.undoButton().getAttribute('title'))
+      .toContain('Import actuals from messy-extract.csv (actuals to October 2021)');
+    await app.undoByKeyboard();
+    await expect.poll(() => app.page.getByTestId('actuals-as-at-badge').count()).toBe(0);
+    expect(await app.page.getByTestId('screen-outturn').innerText()).toContain('No actuals yet');
+    expect(app.consoleErrors).toEqual([]);
   });
 });

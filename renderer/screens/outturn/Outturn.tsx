@@ -22,6 +22,7 @@ import { fyLabel, money, monthLong, outcomeCell, percent } from '../../logic/for
 import { useOutturnResults, usePlan } from '../../store/hooks';
 import { useStore } from '../../store/store';
 import { ActualsGrid } from './ActualsGrid';
+import { ImportActualsButton } from './ImportActuals';
 import './outturn.css';
 
 const signedPercent = (share: number | null) => (share === null ? '–' : `${share > 0 ? '+' : ''}${percent(share, 1)}`);
@@ -165,6 +166,7 @@ export function Outturn() {
 
       <Card
         title={`Forecast outturn, ${fyLabel(report.fy)}`}
+        actions={<ImportActualsButton />}
         subtitle={
           report.asAt === null
             ? 'Budget is the plan as made; with no actuals recorded, the outturn is the plan.'

@@ -35,3 +35,41 @@ export class OutturnScreen {
     await cell.press('Enter');
   }
 }
+
+/** The Import actuals dialog: a file dropped on the window, codes mapped, the preview read. */
+export class ImportActualsDialogPage {
+  constructor(private readonly page: Page) {}
+
+  /** Drops a file onto the window, as a person drags one from the file manager. */
+  async drop(name: string, content: string, type = 'text/csv'): Promise<void> {
+    await this.page.evaluate(
+      ([fileName, text, mime]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], fileName, { type: mime }));
+        const target = document.querySelector('main') ?? document.body;
+        for (const kind of ['dragenter', 'dragover', 'drop'])
+          target.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      [name, content, type] as const,
+    );
+    await this.page.getByTestId('actuals-import-dialog').waitFor();
+  }
+
+  async map(code: string, serviceName: string): Promise<void> {
+    await this.page.getByTestId(`map-${code}`).selectOption({ label: serviceName });
+  }
+
+  async retry(): Promise<void> {
+    await this.page.getByTestId('actuals-retry').click();
+    await this.page.getByTestId('actuals-preview').waitFor();
+  }
+
+  async text(): Promise<string> {
+    return (await this.page.getByTestId('actuals-import-dialog').innerText()).replace(/\s+/g, ' ');
+  }
+
+  async confirm(): Promise<void> {
+    await this.page.getByTestId('actuals-import-confirm').click();
+    await this.page.getByTestId('actuals-import-dialog').waitFor({ state: 'hidden' });
+  }
+}
