@@ -9,7 +9,11 @@ import type { EditResult, ExportedFile, Handlers } from '../shared/ipc';
 import { planJsonText } from '../shared/json-text';
 import { simulateScenarios } from '../shared/scenario-set';
 import { briefingHtml } from './export/briefing';
+import { outturnHtml } from './export/outturn-html';
+import { outturnWorkbook } from './export/outturn-workbook';
 import { comparisonWorkbook } from './export/workbook';
+import { outturnReport } from '../shared/outturn';
+import { parseFy } from '../shared/months';
 import { importActualsBytes } from './import/actuals';
 import type { DocumentSession } from './session';
 
@@ -41,6 +45,26 @@ export function createHandlers(session: DocumentSession, shell: 'electron' | 'br
     },
 
     exportPlanJson: () => planJsonText(session.document.plan()),
+
+    exportOutturn: async ({ scenarioId, fy, format }): Promise<ExportedFile> => {
+      const plan = session.document.plan();
+      const report = outturnReport(plan, scenarioId, parseFy(fy));
+      const what = `outturn ${fy.replace('/', '-')}` as const;
+      if (format === 'xlsx') {
+        const bytes = await outturnWorkbook(report, { date: new Date() });
+        return { fileName: exportFileName(plan.name, what, 'xlsx'), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
+      }
+      const html = outturnHtml(report, { date: new Date() });
+      if (format === 'html')
+        return {
+          fileName: exportFileName(plan.name, what, 'html'),
+          mimeType: 'text/html',
+          base64: Buffer.from(html, 'utf8').toString('base64'),
+        };
+      if (!printPdf) throw new Error(NO_PDF_PRINTER_MESSAGE);
+      const pdf = await printPdf(html);
+      return { fileName: exportFileName(plan.name, what, 'pdf'), mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64') };
+    },
 
     previewActualsImport: async ({ fileName, base64, asAt, mapping, fillEarlier }): Promise<ActualsImportAnswer> => {
       const plan = session.document.plan();

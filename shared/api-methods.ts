@@ -11,6 +11,7 @@ export const API_METHOD_NAMES = [
   'exportComparison',
   'exportBriefing',
   'previewActualsImport',
+  'exportOutturn',
 ] as const;
 
 /**

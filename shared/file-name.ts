@@ -14,8 +14,12 @@ export function fileNameFor(planName: string, suffix: string): string {
   return `${safe || 'Plan'}${suffix}`;
 }
 
-/** What main exports for a plan: "<plan> comparison.xlsx", "<plan> briefing.pdf". */
-export function exportFileName(planName: string, what: 'comparison' | 'briefing', format: 'csv' | 'xlsx' | 'html' | 'pdf'): string {
+/** What main exports for a plan: "<plan> comparison.xlsx", "<plan> briefing.pdf", "<plan> outturn 2021-22.xlsx". */
+export function exportFileName(
+  planName: string,
+  what: 'comparison' | 'briefing' | `outturn ${string}`,
+  format: 'csv' | 'xlsx' | 'html' | 'pdf',
+): string {
   return fileNameFor(planName, ` ${what}.${format}`);
 }
 

@@ -59,6 +59,10 @@ export const API_ARGS = {
   exportComparison: z.tuple([z.strictObject({ format: z.enum(['xlsx', 'csv']), scenarioIds: ScenarioIds })]),
   /** The briefing for the chosen scenarios: a PDF to hand on, or the HTML it is printed from. */
   exportBriefing: z.tuple([z.strictObject({ scenarioIds: ScenarioIds, format: z.enum(['pdf', 'html']) })]),
+  /** The forecast outturn report of one scenario and FY ("2021/22"), as a workbook or a PDF. */
+  exportOutturn: z.tuple([
+    z.strictObject({ scenarioId: z.string().max(100), fy: z.string().regex(/^\d{4}\/\d{2}$/), format: z.enum(['xlsx', 'pdf', 'html']) }),
+  ]),
   /**
    * Reads a finance-system extract (.csv or .xlsx, base64) against the open plan and answers
    * with a preview and the edit that would make it, or every problem; nothing is stored.
@@ -95,6 +99,7 @@ export interface ApiResults {
   exportComparison: ExportedFile;
   exportBriefing: ExportedFile;
   previewActualsImport: ActualsImportAnswer;
+  exportOutturn: ExportedFile;
 }
 
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;

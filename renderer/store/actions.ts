@@ -150,3 +150,10 @@ export async function exportBriefing(format: 'pdf' | 'html', scenarioIds: readon
   downloadBase64(file.fileName, file.mimeType, file.base64);
   return file.fileName;
 }
+
+/** Asks the API for the forecast outturn report of a scenario and FY ("2021/22") and downloads it. */
+export async function exportOutturn(format: 'xlsx' | 'pdf', scenarioId: string, fy: string): Promise<string> {
+  const file = await api.exportOutturn({ scenarioId, fy, format });
+  downloadBase64(file.fileName, file.mimeType, file.base64);
+  return file.fileName;
+}

@@ -3,6 +3,7 @@
 // actual, forecast and variance and what lapses, an actual typed into the month grid moves
 // them, and undo puts it back. Screenshots at 1280×800 in test-results/actuals/.
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMonth } from '../../shared/months';
@@ -54,6 +55,20 @@ describe('the plan through the year', () => {
     ]);
     expect(await outturn.lapseSentence()).toBe("£181,299.50 of 2021/22's grant will lapse unless committed by 31 March 2022.");
     await app.page.screenshot({ path: shot('02-outturn'), fullPage: true });
+
+    // The same report as a workbook, from the screen: numbers in cells, the sheets of the CLI's --xlsx.
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('outturn-export-xlsx').click()]);
+    const saved = path.join(REPO, SHOTS, download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toBe('West Midlands VRU 2021 22 cliff edge outturn 2021-22.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(saved);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Outturn', 'By system', 'By category', 'Funding']);
+    const irisRow = book
+      .getWorksheet('Outturn')!
+      .getRows(1, 80)!
+      .find((r) => r.values.toString().includes('IRIS (GP domestic abuse training)'))!;
+    expect((irisRow.values as unknown[]).filter((v) => typeof v === 'number')).toEqual(expect.arrayContaining([48000, 49800, 1800]));
 
     // Mentors in Violence Prevention spent £9,000 in September, not £7,500: £1,500 over budget.
     await outturn.typeActual('mvp', parseMonth('2021-09'), '9,000');

@@ -22,6 +22,7 @@ const VALID_ARGS: Record<ApiMethod, unknown[]> = {
   exportPlanJson: [],
   exportComparison: [{ format: 'csv', scenarioIds: ['baseline'] }],
   exportBriefing: [{ scenarioIds: ['baseline', 'cut'], format: 'pdf' }],
+  exportOutturn: [{ scenarioId: 'base', fy: '2021/22', format: 'xlsx' }],
   previewActualsImport: [{ fileName: 'ledger.csv', base64: 'YSxiLGMK', asAt: '2021-09', mapping: { 'CC-101': 'iris' } }],
 };
 

@@ -19,6 +19,7 @@ import { DataTable, num } from '../../components/DataTable';
 import { InlineField } from '../../components/InlineField';
 import { setAsAtEdit, setCommentaryEdit, startActualsEdit } from '../../logic/actuals-edits';
 import { fyLabel, money, monthLong, outcomeCell, percent } from '../../logic/format';
+import { exportOutturn } from '../../store/actions';
 import { useOutturnResults, usePlan } from '../../store/hooks';
 import { useStore } from '../../store/store';
 import { ActualsGrid } from './ActualsGrid';
@@ -131,6 +132,31 @@ function AsAtControl() {
   );
 }
 
+function ExportOutturn(props: { scenarioId: string; fy: string }) {
+  const [state, setState] = useState<string | null>(null);
+  const run = async (format: 'xlsx' | 'pdf') => {
+    setState('Preparing…');
+    try {
+      setState(`Saved ${await exportOutturn(format, props.scenarioId, props.fy)}`);
+    } catch (error) {
+      setState(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void run('xlsx')} data-testid="outturn-export-xlsx">
+        Excel
+      </button>
+      <button type="button" onClick={() => void run('pdf')} data-testid="outturn-export-pdf">
+        PDF
+      </button>
+      <span className="muted small" role="status" aria-live="polite">
+        {state}
+      </span>
+    </>
+  );
+}
+
 export function Outturn() {
   const plan = usePlan();
   const scenarioId = useStore((s) => s.scenarioId);
@@ -166,7 +192,12 @@ export function Outturn() {
 
       <Card
         title={`Forecast outturn, ${fyLabel(report.fy)}`}
-        actions={<ImportActualsButton />}
+        actions={
+          <>
+            <ImportActualsButton />
+            <ExportOutturn scenarioId={scenarioId} fy={fyLabel(report.fy)} />
+          </>
+        }
         subtitle={
           report.asAt === null
             ? 'Budget is the plan as made; with no actuals recorded, the outturn is the plan.'
