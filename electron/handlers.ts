@@ -45,7 +45,8 @@ export function createHandlers(session: DocumentSession, shell: 'electron' | 'br
         const bytes = await comparisonWorkbook(plan, scenarioIds);
         return { fileName: exportFileName(plan.name, 'comparison', 'xlsx'), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
       }
-      const csv = comparisonCsv(simulateScenarios(plan, scenarioIds).comparison);
+      const set = simulateScenarios(plan, scenarioIds);
+      const csv = comparisonCsv(set.comparison, set.results);
       return {
         fileName: exportFileName(plan.name, 'comparison', 'csv'),
         mimeType: 'text/csv',
