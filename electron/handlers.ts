@@ -9,6 +9,7 @@ import { simulateScenarios } from '../shared/scenario-set';
 import { briefingHtml } from './export/briefing';
 import { comparisonWorkbook } from './export/workbook';
 import type { DocumentSession } from './session';
+import type { ViewStateFile } from './view-state-file';
 
 export { fileNameFor };
 
@@ -19,8 +20,19 @@ export type PrintPdf = (html: string) => Promise<Buffer>;
 
 export const NO_PDF_PRINTER_MESSAGE = 'Printing to PDF needs Chromium or Electron; download the HTML briefing and print it from a browser';
 
-export function createHandlers(session: DocumentSession, shell: 'electron' | 'browser', printPdf?: PrintPdf): Handlers {
+/** `viewStates`: where each document's view state is kept (the app's settings); without it nothing is kept. */
+export function createHandlers(
+  session: DocumentSession,
+  shell: 'electron' | 'browser',
+  printPdf?: PrintPdf,
+  viewStates?: ViewStateFile,
+): Handlers {
   return {
+    getViewState: () => viewStates?.get(session.document.info().path) ?? null,
+    setViewState: (state) => {
+      viewStates?.set(session.document.info().path, state);
+      return null;
+    },
     getAppInfo: () => ({ version, shell }),
     getPlan: () => session.document.snapshot(),
     applyEdit: (edit) => session.document.apply(edit),

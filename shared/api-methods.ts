@@ -10,6 +10,8 @@ export const API_METHOD_NAMES = [
   'exportPlanJson',
   'exportComparison',
   'exportBriefing',
+  'getViewState',
+  'setViewState',
 ] as const;
 
 /**

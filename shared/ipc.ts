@@ -7,6 +7,7 @@ import { API_METHOD_NAMES } from './api-methods';
 import { PlanEditSchema, type PlanEdit } from './edits';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
+import { ViewStateSchema, type ViewState } from './view-state';
 
 export interface DocumentInfo {
   readonly path: string;
@@ -54,6 +55,9 @@ export const API_ARGS = {
   exportComparison: z.tuple([z.strictObject({ format: z.enum(['xlsx', 'csv']), scenarioIds: ScenarioIds })]),
   /** The briefing for the chosen scenarios: a PDF to hand on, or the HTML it is printed from. */
   exportBriefing: z.tuple([z.strictObject({ scenarioIds: ScenarioIds, format: z.enum(['pdf', 'html']) })]),
+  /** What the person was looking at in the open document (shared/view-state.ts), or null for none yet. */
+  getViewState: z.tuple([]),
+  setViewState: z.tuple([ViewStateSchema]),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -74,6 +78,8 @@ export interface ApiResults {
   exportPlanJson: string;
   exportComparison: ExportedFile;
   exportBriefing: ExportedFile;
+  getViewState: ViewState | null;
+  setViewState: null;
 }
 
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;

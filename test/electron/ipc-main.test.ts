@@ -22,6 +22,8 @@ const VALID_ARGS: Record<ApiMethod, unknown[]> = {
   exportPlanJson: [],
   exportComparison: [{ format: 'csv', scenarioIds: ['baseline'] }],
   exportBriefing: [{ scenarioIds: ['baseline', 'cut'], format: 'pdf' }],
+  getViewState: [],
+  setViewState: [{ screen: 'compare', scenarioId: 'cut', compareIds: ['base', 'cut'], headlineFy: 2021, riskScenarioId: null, risk: {} }],
 };
 
 /** Records what registerIpc hands to ipcMain.handle, keyed by channel. */
