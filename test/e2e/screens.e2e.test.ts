@@ -154,7 +154,9 @@ describe('the planner’s screens', () => {
 
     await app.interventions.editCell('evaluation', 'annualCost', '=fte * 42000');
     await expect.poll(() => app.interventions.editorError().innerText()).toContain('unknown name "fte"');
-    expect(await app.page.getByTestId('edit-problems').innerText()).toContain('interventions[2].annualCost');
+    // The banner names the field in words, not by its place in the file.
+    expect(await app.page.getByTestId('edit-problems').innerText()).toContain('Local evaluation: annual cost: unknown name "fte"');
+    expect(await app.page.getByTestId('edit-problems').innerText()).not.toContain('interventions[2]');
     expect(await app.revision()).toBe(revision);
     expect((await app.callApi('getPlan')).plan).toEqual(planBefore);
 

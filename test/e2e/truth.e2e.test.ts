@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness } from '../../electron/harness/server';
 import { browserSuite, REPO } from './support';
+import { RiskScreen } from './pages/risk-screen';
 import { TruthApp } from './pages/truth-pages';
 
 const SHOTS = path.join(REPO, 'test-results/truth');
@@ -154,6 +155,60 @@ describe('exports with each service’s detail', () => {
     const decisions = book.getWorksheet('Decisions')!;
     expect(decisions.getCell('A5').value).toBe('Notice deadline');
     expect(decisions.getCell('E5').value).toBe('25% cut, confirmed in June');
+    expect(app.consoleErrors).toEqual([]);
+  }, 180_000);
+});
+
+describe('Risk per FY, kept with the document', () => {
+  it('gives each FY’s at risk with the largest as a row of its own, and its results survive a reload', async () => {
+    app = await TruthApp.openSmall(suite.chromium.browser, suite.harness.harness);
+    const uncertain = [{ variable: 'grantLevel', dist: 'triangular', min: 0.6, mode: 0.75, max: 1 }];
+    await app.callApi('applyEdit', {
+      label: 'Uncertain grant level',
+      ops: [{ op: 'set', path: ['scenarios', 2, 'uncertainty'], value: uncertain }],
+    });
+    await app.reload();
+    const risk = new RiskScreen(app.page);
+    await risk.open();
+    await risk.chooseScenario('cut-25-june');
+    await risk.setRun(200, 1);
+    await risk.run();
+    await risk.waitForResults();
+    const table = await risk.summaryTable();
+    for (const row of ['At risk before confirmation, 2020/21', 'At risk before confirmation, 2021/22', 'At risk in the largest FY'])
+      expect(table).toContain(row);
+    await expect.poll(async () => Object.keys((await app!.viewState())?.risk ?? {})).toEqual(['cut-25-june']);
+
+    await app.reload();
+    expect(await app.currentScreen()).toBe('risk');
+    expect(await risk.summaryTable()).toBe(table);
+    await shot('risk-per-fy');
+    expect(app.consoleErrors).toEqual([]);
+  }, 240_000);
+});
+
+describe('small frictions', () => {
+  it('reads "June 2021" as its 1st and "3 months" as the grid shows it; Escape closes the File menu', async () => {
+    app = await TruthApp.openSmall(suite.chromium.browser, suite.harness.harness);
+    await app.go('scenarios');
+    await app.editScenario('flat-june');
+    await app.scenarios.setConfirmation('ho-core', '2021/22', 'June 2021');
+    await app.waitForResults();
+    const plan = (await app.callApi('getPlan')).plan;
+    expect(plan.scenarios!.find((s) => s.id === 'flat-june')!.changes).toEqual([
+      { stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-01' },
+    ]);
+
+    await app.go('interventions');
+    await app.interventions.editCell('mvp', 'noticeMonths', '3 months');
+    await app.waitForResults();
+    expect((await app.interventions.cell('mvp', 'noticeMonths').innerText()).trim()).toBe('3 months');
+    expect((await app.callApi('getPlan')).plan.interventions.find((i) => i.id === 'mvp')!.noticeMonths).toBe(3);
+
+    await app.page.locator('details.menu summary').click();
+    expect(await app.page.locator('details.menu').getAttribute('open')).not.toBeNull();
+    await app.page.keyboard.press('Escape');
+    expect(await app.page.locator('details.menu').getAttribute('open')).toBeNull();
     expect(app.consoleErrors).toEqual([]);
   }, 180_000);
 });
