@@ -16,6 +16,7 @@ import { outturnReport } from '../shared/outturn';
 import { parseFy } from '../shared/months';
 import { importActualsBytes } from './import/actuals';
 import type { DocumentSession } from './session';
+import type { ViewStateFile } from './view-state-file';
 
 export { fileNameFor };
 
@@ -26,8 +27,19 @@ export type PrintPdf = (html: string) => Promise<Buffer>;
 
 export const NO_PDF_PRINTER_MESSAGE = 'Printing to PDF needs Chromium or Electron; download the HTML briefing and print it from a browser';
 
-export function createHandlers(session: DocumentSession, shell: 'electron' | 'browser', printPdf?: PrintPdf): Handlers {
+/** `viewStates`: where each document's view state is kept (the app's settings); without it nothing is kept. */
+export function createHandlers(
+  session: DocumentSession,
+  shell: 'electron' | 'browser',
+  printPdf?: PrintPdf,
+  viewStates?: ViewStateFile,
+): Handlers {
   return {
+    getViewState: () => viewStates?.get(session.document.info().path) ?? null,
+    setViewState: (state) => {
+      viewStates?.set(session.document.info().path, state);
+      return null;
+    },
     getAppInfo: () => ({ version, shell }),
     getPlan: () => session.document.snapshot(),
     applyEdit: (edit) => session.document.apply(edit),
@@ -81,7 +93,8 @@ export function createHandlers(session: DocumentSession, shell: 'electron' | 'br
         const bytes = await comparisonWorkbook(plan, scenarioIds);
         return { fileName: exportFileName(plan.name, 'comparison', 'xlsx'), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
       }
-      const csv = comparisonCsv(simulateScenarios(plan, scenarioIds).comparison);
+      const set = simulateScenarios(plan, scenarioIds);
+      const csv = comparisonCsv(set.comparison, set.results);
       return {
         fileName: exportFileName(plan.name, 'comparison', 'csv'),
         mimeType: 'text/csv',

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, scree
 import type { Handlers } from '../shared/ipc';
 import { MENU_CHANNEL, type MenuCommand } from '../shared/api-methods';
 import { createHandlers } from './handlers';
+import { VIEW_STATE_FILE, ViewStateFile } from './view-state-file';
 import { registerIpc } from './ipc-main';
 import { briefingPrintOptions } from './export/pdf';
 import { fileNameFor } from '../shared/file-name';
@@ -54,6 +55,8 @@ app.enableSandbox();
 /** One window per plan file; untitled plans have no entry. */
 const documentWindows = new Map<string, BrowserWindow>();
 let windowState = loadWindowState(stateFile());
+/** Each document's view state (screen, scenarios, Compare ticks, risk results), in the app's settings. */
+const viewStates = new ViewStateFile(path.join(app.getPath('userData'), VIEW_STATE_FILE));
 
 function stateFile(): string {
   return path.join(app.getPath('userData'), WINDOW_STATE_FILE);
@@ -120,7 +123,7 @@ function createWindow(session: DocumentSession): BrowserWindow {
   const bounds = saved && clampBounds(saved, displays);
   const win = new BrowserWindow(windowOptions({ preloadPath, bounds, dark: nativeTheme.shouldUseDarkColors }));
   const contentsId = win.webContents.id;
-  sessions.set(contentsId, { session, handlers: createHandlers(session, 'electron', printBriefingPdf) });
+  sessions.set(contentsId, { session, handlers: createHandlers(session, 'electron', printBriefingPdf, viewStates) });
   win.once('ready-to-show', () => win.show());
   documentWindows.set(doc, win);
   app.addRecentDocument(doc);

@@ -1,7 +1,7 @@
 // The window: a left nav of screens, the document bar (name, undo/redo, import/export)
 // and the screen itself.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { formatProblem } from '../shared/problem';
+import { problemInWords } from '../shared/problem-words';
 import { isTypingTarget, shortcutFor } from './logic/keys';
 import { exportPlanJson, importPlanJson, loadDocument, redo, undo, clearProblems } from './store/actions';
 import { useSimFailure, useStale } from './store/hooks';
@@ -150,6 +150,7 @@ function Banners() {
   const problems = useStore((s) => s.problems);
   const label = useStore((s) => s.problemsLabel);
   const failure = useSimFailure();
+  const plan = useStore((s) => s.snapshot?.plan ?? null);
   return (
     <>
       {readOnly ? (
@@ -163,7 +164,7 @@ function Banners() {
             <strong>{label ? `“${label}” was not saved.` : 'Not saved.'}</strong> The plan is unchanged.
             <ul>
               {problems.slice(0, 5).map((p, i) => (
-                <li key={i}>{formatProblem(p)}</li>
+                <li key={i}>{problemInWords(plan, p)}</li>
               ))}
             </ul>
           </div>
@@ -178,7 +179,7 @@ function Banners() {
             <strong>These results are out of date:</strong> the plan could not be simulated.
             <ul>
               {failure.slice(0, 5).map((p, i) => (
-                <li key={i}>{formatProblem(p)}</li>
+                <li key={i}>{problemInWords(plan, p)}</li>
               ))}
             </ul>
           </div>
@@ -228,6 +229,15 @@ export function App() {
         event.preventDefault();
         useStore.getState().setScreen(SCREENS[Number(event.key) - 1].id);
         return;
+      }
+      if (event.key === 'Escape') {
+        // Escape closes an open menu and gives its button the focus back.
+        const open = document.querySelector<HTMLDetailsElement>('details.menu[open]');
+        if (open) {
+          open.open = false;
+          open.querySelector('summary')?.focus();
+          return;
+        }
       }
       const shortcut = shortcutFor(event);
       if (!shortcut || isTypingTarget(event.target as HTMLElement | null)) return;

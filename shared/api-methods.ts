@@ -12,6 +12,8 @@ export const API_METHOD_NAMES = [
   'exportBriefing',
   'previewActualsImport',
   'exportOutturn',
+  'getViewState',
+  'setViewState',
 ] as const;
 
 /**

@@ -5,7 +5,8 @@
 // No runtime imports beyond formatting, so the renderer's main bundle can use it.
 import type { NoticeResult, SimulationResult } from './engine';
 import { fyText, monthLong } from './format';
-import type { FyYear, MonthIndex } from './months';
+import { parseMonth, type FyYear, type MonthIndex } from './months';
+import type { Plan } from './plan';
 import { SCENARIO_LETTERS, countOf } from './words';
 
 export interface DeadlineRow {
@@ -84,4 +85,50 @@ export function cliffEdgeMessage(edge: CliffEdge): string | null {
   const when = from === to ? `on 1 ${monthLong(from)}` : `between 1 ${monthLong(from)} and 1 ${monthLong(to)}`;
   const whose = who.map((i) => SCENARIO_LETTERS[i]);
   return `For ${fyText(edge.fy)}, ${countOf(early.length, 'service reaches its', 'services reach their')} notice deadline ${when}, before the funding is known in ${monthLong(latest)} (${whose.join(', ')}): each is a choice between serving notice and running on at the underwriter's risk.`;
+}
+
+/**
+ * The FY a headline is about unless the person picks another: the next cliff edge. With
+ * actuals, the first FY not yet known at `asAt` (an FY whose known month K ≤ asAt in every
+ * scenario is known); else the first FY whose funding (amount or known month) any scenario
+ * changes from base; else the FY most at risk in any of them. `results[0]` is base; every
+ * figure is the engine's (`years[].known`, `funding`, `atRisk`). Null with no FYs.
+ */
+export function nextCliffEdgeFy(asAt: MonthIndex | null, results: readonly SimulationResult[]): FyYear | null {
+  const base = results[0];
+  if (!base || base.years.length === 0) return null;
+  const fys = base.years.map((y) => y.fy);
+  const yearIn = (r: SimulationResult, yi: number) => r.years[yi];
+  if (asAt !== null) {
+    const open = fys.findIndex((_, yi) => results.some((r) => yearIn(r, yi).known > asAt));
+    if (open >= 0) return fys[open];
+  }
+  const changed = fys.findIndex((_, yi) =>
+    results.some((r) => yearIn(r, yi).funding !== yearIn(base, yi).funding || yearIn(r, yi).known !== yearIn(base, yi).known),
+  );
+  if (changed >= 0) return fys[changed];
+  const peak = fys.map((_, yi) => Math.max(...results.map((r) => yearIn(r, yi).atRisk)));
+  const best = peak.indexOf(Math.max(...peak));
+  return fys[best];
+}
+
+/**
+ * The scenario to open on when none was looked at before: the plan's scenario with most at
+ * stake in the headline FY (its at-risk there, then people losing support), first in plan
+ * order on a tie; base when the plan has no scenarios. `results[0]` is base.
+ */
+export function headlineScenarioId(results: readonly SimulationResult[], fy: FyYear | null): string {
+  const atRisk = (r: SimulationResult) => r.years.find((y) => y.fy === fy)?.atRisk ?? 0;
+  let best: SimulationResult | null = null;
+  for (const r of results.slice(1)) {
+    if (!best || atRisk(r) > atRisk(best) || (atRisk(r) === atRisk(best) && r.totals.usersLosingSupport > best.totals.usersLosingSupport))
+      best = r;
+  }
+  return best?.id ?? results[0]?.id ?? 'base';
+}
+
+/** The next cliff edge of a plan (nextCliffEdgeFy), with its actuals' `asAt` when it has actuals. */
+export function headlineFyOf(plan: Pick<Plan, 'actuals'>, results: readonly SimulationResult[]): FyYear | null {
+  const asAt = plan.actuals?.asAt;
+  return nextCliffEdgeFy(asAt ? parseMonth(asAt) : null, results);
 }

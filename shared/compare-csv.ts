@@ -1,7 +1,12 @@
 // The comparison as CSV (RFC 4180, through shared/csv.ts). Money in pounds with 2 decimals,
-// shares as fractions, flags as yes/no, outcomes as "closes 2022-08".
-import type { Comparison, ComparisonRow } from './compare';
+// shares as fractions, flags as yes/no, outcomes as "closes 2022-08"; with the results, each
+// service's detail per scenario (shared/service-detail.ts) and every notice deadline.
+// Columns are headed by scenario names.
+import { scenarioColumnNames, type Comparison, type ComparisonRow } from './compare';
 import { csvMoney, csvText, type CsvCell } from './csv';
+import type { SimulationResult } from './engine';
+import { formatFy } from './months';
+import { decisionRows, decisionText, monthCell, SERVICE_DETAIL, type DetailColumn } from './service-detail';
 import { outcomeCode, sameOutcome } from './words';
 
 export function measureCell(kind: ComparisonRow['kind'], value: number | null): string {
@@ -18,9 +23,17 @@ function flagDifference(kind: ComparisonRow['kind'], value: number | null): stri
   return measureCell(kind, value);
 }
 
-export function comparisonCsv(comparison: Comparison): string {
-  const ids = comparison.scenarios.map((s) => s.id);
-  const header = ['Section', 'FY', 'Item', ...ids, ...ids.slice(1).map((id) => `${id} − ${ids[0]}`)];
+function detailText(column: DetailColumn, value: string | number | null): string {
+  if (value === null) return '';
+  if (column.kind === 'money') return csvMoney(value as number);
+  if (column.kind === 'month') return monthCell(value as number) ?? '';
+  return String(value);
+}
+
+/** `results`: the compared scenarios' results, in the same order, for the per-service rows. */
+export function comparisonCsv(comparison: Comparison, results: readonly SimulationResult[] = []): string {
+  const names = scenarioColumnNames(comparison.scenarios);
+  const header = ['Section', 'FY', 'Item', ...names, ...names.slice(1).map((name) => `${name} − ${names[0]}`)];
   const lines: CsvCell[][] = [header];
   const measure = (section: string, fy: string, row: ComparisonRow) => [
     section,
@@ -41,5 +54,36 @@ export function comparisonCsv(comparison: Comparison): string {
       ...row.outcomes.slice(1).map((o) => (sameOutcome(o, first) ? 'same' : 'differs')),
     ]);
   }
+  if (results.length === comparison.scenarios.length) lines.push(...serviceLines(comparison, results));
   return csvText(lines);
+}
+
+function serviceLines(comparison: Comparison, results: readonly SimulationResult[]): CsvCell[][] {
+  const lines: CsvCell[][] = [];
+  const index = new Map(results[0].interventions.map((r, i) => [r.id, i]));
+  for (const row of comparison.interventions) {
+    const ii = index.get(row.id)!;
+    for (const column of SERVICE_DETAIL.slice(1)) {
+      const cells = results.map((r) => detailText(column, column.value(r.interventions[ii])));
+      lines.push([
+        'Service',
+        '',
+        `${row.name} (${row.id}): ${column.label}`,
+        ...cells,
+        ...cells.slice(1).map((c) => (c === cells[0] ? 'same' : 'differs')),
+      ]);
+    }
+  }
+  for (const d of decisionRows(results)) {
+    const passed = d.passed ? ' (already passed when the plan starts)' : '';
+    const cells = d.notices.map(decisionText);
+    lines.push([
+      'Decision',
+      formatFy(d.fy),
+      `${monthCell(d.deadline)} ${d.name} (${d.id}) notice deadline${passed}`,
+      ...cells,
+      ...cells.slice(1).map((c) => (c === cells[0] ? 'same' : 'differs')),
+    ]);
+  }
+  return lines;
 }

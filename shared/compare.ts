@@ -36,6 +36,8 @@ export interface OutcomeRow {
 }
 
 export interface Comparison {
+  /** The FY the headline rows are about, when one was given. */
+  readonly headlineFy: FyYear | null;
   readonly scenarios: readonly { readonly id: string; readonly name: string; readonly stance: string }[];
   readonly totals: readonly ComparisonRow[];
   readonly years: readonly ComparisonYear[];
@@ -68,16 +70,25 @@ const TOTALS: [keyof SimulationResult['totals'], string, MeasureKind][] = [
   ['nonCompliantYears', 'FYs breaking the grant condition', 'count'],
 ];
 
-export function compare(results: readonly SimulationResult[]): Comparison {
+/** The headline FY's at risk, named by its FY (the engine's `years[].atRisk`), before the largest FY's. */
+function headlineRows(results: readonly SimulationResult[], fy: FyYear | null): ComparisonRow[] {
+  if (fy === null || !results[0].years.some((y) => y.fy === fy)) return [];
+  const atRisk = results.map((r) => r.years.find((y) => y.fy === fy)!.atRisk);
+  return [row('atRiskFy', `At risk before confirmation in ${formatFy(fy)}`, 'money', atRisk)];
+}
+
+/** `headlineFy`: the FY the headlines are about (shared/cliff-edge.ts nextCliffEdgeFy); it gets a row of its own. */
+export function compare(results: readonly SimulationResult[], headlineFy: FyYear | null = null): Comparison {
   if (results.length === 0) throw new Error('compare needs at least one scenario');
-  const totals = TOTALS.map(([key, label, kind]) =>
+  const totals = TOTALS.flatMap(([key, label, kind]) => [
+    ...(key === 'peakAtRisk' ? headlineRows(results, headlineFy) : []),
     row(
       key,
       label,
       kind,
       results.map((r) => r.totals[key]),
     ),
-  );
+  ]);
   const years = results[0].years.map((first, yi) => {
     const at = (r: SimulationResult) => r.years[yi];
     return {
@@ -141,6 +152,7 @@ export function compare(results: readonly SimulationResult[]): Comparison {
   });
   const interventions = [...outcomeRows.filter((r) => r.differs), ...outcomeRows.filter((r) => !r.differs)];
   return {
+    headlineFy,
     scenarios: results.map((r) => ({ id: r.id, name: r.name, stance: r.stance })),
     totals,
     years,
@@ -158,4 +170,9 @@ export function comparisonJson(planName: string, comparison: Comparison) {
     ...comparison,
     interventions: comparison.interventions.map((row) => ({ ...row, outcomes: row.outcomes.map(outcomeCode) })),
   };
+}
+
+/** Column headers for the scenarios: their names, with the id added only where two share a name. */
+export function scenarioColumnNames(scenarios: Comparison['scenarios']): string[] {
+  return scenarios.map((s) => (scenarios.filter((o) => o.name === s.name).length > 1 ? `${s.name} (${s.id})` : s.name));
 }

@@ -9,6 +9,7 @@ import { PlanEditSchema, type PlanEdit } from './edits';
 import { isMonth } from './months';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
+import { ViewStateSchema, type ViewState } from './view-state';
 
 export interface DocumentInfo {
   readonly path: string;
@@ -78,6 +79,9 @@ export const API_ARGS = {
       fillEarlier: z.boolean().optional(),
     }),
   ]),
+  /** What the person was looking at in the open document (shared/view-state.ts), or null for none yet. */
+  getViewState: z.tuple([]),
+  setViewState: z.tuple([ViewStateSchema]),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -100,6 +104,8 @@ export interface ApiResults {
   exportBriefing: ExportedFile;
   previewActualsImport: ActualsImportAnswer;
   exportOutturn: ExportedFile;
+  getViewState: ViewState | null;
+  setViewState: null;
 }
 
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;

@@ -27,7 +27,7 @@ import {
   SIGNED_SHARE_FORMAT,
   TITLE_ROWS,
   widths,
-} from './workbook';
+} from './workbook-cells';
 
 export const OUTTURN_SHEETS = ['Outturn', 'By system', 'By category', 'Funding'] as const;
 

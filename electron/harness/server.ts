@@ -12,6 +12,7 @@ import path from 'node:path';
 import { dispatch, PayloadError, type ApiMethod } from '../../shared/ipc';
 import { htmlToPdfBytes, PdfUnavailableError, type PdfOptions } from '../export/pdf';
 import { createHandlers, NO_PDF_PRINTER_MESSAGE, type PrintPdf } from '../handlers';
+import { VIEW_STATE_FILE, ViewStateFile } from '../view-state-file';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, resolveAppUrl } from '../security';
 import { openInitialDocument } from '../session';
 
@@ -150,7 +151,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let cookieName = '';
   const documents = await openInitialDocument(options.dataDir);
   const printPdf = options.printPdf === undefined ? chromiumPrintPdf() : (options.printPdf ?? undefined);
-  const handlers = createHandlers(documents, 'browser', printPdf);
+  const handlers = createHandlers(documents, 'browser', printPdf, new ViewStateFile(path.join(options.dataDir, VIEW_STATE_FILE)));
   const onError =
     options.onError ?? ((error: unknown) => console.error(`A request failed: ${error instanceof Error ? error.message : String(error)}`));
   let origin = '';

@@ -5,7 +5,7 @@
 // same numbers.
 import { monthName, parseMonth } from '../../shared/months';
 import type { Plan } from '../../shared/plan';
-import { findScenarioOrThrow, mergeBatches, type DrawBatch } from '../../shared/uncertainty/draws';
+import { findScenarioOrThrow, horizonFys, mergeBatches, type DrawBatch } from '../../shared/uncertainty/draws';
 import { fanPercentiles, summariseDraws, type FanPoint, type RiskSummary } from '../../shared/uncertainty/risk-summary';
 import { count } from './format';
 import { readNumber } from './values';
@@ -91,6 +91,7 @@ export function assembleRisk(plan: Plan, scenarioId: string, draws: number, seed
     plan.interventions.map((i) => i.id),
     seed,
     all,
+    horizonFys(plan),
   );
   const names = new Map(plan.interventions.map((i) => [i.id, i.name]));
   const order = new Map(plan.interventions.map((i, k) => [i.id, k]));

@@ -5,7 +5,8 @@ import { compare } from '../../shared/compare';
 import type { SimulationResult } from '../../shared/engine';
 import { Card, ChartOrTable, Empty, ScreenHeader } from '../components/common';
 import { exportBriefing, exportComparison } from '../store/actions';
-import { useResults, useScenarioChoices } from '../store/hooks';
+import { useHeadlineFy, useResults, useScenarioChoices } from '../store/hooks';
+import { FyPicker } from '../components/FyPicker';
 import { useStore } from '../store/store';
 import { ComparisonTables } from './compare/ComparisonTables';
 import { OutcomeMatrix } from './compare/OutcomeMatrix';
@@ -48,7 +49,8 @@ export function Compare() {
     () => (results ? chosen.map((id) => results.find((r) => r.id === id)).filter((r): r is SimulationResult => !!r) : []),
     [results, chosen],
   );
-  const comparison = useMemo(() => (selected.length >= 1 ? compare(selected) : null), [selected]);
+  const fy = useHeadlineFy();
+  const comparison = useMemo(() => (selected.length >= 1 ? compare(selected, fy) : null), [selected, fy]);
 
   function toggle(id: string, on: boolean) {
     const next = on ? [...chosen, id] : chosen.filter((c) => c !== id);
@@ -79,6 +81,7 @@ export function Compare() {
   return (
     <div className="screen" data-testid="screen-compare">
       <ScreenHeader title="Compare scenarios" lede="Two to four scenarios side by side; differences are from the first chosen.">
+        <FyPicker />
         <div className="button-row">
           <button type="button" onClick={() => void doExport('csv')} disabled={chosen.length < 1} data-testid="export-csv">
             Export CSV

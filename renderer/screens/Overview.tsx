@@ -1,11 +1,13 @@
 // Overview of one scenario: the headline figures, the cliff edge and the decisions due.
 import { useMemo } from 'react';
-import { Card, ChartOrTable, Empty, Figure, ScenarioPicker, ScreenHeader } from '../components/common';
+import { Card, ChartOrTable, Empty, ScenarioPicker, ScreenHeader } from '../components/common';
+import { FyPicker } from '../components/FyPicker';
 import { CliffEdgeChart, CliffEdgeLegend, CliffEdgeTable } from '../components/CliffEdge';
 import { UpcomingDecisions } from '../components/Decisions';
-import { count, fyLabel, money, percent, plural, stanceText } from '../logic/format';
+import { fyLabel, percent, plural, stanceText } from '../logic/format';
 import { cliffEdgeLayout } from '../logic/timeline';
-import { useScenario } from '../store/hooks';
+import { useHeadlineFy, useScenario } from '../store/hooks';
+import { Headline } from './overview/Headline';
 import { useStore } from '../store/store';
 import './Overview.css';
 
@@ -13,70 +15,22 @@ export function Overview() {
   const scenarioId = useStore((s) => s.scenarioId);
   const setScenarioId = useStore((s) => s.setScenarioId);
   const { result } = useScenario(scenarioId);
+  const { result: base } = useScenario('base');
+  const fy = useHeadlineFy();
   const layout = useMemo(() => (result ? cliffEdgeLayout(result) : null), [result]);
 
   return (
     <div className="screen" data-testid="screen-overview">
       <ScreenHeader title="Overview" lede={result ? `${result.name} · ${stanceText(result.stance)}` : undefined}>
         <ScenarioPicker value={scenarioId} onChange={setScenarioId} />
+        <FyPicker />
       </ScreenHeader>
       {!result || !layout ? (
         <Empty>Working out the results…</Empty>
       ) : (
         <>
           <Card>
-            <div className="figures" data-testid="headline">
-              <Figure
-                label="Services closing"
-                value={count(result.totals.closures)}
-                tone={result.totals.closures ? 'bad' : 'good'}
-                detail={
-                  <>
-                    {result.totals.avoidableClosures
-                      ? `${count(result.totals.avoidableClosures)} avoidable by waiting`
-                      : 'none avoidable by waiting'}
-                    {result.totals.transitions ? ` · ${plural(result.totals.transitions, 'handover')}` : ''}
-                  </>
-                }
-                testId="fig-closures"
-              />
-              <Figure
-                label="People losing support"
-                value={count(result.totals.usersLosingSupport)}
-                tone={result.totals.usersLosingSupport ? 'bad' : 'good'}
-                detail={
-                  <>
-                    {count(result.totals.usersLosingSupportAvoidably)} avoidably · {count(result.totals.usersMoved)} moved to other support
-                  </>
-                }
-                testId="fig-people"
-              />
-              <Figure
-                label={`At risk before confirmation`}
-                value={money(result.totals.peakAtRisk)}
-                tone={result.totals.peakAtRisk ? 'warn' : 'neutral'}
-                detail={`largest in a year: spend ${result.underwriter} underwrites before the grant is confirmed`}
-                testId="fig-at-risk"
-              />
-              <Figure
-                label={`Drawn from ${result.underwriter}`}
-                value={money(result.totals.drawn)}
-                tone={result.totals.limitBreaches ? 'bad' : result.totals.drawn ? 'warn' : 'good'}
-                detail={
-                  result.totals.limitBreaches
-                    ? `over the limit in ${plural(result.totals.limitBreaches, 'year')}`
-                    : `within the limit of ${money(result.years[0]?.limit ?? 0)} a year`
-                }
-                testId="fig-drawn"
-              />
-              <Figure
-                label="Grant lapsing unspent"
-                value={money(result.totals.underspend)}
-                tone={result.totals.underspend ? 'warn' : 'neutral'}
-                detail="funding not spent by 31 March is lost"
-                testId="fig-underspend"
-              />
-            </div>
+            <Headline result={result} base={base} fy={fy ?? result.years[0].fy} />
             <div className="condition-row" data-testid="grant-condition">
               <span className="condition-title">Grant condition (commissioned share of spend)</span>
               <ul className="condition-list">

@@ -3,6 +3,7 @@
 // Sliders simulate a draft while they move; the edit is stored on release. The parts are
 // in screens/scenarios/, one job each.
 import { Empty, ScreenHeader } from '../components/common';
+import { FyPicker } from '../components/FyPicker';
 import { usePlan } from '../store/hooks';
 import { useStore } from '../store/store';
 import { ScenarioEditor } from './scenarios/ScenarioEditor';
@@ -20,10 +21,9 @@ export function Scenarios() {
   const currentIndex = index >= 0 ? index : 0;
   return (
     <div className="screen" data-testid="screen-scenarios">
-      <ScreenHeader
-        title="Scenarios"
-        lede="What might happen to the funding, and how the unit would respond. Base is the plan as written."
-      />
+      <ScreenHeader title="Scenarios" lede="What might happen to the funding, and how the unit would respond. Base is the plan as written.">
+        <FyPicker />
+      </ScreenHeader>
       <div className="scenario-layout">
         <ScenarioList plan={plan} selected={current?.id ?? null} onSelect={setEditing} />
         {current ? (

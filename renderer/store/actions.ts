@@ -7,6 +7,7 @@ import type { EditResult, PlanSnapshot } from '../../shared/ipc';
 import { downloadBase64, downloadText } from '../download';
 import { stableJson } from '../logic/json';
 import { adoptDraft, requestSimulation } from './sim-client';
+import { restoreViewState } from './view-state';
 import { useStore } from './store';
 
 function errorText(error: unknown): string {
@@ -30,7 +31,9 @@ function show(snapshot: PlanSnapshot) {
 
 export async function loadDocument(): Promise<void> {
   try {
-    show(await api.getPlan());
+    const snapshot = await api.getPlan();
+    await restoreViewState();
+    show(snapshot);
   } catch (error) {
     useStore.getState().setLoadError(errorText(error));
   }

@@ -2,7 +2,9 @@
 // only when what they show changes.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { headlineFyOf } from '../../shared/cliff-edge';
 import type { SimulationResult } from '../../shared/engine';
+import type { FyYear } from '../../shared/months';
 import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
 import { problemsAt, type PathSegment } from '../logic/paths';
@@ -55,4 +57,21 @@ export function useOutturnResults(id: string): { result: SimulationResult; budge
 /** The problems of the last refused edit that belong to a field. */
 export function useFieldProblems(path: readonly PathSegment[] | string | null): PlanProblem[] {
   return useStore(useShallow((s) => (path === null || s.problems.length === 0 ? [] : problemsAt(s.problems, path))));
+}
+
+/** The plan's next cliff edge over every scenario's results (shared/cliff-edge.ts); null before results. */
+export function useDefaultFy(): FyYear | null {
+  const results = useResults();
+  const actuals = useStore((s) => s.snapshot?.plan.actuals);
+  return useMemo(() => (results ? headlineFyOf({ actuals }, results) : null), [results, actuals]);
+}
+
+/** The FY headlines are about: the one picked (while the horizon has it), else the next cliff edge. */
+export function useHeadlineFy(): FyYear | null {
+  const picked = useStore((s) => s.headlineFy);
+  const fallback = useDefaultFy();
+  const known = useStore((s) =>
+    picked !== null && s.source ? s.byScenario[s.order[0]]?.result.years.some((y) => y.fy === picked) : false,
+  );
+  return known ? picked : fallback;
 }

@@ -3,7 +3,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { PlanSnapshot } from '../../shared/ipc';
 import type { PlanEdit } from '../../shared/edits';
-import type { MonthIndex } from '../../shared/months';
+import type { FyYear, MonthIndex } from '../../shared/months';
 import type { PlanProblem } from '../../shared/resolve';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createResultsSlice, type ResultsSlice } from './results-slice';
@@ -38,6 +38,8 @@ export interface ViewSlice {
   asAt: MonthIndex | null;
   lookAheadMonths: number;
   selectedInterventionId: string | null;
+  /** The FY headlines are about, as the person picked it; null: the next cliff edge (shared/cliff-edge.ts). */
+  headlineFy: FyYear | null;
   setScreen: (screen: Screen) => void;
   setScenarioId: (id: string) => void;
   setEditingScenarioId: (id: string | null) => void;
@@ -45,6 +47,7 @@ export interface ViewSlice {
   setAsAt: (month: MonthIndex | null) => void;
   setLookAheadMonths: (months: number) => void;
   selectIntervention: (id: string | null) => void;
+  setHeadlineFy: (fy: FyYear | null) => void;
 }
 
 export type Store = DocumentSlice & ViewSlice & ResultsSlice & AnalysisSlice;
@@ -70,6 +73,7 @@ const createViewSlice: Slice<ViewSlice> = (set) => ({
   asAt: null,
   lookAheadMonths: 6,
   selectedInterventionId: null,
+  headlineFy: null,
   setScreen: (screen) => set({ screen }),
   setScenarioId: (scenarioId) => set({ scenarioId }),
   setEditingScenarioId: (editingScenarioId) => set({ editingScenarioId }),
@@ -77,6 +81,7 @@ const createViewSlice: Slice<ViewSlice> = (set) => ({
   setAsAt: (asAt) => set({ asAt }),
   setLookAheadMonths: (lookAheadMonths) => set({ lookAheadMonths }),
   selectIntervention: (selectedInterventionId) => set({ selectedInterventionId }),
+  setHeadlineFy: (headlineFy) => set({ headlineFy }),
 });
 
 export const useStore = create<Store>()((...a) => ({

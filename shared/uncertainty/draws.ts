@@ -2,6 +2,7 @@
 // merging batches in draw order, the variables a scenario may vary, and the errors an
 // analysis raises. Free of the resolver and the engine (and so of mathjs), so the renderer's
 // main thread can read the draws its workers send; risk.ts runs them.
+import { fyOfMonth, parseMonth, type FyYear } from '../months';
 import { BASE_SCENARIO_ID } from '../parse';
 import type { Plan } from '../plan';
 import { inDrawOrder } from './schedule';
@@ -42,6 +43,9 @@ export interface DrawBatch {
   readonly usersLosingSupport: Float64Array;
   /** The largest FY atRisk per draw, in pence. */
   readonly atRisk: Float64Array;
+  /** FYs of the horizon: each draw's atRisk per FY (the engine's years[].atRisk) at (draw - fromDraw) * years + y. */
+  readonly years: number;
+  readonly atRiskByYear: Float64Array;
   /** Months of exposure per draw: the horizon's when the run was asked for them, else 0. */
   readonly months: number;
   /** The underwriter's exposure at each month's end (exposure.ts), pence, at (draw - fromDraw) * months + month. */
@@ -72,8 +76,16 @@ export function findScenarioOrThrow(plan: Plan, scenarioId: string) {
   return scenario;
 }
 
+/** The FYs of the plan's horizon, in order (the engine's `years[].fy`), for per-FY figures of draws. */
+export function horizonFys(plan: Plan): FyYear[] {
+  const start = parseMonth(plan.horizon.start);
+  const first = fyOfMonth(start);
+  const last = fyOfMonth(start + plan.horizon.months - 1);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
 /** An empty batch of `count` draws from fromDraw. */
-export function newBatch(fromDraw: number, count: number, interventions: number, months: number): DrawBatch {
+export function newBatch(fromDraw: number, count: number, interventions: number, months: number, years = 0): DrawBatch {
   return {
     fromDraw,
     toDraw: fromDraw + count,
@@ -82,6 +94,8 @@ export function newBatch(fromDraw: number, count: number, interventions: number,
     drawn: new Float64Array(count),
     usersLosingSupport: new Float64Array(count),
     atRisk: new Float64Array(count),
+    years,
+    atRiskByYear: new Float64Array(count * years),
     months,
     exposure: new Float64Array(count * months),
   };
@@ -91,14 +105,17 @@ export function newBatch(fromDraw: number, count: number, interventions: number,
 export function mergeBatches(batches: readonly DrawBatch[], draws: number, interventions: number): DrawBatch {
   const sorted = inDrawOrder(batches, draws);
   const months = sorted[0]?.months ?? 0;
-  const merged = newBatch(0, draws, interventions, months);
+  const years = sorted[0]?.years ?? 0;
+  const merged = newBatch(0, draws, interventions, months, years);
   for (const batch of sorted) {
     if (batch.interventions !== interventions) throw new Error(`a batch has ${batch.interventions} interventions, not ${interventions}`);
     if (batch.months !== months) throw new Error(`a batch has ${batch.months} months, not ${months}`);
     merged.outcomes.set(batch.outcomes, batch.fromDraw * interventions);
     merged.drawn.set(batch.drawn, batch.fromDraw);
     merged.usersLosingSupport.set(batch.usersLosingSupport, batch.fromDraw);
+    if (batch.years !== years) throw new Error(`a batch has ${batch.years} FYs, not ${years}`);
     merged.atRisk.set(batch.atRisk, batch.fromDraw);
+    merged.atRiskByYear.set(batch.atRiskByYear, batch.fromDraw * years);
     merged.exposure.set(batch.exposure, batch.fromDraw * months);
   }
   return merged;
@@ -106,5 +123,7 @@ export function mergeBatches(batches: readonly DrawBatch[], draws: number, inter
 
 /** The typed arrays of a batch, to hand to another thread without copying. */
 export function batchBuffers(batch: DrawBatch): ArrayBuffer[] {
-  return [batch.outcomes, batch.drawn, batch.usersLosingSupport, batch.atRisk, batch.exposure].map((a) => a.buffer as ArrayBuffer);
+  return [batch.outcomes, batch.drawn, batch.usersLosingSupport, batch.atRisk, batch.atRiskByYear, batch.exposure].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

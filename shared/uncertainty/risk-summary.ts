@@ -5,9 +5,9 @@
 // Everything is computed from the draws in draw order, so it is the same however they
 // were split between workers.
 import { divRoundHalfEven, penceToPounds, type Pence } from '../money';
-import type { MonthIndex } from '../months';
+import type { FyYear, MonthIndex } from '../months';
 import type { Plan } from '../plan';
-import { AnalysisArgumentError, CLOSES, findScenarioOrThrow, mergeBatches, TRANSITIONS, type DrawBatch } from './draws';
+import { AnalysisArgumentError, CLOSES, findScenarioOrThrow, horizonFys, mergeBatches, TRANSITIONS, type DrawBatch } from './draws';
 import { exactSum, nearestRank } from './stats';
 
 export interface PenceSummary {
@@ -40,7 +40,10 @@ export interface RiskSummary {
   readonly interventions: readonly InterventionChance[];
   readonly drawn: PenceSummary;
   readonly usersLosingSupport: CountSummary;
+  /** The largest FY's at risk per draw. */
   readonly atRisk: PenceSummary;
+  /** Each FY's at risk (the engine's years[].atRisk) over the draws, in FY order. */
+  readonly atRiskByYear: readonly { readonly fy: FyYear; readonly atRisk: PenceSummary }[];
 }
 
 export interface FanPoint {
@@ -80,7 +83,7 @@ function countSummary(values: Float64Array): CountSummary {
 }
 
 /** The summary of draws 0..all.toDraw-1 given as one batch in draw order (mergeBatches). */
-export function summariseDraws(ids: readonly string[], seed: number, all: DrawBatch): RiskSummary {
+export function summariseDraws(ids: readonly string[], seed: number, all: DrawBatch, fys: readonly FyYear[] = []): RiskSummary {
   const draws = all.toDraw;
   checkDraws(draws);
   const n = ids.length;
@@ -100,6 +103,11 @@ export function summariseDraws(ids: readonly string[], seed: number, all: DrawBa
     drawn: penceSummary(all.drawn),
     usersLosingSupport: countSummary(all.usersLosingSupport),
     atRisk: penceSummary(all.atRisk),
+    atRiskByYear: fys.slice(0, all.years).map((fy, y) => {
+      const column = new Float64Array(draws);
+      for (let d = 0; d < draws; d++) column[d] = all.atRiskByYear[d * all.years + y];
+      return { fy, atRisk: penceSummary(column) };
+    }),
   };
 }
 
@@ -111,6 +119,7 @@ export function summariseRisk(plan: Plan, scenarioId: string, draws: number, see
     plan.interventions.map((i) => i.id),
     seed,
     mergeBatches(perDraw, draws, plan.interventions.length),
+    horizonFys(plan),
   );
 }
 

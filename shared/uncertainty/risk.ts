@@ -18,6 +18,7 @@ import {
   CLOSES,
   DrawError,
   findScenarioOrThrow,
+  horizonFys,
   newBatch,
   scenarioVariables,
   TRANSITIONS,
@@ -69,6 +70,7 @@ interface DrawOutcome {
   readonly drawn: Pence;
   readonly usersLosingSupport: number;
   readonly atRisk: Pence;
+  readonly atRiskByYear: Float64Array;
   readonly exposure: Float64Array;
 }
 
@@ -99,6 +101,7 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, o
   const ids = plan.interventions.map((i) => i.id);
   const n = ids.length;
   const months = options.byMonth ? plan.horizon.months : 0;
+  const years = horizonFys(plan).length;
   // When every uncertain variable has a few values (handover yes/no, a delay of 0-3 months)
   // most draws repeat an earlier one: simulate each combination once. A cache hit gives
   // exactly what simulating again would, so results do not depend on how draws are split.
@@ -124,6 +127,7 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, o
       drawn: result.totals.drawn,
       usersLosingSupport: result.totals.usersLosingSupport,
       atRisk: result.totals.peakAtRisk,
+      atRiskByYear: Float64Array.from(result.years, (y) => y.atRisk),
       exposure,
     };
   };
@@ -138,7 +142,7 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, o
         throw new AnalysisArgumentError(`draws ${fromDraw} to ${toDraw} are not a range of draws`);
       }
       const count = toDraw - fromDraw;
-      const batch = newBatch(fromDraw, count, n, months);
+      const batch = newBatch(fromDraw, count, n, months, years);
       for (let k = 0; k < count; k++) {
         const drawIndex = fromDraw + k;
         const values = sampleAll(uncertainty, seed, drawIndex);
@@ -153,6 +157,7 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, o
         batch.drawn[k] = outcome.drawn;
         batch.usersLosingSupport[k] = outcome.usersLosingSupport;
         batch.atRisk[k] = outcome.atRisk;
+        batch.atRiskByYear.set(outcome.atRiskByYear, k * years);
         batch.exposure.set(outcome.exposure, k * months);
       }
       return batch;

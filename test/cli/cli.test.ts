@@ -123,7 +123,13 @@ describe('headroom compare', () => {
     const { code, out } = headroom('compare', path, '--scenario', 'base', '--scenario', 'prudent', '--csv');
     expect(code).toBe(0);
     const lines = out.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('Section,FY,Item,base,prudent,prudent − base');
+    // Columns are headed by scenario names (plan-format.md §8).
+    expect(lines[0]).toBe('Section,FY,Item,Base,Serve notice unless confirmed,Serve notice unless confirmed − Base');
+    // Each service's detail per scenario, and every notice deadline in date order.
+    expect(lines).toContain('Service,,Service B (b): Notice served,2022-06,2022-01,differs');
+    expect(lines).toContain(
+      'Decision,2022/23,2022-01 Service B (b) notice deadline,"Closes: decided 2022-06, notice served 2022-06, last month 2022-08","Closes: notice at the deadline 2022-01, notice served 2022-01, last month 2022-03",differs',
+    );
     expect(lines).toContain('Totals,,Drawn from underwriter,29000.00,6000.00,-23000.00');
     expect(out).toContain(`"'=HYPERLINK(""http://evil"") (a)",continues,closes 2022-03,differs`);
   });

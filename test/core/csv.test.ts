@@ -52,7 +52,7 @@ describe('csvText', () => {
     const r = run(workedExample());
     const text = comparisonCsv(compare([r.base, r.prudent]));
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(text.split('\r\n')[0]).toBe('Section,FY,Item,base,prudent,prudent − base');
+    expect(text.split('\r\n')[0]).toBe('Section,FY,Item,Base,Serve notice unless confirmed,Serve notice unless confirmed − Base');
     expect(text).toContain('Totals,,Drawn from underwriter,29000.00,6000.00,-23000.00');
     expect(text).toMatch(/\r\nOutcome,,[^\r\n]+ \(a\),continues,closes 2022-03,differs\r\n/);
   });

@@ -31,8 +31,7 @@ async function openWithDelay(): Promise<HeadroomApp> {
   const imported = await opened.callApi('importPlanJson', JSON.stringify(planWithDelay()));
   expect(imported.ok).toBe(true);
   await opened.page.reload({ waitUntil: 'load' });
-  await opened.page.getByTestId('screen-overview').waitFor();
-  await opened.waitForResults();
+  await opened.arriveOnOverview();
   return opened;
 }
 

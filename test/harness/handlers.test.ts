@@ -170,7 +170,7 @@ describe('handlers', () => {
     expect(file.mimeType).toBe('text/csv');
     const csv = Buffer.from(file.base64, 'base64').toString('utf8');
     const [header, ...rows] = csv.trimEnd().split('\r\n');
-    expect(header).toBe('Section,FY,Item,base,no-grant,no-grant − base');
+    expect(header).toBe('Section,FY,Item,Base,No grant after March 2021,No grant after March 2021 − Base');
     expect(rows.filter((row) => row.startsWith('Outcome,')).length).toBe(demoPlan.interventions.length);
   });
 

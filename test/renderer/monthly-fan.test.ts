@@ -64,6 +64,8 @@ function fanBatch(fromDraw: number, toDraw: number, months: number, exposure: Fl
     drawn: new Float64Array(count),
     usersLosingSupport: new Float64Array(count),
     atRisk: new Float64Array(count),
+    years: 0,
+    atRiskByYear: new Float64Array(0),
     months,
     exposure,
   };

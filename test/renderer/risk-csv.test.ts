@@ -16,6 +16,7 @@ const view: RiskView = {
     drawn: { mean: 123450, p10: 0, p50: 100025, p90: 300000 },
     usersLosingSupport: { mean: 12.5, p10: 0, p50: 10, p90: 30 },
     atRisk: { mean: 5000000, p10: 4000000, p50: 5000000, p90: 6000010 },
+    atRiskByYear: [],
   },
   interventions: [
     { id: 'evil', name: '=HYPERLINK("x")', pClose: 0.75, pTransition: 0 },

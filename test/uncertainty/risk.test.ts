@@ -54,6 +54,7 @@ describe('runDraws', () => {
       expect(batch.drawn[k]).toBe(result.totals.drawn);
       expect(batch.usersLosingSupport[k]).toBe(result.totals.usersLosingSupport);
       expect(batch.atRisk[k]).toBe(Math.max(...result.years.map((y) => y.atRisk)));
+      expect(Array.from(batch.atRiskByYear.subarray(k * batch.years, (k + 1) * batch.years))).toEqual(result.years.map((y) => y.atRisk));
       const flags = result.interventions.map((r) => (r.outcome === 'closes' ? CLOSES : r.outcome === 'transitions' ? TRANSITIONS : 0));
       expect(Array.from(batch.outcomes.subarray(k * n, (k + 1) * n))).toEqual(flags);
     }
@@ -141,6 +142,8 @@ describe('summariseRisk', () => {
     drawn: Float64Array.from(drawn),
     usersLosingSupport: Float64Array.from(users),
     atRisk: Float64Array.from(atRisk),
+    years: 0,
+    atRiskByYear: new Float64Array(0),
     months: 0,
     exposure: new Float64Array(0),
   });
@@ -177,7 +180,8 @@ describe('summariseRisk', () => {
       { id: 'b', pClose: 0, pTransition: 0.5 },
     ]);
     const summaryKeys = ['draws', 'seed', 'interventions', 'drawn', 'usersLosingSupport', 'atRisk'];
-    expect(Object.keys(summariseRisk(twoServices, 'maybe', 4, 9, [b]))).toEqual(summaryKeys);
+    // Each FY's at risk is on screen only; the JSON of plan-format.md §9 keeps its keys.
+    expect(Object.keys(summariseRisk(twoServices, 'maybe', 4, 9, [b]))).toEqual([...summaryKeys, 'atRiskByYear']);
     expect(Object.keys(riskSummaryJson(summariseRisk(twoServices, 'maybe', 4, 9, [b])))).toEqual(summaryKeys);
     expect(() => summariseRisk(twoServices, 'maybe', 5, 9, [b])).toThrow('draws 4 to 4 are missing');
     expect(() => summariseRisk(twoServices, 'maybe', 4, 9, [batch(0, [0, 0]), batch(1, [0, 0, 0])])).toThrow('draw 1 is given twice');

@@ -87,14 +87,14 @@ export const compareExportCommand: Command = {
     pickScenarios(loaded, ids);
     const set = simulateScenarios(loaded.plan, ids);
     const { comparison } = set;
-    if (values.csv) io.out(comparisonCsv(comparison).trimEnd());
+    if (values.csv) io.out(comparisonCsv(comparison, set.results).trimEnd());
     else if (values.json) io.out(jsonText(comparisonJson(loaded.plan.name, comparison)));
     else if (!xlsx && !csvOut) io.out(comparisonText(loaded.plan.name, comparison));
     // With data on standard output, say what was written on standard error.
     const status = values.csv || values.json ? io.err : io.out;
     if (csvOut) {
       const start = performance.now();
-      const csv = comparisonCsv(comparison);
+      const csv = comparisonCsv(comparison, set.results);
       write(csvOut, csv);
       status(`Wrote ${csvOut} (${size(Buffer.byteLength(csv))}) in ${took(start)}`);
     }
@@ -102,7 +102,7 @@ export const compareExportCommand: Command = {
       const start = performance.now();
       const bytes = await workbookFromSet(set);
       write(xlsx, bytes);
-      status(`Wrote ${xlsx} (4 sheets: Summary, Years, Interventions, Monthly; ${size(bytes.length)}) in ${took(start)}`);
+      status(`Wrote ${xlsx} (5 sheets: Summary, Years, Interventions, Decisions, Monthly; ${size(bytes.length)}) in ${took(start)}`);
     }
     return 0;
   },

@@ -4,11 +4,12 @@ import type { FundingStream, Plan, Scenario } from '../../../shared/plan';
 import { InlineField } from '../../components/InlineField';
 import { LevelControl } from '../../components/LevelControl';
 import { dateLong } from '../../logic/format';
-import { confirmationOf, grantLevelOf, setConfirmationEdit, setGrantLevelEdit, streamChangePath } from '../../logic/scenario-edits';
+import { effectiveLevel, levelEdit, levelSourceOf, levelSourceWords } from '../../logic/level-source';
+import { confirmationOf, grantLevelOf, setConfirmationEdit, streamChangePath } from '../../logic/scenario-edits';
 import { readDate, valueText } from '../../logic/values';
 import { previewEdit, resimulateStored } from '../../store/actions';
 import { useReadOnly } from '../../store/hooks';
-import { LevelAmount, ScenarioKnown } from './allocation-values';
+import { LevelAmount, ScenarioKnown, useAllocation } from './allocation-values';
 import { resimulateIfNeeded, store } from './store-edit';
 
 export function LevelCell(props: { plan: Plan; scenario: Scenario; stream: FundingStream; fyYear: number; fy: string }) {
@@ -16,6 +17,10 @@ export function LevelCell(props: { plan: Plan; scenario: Scenario; stream: Fundi
   const readOnly = useReadOnly();
   const planAllocation = stream.allocations.find((a) => a.fy === fy);
   const level = grantLevelOf(scenario, stream.id, fy);
+  const source = levelSourceOf(plan, scenario, stream.id, fy);
+  const amount = useAllocation(scenario.id, stream.id, fyYear)?.amount ?? null;
+  const planAmount = useAllocation('base', stream.id, fyYear)?.amount ?? null;
+  const edit = (l: number) => levelEdit(plan, scenario.id, stream.id, fy, source, l);
   const confirmation = confirmationOf(plan, scenario, stream.id, fy);
   const changePath = streamChangePath(plan, scenario.id, stream.id, fy);
   const testId = `level-${stream.id}-${fy}`;
@@ -26,13 +31,16 @@ export function LevelCell(props: { plan: Plan; scenario: Scenario; stream: Fundi
     <td className="level-cell">
       <LevelControl
         label={`${stream.name} ${fy} level`}
-        level={level.level}
+        level={effectiveLevel(source, amount, planAmount)}
         disabled={readOnly}
         testId={testId}
-        onPreview={(l) => previewEdit(setGrantLevelEdit(plan, scenario.id, stream.id, fy, l))}
-        onCommit={(l) => store(setGrantLevelEdit(plan, scenario.id, stream.id, fy, l)).then(() => resimulateIfNeeded())}
+        onPreview={(l) => previewEdit(edit(l))}
+        onCommit={(l) => store(edit(l)).then(() => resimulateIfNeeded())}
         onCancel={() => resimulateStored()}
       />
+      <div className="muted small level-source" data-testid={`${testId}-source`}>
+        {levelSourceWords(source)}
+      </div>
       <LevelAmount scenarioId={scenario.id} stream={stream.id} fy={fyYear} testId={`${testId}-amount`} />
       {level.kind === 'custom' ? <div className="muted small">Set by a formula: {valueText(level.amount)}</div> : null}
       <InlineField

@@ -1,12 +1,13 @@
 // The scenario's headline result, updated as its sliders move (a draft shows as "preview").
 import { ChartOrTable, Figure } from '../../components/common';
 import { MonthChart, MonthTable } from '../../components/MonthChart';
-import { count, money } from '../../logic/format';
-import { useIsDraft, useScenario } from '../../store/hooks';
+import { count, fyLabel, money } from '../../logic/format';
+import { useHeadlineFy, useIsDraft, useScenario } from '../../store/hooks';
 
 export function LiveSummary(props: { scenarioId: string }) {
   const { result } = useScenario(props.scenarioId);
   const draft = useIsDraft();
+  const fy = useHeadlineFy();
   if (!result) return null;
   const t = result.totals;
   return (
@@ -26,7 +27,12 @@ export function LiveSummary(props: { scenarioId: string }) {
           tone={t.limitBreaches ? 'bad' : t.drawn ? 'warn' : 'good'}
           testId="live-drawn"
         />
-        <Figure label="At risk (largest FY)" value={money(t.peakAtRisk)} tone="neutral" testId="live-at-risk" />
+        <Figure
+          label={fy === null ? 'At risk before confirmation' : `At risk before confirmation, ${fyLabel(fy)}`}
+          value={money(result.years.find((y) => y.fy === fy)?.atRisk ?? 0)}
+          tone="neutral"
+          testId="live-at-risk"
+        />
         <Figure label="Lapsing unspent" value={money(t.underspend)} tone="neutral" />
       </div>
       <details className="live-chart" open data-testid="scenario-chart">

@@ -18,9 +18,19 @@ export class HeadroomApp extends AppPage {
     const context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     const app = new HeadroomApp(context, await context.newPage(), harness);
     await app.page.goto(harness.url, { waitUntil: 'load' });
-    await app.page.getByTestId('screen-overview').waitFor();
-    await app.waitForResults();
+    await app.arriveOnOverview();
     return app;
+  }
+
+  /**
+   * Waits for the screen the document was last left on (its view state), then goes to the
+   * Overview, where a first visit opens.
+   */
+  async arriveOnOverview(): Promise<void> {
+    await this.page.locator('main [data-testid^="screen-"]').first().waitFor();
+    if (!(await this.page.getByTestId('screen-overview').count())) await this.page.getByTestId('nav-overview').click();
+    await this.page.getByTestId('screen-overview').waitFor();
+    await this.waitForResults();
   }
 
   readonly overview = new OverviewScreen(this.page);

@@ -1,0 +1,73 @@
+// The workbook's per-service sheets: Interventions (per service and scenario, the Results
+// table's detail: outcome, notice deadline and served, last month, run-on, exit cost, people
+// moved and losing support, partner, handover month) and Decisions (every notice deadline in
+// date order with what each scenario does there). The facts are the engine's, laid out by
+// shared/service-detail.ts.
+import type { Workbook } from 'exceljs';
+import { scenarioColumnNames } from '../../shared/compare';
+import { fyText } from '../../shared/format';
+import type { ScenarioSet } from '../../shared/scenario-set';
+import { decisionRows, decisionText, monthCell, SERVICE_DETAIL, type DetailColumn } from '../../shared/service-detail';
+import { addHeader, COUNT_FORMAT, freeze, MONEY_FORMAT, poundsCell, setCell, titledSheet, widths, type CellValue } from './workbook-cells';
+
+function detailCell(column: DetailColumn, value: string | number | null): { value: CellValue; format?: string } {
+  if (value === null) return { value: null };
+  if (column.kind === 'money') return { value: poundsCell(value as number), format: MONEY_FORMAT };
+  if (column.kind === 'count') return { value, format: COUNT_FORMAT };
+  if (column.kind === 'month') return { value: monthCell(value as number) };
+  return { value };
+}
+
+/** One row per service (those whose outcome differs first); per scenario, a group of columns under its name. */
+export function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
+  const { comparison, results } = set;
+  const names = scenarioColumnNames(comparison.scenarios);
+  const per = SERVICE_DETAIL.length;
+  const { sheet, header: top } = titledSheet(book, set, date, 'Interventions', 'Each service in each scenario (those that differ first)', [
+    'Intervention',
+    'Id',
+    ...names.flatMap((name) => SERVICE_DETAIL.map(() => name)),
+    'Differs',
+  ]);
+  addHeader(sheet, top + 1, ['', '', ...names.flatMap(() => SERVICE_DETAIL.map((c) => c.label)), '']);
+  names.forEach((_, i) => sheet.mergeCells(top, 3 + i * per, top, 2 + (i + 1) * per));
+  for (const c of [1, 2, 3 + names.length * per]) sheet.mergeCells(top, c, top + 1, c);
+  const index = new Map(results[0].interventions.map((r, i) => [r.id, i]));
+  comparison.interventions.forEach((row, k) => {
+    const r = top + 2 + k;
+    setCell(sheet, r, 1, row.name);
+    setCell(sheet, r, 2, row.id);
+    const ii = index.get(row.id)!;
+    results.forEach((result, si) => {
+      SERVICE_DETAIL.forEach((column, ci) => {
+        const cell = detailCell(column, column.value(result.interventions[ii]));
+        setCell(sheet, r, 3 + si * per + ci, cell.value, cell.format);
+      });
+    });
+    setCell(sheet, r, 3 + names.length * per, row.differs ? 'yes' : 'no');
+  });
+  widths(sheet, [40, 22, ...names.flatMap(() => [18, 11, 11, 11, 14, 14, 9, 9, 18, 11]), 9]);
+  freeze(sheet, 2, 1);
+}
+
+/** Every notice deadline, earliest first: the service, its FY, and what each scenario does there. */
+export function decisionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
+  const names = scenarioColumnNames(set.comparison.scenarios);
+  const { sheet, header } = titledSheet(book, set, date, 'Decisions', 'Every notice deadline, in date order', [
+    'Notice deadline',
+    'For FY',
+    'Intervention',
+    'Deadline',
+    ...names,
+  ]);
+  decisionRows(set.results).forEach((row, k) => {
+    const r = header + 1 + k;
+    setCell(sheet, r, 1, monthCell(row.deadline));
+    setCell(sheet, r, 2, fyText(row.fy));
+    setCell(sheet, r, 3, row.name);
+    setCell(sheet, r, 4, row.passed ? 'already passed when the plan starts' : 'to decide');
+    row.notices.forEach((n, si) => setCell(sheet, r, 5 + si, decisionText(n)));
+  });
+  widths(sheet, [14, 9, 40, 18, ...names.map(() => 44)]);
+  freeze(sheet, 1, 3);
+}
