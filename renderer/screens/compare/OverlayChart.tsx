@@ -103,7 +103,10 @@ export function OverlayTable(props: { results: readonly SimulationResult[] }) {
       <tbody>
         {first.months.map((m, i) => (
           <tr key={m.month}>
-            <th scope="row">{monthShort(m.month)}</th>
+            <th scope="row">
+              {monthShort(m.month)}
+              {m.actual ? <span className="muted small"> actual</span> : null}
+            </th>
             {props.results.map((r) => (
               <td key={r.id} className="num">
                 {money(r.months[i]?.spend ?? 0)}
