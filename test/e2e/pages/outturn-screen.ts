@@ -10,6 +10,10 @@ export class OutturnScreen {
     await this.page.getByTestId('screen-outturn').waitFor();
   }
 
+  async chooseScenario(id: string): Promise<void> {
+    await this.page.getByTestId('screen-outturn').getByTestId('scenario-picker').selectOption(id);
+  }
+
   async chooseFy(label: string): Promise<void> {
     await this.page.getByTestId('outturn-fy').selectOption({ label });
   }
