@@ -29,11 +29,20 @@ function outcomeText(r: InterventionResult): string {
 }
 
 export function simulationText(planName: string, result: SimulationResult): string {
+  // With actuals, each FY's spend is its forecast outturn: say how much of it is actual.
+  const withActuals = result.asAt !== null;
+  const split = (actual: number, forecast: number) => (withActuals ? [money(actual), money(forecast)] : []);
   const years = renderTable(
     [
       { title: 'FY' },
       { title: 'Funding', align: 'right' },
-      { title: 'Spend', align: 'right' },
+      { title: withActuals ? 'Spend (outturn)' : 'Spend', align: 'right' },
+      ...(withActuals
+        ? [
+            { title: 'Actual', align: 'right' as const },
+            { title: 'Forecast', align: 'right' as const },
+          ]
+        : []),
       { title: 'Drawn', align: 'right' },
       { title: 'Underspend', align: 'right' },
       { title: 'At risk', align: 'right' },
@@ -47,6 +56,7 @@ export function simulationText(planName: string, result: SimulationResult): stri
         fyText(y.fy),
         money(y.funding),
         money(y.spend),
+        ...split(y.actual, y.forecast),
         money(y.drawn),
         money(y.underspend),
         money(y.atRisk),
@@ -59,6 +69,10 @@ export function simulationText(planName: string, result: SimulationResult): stri
         'Total',
         money(result.totals.funding),
         money(result.totals.spend),
+        ...split(
+          result.years.reduce((sum, y) => sum + y.actual, 0),
+          result.years.reduce((sum, y) => sum + y.forecast, 0),
+        ),
         money(result.totals.drawn),
         money(result.totals.underspend),
         money(result.totals.atRisk),
@@ -83,7 +97,8 @@ export function simulationText(planName: string, result: SimulationResult): stri
     `, ${t.usersLosingSupport} people lose support` +
     (t.usersLosingSupportAvoidably ? ` (${t.usersLosingSupportAvoidably} avoidably)` : '') +
     `; ${money(t.drawn)} drawn from ${result.underwriter}; largest exposure before confirmation ${money(t.peakAtRisk)}.`;
-  return [`${planName}: ${result.name} [${result.id}, ${result.stance}]`, '', years, '', outcomes, '', summary].join('\n');
+  const heading = `${planName}: ${result.name} [${result.id}, ${result.stance}]${withActuals ? ` · actuals to ${monthShort(result.asAt!)}` : ''}`;
+  return [heading, '', years, '', outcomes, '', summary].join('\n');
 }
 
 const cell = formatComparisonValue;

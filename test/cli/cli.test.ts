@@ -53,6 +53,24 @@ describe('headroom simulate', () => {
     expect(out).toMatch(/\d+ services close/);
   });
 
+  it('with actuals, the table splits each FY into actual and forecast; a closed pipe ends quietly', () => {
+    const withActuals = join(root, 'test/fixtures/worked-example-actuals.json');
+    const { code, out } = headroom('simulate', withActuals, '--scenario', 'base');
+    expect(code).toBe(0);
+    expect(out).toContain('Base [base, wait] · actuals to Jun 2021');
+    expect(out).toMatch(/2021\/22 +£120,000\.00 +£120,300\.00 +£30,300\.00 +£90,000\.00 +£300\.00/);
+    // `headroom simulate ... | head -1`: the reader goes away; no EPIPE stack trace.
+    const piped = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${join(root, 'out/cli/headroom.cjs')}" simulate "${DEMO_PLAN_PATH}" | head -1`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(piped.stdout.trim()).toContain('West Midlands VRU');
+    expect(piped.stderr).toBe('');
+  });
+
   it('money in the JSON has at most 2 decimals everywhere', () => {
     const { out } = headroom('simulate', DEMO_PLAN_PATH, '--json');
     const money = [...out.matchAll(/"(funding|spend|drawn|underspend|atRisk|runOn|exitCost|partner)": (-?[\d.]+)/g)];
