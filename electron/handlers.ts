@@ -83,7 +83,12 @@ export function createHandlers(
       const file = fileName.split(/[\\/]/).pop() ?? fileName;
       const result = await importActualsBytes(Buffer.from(base64, 'base64'), file, plan, { asAt, mapping });
       if (!result.ok) return { ok: false, errors: result.errors, unmatched: result.unmatched, header: result.header ?? null };
-      const { plan: imported, earlier } = withEarlierMonths(result.plan, result.preview.monthsReplaced, fillEarlier === true);
+      const { plan: imported, earlier } = withEarlierMonths(
+        result.plan,
+        result.preview.asAtBefore,
+        result.preview.monthsReplaced,
+        fillEarlier === true,
+      );
       return { ok: true, preview: result.preview, edit: actualsImportEdit(plan, imported, file), earlier };
     },
 

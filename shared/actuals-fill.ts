@@ -1,7 +1,7 @@
 // Actual months without an entry count as £0 (plan-format.md §10). A treasurer who keeps
 // actuals only for the current year can fill earlier months "as planned": an entry per
 // intervention and month equal to its planned cost, for months that have no entry yet.
-import { plannedMonthly } from './engine';
+import { monthlySpend } from './engine';
 import type { EarlierGap } from './actuals-import';
 import { penceToPounds, poundsToPence } from './money';
 import { formatMonth, parseMonth, type MonthIndex } from './months';
@@ -10,8 +10,8 @@ import { BASE_SCENARIO_ID, resolveScenario } from './resolve';
 
 /**
  * Entries for the months from..to (inside the horizon) that the plan's actuals do not already
- * hold, each at the base plan's planned cost; months planned at £0 get no entry. Throws when
- * the plan does not resolve.
+ * hold, each at what the base plan spends in it (after its closures, exit costs included);
+ * months planned at £0 get no entry. Throws when the plan does not resolve.
  */
 export function plannedEntries(plan: Plan, from: MonthIndex, to: MonthIndex): ActualSpend[] {
   const { actuals: _actuals, ...planned } = plan;
@@ -19,7 +19,7 @@ export function plannedEntries(plan: Plan, from: MonthIndex, to: MonthIndex): Ac
   const resolved = resolveScenario(planned, BASE_SCENARIO_ID);
   if (!resolved.scenario) throw new Error(`the plan does not resolve: ${resolved.problems[0]?.message ?? ''}`);
   const H0 = parseMonth(plan.horizon.start);
-  const rows = plannedMonthly(resolved.scenario);
+  const rows = monthlySpend(resolved.scenario);
   const held = new Set((plan.actuals?.spend ?? []).map((e) => `${e.intervention}|${e.month}`));
   const entries: ActualSpend[] = [];
   plan.interventions.forEach((item, i) => {
@@ -33,18 +33,22 @@ export function plannedEntries(plan: Plan, from: MonthIndex, to: MonthIndex): Ac
 }
 
 /**
- * After an import: the actual months before the extract's first that hold no actual for a
- * service the plan has spending in them (they count as £0), and, when `fill` is set, the
- * plan with them filled at their planned cost. No gap: the plan unchanged and null.
+ * After an import: the months that were forecast before it (after `asAtBefore`) and come
+ * before the extract's first, which now hold no actual for a service the plan spends in them
+ * (they count as £0); and, when `fill` is set, the plan with them recorded at what the plan
+ * spends. Months already actual are never touched. No gap: the plan unchanged and null.
  */
 export function withEarlierMonths(
   plan: Plan,
+  asAtBefore: string | null,
   monthsReplaced: readonly string[],
   fill: boolean,
 ): { plan: Plan; earlier: EarlierGap | null } {
   if (!plan.actuals || monthsReplaced.length === 0) return { plan, earlier: null };
   const first = Math.min(...monthsReplaced.map(parseMonth));
-  const entries = plannedEntries(plan, parseMonth(plan.horizon.start), first - 1);
+  // Only months that were forecast before the import: months already actual keep what they hold.
+  const from = asAtBefore === null ? parseMonth(plan.horizon.start) : parseMonth(asAtBefore) + 1;
+  const entries = plannedEntries(plan, from, first - 1);
   if (entries.length === 0) return { plan, earlier: null };
   const months = entries.map((e) => parseMonth(e.month));
   const earlier: EarlierGap = {
@@ -55,5 +59,10 @@ export function withEarlierMonths(
     filled: fill,
   };
   if (!fill) return { plan, earlier };
-  return { plan: { ...plan, actuals: { ...plan.actuals, spend: [...plan.actuals.spend, ...entries] } }, earlier };
+  // Kept in the import's order: interventions in plan order, months in order.
+  const rank = new Map(plan.interventions.map((item, i) => [item.id, i]));
+  const spend = [...plan.actuals.spend, ...entries].sort(
+    (a, b) => rank.get(a.intervention)! - rank.get(b.intervention)! || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0),
+  );
+  return { plan: { ...plan, actuals: { ...plan.actuals, spend } }, earlier };
 }

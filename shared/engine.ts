@@ -88,6 +88,8 @@ export interface InterventionResult {
   readonly id: string;
   readonly name: string;
   readonly category: 'commissioned' | 'central';
+  /** As this scenario resolves it (grouping for the outturn report), or null. */
+  readonly system: string | null;
   /** As this scenario resolves it (1 is funded first); screens order ties by it. */
   readonly priority: number;
   readonly outcome: Outcome;
@@ -355,16 +357,6 @@ function buildLedger(scenario: ResolvedScenario): Ledger {
   return { H0, M, n, F, fyFrom, fyTo, activeFrom, activeTo, plan, partner, share, planByFy, actualTo, asAt, actual, mixedByFy };
 }
 
-/**
- * Each intervention's plan cost month by month as planned (the monthly split less partner
- * shares, in the months it runs, as if nothing closed): what "spent as planned" means when
- * actual months are filled from the plan. Rows follow the scenario's interventions.
- */
-export function plannedMonthly(scenario: ResolvedScenario): Pence[][] {
-  const ledger = buildLedger(scenario);
-  return Array.from({ length: ledger.n }, (_, i) => Array.from(ledger.plan.subarray(i * ledger.M, (i + 1) * ledger.M)));
-}
-
 /** A decision taken after asAt uses the figures of its time: actuals to date, the plan after (§10). */
 function usesActuals(ledger: Ledger, f: number, at: MonthIndex): boolean {
   return ledger.asAt !== null && at > ledger.asAt && ledger.fyFrom[f] <= ledger.actualTo;
@@ -540,17 +532,10 @@ function accumulate(ledger: Ledger, stop: Int32Array, exitAt: Int32Array, exitCo
   return { monthSpend, monthPartner, spendByFy, fyOfOffset };
 }
 
-export function simulate(scenario: ResolvedScenario): SimulationResult {
-  const ledger = buildLedger(scenario);
-  const { H0, M, n, F } = ledger;
-  const HN = H0 + M - 1;
-  const items = scenario.interventions;
-  const order = items.map((_, i) => i).sort((a, b) => byPriority(items[a], items[b]));
-  const knowns = scenario.fys.map((fy) => knownOf(scenario, fy));
-  const { closures, candidacies } = decideAll(scenario, ledger, order, knowns);
-
-  // --- the account: what each intervention really spent, month by month ---
-  // Months after a closure's last month cost nothing; its exit cost falls in that last month.
+/** Where each intervention's spending stops (its last month, offset) and its exit cost falls, after closures. */
+function stopsOf(scenario: ResolvedScenario, ledger: Ledger, closures: readonly (Closure | null)[]) {
+  const { H0, n } = ledger;
+  const HN = H0 + ledger.M - 1;
   const stop = new Int32Array(n);
   const exitAt = new Int32Array(n).fill(-1);
   const exitCost = new Float64Array(n);
@@ -560,9 +545,46 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
     // An exit cost in an actual month is already among the actuals.
     if (closure && closure.last >= H0 && closure.last <= HN && closure.last - H0 > ledger.actualTo) {
       exitAt[i] = closure.last - H0;
-      exitCost[i] = items[i].exitCost.get(closure.fy) ?? 0;
+      exitCost[i] = scenario.interventions[i].exitCost.get(closure.fy) ?? 0;
     }
   }
+  return { stop, exitAt, exitCost };
+}
+
+/**
+ * What each intervention spends month by month in the account, rows in the scenario's order:
+ * the plan cost in the months it runs after closures, its exit cost in its last month, and
+ * actual amounts in actual months. For a plan without actuals this is "spent as planned".
+ */
+export function monthlySpend(scenario: ResolvedScenario): Pence[][] {
+  const ledger = buildLedger(scenario);
+  const order = scenario.interventions.map((_, i) => i).sort((a, b) => byPriority(scenario.interventions[a], scenario.interventions[b]));
+  const knowns = scenario.fys.map((fy) => knownOf(scenario, fy));
+  const { closures } = decideAll(scenario, ledger, order, knowns);
+  const { stop, exitAt, exitCost } = stopsOf(scenario, ledger, closures);
+  return scenario.interventions.map((_, i) => {
+    const row = new Array<Pence>(ledger.M).fill(0);
+    for (let k = 0; k < ledger.M; k++) {
+      if (k <= ledger.actualTo) row[k] = ledger.actual[i * ledger.M + k];
+      else if (k >= ledger.activeFrom[i] && k <= stop[i]) row[k] = ledger.plan[i * ledger.M + k] + (exitAt[i] === k ? exitCost[i] : 0);
+      else if (exitAt[i] === k) row[k] = exitCost[i];
+    }
+    return row;
+  });
+}
+
+export function simulate(scenario: ResolvedScenario): SimulationResult {
+  const ledger = buildLedger(scenario);
+  const { H0, M, F } = ledger;
+  const HN = H0 + M - 1;
+  const items = scenario.interventions;
+  const order = items.map((_, i) => i).sort((a, b) => byPriority(items[a], items[b]));
+  const knowns = scenario.fys.map((fy) => knownOf(scenario, fy));
+  const { closures, candidacies } = decideAll(scenario, ledger, order, knowns);
+
+  // --- the account: what each intervention really spent, month by month ---
+  // Months after a closure's last month cost nothing; its exit cost falls in that last month.
+  const { stop, exitAt, exitCost } = stopsOf(scenario, ledger, closures);
   const { monthSpend, monthPartner, spendByFy, fyOfOffset } = accumulate(ledger, stop, exitAt, exitCost);
   const spendAt = (i: number, k: number) =>
     k <= ledger.actualTo
@@ -650,6 +672,7 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
       id: item.id,
       name: item.name,
       category: item.category,
+      system: item.system,
       priority: item.priority,
       outcome: 'continues',
       closedFor: null,

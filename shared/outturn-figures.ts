@@ -100,12 +100,11 @@ export function outturnFrom(plan: Plan, result: SimulationResult, budget: Simula
     const outturn = r.planCost[f];
     const actual = r.actualByFy[f];
     if (planned === 0 && outturn === 0 && actual === 0 && !notes.has(r.id)) return;
-    const item = plan.interventions[i];
     lines.push({
       id: r.id,
       name: r.name,
       category: r.category,
-      system: item.system ?? null,
+      system: r.system,
       outcome: outcomeAt(r),
       commentary: notes.get(r.id) ?? null,
       ...figures(planned, actual, outturn),

@@ -101,6 +101,15 @@ describe('outturn without actuals, and what lapses', () => {
     expect(lapseSentence(report)).toBe("£10,000.00 of 2021/22's grant will lapse unless committed by 31 March 2022.");
   });
 
+  it("groups by the scenario's system and category, as the scenario changes them", () => {
+    const p = workedExample();
+    (p.interventions[0] as { system?: string }).system = 'North';
+    p.scenarios!.push({ id: 's', name: 'Moved', changes: [{ intervention: 'a', system: 'South', category: 'central' }] });
+    const report = outturnReport(p, 's', FY);
+    expect(report.lines.find((l) => l.id === 'a')).toMatchObject({ system: 'South', category: 'central' });
+    expect(report.bySystem.map((g) => g.label)).toEqual(['South', 'No system']);
+  });
+
   it('refuses an FY outside the horizon and an unknown scenario in words', () => {
     expect(() => outturnReport(plan(), 'base', parseFy('2025/26'))).toThrow('2025/26 is not an FY of the plan');
     expect(() => outturnReport(plan(), 'nope', FY)).toThrow('no scenario "nope"');

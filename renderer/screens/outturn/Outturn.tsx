@@ -164,7 +164,9 @@ export function Outturn() {
   const results = useOutturnResults(scenarioId);
   const [chosenFy, setChosenFy] = useState<FyYear | null>(null);
   const fyId = useId();
-  const fy = chosenFy ?? (plan ? defaultOutturnFy(plan) : null);
+  // A chosen FY the horizon no longer has falls back to the default, so the picker stays.
+  const chosen = chosenFy !== null && results?.result.years.some((y) => y.fy === chosenFy) ? chosenFy : null;
+  const fy = chosen ?? (plan ? defaultOutturnFy(plan) : null);
   const report = useMemo(
     () =>
       plan && results && fy !== null && results.result.years.some((y) => y.fy === fy)
