@@ -149,13 +149,26 @@ export function varianceWords(variance: Pence): string {
 }
 
 /** The headline of the FY's funding at outturn: what lapses unless committed, or what is drawn. */
-export function lapseSentence(report: Pick<OutturnReport, 'fy' | 'underspend' | 'drawn' | 'underwriter'>): string {
+export function lapseSentence(
+  report: Pick<OutturnReport, 'fy' | 'underspend' | 'drawn' | 'underwriter'> & { readonly asAt?: MonthIndex | null },
+): string {
   const fy = formatFy(report.fy);
   const end = `31 March ${report.fy + 1}`;
-  if (report.underspend > 0) return `${formatMoney(report.underspend)} of ${fy}'s grant will lapse unless committed by ${end}.`;
-  if (report.drawn > 0)
-    return `All of ${fy}'s funding is forecast to be spent, with ${formatMoney(report.drawn)} drawn from ${report.underwriter}.`;
-  return `${fy}'s funding is forecast to be spent exactly.`;
+  // An FY whose every month is actual is history: what was unspent has lapsed.
+  const over = report.asAt !== undefined && report.asAt !== null && report.asAt >= fyEnd(report.fy);
+  const drawn = report.drawn > 0 ? `${formatMoney(report.drawn)} ${over ? 'was' : 'is'} drawn from ${report.underwriter}` : null;
+  if (report.underspend > 0) {
+    const lapse = over
+      ? `${formatMoney(report.underspend)} of ${fy}'s grant lapsed unspent at ${end}`
+      : `${formatMoney(report.underspend)} of ${fy}'s grant will lapse unless committed by ${end}`;
+    // Both at once: ring-fenced funding left over while other spend leans on the underwriter.
+    return drawn ? `${lapse}, while ${drawn} for spend it cannot cover.` : `${lapse}.`;
+  }
+  if (drawn)
+    return over
+      ? `All of ${fy}'s funding was spent, and ${drawn}.`
+      : `All of ${fy}'s funding is forecast to be spent, with ${formatMoney(report.drawn)} drawn from ${report.underwriter}.`;
+  return over ? `${fy}'s funding was spent exactly.` : `${fy}'s funding is forecast to be spent exactly.`;
 }
 
 /** "Actuals to September 2021": the words for asAt in the title bar and on every screen. */

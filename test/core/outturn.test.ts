@@ -2,7 +2,7 @@
 // 2021; every figure worked out by hand from the fixture.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseFy } from '../../shared/months';
+import { parseFy, parseMonth } from '../../shared/months';
 import { actualsToWords, defaultOutturnFy, lapseSentence, outturnReport, varianceWords } from '../../shared/outturn';
 import type { Plan } from '../../shared/plan';
 import { workedExample } from '../fixtures';
@@ -108,6 +108,14 @@ describe('outturn without actuals, and what lapses', () => {
     const report = outturnReport(p, 's', FY);
     expect(report.lines.find((l) => l.id === 'a')).toMatchObject({ system: 'South', category: 'central' });
     expect(report.bySystem.map((g) => g.label)).toEqual(['South', 'No system']);
+  });
+
+  it('an FY already over says the grant lapsed; lapse and drawn together are both named', () => {
+    const base = { fy: FY, underspend: 120_000, drawn: 0, underwriter: 'OPCC' };
+    expect(lapseSentence({ ...base, asAt: parseMonth('2022-04') })).toBe("£1,200.00 of 2021/22's grant lapsed unspent at 31 March 2022.");
+    expect(lapseSentence({ ...base, drawn: 5_000, asAt: parseMonth('2021-09') })).toBe(
+      "£1,200.00 of 2021/22's grant will lapse unless committed by 31 March 2022, while £50.00 is drawn from OPCC for spend it cannot cover.",
+    );
   });
 
   it('refuses an FY outside the horizon and an unknown scenario in words', () => {
