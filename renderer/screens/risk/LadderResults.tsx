@@ -38,7 +38,7 @@ export function LadderResults(props: {
   const chart = (
     <div className="chart" data-testid="ladder-chart">
       <ResponsiveContainer width="100%" height={280}>
-        <LineChart data={rows} margin={{ top: 16, right: 24, bottom: 24, left: 24 }}>
+        <LineChart data={rows} margin={{ top: 16, right: 8, bottom: 24, left: 24 }}>
           <CartesianGrid vertical={false} stroke={gridStroke} />
           <XAxis
             dataKey="value"
@@ -67,12 +67,12 @@ export function LadderResults(props: {
             domain={[0, ticks[ticks.length - 1]]}
             tickFormatter={axisMoney}
             {...yAxisProps}
-            width={56}
+            width={76}
             label={{
               value: 'Drawn from the underwriter',
               angle: 90,
               position: 'insideRight',
-              offset: -14,
+              offset: 2,
               ...axisLabel,
               style: { textAnchor: 'middle' },
             }}
