@@ -59,12 +59,18 @@ function stepWords(ids: readonly string[], name: (id: string) => string): string
 const MAX_STEPS = 4;
 
 /**
- * "Below 95% of the planned grant services start closing: first ACEs training (at 90%),
- * then Mentors and Local evaluation (at 85%), then …". The threshold is the lowest value above
- * the first closure at which none closes; a ladder closing nothing, or closing even at its top,
+ * "Below 95.2% of the planned grant services start closing: first ACEs training (at 90%),
+ * then Mentors and Local evaluation (at 85%), then …". The threshold is the break-even when
+ * given, else the lowest ladder value above the first closure at which none closes; a ladder closing nothing, or closing even at its top,
  * says so. At most four steps are named; the rest are counted.
  */
-export function ladderSentence(rows: readonly LadderRow[], variable: LadderVariable, names: ReadonlyMap<string, string>): string {
+export function ladderSentence(
+  rows: readonly LadderRow[],
+  variable: LadderVariable,
+  names: ReadonlyMap<string, string>,
+  /** Where closing starts, finer than the step (ladder.ts, ladderThreshold); else the ladder value above it. */
+  threshold: number | null = null,
+): string {
   if (rows.length === 0) return '';
   const sorted = [...rows].sort((a, b) => b.value - a.value);
   const top = sorted[0].value;
@@ -81,6 +87,6 @@ export function ladderSentence(rows: readonly LadderRow[], variable: LadderVaria
   const first = steps[0].value;
   if (first === top) return `Even at ${ladderValueText(top, variable)} services close: ${named.join(', ')}.`;
   const above = sorted.filter((r) => r.value > first && r.closes.length === 0);
-  const threshold = above[above.length - 1].value;
-  return `Below ${ladderValueText(threshold, variable)} services start closing: ${named.join(', ')}.`;
+  const below = threshold ?? above[above.length - 1].value;
+  return `Below ${ladderValueText(below, variable)} services start closing: ${named.join(', ')}.`;
 }

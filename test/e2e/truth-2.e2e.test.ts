@@ -46,7 +46,7 @@ describe('the Ladder in plain words', () => {
     await risk.runLadder('grantLevel', '0.5', '1', '0.05');
     const sentence = squash(await app.page.getByTestId('ladder-sentence').textContent());
     expect(sentence).toBe(
-      'Below 100% of the planned grant services start closing: first Place-based pilot: Wolverhampton (at 95%), then 6 services (at 90%), then Sports diversionary impact programme (at 85%), then Mentors in Violence Prevention and Place-based pilot: Hillfields (at 80%), then 5 more by 50%.',
+      'Below 95.2% of the planned grant services start closing: first Place-based pilot: Wolverhampton (at 95%), then 6 services (at 90%), then Sports diversionary impact programme (at 85%), then Mentors in Violence Prevention and Place-based pilot: Hillfields (at 80%), then 5 more by 50%.',
     );
     const chart = app.page.getByTestId('ladder-chart');
     await chart.locator('.recharts-cartesian-axis-tick').first().waitFor({ state: 'attached' });

@@ -1,7 +1,7 @@
 // The ladder in plain words: the sentence built from the ladder's rows, and a grant level's
 // values as percentages of the planned grant.
 import { describe, expect, it } from 'vitest';
-import { ladder, type LadderRow } from '../../shared/uncertainty/ladder';
+import { ladder, ladderThreshold, type LadderRow } from '../../shared/uncertainty/ladder';
 import { closingSteps, ladderAxisTitle, ladderSentence, ladderValueText, listWords } from '../../shared/uncertainty/ladder-words';
 import { demoPlan } from '../fixtures';
 import { valid } from './plans';
@@ -46,12 +46,15 @@ describe('the ladder in plain words', () => {
     );
   });
 
-  it('words the demo’s 25% cut from 50% to 100% of the planned grant', () => {
+  it('words the demo’s 25% cut from 50% to 100% of the planned grant, closing starting at the break-even', () => {
     const plan = valid(demoPlan());
     const { rows } = ladder(plan, 'cut-25-june', 'grantLevel', 0.5, 1, 0.05);
     const all = new Map(plan.interventions.map((i) => [i.id, i.name]));
-    expect(ladderSentence(rows, level, all)).toBe(
-      'Below 100% of the planned grant services start closing: first Place-based pilot: Wolverhampton (at 95%), then 6 services (at 90%), then Sports diversionary impact programme (at 85%), then Mentors in Violence Prevention and Place-based pilot: Hillfields (at 80%), then 5 more by 50%.',
+    const threshold = ladderThreshold(plan, 'cut-25-june', 'grantLevel', rows);
+    expect(threshold).toBeCloseTo(0.952138, 5);
+    expect(ladderSentence(rows, level, all).startsWith('Below 100% of the planned grant services start closing')).toBe(true);
+    expect(ladderSentence(rows, level, all, threshold)).toBe(
+      'Below 95.2% of the planned grant services start closing: first Place-based pilot: Wolverhampton (at 95%), then 6 services (at 90%), then Sports diversionary impact programme (at 85%), then Mentors in Violence Prevention and Place-based pilot: Hillfields (at 80%), then 5 more by 50%.',
     );
   });
 });

@@ -165,7 +165,7 @@ export function LadderResults(props: {
         }
       >
         <p className="ladder-sentence" data-testid="ladder-sentence">
-          {ladderSentence(ladder.rows, variable, names)}
+          {ladderSentence(ladder.rows, variable, names, ladder.threshold ?? null)}
         </p>
         <ChartOrTable
           label={`Services closing and money drawn at each value of ${ladder.variable}`}
