@@ -14,6 +14,23 @@ export interface KeyMessage {
   readonly text: string;
 }
 
+/** A share as the briefing prints it, always to one decimal: 0.619 as "61.9%", 1 as "100.0%". */
+export function shareText(share: number | null): string {
+  if (share === null) return '–';
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+/**
+ * A difference of two shares in percentage points, to one decimal: -0.0773 as "-7.7 points",
+ * 0.021 as "+2.1 points", none as "same". A share's difference is never a percentage.
+ */
+export function shareDifferenceText(change: number | null): string {
+  if (change === null) return '–';
+  const tenths = Math.round(change * 1000);
+  if (tenths === 0) return 'same';
+  return `${tenths > 0 ? '+' : '-'}${(Math.abs(tenths) / 10).toFixed(1)} points`;
+}
+
 /** "the underwriter", or "the underwriter (West Midlands Combined Authority)". */
 export function underwriterText(result: SimulationResult): string {
   return result.underwriter === 'Underwriter' ? 'the underwriter' : `the underwriter (${result.underwriter})`;

@@ -74,17 +74,43 @@ export function anyPassed(edge: CliffEdge): boolean {
   return edge.rows.some((r) => r.notices.some((n) => n !== null && n.passed));
 }
 
-/** "For 2021/22, 9 services reach their notice deadline between … before the funding is known in June 2021 (A, B): …". */
+/** Every deadline of the FY fell before the plan's first month: history, nothing left to decide. */
+export function allPassed(edge: CliffEdge): boolean {
+  const notices = edge.rows.flatMap((r) => r.notices.filter((n): n is NoticeResult => n !== null));
+  return notices.length > 0 && notices.every((n) => n.passed);
+}
+
+function between(from: MonthIndex, to: MonthIndex): string {
+  return from === to ? `on 1 ${monthLong(from)}` : `between 1 ${monthLong(from)} and 1 ${monthLong(to)}`;
+}
+
+function span(from: MonthIndex, to: MonthIndex): string {
+  return from === to ? `1 ${monthLong(from)}` : `1 ${monthLong(from)} to 1 ${monthLong(to)}`;
+}
+
+/**
+ * "For 2021/22, 9 services reach their notice deadline between … before the funding is known
+ * in June 2021 (A, B): …". Deadlines before the plan starts are said to have passed: no choice
+ * is left for them.
+ */
 export function cliffEdgeMessage(edge: CliffEdge): string | null {
   const early = earlyDeadlines(edge);
   if (early.length === 0) return null;
   const known = relevantKnown(edge);
   const [latest, who] = known[known.length - 1];
-  const from = Math.min(...early);
-  const to = Math.max(...early);
-  const when = from === to ? `on 1 ${monthLong(from)}` : `between 1 ${monthLong(from)} and 1 ${monthLong(to)}`;
-  const whose = who.map((i) => SCENARIO_LETTERS[i]);
-  return `For ${fyText(edge.fy)}, ${countOf(early.length, 'service reaches its', 'services reach their')} notice deadline ${when}, before the funding is known in ${monthLong(latest)} (${whose.join(', ')}): each is a choice between serving notice and running on at the underwriter's risk.`;
+  const whose = who.map((i) => SCENARIO_LETTERS[i]).join(', ');
+  const open = edge.rows.flatMap((r) => {
+    const choices = r.notices.filter((n) => isEarly(n) && isChoice(n)).map((n) => n!.deadline);
+    return choices.length ? [Math.min(...choices)] : [];
+  });
+  const passed = early.length - open.length;
+  const head = `For ${fyText(edge.fy)}, `;
+  if (open.length === 0) {
+    return `${head}${countOf(early.length, 'service’s notice deadline', 'services’ notice deadlines')} (${span(Math.min(...early), Math.max(...early))}) had already passed before the plan starts, ahead of the funding being known in ${monthLong(latest)} (${whose}): they run on at the underwriter's risk until then.`;
+  }
+  const also =
+    passed > 0 ? ` The deadlines of ${countOf(passed, 'other service', 'other services')} had already passed before the plan starts.` : '';
+  return `${head}${countOf(open.length, 'service reaches its', 'services reach their')} notice deadline ${between(Math.min(...open), Math.max(...open))}, before the funding is known in ${monthLong(latest)} (${whose}): each is a choice between serving notice and running on at the underwriter's risk.${also}`;
 }
 
 /**

@@ -135,13 +135,17 @@ export function timelineChart(edge: CliffEdge, scenarios: number): string {
   }
   parts.push(svgText(x(fyStart(edge.fy)) - 3, top - 8, `${fyText(edge.fy)} starts`, 'tick', 'end'));
   // The month the funding becomes known, per scenario (shared lines carry several letters).
-  for (const [k, who] of known) {
+  known.forEach(([k, who], j) => {
     const kx = x(k);
+    const label = `Known ${monthShort(k)} (${who.map((i) => LETTERS[i]).join(', ')})`;
+    // A label that would run into the next month's goes to the left of its line.
+    const next = known[j + 1];
+    const left = next !== undefined && x(next[0]) - kx < label.length * 4.4 + 6;
     parts.push(
       `<line x1="${kx.toFixed(1)}" x2="${kx.toFixed(1)}" y1="${top - 14}" y2="${top + edge.rows.length * rowH}" class="known-line" stroke="${COLOURS[who[0]]}"/>`,
     );
-    parts.push(svgText(kx + 3, top - 18, `Known ${monthShort(k)} (${who.map((i) => LETTERS[i]).join(', ')})`, 'known-label'));
-  }
+    parts.push(left ? svgText(kx - 3, top - 18, label, 'known-label', 'end') : svgText(kx + 3, top - 18, label, 'known-label'));
+  });
   edge.rows.forEach((row, r) => {
     const cy = top + r * rowH + rowH / 2;
     if (r % 2 === 1) parts.push(`<rect x="0" y="${(cy - rowH / 2).toFixed(1)}" width="${labelW - 4}" height="${rowH}" class="zebra"/>`);

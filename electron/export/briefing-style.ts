@@ -13,15 +13,26 @@ export interface BriefingMeta {
 
 export function styles(meta: BriefingMeta): string {
   const chips = COLOURS.map((c, i) => `.chip[data-i="${i}"]{background:${c}}`).join('');
-  // One line of footer: long scenario names are shortened (the first page names them in full).
-  const footer = meta.scenarios.map((s) => truncate(s, Math.floor(104 / meta.scenarios.length) - 3)).join('   ·   ');
+  // The footer names every scenario: two to a line, each shortened only when very long (the first page names them in full).
+  const n = meta.scenarios.length;
+  const perLine = n > 2 ? 2 : n;
+  const width = perLine === 1 ? 110 : 72;
+  const lines: string[] = [];
+  for (let i = 0; i < n; i += perLine)
+    lines.push(
+      meta.scenarios
+        .slice(i, i + perLine)
+        .map((s) => truncate(s, width))
+        .join('   ·   '),
+    );
+  const footer = lines.join('\n');
   return `
 @page {
   size: A4;
   margin: 20mm 18mm 18mm 18mm;
   @top-left { content: ${cssString(truncate(meta.plan, 90))}; font: 7.5pt ${FONT}; color: #6b7785; vertical-align: bottom; padding-bottom: 4mm; }
   @top-right { content: ${cssString(`Briefing · ${meta.date}`)}; font: 7.5pt ${FONT}; color: #6b7785; vertical-align: bottom; padding-bottom: 4mm; }
-  @bottom-left { content: ${cssString(footer)}; font: 7pt ${FONT}; color: #6b7785; vertical-align: top; padding-top: 4mm; width: 75%; }
+  @bottom-left { content: ${cssString(footer)}; font: 6.5pt ${FONT}; color: #6b7785; vertical-align: top; padding-top: 3mm; width: 82%; white-space: pre; line-height: 1.4; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt ${FONT}; color: #6b7785; vertical-align: top; padding-top: 4mm; }
 }
 @page :first { @top-left { content: none; } @top-right { content: none; } }
@@ -41,6 +52,7 @@ h2, h3, p.lead-in, .legend { break-after: avoid; }
 .lede { font-size: 11pt; color: #33414f; max-width: 160mm; }
 section { margin-top: 8mm; }
 section.new-page { break-before: page; margin-top: 0; }
+.passed-edge { margin: 4mm 0; }
 .keep { break-inside: avoid; }
 .scenario-key { list-style: none; padding: 0; margin: 4mm 0 0; }
 .scenario-key li { display: flex; gap: 3mm; align-items: baseline; margin: 0 0 1.5mm; }
@@ -49,7 +61,7 @@ section.new-page { break-before: page; margin-top: 0; }
 ${chips}
 .messages { background: #f2f5f8; border-left: 3pt solid #1f4e79; padding: 4mm 6mm 2mm 6mm; margin: 0; }
 .messages ol { margin: 0; padding-left: 0; list-style: none; }
-.messages li { display: grid; grid-template-columns: 8mm 1fr; margin: 0 0 3mm; font-size: 10.5pt; line-height: 1.5; }
+.messages li { break-inside: avoid; display: grid; grid-template-columns: 8mm 1fr; margin: 0 0 3mm; font-size: 10.5pt; line-height: 1.5; }
 .messages li .chip { justify-self: start; align-self: start; margin-top: 0.6mm; }
 .messages li.edge { color: #33414f; }
 .messages li.edge .chip { background: #8c96a1; }
@@ -106,7 +118,7 @@ svg .closes-label { font: 600 7px ${FONT}; }
 .outcomes { font-size: 8.5pt; }
 .outcomes thead th { border-bottom: 0.75pt solid #8a99a8; font-weight: 600; vertical-align: bottom; }
 .outcomes thead .name { font-weight: 400; font-size: 7.5pt; color: #5b6b7b; }
-.outcomes td { border-bottom: 0.4pt solid #e3e8ed; padding-top: 1mm; padding-bottom: 1mm; }
+.outcomes td { border-bottom: 0.4pt solid #e3e8ed; padding-top: 0.6mm; padding-bottom: 0.6mm; line-height: 1.3; }
 .outcomes tr { break-inside: avoid; }
 .outcomes tr.differs td.service { font-weight: 600; }
 .outcomes td.closes { color: #8f1f18; }

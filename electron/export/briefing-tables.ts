@@ -1,6 +1,6 @@
 // The briefing's tables: the comparison's figures (exact, with differences from the first
 // scenario), what happens to each service, and the figures at a glance.
-import { yearOf } from '../../shared/briefing-messages';
+import { shareDifferenceText, shareText, yearOf } from '../../shared/briefing-messages';
 import { SCENARIO_LETTERS as LETTERS } from '../../shared/words';
 import type { ComparisonRow } from '../../shared/compare';
 import type { InterventionResult, SimulationResult } from '../../shared/engine';
@@ -10,7 +10,11 @@ import type { ScenarioSet } from '../../shared/scenario-set';
 import { outcomeAt, outcomePhrase } from '../../shared/words';
 import { esc, truncate } from './html';
 
-const cell = formatComparisonValue;
+/** Exact money and counts; shares to one decimal, their differences in points. */
+function cell(row: ComparisonRow, value: number | null, signed = false): string {
+  if (row.kind === 'share') return signed ? shareDifferenceText(value) : shareText(value);
+  return formatComparisonValue(row, value, signed);
+}
 
 export function comparisonTable(set: ScenarioSet): string {
   const { comparison } = set;

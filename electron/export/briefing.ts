@@ -5,7 +5,7 @@
 // Content-Security-Policy forbids scripts should escaping ever be missed.
 import { createHash } from 'node:crypto';
 import { headlineFy, keyMessages, underwriterText } from '../../shared/briefing-messages';
-import { anyPassed, cliffEdgeMessage, cliffEdges, type CliffEdge } from '../../shared/cliff-edge';
+import { allPassed, anyPassed, cliffEdgeMessage, cliffEdges, type CliffEdge } from '../../shared/cliff-edge';
 import type { SimulationResult } from '../../shared/engine';
 import { fyText, monthLong, moneyWhole as pounds } from '../../shared/format';
 import type { Plan } from '../../shared/plan';
@@ -29,6 +29,14 @@ function passedNote(edge: CliffEdge, first: SimulationResult): string {
   return anyPassed(edge)
     ? `<figcaption>The plan starts in ${esc(monthLong(first.horizonStart))}: deadlines before then had already passed.</figcaption>`
     : '';
+}
+
+/** An FY's deadlines against confirmation; history only (every deadline passed) is said, not drawn. */
+function edgeFigure(edge: CliffEdge, scenarios: number, first: SimulationResult): string {
+  if (allPassed(edge)) {
+    return `<p class="note passed-edge"><strong>${esc(fyText(edge.fy))}:</strong> every notice deadline fell before the plan starts in ${esc(monthLong(first.horizonStart))}; they had already passed, so there is nothing left to decide.</p>`;
+  }
+  return `<figure><h3>${esc(fyText(edge.fy))}</h3>${timelineChart(edge, scenarios)}${passedNote(edge, first)}</figure>`;
 }
 
 function breachNote(set: ScenarioSet): string {
@@ -75,7 +83,7 @@ export function briefingFromSet(set: ScenarioSet, opts: ExportOptions = {}): str
   </ul>
 </header>
 
-<section class="keep">
+<section class="messages-section">
   <h2>Key messages</h2>
   <div class="messages"><ol>
     ${messages.map((m) => `<li><span class="chip" data-i="${LETTERS.indexOf(m.letter)}">${m.letter}</span><span>${esc(m.text)}</span></li>`).join('')}
@@ -93,6 +101,10 @@ export function briefingFromSet(set: ScenarioSet, opts: ExportOptions = {}): str
   <h2>The figures</h2>
   <p class="note lead-in">Each scenario's totals and each financial year, with the difference from ${LETTERS[0]}. “At risk” is spend in the months before a year's funding is confirmed: what ${esc(underwriterText(first))} must guarantee.</p>
   ${comparisonTable(set)}
+  <div class="notes keep">
+    <p><strong>How these figures are made.</strong> Headroom simulates each scenario month by month: funding is given for a financial year and lapses at its end; services are funded in priority order; a service that cannot be funded is given notice and runs on for its notice period, with any exit cost. Spend that no funding covers is drawn from the underwriter. Under a waiting stance, notice is served when the year's funding is known; under a prudent stance, it is served at each deadline where funding is still unconfirmed, and a closure is “avoidable” when waiting would have kept the service.</p>
+    <p>Produced with Headroom on ${esc(meta.date)} from the plan “${esc(set.plan.name)}”.</p>
+  </div>
 </section>
 
 <section class="new-page">
@@ -114,7 +126,7 @@ ${
   <h2>The cliff edge: notice deadlines against confirmation</h2>
   <p class="note lead-in">For each year, each service's notice deadline (notice served by the 1st of that month ends it before the year starts) against the month the year's funding becomes known. A red deadline falls before the funding is known: the service must be given notice, or run on at the underwriter's risk. A coloured bar shows a service closing for that year, running on until its last month (×).</p>
   <div class="legend"><span><span class="dot dot-early"></span>Deadline before the funding is known</span><span><span class="dot dot-late"></span>Deadline after it</span><span><span class="swatch sw-risk"></span>Decisions taken before the money is known</span></div>
-  ${edges.map((e) => `<figure><h3>${esc(fyText(e.fy))}</h3>${timelineChart(e, set.results.length)}${passedNote(e, first)}</figure>`).join('')}
+  ${edges.map((e) => edgeFigure(e, set.results.length, first)).join('')}
 </section>`
     : ''
 }
@@ -123,10 +135,6 @@ ${
   <h2>What happens to each service</h2>
   <p class="note lead-in">Services whose outcome differs between scenarios come first, in bold.</p>
   ${outcomeTable(set)}
-  <div class="notes">
-    <p><strong>How these figures are made.</strong> Headroom simulates each scenario month by month: funding is given for a financial year and lapses at its end; services are funded in priority order; a service that cannot be funded is given notice and runs on for its notice period, with any exit cost. Spend that no funding covers is drawn from the underwriter. Under a waiting stance, notice is served when the year's funding is known; under a prudent stance, it is served at each deadline where funding is still unconfirmed, and a closure is “avoidable” when waiting would have kept the service.</p>
-    <p>Produced with Headroom on ${esc(meta.date)} from the plan “${esc(set.plan.name)}”.</p>
-  </div>
 </section>`;
 
   const css = styles(meta);

@@ -14,15 +14,16 @@ import { Card, FieldError, NumberField } from './common';
 import { VariableField } from './VariableField';
 import './Breakeven.css';
 
-export function Breakeven(props: { plan: Plan; scenario: Scenario }) {
-  const { plan, scenario } = props;
+/** `initial`: the variable and range to open on, as when the Ladder opens the break-even for its run. */
+export function Breakeven(props: { plan: Plan; scenario: Scenario; initial?: { variable: string; lo: string; hi: string } }) {
+  const { plan, scenario, initial } = props;
   const choices = variableChoices(plan, scenario.id);
   const levels = new Set(fundingVariables(plan));
   const fallback = firstVariable(plan, choices);
-  const [variable, setVariable] = useState(fallback);
+  const [variable, setVariable] = useState(initial?.variable ?? fallback);
   const [target, setTarget] = useState<BreakevenTarget>('no-closures');
-  const [lo, setLo] = useState('0');
-  const [hi, setHi] = useState('1');
+  const [lo, setLo] = useState(initial?.lo ?? '0');
+  const [hi, setHi] = useState(initial?.hi ?? '1');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<{ answer: BreakevenAnswer; variable: string; target: BreakevenTarget; isLevel: boolean } | null>(

@@ -29,6 +29,8 @@ export interface InlineFieldProps {
   hint?: ReactNode;
   placeholder?: string;
   size?: 'narrow' | 'medium' | 'wide';
+  /** A tooltip with the whole value, for a field narrower than what it holds. */
+  title?: string;
   align?: 'left' | 'right';
   type?: 'text' | 'date' | 'month';
   testId?: string;
@@ -96,6 +98,7 @@ export function InlineField(props: InlineFieldProps) {
           type={props.type ?? 'text'}
           value={!focused && !dirty && props.display !== undefined ? props.display : text}
           placeholder={props.placeholder}
+          title={props.title}
           readOnly={readOnly}
           className={`${props.align === 'right' ? 'num' : ''}${saving ? ' saving' : ''}${props.quiet ? ' quiet' : ''}`}
           aria-label={props.ariaLabel}

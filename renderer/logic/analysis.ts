@@ -6,7 +6,7 @@ import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
 import { breakeven, TargetNotMetError } from '../../shared/uncertainty/breakeven';
 import { DrawError, type DrawBatch } from '../../shared/uncertainty/draws';
-import { ladder, ladderValues, type LadderRow } from '../../shared/uncertainty/ladder';
+import { ladder, ladderThreshold, ladderValues, type LadderRow } from '../../shared/uncertainty/ladder';
 import { checkVariable, createDrawRunner, resolveAt } from '../../shared/uncertainty/risk';
 import type { Slice } from '../../shared/uncertainty/schedule';
 import type { BreakevenTarget } from '../../shared/uncertainty/targets';
@@ -46,7 +46,7 @@ export type AnalysisReply =
   /** drawIndex: the draw that failed, or the slice's first when the slice could not run at all. */
   | { readonly kind: 'risk-slice'; readonly ok: false; readonly drawIndex: number; readonly message: string }
   | { readonly kind: 'ladder-progress'; readonly done: number; readonly total: number }
-  | { readonly kind: 'ladder'; readonly ok: true; readonly rows: readonly LadderRow[] }
+  | { readonly kind: 'ladder'; readonly ok: true; readonly rows: readonly LadderRow[]; readonly threshold: number | null }
   | { readonly kind: 'ladder'; readonly ok: false; readonly message: string }
   | { readonly kind: 'breakeven'; readonly answer: BreakevenAnswer };
 
@@ -134,7 +134,8 @@ export function runLadder(
       rows.push(ladder(plan, request.scenarioId, request.variable, value, value, 1).rows[0]);
       progress(i + 1, values.length);
     });
-    return { kind: 'ladder', ok: true, rows };
+    // Where closing starts, to the break-even's precision, for the sentence above the chart.
+    return { kind: 'ladder', ok: true, rows, threshold: ladderThreshold(plan, request.scenarioId, request.variable, rows) };
   } catch (error) {
     return { kind: 'ladder', ok: false, message: message(error) };
   }

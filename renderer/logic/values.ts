@@ -2,7 +2,7 @@
 // shared/parse.ts: "£1,234.56" → 1234.56, "=base * 0.75" → a formula (its sense is checked
 // by the validator, off this thread), "June 2021" → "2021-06". Each reader returns the value
 // or the message to show at the field.
-import { readMoneyValue, readMonthsValue, readShareValue, required } from '../../shared/fields';
+import { readMoneyValue, readMonthsValue, readPriorityValue, readShareValue, required } from '../../shared/fields';
 import {
   readCategory as readCategoryText,
   readDate as readDateText,
@@ -38,6 +38,9 @@ export function readNoticeMonths(text: string): Read<number | string> {
 export function readWholeNumber(text: string, what?: string): Read<number> {
   return readWhole(text, what);
 }
+
+/** A priority from 1 (funded first); 0 is refused with the rule. */
+export const readPriority = (text: string): Read<number> => readPriorityValue(text) as Read<number>;
 
 export const readMonth = (text: string): Read<string> => readMonthText(text);
 export const readDate = (text: string): Read<string> => readDateText(text);

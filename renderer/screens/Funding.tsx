@@ -94,6 +94,7 @@ export function Funding() {
                           hideLabel
                           size="wide"
                           value={stream.name}
+                          title={stream.name}
                           path={['fundingStreams', si, 'name']}
                           read={(t) => (t.trim() ? { ok: true, value: t.trim() } : { ok: false, message: 'is required' })}
                           edit={(v) => setStreamTextEdit(plan, si, 'name', v as string)}

@@ -121,7 +121,14 @@ export function startLadder(options: { scenarioId: string; variable: string; fro
       store.runProgressed('ladder', id, reply.done, reply.total);
     } else if (reply.kind === 'ladder') {
       finish();
-      if (reply.ok) store.ladderFinished(id, { scenarioId: options.scenarioId, variable: options.variable, rows: reply.rows, revision });
+      if (reply.ok)
+        store.ladderFinished(id, {
+          scenarioId: options.scenarioId,
+          variable: options.variable,
+          rows: reply.rows,
+          threshold: reply.threshold,
+          revision,
+        });
       else store.runFailed('ladder', id, reply.message);
     }
   });

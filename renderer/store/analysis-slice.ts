@@ -42,6 +42,8 @@ export interface CompletedLadder {
   readonly scenarioId: string;
   readonly variable: string;
   readonly rows: readonly LadderRow[];
+  /** Where services start closing, finer than the step (break-even); null or absent when none or all close. */
+  readonly threshold?: number | null;
   readonly revision: number;
 }
 

@@ -121,6 +121,19 @@ export const readWholeValue =
   (text) =>
     readWhole(text, what);
 export const readTextValue: Reader = (text) => readText(text);
+
+/** The message for a typed priority 0: the rule, not just the refusal. */
+export const PRIORITY_ZERO_MESSAGE = 'Priority 0 is not allowed: 1 is funded first';
+
+/**
+ * A priority as a person types it: a whole number from 1 (funded first). The file format
+ * takes any whole number (plan-format.md §2); 0 is refused only where it is typed or pasted.
+ */
+export const readPriorityValue: Reader = (text) => {
+  const read = readWhole(text, 'a priority');
+  if (!read.ok) return fail(read.message.replace('(a whole number, 0 or more)', '(a whole number, 1 or more)'));
+  return read.value === 0 ? fail(PRIORITY_ZERO_MESSAGE) : read;
+};
 export { readDate, readMonth };
 
 // ---------------------------------------------------------------- formats

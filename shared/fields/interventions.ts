@@ -10,6 +10,7 @@ import {
   readMoneyValue,
   readMonth,
   readMonthsValue,
+  readPriorityValue,
   readTextValue,
   readWholeValue,
   required,
@@ -97,7 +98,7 @@ export const INTERVENTION_FIELDS = {
     noun: 'priority',
     headers: ['rank', 'funding priority'],
     kind: 'whole',
-    read: orEmpty(readWholeValue('a priority')),
+    read: orEmpty(readPriorityValue),
     format: formatWhole,
   },
   noticeMonths: {

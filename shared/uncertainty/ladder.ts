@@ -2,10 +2,11 @@
 // value with the totals and the interventions that close. "Planning for future funding
 // at a range of levels" as one table.
 import { simulate } from '../engine';
+import { breakeven } from './breakeven';
 import { numberToDecimalText } from '../money';
 import type { Plan } from '../plan';
 import { resultToJson, type ResultJson } from '../result-json';
-import { AnalysisArgumentError } from './draws';
+import { AnalysisArgumentError, AnalysisError } from './draws';
 import { checkVariable, resolveAt } from './risk';
 
 export const MAX_LADDER_ROWS = 10_000;
@@ -75,4 +76,22 @@ export function ladder(plan: Plan, scenarioId: string, variable: string, from: n
     };
   });
   return { rows };
+}
+
+/**
+ * Where services start closing, finer than the ladder's step: between the highest value at
+ * which any closes and the ladder value above it (none closing), the break-even for "no
+ * closures" (breakeven.ts). Null when nothing closes, or services close even at the top.
+ */
+export function ladderThreshold(plan: Plan, scenarioId: string, variable: string, rows: readonly LadderRow[]): number | null {
+  const sorted = [...rows].sort((a, b) => b.value - a.value);
+  const first = sorted.findIndex((r) => r.closes.length > 0);
+  if (first <= 0) return null;
+  try {
+    return breakeven(plan, scenarioId, variable, 'no-closures', sorted[first].value, sorted[first - 1].value).value;
+  } catch (error) {
+    // A ladder that is not monotone between the two values keeps its own step.
+    if (error instanceof AnalysisError) return null;
+    throw error;
+  }
 }

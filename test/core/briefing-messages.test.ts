@@ -2,8 +2,8 @@
 // §3.3, §8): the demo's messages word for word, the known month the engine decided (a
 // confirmation delay beats a date), and the cliff edge read from each intervention's notices.
 import { describe, expect, it } from 'vitest';
-import { keyMessages, headlineFy } from '../../shared/briefing-messages';
-import { cliffEdgeMessage, cliffEdges, earlyDeadlines, relevantKnown } from '../../shared/cliff-edge';
+import { keyMessages, headlineFy, shareDifferenceText, shareText } from '../../shared/briefing-messages';
+import { allPassed, cliffEdgeMessage, cliffEdges, earlyDeadlines, relevantKnown } from '../../shared/cliff-edge';
 import { parseMonth } from '../../shared/months';
 import { simulateScenarios } from '../../shared/scenario-set';
 import { delayedDemoPlan, demoPlan } from '../fixtures';
@@ -70,6 +70,15 @@ describe('the cliff edge comes from the engine’s notices', () => {
     );
   });
 
+  it('words the deadlines before the plan starts as already passed, with no choice left', () => {
+    const fy2020 = edges.find((e) => e.fy === 2020)!;
+    expect(allPassed(fy2020)).toBe(true);
+    expect(allPassed(edges.find((e) => e.fy === 2021)!)).toBe(false);
+    expect(cliffEdgeMessage(fy2020)).toBe(
+      "For 2020/21, 21 services’ notice deadlines (1 January 2020 to 1 March 2020) had already passed before the plan starts, ahead of the funding being known in June 2020 (A, B): they run on at the underwriter's risk until then.",
+    );
+  });
+
   it('has no warning when every deadline falls after the money is known', () => {
     const plan = demoPlan();
     // Every allocation confirmed the November before its year: before any deadline.
@@ -86,5 +95,12 @@ describe('the cliff edge comes from the engine’s notices', () => {
       expect(edge.rows.every((r) => r.notices.every((n) => n === null || n.blindMonths === 0))).toBe(true);
       expect(cliffEdgeMessage(edge)).toBeNull();
     }
+  });
+});
+
+describe('shares in the briefing', () => {
+  it('prints a share to one decimal and a difference of shares in points', () => {
+    expect([0.619, 1, 0.56189, null].map(shareText)).toEqual(['61.9%', '100.0%', '56.2%', '–']);
+    expect([0.021, -0.0773, 0.00004, null].map(shareDifferenceText)).toEqual(['+2.1 points', '-7.7 points', 'same', '–']);
   });
 });

@@ -61,7 +61,8 @@ describe('intervention fields', () => {
     ['annualCost', '=', 'the formula is empty (write a value after "=")'],
     ['name', '  ', 'A name is required'],
     ['category', 'core', "'core' is not a category (commissioned or central)"],
-    ['priority', '1.5', "'1.5' is not a priority (a whole number, 0 or more)"],
+    ['priority', '1.5', "'1.5' is not a priority (a whole number, 1 or more)"],
+    ['priority', '0', 'Priority 0 is not allowed: 1 is funded first'],
   ] as const)('%s refuses %j', (key, text, message) => {
     expect(read(key, text)).toEqual({ ok: false, message });
   });

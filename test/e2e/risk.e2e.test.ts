@@ -204,8 +204,9 @@ describe('the Risk screen', () => {
     await risk.runLadder('grantLevel', '0.5', '1', '0.05');
     const rows = await risk.ladderRows();
     expect(rows).toHaveLength(11);
-    expect(rows[0]).toMatch(/^0\.5 /);
-    expect(rows[10]).toMatch(/^1 .* None$/);
+    // A grant level reads as % of the planned grant.
+    expect(rows[0]).toMatch(/^50% /);
+    expect(rows[10]).toMatch(/^100% .* None$/);
     await app.page.getByTestId('ladder-results').getByRole('button', { name: 'Show as chart' }).click();
     await app.page.waitForTimeout(300);
     await app.screenshot(path.join(SHOTS, 'risk-ladder-light.png'));

@@ -76,7 +76,8 @@ describe('the briefing HTML', () => {
     const html = briefingHtml(demo(), IDS, { date: DATE });
     expect(html).not.toMatch(/<script|<link|<iframe|<img|\bsrc=|\bhref=|url\(/i);
     expect(html.match(/<style>/g)).toHaveLength(1);
-    expect(html.match(/<svg /g)!.length).toBeGreaterThanOrEqual(2 + 2 + 3);
+    // Two monthly charts, two bar charts, the cliff edges of 2021/22 and 2022/23 (2020/21’s deadlines had all passed).
+    expect(html.match(/<svg /g)!.length).toBeGreaterThanOrEqual(2 + 2 + 2);
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
     const hash = createHash('sha256').update(style, 'utf8').digest('base64');
     expect(html).toContain(`content="default-src 'none'; style-src 'sha256-${hash}'"`);
@@ -101,6 +102,34 @@ describe('the briefing HTML', () => {
     expect(style).not.toContain('"; }');
     expect(style).not.toContain('</');
     expect(style).toContain('\\3c /title\\3e \\3c script\\3e alert(1)\\3c /script\\3e \\22 ; \\7d  body \\7b  display: none \\7d  /\\2a ');
+  });
+});
+
+describe('the briefing of four scenarios', () => {
+  const html = briefingHtml(demo(), ['base', 'cut-25-june', 'flat-june-prudent', 'no-grant'], { date: DATE });
+  const plain = words(html.replace(/<[^>]+>/g, ' '));
+
+  it('gives differences of shares in points and every share to one decimal', () => {
+    expect(plain).toContain('-7.7 points');
+    expect(plain).toContain('+43.8 points');
+    expect(plain).not.toMatch(/[+-]\d+(\.\d+)?%/);
+    expect(plain).toContain('100.0%');
+    expect(plain).not.toMatch(/\d\.\d\d%/);
+  });
+
+  it('words the deadlines before the plan starts as passed, and draws no chart of them', () => {
+    expect(plain).toContain(
+      'For 2020/21, 21 services’ notice deadlines (1 January 2020 to 1 March 2020) had already passed before the plan starts',
+    );
+    expect(plain).not.toContain('For 2020/21, 21 services reach their notice deadline');
+    expect(plain).toContain('2020/21: every notice deadline fell before the plan starts in April 2020; they had already passed');
+    expect(html).not.toContain('aria-label="Notice deadlines for 2020/21');
+  });
+
+  it('names all four scenarios in the footer, two to a line', () => {
+    expect(html).toContain(
+      'A: Base   ·   B: 25% cut, confirmed in June\\a C: Flat grant, confirmed in June; notice served where unconfirmed   ·   D: No grant after March 2021',
+    );
   });
 });
 

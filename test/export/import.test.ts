@@ -184,7 +184,7 @@ describe('a valid spreadsheet', () => {
     const text = 'Name,Annual cost,Priority\r\n"Family support, north",£1,"500.25",1\r\n';
     const bad = await importSpreadsheetBytes(Buffer.from(text, 'latin1'), 'costs.csv');
     // "£1" then "500.25": the comma splits it (unquoted), so the row has a cost of £1 and priority "500.25".
-    expect(errorsOf(bad)).toEqual(["Sheet 'costs', row 2, column C: '500.25' is not a priority (a whole number, 0 or more)"]);
+    expect(errorsOf(bad)).toEqual(["Sheet 'costs', row 2, column C: '500.25' is not a priority (a whole number, 1 or more)"]);
     const good = 'Name,Annual cost,Priority\r\n"Family support, north","£1,500.25",1\r\n"Said ""hello""",12.3,2';
     const result = okOf(await importSpreadsheetBytes(Buffer.from(good, 'latin1'), 'costs.csv'));
     expect(result.interventions.map((i) => [i.name, i.annualCost, i.priority])).toEqual([

@@ -29,7 +29,7 @@ export function TaperSchedule(props: { plan: Plan; index: number }) {
     );
 
   return (
-    <section>
+    <section className="taper-schedule">
       <h3>Taper schedule</h3>
       <p className="hint">From each month, the partner pays this share of the cost; a share of 100% is a handover.</p>
       {shares.length ? (
@@ -66,6 +66,7 @@ export function TaperSchedule(props: { plan: Plan; index: number }) {
                   hideLabel
                   size="medium"
                   value={s.partner}
+                  title={s.partner}
                   path={['interventions', index, 'partnerShares', k, 'partner']}
                   read={(t) => (t.trim() ? { ok: true, value: t.trim() } : { ok: false, message: 'Name the partner' })}
                   edit={(v) => replaceShare(k, { ...s, partner: v as string })}

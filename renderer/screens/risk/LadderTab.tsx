@@ -5,6 +5,7 @@ import { Card, Empty, FieldError } from '../../components/common';
 import { VariableField } from '../../components/VariableField';
 import { count } from '../../logic/format';
 import { firstVariable, variableChoices } from '../../logic/uncertainty-edits';
+import { fundingVariables } from '../../logic/scenario-edits';
 import { readNumber } from '../../logic/values';
 import { cancelLadder, startLadder } from '../../store/analysis-client';
 import { ladderResultFor } from '../../store/analysis-slice';
@@ -93,7 +94,16 @@ export function LadderTab(props: { plan: Plan; scenario: Scenario }) {
                 : ''}
         </p>
       </Card>
-      {shown ? <LadderResults ladder={shown} names={names} scenario={scenario} /> : null}
+      {shown ? (
+        <LadderResults
+          key={`${shown.variable}-${shown.revision}`}
+          ladder={shown}
+          names={names}
+          plan={plan}
+          scenario={scenario}
+          isLevel={fundingVariables(plan).includes(shown.variable)}
+        />
+      ) : null}
     </>
   );
 }

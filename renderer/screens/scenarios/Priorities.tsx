@@ -2,7 +2,7 @@
 import type { Plan, Scenario } from '../../../shared/plan';
 import { InlineField } from '../../components/InlineField';
 import { interventionChangePath, priorityOf, setPriorityEdit } from '../../logic/scenario-edits';
-import { readWholeNumber } from '../../logic/values';
+import { readPriority } from '../../logic/values';
 import { useReadOnly } from '../../store/hooks';
 import { store } from './store-edit';
 
@@ -43,7 +43,7 @@ export function Priorities(props: { plan: Plan; scenario: Scenario }) {
                   value={p.fromScenario ? String(p.value) : ''}
                   placeholder={String(item.priority)}
                   path={path ? [...path, 'priority'] : null}
-                  read={(t) => (t.trim() === '' ? { ok: true, value: undefined } : readWholeNumber(t))}
+                  read={(t) => (t.trim() === '' ? { ok: true, value: undefined } : readPriority(t))}
                   edit={(v) => setPriorityEdit(plan, scenario.id, item.id, v as number | undefined)}
                 />
               </td>
