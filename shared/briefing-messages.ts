@@ -3,6 +3,7 @@
 // for which FY a scenario is about); electron/export/briefing.ts only lays them out.
 import type { SimulationResult, YearResult } from './engine';
 import { fyText, monthLong, moneyWhole, percent } from './format';
+import { shareTenthsOfPercent, tenthsFixed } from './money';
 import { parseFy, type FyYear } from './months';
 import { isStreamChange } from './plan';
 import type { ScenarioSet } from './scenario-set';
@@ -17,7 +18,7 @@ export interface KeyMessage {
 /** A share as the briefing prints it, always to one decimal: 0.619 as "61.9%", 1 as "100.0%". */
 export function shareText(share: number | null): string {
   if (share === null) return '–';
-  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+  return `${tenthsFixed(shareTenthsOfPercent(share))}%`;
 }
 
 /**
@@ -26,9 +27,9 @@ export function shareText(share: number | null): string {
  */
 export function shareDifferenceText(change: number | null): string {
   if (change === null) return '–';
-  const tenths = Math.round(change * 1000);
+  const tenths = shareTenthsOfPercent(change);
   if (tenths === 0) return 'same';
-  return `${tenths > 0 ? '+' : '-'}${(Math.abs(tenths) / 10).toFixed(1)} points`;
+  return `${tenths > 0 ? '+' : ''}${tenthsFixed(tenths)} points`;
 }
 
 /** "the underwriter", or "the underwriter (West Midlands Combined Authority)". */

@@ -193,6 +193,24 @@ export function formatAxisMoney(pence: Pence): string {
   return `${sign}£${units(abs, 100)}`;
 }
 
+/**
+ * A share as the engine reports it (4 decimals, or a difference of two such) in tenths of a
+ * percent, rounded half-to-even on its exact decimal: 0.6185 → 618, 0.6195 → 620, -0.0773 → -77.
+ * The shortest text of a float difference (0.07699999999999996) is first taken to the nearest
+ * ten-thousandth it stands for.
+ */
+export function shareTenthsOfPercent(share: number): number {
+  const r = ratioFromNumber(share);
+  const tenThousandths = divRoundHalfEven(r.num * 10000n, r.den);
+  return Number(divRoundHalfEven(tenThousandths, 10n));
+}
+
+/** Tenths as text with exactly one decimal, signed when negative: 620 → "62.0", -77 → "-7.7". */
+export function tenthsFixed(tenths: number): string {
+  const abs = Math.abs(tenths);
+  return `${tenths < 0 ? '-' : ''}${Math.floor(abs / 10)}.${abs % 10}`;
+}
+
 /** A share like 0.375 as "37.5%". */
 export function formatPercent(value: number | null, digits = 1): string {
   if (value === null) return '–';

@@ -102,5 +102,10 @@ describe('shares in the briefing', () => {
   it('prints a share to one decimal and a difference of shares in points', () => {
     expect([0.619, 1, 0.56189, null].map(shareText)).toEqual(['61.9%', '100.0%', '56.2%', '–']);
     expect([0.021, -0.0773, 0.00004, null].map(shareDifferenceText)).toEqual(['+2.1 points', '-7.7 points', 'same', '–']);
+    // Ties round half-to-even on the exact decimal, not on binary floating point.
+    expect([0.6185, 0.6195, 0.0005].map(shareText)).toEqual(['61.8%', '62.0%', '0.0%']);
+    expect(shareDifferenceText(0.619 - 0.5405)).toBe('+7.8 points');
+    expect(shareDifferenceText(0.5405 - 0.619)).toBe('-7.8 points');
+    expect(shareDifferenceText(0.0015)).toBe('+0.2 points');
   });
 });
