@@ -3,7 +3,6 @@
 // from the engine's result (the sentences from shared/briefing-messages.ts and
 // shared/cliff-edge.ts); every plan-provided string is escaped (names are untrusted), and a
 // Content-Security-Policy forbids scripts should escaping ever be missed.
-import { createHash } from 'node:crypto';
 import { headlineFy, keyMessages, underwriterText } from '../../shared/briefing-messages';
 import { allPassed, anyPassed, cliffEdgeMessage, cliffEdges, type CliffEdge } from '../../shared/cliff-edge';
 import type { SimulationResult } from '../../shared/engine';
@@ -14,7 +13,7 @@ import { SCENARIO_LETTERS as LETTERS, countOf as plural, stanceSentence } from '
 import { barChart, monthlyChart, timelineChart } from './briefing-charts';
 import { styles, type BriefingMeta } from './briefing-style';
 import { comparisonTable, glance, outcomeTable } from './briefing-tables';
-import { esc, truncate } from './html';
+import { esc, truncate, htmlDocument } from './html';
 import { exportDateText, type ExportOptions } from './workbook';
 
 export { escapeHtml } from './html';
@@ -137,20 +136,5 @@ ${
   ${outcomeTable(set)}
 </section>`;
 
-  const css = styles(meta);
-  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(`${set.plan.name}: briefing, ${meta.date}`)}</title>
-<style>${css}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlDocument(`${set.plan.name}: briefing, ${meta.date}`, styles(meta), body);
 }

@@ -3,7 +3,6 @@
 // figures at a glance, each service, by system and category, and funding against outturn.
 // Every plan-provided string is escaped (names and commentary are untrusted), and a
 // Content-Security-Policy forbids scripts should escaping ever be missed.
-import { createHash } from 'node:crypto';
 import { differenceText, fyText, moneyFull as money, plural } from '../../shared/format';
 import {
   actualsBasis,
@@ -16,7 +15,7 @@ import {
   varianceWords,
 } from '../../shared/outturn';
 import { outcomePhrase } from '../../shared/words';
-import { esc } from './html';
+import { esc, htmlDocument } from './html';
 import { type OutturnMeta, outturnStyles } from './outturn-style';
 import { exportDateText, type ExportOptions } from './workbook';
 
@@ -129,20 +128,5 @@ export function outturnHtml(report: OutturnReport, opts: ExportOptions = {}): st
   <div><h2>By category</h2>${groupTable('Category', report.byCategory, report.totals)}</div>
 </section>`;
 
-  const css = outturnStyles(meta);
-  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(`${report.plan}: forecast outturn ${meta.fy}, ${meta.date}`)}</title>
-<style>${css}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlDocument(`${report.plan}: forecast outturn ${meta.fy}, ${meta.date}`, outturnStyles(meta), body);
 }

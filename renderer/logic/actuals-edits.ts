@@ -1,8 +1,8 @@
 // Builders for edits of the plan's actuals (plan-format.md §10): one user command, one
 // PlanEdit, each undoable. Amounts arrive in pence and are written as pounds (exact: pence
-// are whole, so pence / 100 has at most 2 decimals).
+// are whole, so penceToPounds gives at most 2 decimals).
 import type { EditOp, PlanEdit } from '../../shared/edits';
-import { formatMoney, poundsToPence, type Pence } from '../../shared/money';
+import { formatMoney, penceToPounds, poundsToPence, type Pence } from '../../shared/money';
 import { formatMonth, monthName, type MonthIndex } from '../../shared/months';
 import { fail, ok, readPence, type Read } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
@@ -44,13 +44,13 @@ export function setActualEdit(plan: Plan, interventionId: string, month: MonthIn
   if (index >= 0) {
     if (pence === null) ops.push({ op: 'remove', path: ['actuals', 'spend'], index });
     else if (poundsToPence(actuals.spend[index].amount) !== pence)
-      ops.push({ op: 'set', path: ['actuals', 'spend', index, 'amount'], value: pence / 100 });
+      ops.push({ op: 'set', path: ['actuals', 'spend', index, 'amount'], value: penceToPounds(pence) });
   } else if (pence !== null) {
     ops.push({
       op: 'insert',
       path: ['actuals', 'spend'],
       index: actuals.spend.length,
-      value: { intervention: interventionId, month: code, amount: pence / 100 },
+      value: { intervention: interventionId, month: code, amount: penceToPounds(pence) },
     });
   }
   return { label, ops };
