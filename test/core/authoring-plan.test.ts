@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/plan';
 import { authoringPlan } from '../fixtures';
-import { jsonDifferences, simulatedFigures, simulationDifferences } from '../fixtures/same-simulation';
+import { jsonDifferences, simulatedFigures, simulationDifferences, withIdsOf } from '../fixtures/same-simulation';
 
 const byId = (figures: ReturnType<typeof simulatedFigures>, id: string) => figures.scenarios.find((s) => s.id === id)!;
 
@@ -92,5 +92,21 @@ describe('comparing two plans by simulating both', () => {
       '3 scenarios (base, cut-10, cut-20-july) ≠ 4 (base, cut-10, cut-20-july, prudent)',
     ]);
     expect(jsonDifferences({ a: [1, { b: 2 }] }, { a: [1, { b: 3 }], c: null })).toEqual(['.a[1].b: 2 ≠ 3', '.c: undefined ≠ null']);
+  });
+});
+
+describe('giving a plan built in the app the ids of the plan written by hand', () => {
+  it('renames interventions and scenarios by position, with the ring-fence and changes that name them', () => {
+    const built = authoringPlan();
+    built.interventions.forEach((item, i) => (item.id = i === 0 ? 'new-intervention' : `new-intervention-${i + 1}`));
+    built.fundingStreams[1].restrictedTo = ['new-intervention-2', 'new-intervention-4'];
+    built.scenarios!.forEach((s, i) => (s.id = `new-scenario-${i + 1}`));
+    built.scenarios![0].changes!.push({ intervention: 'new-intervention-5', priority: 9 });
+    expect(simulationDifferences(built, authoringPlan()).length).toBeGreaterThan(0);
+    const renamed = withIdsOf(built, authoringPlan());
+    expect(renamed.scenarios![0].changes!.at(-1)).toEqual({ intervention: 'custody-mentors', priority: 9 });
+    renamed.scenarios![0].changes!.pop();
+    expect(renamed).toEqual(authoringPlan());
+    expect(built.interventions[0].id).toBe('new-intervention');
   });
 });
