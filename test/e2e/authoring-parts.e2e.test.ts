@@ -29,7 +29,7 @@ function fundingOnly(): Plan {
 const LEVEL = /^=base \* (\d+(?:\.\d+)?)$/;
 
 /** Makes one of the fixture's scenarios on the Scenarios screen: name, levels, dates, stance. */
-async function buildScenario(a: AuthoringApp, scenario: Scenario, prefix: string): Promise<string> {
+async function buildScenario(a: AuthoringApp, scenario: Scenario): Promise<string> {
   const id = await a.addScenario(scenario.name);
   for (const change of scenario.changes ?? []) {
     if (!('stream' in change)) throw new Error(`${scenario.id}: only stream changes are built here`);
@@ -41,18 +41,19 @@ async function buildScenario(a: AuthoringApp, scenario: Scenario, prefix: string
     if (change.confirmedOn) await a.setConfirmedOn(change.stream, change.fy, dateAsTyped(change.confirmedOn));
   }
   if (scenario.stance === 'prudent') await a.setStance('prudent');
-  await a.shot(prefix, `scenario-${scenario.id}`);
+  await a.shot(`scenario-${scenario.id}`);
   return id;
 }
 
 describe('building the authoring fixture by hand, with the screens there are today', () => {
   it('types the five services into the demo plan, and the exported JSON holds exactly the fixture’s (ids aside)', async () => {
     app = await AuthoringApp.openSmall(suite.chromium.browser, suite.harness.harness);
+    app.shotPrefix = 'demo';
     await app.go('interventions');
-    await app.shot('demo', 'interventions');
+    await app.shot('interventions');
     const fixture = authoringPlan();
     const ids: string[] = [];
-    for (const item of fixture.interventions) ids.push(await app.buildIntervention(item, 'demo'));
+    for (const item of fixture.interventions) ids.push(await app.buildIntervention(item));
     // The app names every new intervention "New intervention" and keeps that id.
     expect(ids[0]).toMatch(/^new-intervention/);
 
@@ -68,11 +69,12 @@ describe('building the authoring fixture by hand, with the screens there are tod
 
   it('builds services, ring-fence and scenarios on the fixture’s funding: the export equals the fixture and simulates exactly like it', async () => {
     app = await AuthoringApp.openSmall(suite.chromium.browser, suite.harness.harness);
+    app.shotPrefix = 'fixture';
     const fixture = authoringPlan();
     await app.importPlanJson(fundingOnly(), 'northmoor-funding.json');
     await app.go('interventions');
-    await app.shot('fixture', 'no-services');
-    for (const item of fixture.interventions) await app.buildIntervention(item, 'fixture');
+    await app.shot('no-services');
+    for (const item of fixture.interventions) await app.buildIntervention(item);
 
     await app.go('funding');
     for (const stream of fixture.fundingStreams) {
@@ -80,10 +82,10 @@ describe('building the authoring fixture by hand, with the screens there are tod
       const names = stream.restrictedTo.map((id) => fixture.interventions.find((i) => i.id === id)!.name);
       await app.ringFence(stream.id, stream.allocations[0].fy, names);
     }
-    await app.shot('fixture', 'funding-ring-fenced');
+    await app.shot('funding-ring-fenced');
 
     await app.go('scenarios');
-    for (const scenario of fixture.scenarios ?? []) await buildScenario(app, scenario, 'fixture');
+    for (const scenario of fixture.scenarios ?? []) await buildScenario(app, scenario);
 
     const exported = await app.exportPlanJson();
     expect(exported.name).toMatch(/\.json$/);
@@ -99,7 +101,9 @@ describe('building the authoring fixture by hand, with the screens there are tod
     // The second scenario built is the 20% cut confirmed in July.
     await app.results.chooseScenario(exported.plan.scenarios![1].id);
     await app.waitForResults();
-    await app.shot('fixture', 'results-cut-20-july');
+    await app.shot('results-cut-20-july');
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
+    await app.shot('results-cut-20-july-1920');
     expect(app.consoleErrors).toEqual([]);
     expect(suite.harness.serverErrors).toEqual([]);
   }, 400_000);

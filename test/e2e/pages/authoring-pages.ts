@@ -14,13 +14,25 @@ import { HeadroomApp } from './headroom-app';
 export const AUTHORING_SHOTS = path.join(REPO, 'test-results/authoring');
 
 /** The intervention fields typed into the grid, by column (`td[data-col]`), in the order typed. */
-const GRID_FIELDS = ['name', 'category', 'system', 'provider', 'annualCost', 'priority', 'noticeMonths', 'exitCost', 'serviceUsers'] as const;
+const GRID_FIELDS = [
+  'name',
+  'category',
+  'system',
+  'provider',
+  'annualCost',
+  'priority',
+  'noticeMonths',
+  'exitCost',
+  'serviceUsers',
+] as const;
 
 /** What a person types for a plan value: numbers plainly (0.25, 150000), formulas as written. */
 const typed = (value: number | string) => String(value);
 
 export class AuthoringApp extends HeadroomApp {
   private shots = 0;
+  /** Names this journey's screenshots and downloads in test-results/authoring/. */
+  shotPrefix = 'authoring';
 
   /** Opens the app at 1280×800, a finance lead's laptop, with downloads kept. */
   static async openSmall(browser: Browser, harness: Harness): Promise<AuthoringApp> {
@@ -31,11 +43,12 @@ export class AuthoringApp extends HeadroomApp {
     return app;
   }
 
-  /** Saves what the window shows now as test-results/authoring/<prefix>-NN-<name>.png. */
-  async shot(prefix: string, name: string): Promise<void> {
+  /** Saves what the window shows now as test-results/authoring/<shotPrefix>-NN-<name>.png. */
+  async shot(name: string): Promise<void> {
     fs.mkdirSync(AUTHORING_SHOTS, { recursive: true });
     this.shots += 1;
-    await this.page.screenshot({ path: path.join(AUTHORING_SHOTS, `${prefix}-${String(this.shots).padStart(2, '0')}-${name}.png`) });
+    const file = `${this.shotPrefix}-${String(this.shots).padStart(2, '0')}-${name}.png`;
+    await this.page.screenshot({ path: path.join(AUTHORING_SHOTS, file) });
   }
 
   // ---------------------------------------------------------------- File menu
@@ -44,6 +57,12 @@ export class AuthoringApp extends HeadroomApp {
     const menu = this.page.locator('details.menu', { has: this.page.locator('summary', { hasText: 'File' }) });
     if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
     return menu;
+  }
+
+  /** The File menu stays open after an item is chosen (a <details>): close it, as a person would. */
+  async closeFileMenu(): Promise<void> {
+    const menu = this.page.locator('details.menu', { has: this.page.locator('summary', { hasText: 'File' }) });
+    if (await menu.evaluate((d) => (d as HTMLDetailsElement).open)) await menu.locator('summary').click();
   }
 
   /** File > Import plan (JSON)…, choosing a file holding `plan`, as a person picks it in the file dialog. */
@@ -61,6 +80,7 @@ export class AuthoringApp extends HeadroomApp {
       await chooser.setFiles(file);
       await this.page.waitForFunction((name) => document.querySelector('[data-testid="plan-name"]')?.textContent === name, plan.name);
       if ((await this.revision()) === revision) throw new Error('the plan was not imported');
+      await this.closeFileMenu();
       await this.waitForResults();
     } finally {
       removeDir(dir);
@@ -75,8 +95,9 @@ export class AuthoringApp extends HeadroomApp {
       menu.getByRole('button', { name: 'Export plan (JSON)' }).click(),
     ]);
     const text = fs.readFileSync((await download.path())!, 'utf8');
+    await this.closeFileMenu();
     fs.mkdirSync(AUTHORING_SHOTS, { recursive: true });
-    fs.writeFileSync(path.join(AUTHORING_SHOTS, download.suggestedFilename()), text);
+    fs.writeFileSync(path.join(AUTHORING_SHOTS, `${this.shotPrefix}-${download.suggestedFilename()}`), text);
     return { name: download.suggestedFilename(), text, plan: JSON.parse(text) as Plan };
   }
 
@@ -122,7 +143,8 @@ export class AuthoringApp extends HeadroomApp {
     await this.interventions.cell(id, 'name').click();
     const detail = this.page.getByTestId('intervention-detail');
     await this.page.waitForFunction(
-      (rowId) => document.querySelector(`[data-testid="intervention-grid"] tr[data-id="${rowId}"]`)?.getAttribute('aria-selected') === 'true',
+      (rowId) =>
+        document.querySelector(`[data-testid="intervention-grid"] tr[data-id="${rowId}"]`)?.getAttribute('aria-selected') === 'true',
       id,
     );
     return detail;
@@ -156,14 +178,14 @@ export class AuthoringApp extends HeadroomApp {
   }
 
   /** Adds an intervention and gives it every field of `item` the app can take today; returns its id. */
-  async buildIntervention(item: Intervention, shot?: string): Promise<string> {
+  async buildIntervention(item: Intervention, shot = true): Promise<string> {
     const id = await this.addIntervention();
     await this.typeInterventionFields(id, item);
     for (const share of item.partnerShares ?? []) await this.addPartnerShare(id, share);
     if (item.transition) await this.setTransition(id, item.transition);
     if (shot) {
       await this.selectIntervention(id);
-      await this.shot(shot, `intervention-${item.id}`);
+      await this.shot(`intervention-${item.id}`);
     }
     return id;
   }
