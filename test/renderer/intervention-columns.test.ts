@@ -15,7 +15,7 @@ describe('the Interventions grid columns', () => {
       'System',
       'Area',
       'Provider',
-      'Cost 2021/22',
+      'Annual cost 2021/22',
       'Priority',
       'Notice',
       'Exit cost',
