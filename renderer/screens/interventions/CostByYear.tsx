@@ -2,7 +2,7 @@
 // per FY of the horizon). Each FY's value is the one the resolved scenario holds (resolved.ts),
 // never worked out here. Going back to one amount asks which to keep when the years differ.
 import { useId, useState } from 'react';
-import { orEmpty, readMoneyValue } from '../../../shared/fields';
+import { INTERVENTION_FIELDS, orEmpty, readMoneyValue } from '../../../shared/fields';
 import type { AmountValue, Plan } from '../../../shared/plan';
 import { ChoiceDialog } from '../../components/ChoiceDialog';
 import { DataTable, num } from '../../components/DataTable';
@@ -84,6 +84,7 @@ export function CostByYear(props: {
         <InlineField
           label="Amount or formula, every year"
           value={valueText(cost)}
+          display={INTERVENTION_FIELDS.annualCost.format(cost)}
           path={['interventions', index, 'annualCost']}
           read={readAmount}
           edit={(v) => setCostEveryYearEdit(plan, index, v as AmountValue)}
@@ -106,6 +107,7 @@ export function CostByYear(props: {
                   label={`Annual cost ${fy}`}
                   hideLabel
                   value={valueText(costOfFy(cost, fy))}
+                  display={INTERVENTION_FIELDS.annualCost.format(costOfFy(cost, fy) ?? '')}
                   placeholder="No cost"
                   path={['interventions', index, 'annualCost', fy]}
                   read={readFyCost}
