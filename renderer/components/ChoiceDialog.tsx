@@ -14,6 +14,8 @@ export function ChoiceDialog<Id extends string>(props: {
   question: { readonly title: string; readonly choices: readonly Choice<Id>[]; readonly cancel: Id; readonly detail?: string } | null;
   onAnswer: (choice: Id) => void;
   testId?: string;
+  /** Answers one under another (a list of values to choose from), not side by side. */
+  stacked?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -45,7 +47,7 @@ export function ChoiceDialog<Id extends string>(props: {
         <>
           <h2 id={titleId}>{question.title}</h2>
           {question.detail ? <p className="hint">{question.detail}</p> : null}
-          <div className="dialog-actions">
+          <div className={`dialog-actions${props.stacked ? ' stacked' : ''}`}>
             {question.choices.map((c, i) => (
               <button
                 key={c.id}

@@ -68,7 +68,10 @@ export function setCostForFyEdit(plan: Plan, index: number, fy: string, value: A
   const item = plan.interventions[index];
   const cost = item.annualCost;
   const old = costOfFy(cost, fy);
-  const edit = (ops: PlanEdit['ops']): PlanEdit => ({ label: clip(item.name, `: annual cost ${fy} ${amountText(old)} → ${amountText(value)}`), ops });
+  const edit = (ops: PlanEdit['ops']): PlanEdit => ({
+    label: clip(item.name, `: annual cost ${fy} ${amountText(old)} → ${amountText(value)}`),
+    ops,
+  });
   if (typeof cost === 'object') {
     if (same(old, value)) return edit([]);
     return edit([{ op: 'set', path: ['interventions', index, 'annualCost', fy], value }]);
@@ -85,7 +88,7 @@ export function setCostForFyEdit(plan: Plan, index: number, fy: string, value: A
 export function costByYearEdit(plan: Plan, index: number): PlanEdit {
   const item = plan.interventions[index];
   const cost = item.annualCost;
-  const edit = { label: clip(item.name, ": annual cost by year"), ops: [] as PlanEdit["ops"] };
+  const edit = { label: clip(item.name, ': annual cost by year'), ops: [] as PlanEdit['ops'] };
   if (typeof cost === 'object') return edit;
   const byYear: Record<string, AmountValue> = {};
   for (const fy of horizonFyLabels(plan)) byYear[fy] = cost;
@@ -115,6 +118,6 @@ export function sameEveryYearChoices(plan: Plan, index: number): SameEveryYearCh
 
 /** A choice of what every year keeps, in words: "£200,000 (2020/21, 2021/22)". */
 export function sameEveryYearChoiceText(choice: SameEveryYearChoice): string {
-  const value = typeof choice.value === 'number' ? amountText(choice.value) : `the formula ${amountText(choice.value)}`;
+  const value = typeof choice.value === 'number' ? amountText(choice.value) : `The formula ${amountText(choice.value)}`;
   return `${value} (${choice.fys.join(', ')})`;
 }

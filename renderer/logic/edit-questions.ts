@@ -49,7 +49,11 @@ export function annualCostQuestion(cost: AnnualCostValue, typed: unknown, fy: st
   if (formula)
     return {
       ...formula,
-      choices: [{ id: 'replace', label: onlyFy.length ? 'Replace every year' : 'Replace' }, ...onlyFy, { id: 'keep', label: 'Keep formula' }],
+      choices: [
+        { id: 'replace', label: onlyFy.length ? 'Replace every year' : 'Replace' },
+        ...onlyFy,
+        { id: 'keep', label: 'Keep formula' },
+      ],
     };
   if (!onlyFy.length) return null;
   return {

@@ -72,6 +72,12 @@ describe('costs by year', () => {
     expect(await grid.cell('evaluation', 'annualCost').innerText()).toBe('£145,000');
     await costs.root().scrollIntoViewIfNeeded();
     await app.page.screenshot({ path: shot('01-by-year') });
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
+    await costs.root().scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: shot('01-by-year-1920') });
+    await app.page.setViewportSize({ width: 1280, height: 800 });
+    // Nothing makes the page scroll sideways at 1280 wide.
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 
     const after = await spendByFy();
     expect(after[1] - before[1]).toBe(1_500_000);
@@ -132,7 +138,7 @@ describe('costs by year', () => {
     await costs.chooseMode('same');
     const which = new EditQuestionDialog(app.page, 'cost-same-dialog');
     expect(await which.title()).toBe('The years differ. Which annual cost should every year have?');
-    expect(await which.answers()).toEqual([`the formula ${formula} (2020/21, 2022/23)`, '£700,000 (2021/22)', 'Keep by year']);
+    expect(await which.answers()).toEqual([`The formula ${formula} (2020/21, 2022/23)`, '£700,000 (2021/22)', 'Keep by year']);
     await app.page.screenshot({ path: shot('04-same-every-year') });
     await which.answer('keep-0');
     await app.waitForResults();

@@ -102,7 +102,7 @@ describe('annual cost edits', () => {
       { value: 0, fys: ['2022/23'] },
     ]);
     expect(choices.map(sameEveryYearChoiceText)).toEqual(['£200,000 (2020/21, 2021/22)', '£0 (2022/23)']);
-    expect(sameEveryYearChoiceText({ value: '=a * 2', fys: ['2020/21'] })).toBe('the formula =a * 2 (2020/21)');
+    expect(sameEveryYearChoiceText({ value: '=a * 2', fys: ['2020/21'] })).toBe('The formula =a * 2 (2020/21)');
   });
 
   it('keeps a label within an edit’s 200 characters, however long the name', () => {

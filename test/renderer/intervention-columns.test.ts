@@ -63,7 +63,9 @@ describe('the Interventions grid columns', () => {
 
     const parenting = plan.interventions.findIndex((x) => x.id === 'parenting-peer-support');
     expect(cost.ask!(parenting, 210000)).toBeNull();
-    expect(cost.edit(parenting, 210000).ops).toEqual([{ op: 'set', path: ['interventions', parenting, 'annualCost', '2021/22'], value: 210000 }]);
+    expect(cost.edit(parenting, 210000).ops).toEqual([
+      { op: 'set', path: ['interventions', parenting, 'annualCost', '2021/22'], value: 210000 },
+    ]);
   });
 
   it('ask before a number replaces a notice or exit cost formula; Keep stores nothing', () => {

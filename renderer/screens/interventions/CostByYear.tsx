@@ -64,9 +64,9 @@ export function CostByYear(props: {
   const askFy =
     (fy: string) =>
     (value: unknown): AskFirst | null => {
-    const question = replaceFormulaQuestion(costOfFy(cost, fy), value, amountText);
-    return question && { question, edit: (c) => (c === 'replace' ? setCostForFyEdit(plan, index, fy, value as AmountValue) : null) };
-  };
+      const question = replaceFormulaQuestion(costOfFy(cost, fy), value, amountText);
+      return question && { question, edit: (c) => (c === 'replace' ? setCostForFyEdit(plan, index, fy, value as AmountValue) : null) };
+    };
 
   return (
     <section className="cost-by-year" data-testid="cost-editor">
@@ -89,6 +89,7 @@ export function CostByYear(props: {
           read={readAmount}
           edit={(v) => setCostEveryYearEdit(plan, index, v as AmountValue)}
           ask={askSame}
+          title={valueText(cost)}
           testId="cost-same"
         />
       ) : null}
@@ -109,6 +110,7 @@ export function CostByYear(props: {
                   value={valueText(costOfFy(cost, fy))}
                   display={INTERVENTION_FIELDS.annualCost.format(costOfFy(cost, fy) ?? '')}
                   placeholder="No cost"
+                  title={valueText(costOfFy(cost, fy)) || undefined}
                   path={['interventions', index, 'annualCost', fy]}
                   read={readFyCost}
                   edit={(v) => setCostForFyEdit(plan, index, fy, v as AmountValue | undefined)}
@@ -125,6 +127,7 @@ export function CostByYear(props: {
       </DataTable>
       <ChoiceDialog
         testId="cost-same-dialog"
+        stacked
         question={
           choosing
             ? {

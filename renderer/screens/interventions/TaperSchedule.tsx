@@ -60,7 +60,12 @@ export function TaperSchedule(props: { plan: Plan; index: number }) {
                   edit={(v) => replaceShare(k, { ...s, share: v as number | string })}
                   ask={(v) => {
                     const question = replaceFormulaQuestion(s.share, v, (x) => shareText(x as number | string));
-                    return question && { question, edit: (c) => (c === 'replace' ? replaceShare(k, { ...s, share: v as number | string }) : null) };
+                    return (
+                      question && {
+                        question,
+                        edit: (c) => (c === 'replace' ? replaceShare(k, { ...s, share: v as number | string }) : null),
+                      }
+                    );
                   }}
                   hint={<span className="muted small">{shareText(s.share)}</span>}
                 />
