@@ -103,6 +103,7 @@ export function Grid<Row>(props: GridProps<Row>) {
                 <th
                   key={c.key}
                   scope="col"
+                  data-col={c.key}
                   className={c.numeric ? 'num' : undefined}
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                 >

@@ -6,13 +6,15 @@ import { parseMonth } from '../../../shared/months';
 import { Card } from '../../components/common';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { InlineField } from '../../components/InlineField';
-import { monthLong, outcomeText } from '../../logic/format';
+import { fyLabel, monthLong, outcomeText } from '../../logic/format';
+import type { ResolvedView } from '../../logic/resolved';
 import { deleteInterventionEdit, setInterventionFieldEdit, setTransitionEdit } from '../../logic/plan-edits';
 import { readText, readWholeNumber } from '../../logic/values';
 import { statusRuns, STATUS_LABELS } from '../../logic/timeline';
 import { applyEdit } from '../../store/actions';
 import { useReadOnly } from '../../store/hooks';
 import { useStore } from '../../store/store';
+import { CostByYear } from './CostByYear';
 import { TaperSchedule } from './TaperSchedule';
 import './InterventionDetail.css';
 
@@ -35,7 +37,14 @@ function StatusStrip(props: { result: InterventionResult; horizonStart: number }
   );
 }
 
-export function InterventionDetail(props: { plan: Plan; index: number; result: InterventionResult | null; horizonStart: number }) {
+export function InterventionDetail(props: {
+  plan: Plan;
+  index: number;
+  result: InterventionResult | null;
+  horizonStart: number;
+  /** The plan as resolved (the base scenario): the cost editor shows each FY's value from it. */
+  resolved?: ResolvedView | null;
+}) {
   const { plan, index, result } = props;
   const item = plan.interventions[index];
   const readOnly = useReadOnly();
@@ -68,6 +77,13 @@ export function InterventionDetail(props: { plan: Plan; index: number; result: I
                 : 'No partner contributes; no handover is planned.'}
           </p>
         </section>
+
+        <CostByYear
+          plan={plan}
+          index={index}
+          resolved={props.resolved?.interventions.find((r) => r.id === item.id) ?? null}
+          fys={(props.resolved?.fys ?? []).map(fyLabel)}
+        />
 
         <TaperSchedule plan={plan} index={index} />
 
