@@ -1,7 +1,9 @@
-// The scenario's name, and duplicating or (after a second press) deleting it.
+// The scenario's name and id, and duplicating or (after a second press) deleting it.
 import type { Plan, Scenario } from '../../../shared/plan';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { IdField } from '../../components/IdField';
 import { InlineField } from '../../components/InlineField';
+import { refocusIfRenamed } from '../../components/refocus';
 import { deleteScenarioEdit, duplicateScenarioEdit, renameScenarioEdit } from '../../logic/scenario-edits';
 import { applyEdit } from '../../store/actions';
 import { useReadOnly } from '../../store/hooks';
@@ -17,9 +19,10 @@ export function EditorHead(props: { plan: Plan; scenario: Scenario; index: numbe
         value={scenario.name}
         path={['scenarios', index, 'name']}
         read={(t) => (t.trim() ? { ok: true, value: t.trim() } : { ok: false, message: 'A scenario needs a name' })}
-        edit={(v) => renameScenarioEdit(plan, scenario.id, v as string)}
+        edit={(v) => refocusIfRenamed(renameScenarioEdit(plan, scenario.id, v as string), () => 'scenario-name')}
         testId="scenario-name"
       />
+      <IdField plan={plan} kind="scenario" index={index} testId={() => 'scenario-id'} />
       <div className="button-row">
         <button
           type="button"
