@@ -25,7 +25,7 @@ const NOUN: Record<IdKind, string> = { intervention: 'intervention', stream: 'fu
 const FALLBACK: Record<IdKind, string> = { intervention: 'item', stream: 'item', scenario: 'scenario' };
 
 function things(plan: Plan, kind: IdKind): readonly { id: string; name: string }[] {
-  return kind === 'scenario' ? (plan.scenarios ?? []) : plan[LIST[kind]];
+  return kind === 'scenario' ? (plan.scenarios ?? []) : kind === 'stream' ? plan.fundingStreams : plan.interventions;
 }
 
 /** Every place in the plan that refers to the id; scenarios are referred to by nothing in the plan. */

@@ -113,7 +113,7 @@ export function IdField(props: {
   const everywhere = `Rename everywhere (${plural(places.length, 'place')})`;
   const follows = idFollowsName(kind, thing.id, thing.name);
   return (
-    <div className="inline-field id-field">
+    <div className="id-field">
       <label htmlFor={inputId}>{props.label ?? 'Id'}</label>
       <input
         ref={input}

