@@ -40,7 +40,8 @@ export function idPlaces(plan: Plan, kind: IdKind, id: string): IdPlace[] {
   }
   (plan.scenarios ?? []).forEach((scenario, si) => {
     (scenario.changes ?? []).forEach((change, ci) => {
-      const refers = kind === 'intervention' ? 'intervention' in change && change.intervention === id : 'stream' in change && change.stream === id;
+      const refers =
+        kind === 'intervention' ? 'intervention' in change && change.intervention === id : 'stream' in change && change.stream === id;
       if (!refers) return;
       const field = kind === 'intervention' ? 'intervention' : 'stream';
       places.push({ words: `Scenario “${scenario.name}”: change ${ci + 1}`, paths: [['scenarios', si, 'changes', ci, field]] });
@@ -53,7 +54,8 @@ export function idPlaces(plan: Plan, kind: IdKind, id: string): IdPlace[] {
     });
     if (spend.length) places.push({ words: `Actuals: ${plural(spend.length, 'month')} of spend`, paths: spend });
     (plan.actuals.commentary ?? []).forEach((note, ni) => {
-      if (note.intervention === id) places.push({ words: `Actuals: commentary on ${note.fy}`, paths: [['actuals', 'commentary', ni, 'intervention']] });
+      if (note.intervention === id)
+        places.push({ words: `Actuals: commentary on ${note.fy}`, paths: [['actuals', 'commentary', ni, 'intervention']] });
     });
   }
   return places;

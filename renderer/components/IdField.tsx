@@ -6,15 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PlanEdit } from '../../shared/edits';
 import { plural } from '../../shared/format';
 import type { Plan } from '../../shared/plan';
-import {
-  idFollowsName,
-  idPlaces,
-  idProblem,
-  renameIdEdit,
-  tieOrderChanges,
-  tieOrderWords,
-  type IdKind,
-} from '../../shared/rename-id';
+import { idFollowsName, idPlaces, idProblem, renameIdEdit, tieOrderChanges, tieOrderWords, type IdKind } from '../../shared/rename-id';
 import { applyEdit, clearProblems } from '../store/actions';
 import { useFieldProblems, useReadOnly } from '../store/hooks';
 import { FieldError } from './common';
@@ -38,7 +30,8 @@ export function IdField(props: {
   label?: string;
 }) {
   const { plan, kind, index } = props;
-  const thing = kind === 'intervention' ? plan.interventions[index] : kind === 'stream' ? plan.fundingStreams[index] : plan.scenarios![index];
+  const thing =
+    kind === 'intervention' ? plan.interventions[index] : kind === 'stream' ? plan.fundingStreams[index] : plan.scenarios![index];
   const readOnly = useReadOnly();
   const inputId = useId();
   const errorId = useId();

@@ -61,7 +61,9 @@ describe('checking a new id', () => {
     expect(idProblem(plan, 'intervention', 0, ' central-team ')).toBeNull();
     expect(idProblem(plan, 'intervention', 0, 'Core team')).toMatch(/is not an id \(lower-case letters, digits and "-"/);
     expect(idProblem(plan, 'intervention', 0, '-core')).toMatch(/is not an id/);
-    expect(idProblem(plan, 'intervention', 0, 'navigators')).toBe('"navigators" is already the id of another intervention (“Community navigators”)');
+    expect(idProblem(plan, 'intervention', 0, 'navigators')).toBe(
+      '"navigators" is already the id of another intervention (“Community navigators”)',
+    );
     // Kinds are separate: a stream may share an intervention's id.
     expect(idProblem(plan, 'stream', 0, 'navigators')).toBeNull();
     expect(idProblem(plan, 'scenario', 0, 'base')).toBe('"base" is the plan itself and cannot name a scenario');

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { applyEdit, type PlanEdit } from '../../shared/edits';
 import type { Plan } from '../../shared/plan';
 import { validatePlan } from '../../shared/validate';
-import { addInterventionEdit, addStreamEdit, setInterventionFieldEdit, setRingFenceEdit, setStreamTextEdit } from '../../renderer/logic/plan-edits';
+import {
+  addInterventionEdit,
+  addStreamEdit,
+  setInterventionFieldEdit,
+  setRingFenceEdit,
+  setStreamTextEdit,
+} from '../../renderer/logic/plan-edits';
 import { addScenarioEdit, renameScenarioEdit, setGrantLevelEdit } from '../../renderer/logic/scenario-edits';
 import { demoPlan } from './fixtures';
 
@@ -54,7 +60,9 @@ describe('a funding stream named after it is added', () => {
     expect(named.fundingStreams[si].id).toBe('youth-fund');
     expect(setStreamTextEdit(named, si, 'funder', 'Youth fund trust').ops).toHaveLength(1);
     const withAllocation = { ...named };
-    withAllocation.fundingStreams = named.fundingStreams.map((s, i) => (i === si ? { ...s, allocations: [{ fy: '2021/22', amount: 1000 }] } : s));
+    withAllocation.fundingStreams = named.fundingStreams.map((s, i) =>
+      i === si ? { ...s, allocations: [{ fy: '2021/22', amount: 1000 }] } : s,
+    );
     const referred = apply(withAllocation, setGrantLevelEdit(withAllocation, 'cut-25-june', 'youth-fund', '2021/22', 0.5));
     expect(setStreamTextEdit(referred, si, 'name', 'Youth fund (north)').ops).toHaveLength(1);
   });
