@@ -176,3 +176,14 @@ describe('ids of new things', () => {
     expect(suite.harness.serverErrors).toEqual([]);
   });
 });
+
+describe('the id field on a large screen', () => {
+  it('fits beside the detail panel at 1920×1080', async () => {
+    app = await IdsApp.openAt(suite.chromium.browser, suite.harness.harness, { width: 1920, height: 1080 });
+    await app.go('interventions');
+    await app.selectIntervention(FROM);
+    expect(await app.interventionId.places()).toEqual(['Parenting peer support: ring-fence']);
+    await app.shot(path.join(SHOTS, 'intervention-id-1920.png'), app.page.getByTestId('intervention-detail'));
+    expect(await app.sidewaysScroll()).toBe(false);
+  });
+});

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit, type PlanEdit } from '../../shared/edits';
 import type { Plan } from '../../shared/plan';
+import { renameIdEdit } from '../../shared/rename-id';
 import { validatePlan } from '../../shared/validate';
 import {
   addInterventionEdit,
@@ -12,6 +13,8 @@ import {
   setStreamTextEdit,
 } from '../../renderer/logic/plan-edits';
 import { addScenarioEdit, renameScenarioEdit, setGrantLevelEdit } from '../../renderer/logic/scenario-edits';
+import { followRenamedIds } from '../../renderer/store/follow-ids';
+import type { Store } from '../../renderer/store/store';
 import { demoPlan } from './fixtures';
 
 function apply(plan: Plan, edit: PlanEdit): Plan {
@@ -79,5 +82,33 @@ describe('a scenario named after it is added', () => {
     expect(apply(named, renameScenarioEdit(named, '10-cut-in-2022-23', 'Base')).scenarios!.at(-1)!.id).toBe('base-2');
     // A demo scenario's id was chosen by hand and stays.
     expect(renameScenarioEdit(plan, 'no-grant', 'No grant at all').ops).toHaveLength(1);
+  });
+});
+
+describe('the view after a rename', () => {
+  it('follows renamed scenario and intervention ids, and leaves the rest', () => {
+    const before = demoPlan();
+    const after = applyEdit(before, renameIdEdit(before, 'scenario', 2, 'cut-a-quarter')).plan as Plan;
+    const view = {
+      scenarioId: 'cut-25-june',
+      editingScenarioId: 'cut-25-june',
+      compareIds: ['base', 'cut-25-june', 'no-grant'],
+      riskScenarioId: null,
+      selectedInterventionId: 'iris',
+    } as unknown as Store;
+    expect(followRenamedIds(before, after, view)).toEqual({
+      scenarioId: 'cut-a-quarter',
+      editingScenarioId: 'cut-a-quarter',
+      compareIds: ['base', 'cut-a-quarter', 'no-grant'],
+      riskScenarioId: null,
+      selectedInterventionId: 'iris',
+    });
+    const renamedIris = applyEdit(before, renameIdEdit(before, 'intervention', 8, 'iris-gp')).plan as Plan;
+    expect(followRenamedIds(before, renamedIris, view)?.selectedInterventionId).toBe('iris-gp');
+    // Undo is a rename too; a plan with no rename changes nothing.
+    expect(followRenamedIds(renamedIris, before, { ...view, selectedInterventionId: 'iris-gp' } as Store)?.selectedInterventionId).toBe(
+      'iris',
+    );
+    expect(followRenamedIds(before, applyEdit(before, setStreamTextEdit(before, 0, 'funder', 'HO')).plan as Plan, view)).toBeNull();
   });
 });
