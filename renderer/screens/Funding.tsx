@@ -4,7 +4,9 @@
 import { isFormula } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
 import { Card, Empty, ScreenHeader } from '../components/common';
+import { IdField } from '../components/IdField';
 import { InlineField } from '../components/InlineField';
+import { refocusIfRenamed } from '../components/refocus';
 import { KnownNote } from '../components/KnownNote';
 import { dateLong, fyLabel, money, percent } from '../logic/format';
 import { knownWords } from '../../shared/words';
@@ -97,13 +99,15 @@ export function Funding() {
                           title={stream.name}
                           path={['fundingStreams', si, 'name']}
                           read={(t) => (t.trim() ? { ok: true, value: t.trim() } : { ok: false, message: 'is required' })}
-                          edit={(v) => setStreamTextEdit(plan, si, 'name', v as string)}
+                          edit={(v) => refocusIfRenamed(setStreamTextEdit(plan, si, 'name', v as string), (id) => `stream-name-${id}`)}
                           className="strong"
                           quiet
+                          testId={`stream-name-${stream.id}`}
                         />
                         <div className="muted small">
                           {stream.funder} · {stream.kind}
                         </div>
+                        <IdField plan={plan} kind="stream" index={si} testId={(id) => `stream-id-${id}`} />
                       </th>
                       {fys.map((fyYear) => {
                         const fy = fyLabel(fyYear);

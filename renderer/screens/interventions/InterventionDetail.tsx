@@ -5,6 +5,7 @@ import type { Plan } from '../../../shared/plan';
 import { parseMonth } from '../../../shared/months';
 import { Card } from '../../components/common';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { IdField } from '../../components/IdField';
 import { InlineField } from '../../components/InlineField';
 import { fyLabel, monthLong, outcomeText } from '../../logic/format';
 import type { ResolvedView } from '../../logic/resolved';
@@ -76,6 +77,7 @@ export function InterventionDetail(props: {
                 ? 'A partner pays part of the cost; no full handover is planned.'
                 : 'No partner contributes; no handover is planned.'}
           </p>
+          <IdField plan={plan} kind="intervention" index={index} testId={() => 'intervention-id'} label="Id in the plan file" />
         </section>
 
         <CostByYear
