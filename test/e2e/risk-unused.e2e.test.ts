@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { browserSuite, REPO } from './support';
 import { HeadroomApp } from './pages/headroom-app';
+import { layoutProblems } from './pages/layout-checks';
 import { RiskScreen } from './pages/risk-screen';
 
 const SHOTS = path.join(REPO, 'test-results/layout');
@@ -48,11 +49,15 @@ describe('an uncertain variable nothing uses', () => {
     expect(flagged).toContain('No formula uses delay, so sampling it changes nothing.');
     expect(flagged).toContain(`Use as ${HO_2122}`);
     expect(flagged).not.toContain('grant level'); // whole months are a delay, not a level
+    await app.page.setViewportSize({ width: 1280, height: 800 });
+    expect(await layoutProblems(app.page)).toEqual({ sideways: [], covered: [], unnamed: [], noFocusRing: [] });
     await app.page.getByTestId('uncertain-delay-use').scrollIntoViewIfNeeded();
     await app.page.screenshot({ path: path.join(SHOTS, 'risk-unused-delay.png') });
 
+    // By keyboard: the link is a button, Enter uses it.
     const before = await app.revision();
-    await risk.placeLink('delay', HO_2122).click();
+    await risk.placeLink('delay', HO_2122).focus();
+    await app.page.keyboard.press('Enter');
     await app.waitForResults();
     await app.page.getByTestId('uncertain-delay-used-by').waitFor();
     expect(await risk.variableUse('delay')).toBe('Used by: Serious Violence Fund: VRU grant 2021/22 confirmation delay');
