@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { browserSuite, REPO } from './support';
 import { HeadroomApp } from './pages/headroom-app';
 import { layoutProblems } from './pages/layout-checks';
+import { RiskScreen } from './pages/risk-screen';
 
 const SHOTS = path.join(REPO, 'test-results/layout');
 const SCREENS = ['overview', 'funding', 'interventions', 'scenarios', 'results', 'outturn', 'compare', 'risk'] as const;
@@ -45,6 +46,23 @@ describe('every screen fits the window and works by keyboard', () => {
           await app.page.screenshot({ path: path.join(SHOTS, `${screen}-focused-${size.width}x${size.height}.png`) });
         }
       }
+      // The Risk screen's results and its ladder, which only show after a run.
+      const risk = new RiskScreen(app.page);
+      await risk.chooseScenario('cut-25-june');
+      await risk.addUncertain('grantLevel', 'triangular');
+      await risk.setRun(200, 1);
+      await risk.run();
+      await risk.waitForResults();
+      const check = async (state: string) => {
+        await app!.page.screenshot({ path: path.join(SHOTS, `${state}-${size.width}x${size.height}.png`), fullPage: true });
+        const problems = await layoutProblems(app!.page);
+        const failing = Object.entries(problems).filter(([, list]) => list.length > 0);
+        if (failing.length > 0) found[state] = Object.fromEntries(failing);
+      };
+      await check('risk-results');
+      await risk.openLadder();
+      await risk.runLadder('grantLevel', '0.5', '1', '0.1');
+      await check('risk-ladder');
       expect(found).toEqual({});
       expect(app.consoleErrors).toEqual([]);
     });

@@ -49,6 +49,7 @@ describe('an uncertain variable nothing uses', () => {
     expect(flagged).toContain('No formula uses delay, so sampling it changes nothing.');
     expect(flagged).toContain(`Use as ${HO_2122}`);
     expect(flagged).not.toContain('grant level'); // whole months are a delay, not a level
+    expect(await app.page.getByTestId('risk-unused-note').innerText()).toBe('No formula uses delay, so drawing it changes nothing.');
     await app.page.setViewportSize({ width: 1280, height: 800 });
     expect(await layoutProblems(app.page)).toEqual({ sideways: [], covered: [], unnamed: [], noFocusRing: [] });
     await app.page.getByTestId('uncertain-delay-use').scrollIntoViewIfNeeded();
@@ -62,6 +63,7 @@ describe('an uncertain variable nothing uses', () => {
     await app.page.getByTestId('uncertain-delay-used-by').waitFor();
     expect(await risk.variableUse('delay')).toBe('Used by: Serious Violence Fund: VRU grant 2021/22 confirmation delay');
     expect(await app.revision()).toBe(before + 1);
+    expect(await app.page.getByTestId('risk-unused-note').count()).toBe(0);
     expect(await hoChange(app)).toEqual({ stream: 'ho-core', fy: '2021/22', confirmedOn: '2021-06-04', confirmDelay: '=delay' });
     // The keyboard is left on the row that changed, not on a button that went away.
     expect(await app.page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'))).toBe(

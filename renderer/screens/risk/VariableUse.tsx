@@ -94,3 +94,21 @@ export function VariableUse(props: { plan: Plan; scenario: Scenario; variable: s
     </tr>
   );
 }
+
+/** Beside Run: the uncertain variables no formula uses, whose draws change nothing. */
+export function UnusedNote(props: { scenarioId: string }) {
+  const { resolved } = useScenario(props.scenarioId);
+  const uses = resolved?.uncertainUses ?? [];
+  const unused = uses.filter((u) => u.usedBy.length === 0).map((u) => u.variable);
+  if (unused.length === 0) return null;
+  const names = unused.join(', ');
+  const words =
+    unused.length === uses.length
+      ? `No formula uses ${names}, so every draw will give the same result.`
+      : `No formula uses ${names}, so drawing ${unused.length === 1 ? 'it' : 'them'} changes nothing.`;
+  return (
+    <p className="uncertain-warning run-note" data-testid="risk-unused-note">
+      {words}
+    </p>
+  );
+}
