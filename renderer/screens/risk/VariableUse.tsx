@@ -10,6 +10,8 @@ import { useReadOnly, useScenario } from '../../store/hooks';
 
 /** Places shown before "Show all": enough for a plan's streams, short enough to read. */
 const FIRST_PLACES = 6;
+/** Fields named in "Used by" before "and N more". */
+const FIRST_USES = 8;
 
 export function placeTestId(variable: string, place: VariablePlace): string {
   const where = place.kind === 'partner-share' ? place.intervention : `${place.stream}-${place.fy.replace('/', '-')}`;
@@ -37,13 +39,14 @@ export function VariableUse(props: { plan: Plan; scenario: Scenario; variable: s
         {use.usedBy.length > 0 ? (
           <p className="hint used-by" data-testid={`uncertain-${variable}-used-by`}>
             Used by:{' '}
-            {use.usedBy.map((u, i) => (
+            {use.usedBy.slice(0, FIRST_USES).map((u, i) => (
               <span key={u.path}>
                 {i > 0 ? '; ' : ''}
                 {u.words}
                 {u.via.length > 0 ? ` (through ${u.via.join(', then ')})` : ''}
               </span>
             ))}
+            {use.usedBy.length > FIRST_USES ? `; and ${use.usedBy.length - FIRST_USES} more` : ''}
           </p>
         ) : (
           <>
