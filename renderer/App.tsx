@@ -15,6 +15,7 @@ import { Compare } from './screens/Compare';
 import { Risk } from './screens/Risk';
 import { Outturn } from './screens/outturn/Outturn';
 import { ImportActualsButton, useExtractDrop } from './screens/outturn/ImportActuals';
+import { useStickyHeight } from './components/sticky';
 import { ImportActualsDialog } from './screens/outturn/ImportActualsDialog';
 import { actualsToWords } from '../shared/outturn-figures';
 import { parseMonth } from '../shared/months';
@@ -71,9 +72,10 @@ function DocumentBar() {
   const asAt = useStore((s) => s.snapshot?.plan.actuals?.asAt ?? null);
   const pending = useStore((s) => s.pending !== null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const sticky = useStickyHeight('--sticky-docbar');
   if (!info) return null;
   return (
-    <header className="docbar">
+    <header className="docbar" ref={sticky}>
       <div className="doc-title">
         <span className="doc-name" data-testid="plan-name">
           {planName}

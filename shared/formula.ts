@@ -186,6 +186,12 @@ export function formulaProblem(text: string): string | null {
   return typeof hit === 'string' ? hit : null;
 }
 
+/** The names a formula uses (variables, `fy`, `base`), or none when it cannot be read. */
+export function formulaNames(text: string): readonly string[] {
+  const hit = check(text);
+  return typeof hit === 'string' ? [] : hit.names;
+}
+
 export class FormulaError extends Error {}
 
 export type ScopeValue = number | Decimal;

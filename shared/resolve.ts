@@ -139,6 +139,7 @@ class Evaluator {
     private readonly variables: VariableDefs,
     private readonly firstFy: FyYear,
     private readonly problems: Problems,
+    private readonly onFormula: ((path: string, text: string) => void) | undefined,
   ) {}
 
   variable(name: string, fyIndex: number, stack: string[] = []): ScopeValue | undefined {
@@ -170,6 +171,7 @@ class Evaluator {
 
   /** A formula's value; `base` is given only where a scenario change replaces a value. */
   formula(text: string, path: string, fyIndex: number, base: (() => ScopeValue) | null, stack: string[] = []): Decimal {
+    this.onFormula?.(path, text);
     try {
       return evaluateFormula(text, (name) => {
         if (name === 'fy') return fyIndex;
@@ -217,6 +219,8 @@ export function resolveScenario(
   plan: Plan,
   scenarioId: string,
   overrides: Readonly<Record<string, number>> = {},
+  /** Told of every formula evaluated, by its place: what variable-use.ts reads to say which fields use which variable. */
+  onFormula?: (path: string, text: string) => void,
 ): { scenario: ResolvedScenario; problems: [] } | { scenario: null; problems: PlanProblem[] } {
   const scenarioIndex = plan.scenarios?.findIndex((s) => s.id === scenarioId) ?? -1;
   const scenario: Scenario | null = scenarioIndex >= 0 ? plan.scenarios![scenarioIndex] : null;
@@ -240,7 +244,7 @@ export function resolveScenario(
     if (!variables.has(u.variable)) variables.set(u.variable, { value: centralValue(u), path: sPath('uncertainty', index, 'variable') });
   }
   for (const [name, value] of Object.entries(overrides)) variables.set(name, { value, path: `variables.${name}` });
-  const ev = new Evaluator(variables, firstFy, problems);
+  const ev = new Evaluator(variables, firstFy, problems, onFormula);
 
   // Each evaluation that fails records its problem and yields a fallback, so that one run
   // reports every problem in the scenario.

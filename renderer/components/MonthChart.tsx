@@ -54,7 +54,12 @@ export function MonthChart(props: { result: SimulationResult; height?: number; c
   return (
     <div className="chart" ref={ref} data-testid="month-chart" data-result={`${result.id}:${result.totals.spend}:${result.totals.drawn}`}>
       <ResponsiveContainer width="100%" height={props.height ?? 320}>
-        <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }} barCategoryGap={2}>
+        <ComposedChart
+          title={props.title ?? `Monthly funding against spend, ${result.name}`}
+          data={rows}
+          margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
+          barCategoryGap={2}
+        >
           <CartesianGrid vertical={false} stroke={gridStroke} />
           {risk.map((r) => (
             <ReferenceArea

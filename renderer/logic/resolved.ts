@@ -5,6 +5,7 @@
 import type { FyYear, MonthIndex } from '../../shared/months';
 import type { Pence } from '../../shared/money';
 import type { KnownSource, ResolvedScenario } from '../../shared/resolve';
+import type { UncertainVariableUse } from '../../shared/uncertainty/variable-use';
 
 export interface ResolvedAllocationView {
   readonly fy: FyYear;
@@ -33,11 +34,14 @@ export interface ResolvedView {
   readonly fys: readonly FyYear[];
   readonly streams: readonly ResolvedStreamView[];
   readonly interventions: readonly ResolvedInterventionView[];
+  /** Where each uncertain variable is used, and could be (the Risk screen); null without uncertainty. */
+  readonly uncertainUses: readonly UncertainVariableUse[] | null;
 }
 
-export function resolvedView(s: ResolvedScenario): ResolvedView {
+export function resolvedView(s: ResolvedScenario, uncertainUses: readonly UncertainVariableUse[] | null = null): ResolvedView {
   return {
     id: s.id,
+    uncertainUses,
     fys: s.fys,
     streams: s.streams.map((stream) => ({
       id: stream.id,

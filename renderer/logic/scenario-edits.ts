@@ -136,7 +136,14 @@ function setChangeField(scenario: Scenario, index: number, changeIndex: number, 
   return [{ op: 'set', path: [...changesPath, changeIndex, field], value }];
 }
 
-function streamField(plan: Plan, id: string, stream: string, fy: string, field: 'amount' | 'confirmedOn', value: unknown): EditOp[] {
+function streamField(
+  plan: Plan,
+  id: string,
+  stream: string,
+  fy: string,
+  field: 'amount' | 'confirmedOn' | 'confirmDelay',
+  value: unknown,
+): EditOp[] {
   const { scenario, index } = scenarioOf(plan, id);
   return setChangeField(scenario, index, streamChangeIndex(scenario, stream, fy), { stream, fy }, field, value);
 }
@@ -192,7 +199,29 @@ export function setGrantLevelEdit(plan: Plan, id: string, stream: string, fy: st
   };
 }
 
+/** Writes `{stream, fy, amount: "=base * name"}`: the level a variable (drawn on the Risk screen) sets. */
+export function setGrantLevelVariableEdit(plan: Plan, id: string, stream: string, fy: string, name: string): PlanEdit {
+  const { scenario } = scenarioOf(plan, id);
+  return {
+    label: `${streamName(plan, stream)} ${fy} at level ${name} in "${scenario.name}"`,
+    ops: streamField(plan, id, stream, fy, 'amount', `=base * ${name}`),
+  };
+}
+
 // ---- when an FY's funding is confirmed ----
+
+/** Known this many months after April (a number or a formula such as "=delay"); undefined: as in the plan. */
+export function setConfirmDelayEdit(plan: Plan, id: string, stream: string, fy: string, delay: number | string | undefined): PlanEdit {
+  const { scenario } = scenarioOf(plan, id);
+  const words =
+    delay === undefined
+      ? 'known as in the plan'
+      : `known ${typeof delay === 'string' ? delay.replace(/^=\s*/, '') : delay} months after April`;
+  return {
+    label: `${streamName(plan, stream)} ${fy} ${words} in "${scenario.name}"`,
+    ops: streamField(plan, id, stream, fy, 'confirmDelay', delay),
+  };
+}
 
 export interface Confirmation {
   /** The date the scenario assumes; null: known at the start of the FY. */
@@ -308,6 +337,17 @@ export function setHandoverEdit(plan: Plan, id: string, intervention: string, se
   const words =
     setting.mode === 'plan' ? 'handover as in the plan' : setting.mode === 'off' ? 'no handover' : `handed over from ${setting.month}`;
   return { label: `${name}: ${words} in "${scenario.name}"`, ops: interventionField(plan, id, intervention, 'partnerShares', value) };
+}
+
+/** Sets the share of the taper entry from `from` (in force in the scenario) to a number or formula such as "=handover". */
+export function setPartnerShareEdit(plan: Plan, id: string, intervention: string, from: string, share: number | string): PlanEdit {
+  const { scenario } = scenarioOf(plan, id);
+  const name = plan.interventions.find((i) => i.id === intervention)?.name ?? intervention;
+  const shares = handoverOf(plan, scenario, intervention).shares.map((s) => (s.from === from ? { ...s, share } : s));
+  return {
+    label: `${name}: partner share from ${from} ${typeof share === 'string' ? share.replace(/^=\s*/, '') : share} in "${scenario.name}"`,
+    ops: interventionField(plan, id, intervention, 'partnerShares', shares),
+  };
 }
 
 // ---- priority ----

@@ -3,6 +3,7 @@
 import { simulate, type SimulationResult } from '../../shared/engine';
 import { withoutActuals } from '../../shared/outturn';
 import { resolveScenario, type PlanProblem } from '../../shared/resolve';
+import { uncertainVariableUses } from '../../shared/uncertainty/variable-use';
 import { validatePlan } from '../../shared/validate';
 import { resolvedView, type ResolvedView } from './resolved';
 
@@ -38,11 +39,15 @@ export type SimResponse = SimOutcome & {
 export function runSimulation(plan: unknown): SimOutcome {
   const validation = validatePlan(plan);
   if (!validation.ok) return { ok: false, problems: validation.problems };
-  const planned = validation.plan.actuals ? withoutActuals(validation.plan) : null;
+  const checked = validation.plan;
+  const planned = checked.actuals ? withoutActuals(checked) : null;
+  // Only a scenario with uncertain variables is resolved again, to see which formulas use them.
+  const uses = (id: string) =>
+    checked.scenarios?.find((s) => s.id === id)?.uncertainty?.length ? uncertainVariableUses(checked, id) : null;
   return {
     ok: true,
     results: validation.scenarios.map(simulate),
-    resolved: validation.scenarios.map(resolvedView),
+    resolved: validation.scenarios.map((s) => resolvedView(s, uses(s.id))),
     budgets: planned
       ? validation.scenarios.map((s) => {
           const resolved = resolveScenario(planned, s.id);

@@ -5,7 +5,8 @@ import type { PlanEdit } from '../../shared/edits';
 import type { Plan, Scenario } from '../../shared/plan';
 import type { Uncertainty } from '../../shared/uncertainty/distributions';
 import { scenarioVariables } from '../../shared/uncertainty/draws';
-import { fundingVariables, scenarioIndex } from './scenario-edits';
+import type { VariablePlace } from '../../shared/uncertainty/variable-use';
+import { fundingVariables, scenarioIndex, setConfirmDelayEdit, setGrantLevelVariableEdit, setPartnerShareEdit } from './scenario-edits';
 import { readNumber, type Read } from './values';
 
 export type Dist = Uncertainty['dist'];
@@ -125,6 +126,18 @@ export function setUncertaintyParamEdit(
   if (value === undefined && !(key in entry)) return { label, ops: [] };
   if (JSON.stringify(entry[key]) === JSON.stringify(value)) return { label, ops: [] };
   return { label, ops: [{ op: 'set', path: ['scenarios', index, 'uncertainty', k, key], value }] };
+}
+
+/** Puts an uncertain variable to use at a place the Risk screen offers (shared/uncertainty/variable-use.ts). */
+export function placeVariableEdit(plan: Plan, id: string, variable: string, place: VariablePlace): PlanEdit {
+  const { scenario } = scenarioAt(plan, id);
+  const edit =
+    place.kind === 'grant-level'
+      ? setGrantLevelVariableEdit(plan, id, place.stream, place.fy, variable)
+      : place.kind === 'confirm-delay'
+        ? setConfirmDelayEdit(plan, id, place.stream, place.fy, `=${variable}`)
+        : setPartnerShareEdit(plan, id, place.intervention, place.from, `=${variable}`);
+  return { ...edit, label: `"${scenario.name}": ${variable} as ${place.words}` };
 }
 
 /** "0, 1, 2, 3" as numbers; empty is undefined where the field may be left out. */

@@ -24,7 +24,11 @@ export function OverlayChart(props: { results: readonly SimulationResult[] }) {
   return (
     <div className="chart" ref={ref} data-testid="compare-chart">
       <ResponsiveContainer width="100%" height={300}>
-        <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+        <LineChart
+          title={`Spend by month, ${props.results.map((r) => r.name).join(' vs ')}`}
+          data={rows}
+          margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid vertical={false} stroke={gridStroke} />
           {actualTo ? (
             <ReferenceArea

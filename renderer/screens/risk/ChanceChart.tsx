@@ -14,7 +14,14 @@ export function ChanceChart(props: { view: RiskView }) {
   return (
     <div className="chart" data-testid="risk-chance-chart">
       <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 30 + 50)}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barGap={2} barCategoryGap={6}>
+        <BarChart
+          title="Chance of each service closing or being handed over"
+          data={rows}
+          layout="vertical"
+          margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
+          barGap={2}
+          barCategoryGap={6}
+        >
           <CartesianGrid horizontal={false} stroke={gridStroke} />
           <XAxis
             type="number"

@@ -15,7 +15,11 @@ export function FanChart(props: { view: RiskView }) {
   return (
     <div className="chart" data-testid="risk-fan-chart">
       <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart data={rows as never[]} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart
+          title="The underwriter's exposure by month"
+          data={rows as never[]}
+          margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid vertical={false} stroke={gridStroke} />
           <XAxis dataKey="label" {...xAxisProps} interval={2} />
           <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} {...yAxisProps} width={56} />

@@ -38,7 +38,7 @@ export function LadderResults(props: {
   const chart = (
     <div className="chart" data-testid="ladder-chart">
       <ResponsiveContainer width="100%" height={280}>
-        <LineChart data={rows} margin={{ top: 16, right: 8, bottom: 24, left: 24 }}>
+        <LineChart title="The scenario at each value of the ladder" data={rows} margin={{ top: 16, right: 8, bottom: 24, left: 24 }}>
           <CartesianGrid vertical={false} stroke={gridStroke} />
           <XAxis
             dataKey="value"

@@ -10,7 +10,12 @@ export function PeopleChart(props: { view: RiskView }) {
   return (
     <div className="chart" data-testid="risk-people-chart">
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={props.view.people as never[]} margin={{ top: 8, right: 16, bottom: 20, left: 8 }} barCategoryGap={2}>
+        <BarChart
+          title="People losing support across the draws"
+          data={props.view.people as never[]}
+          margin={{ top: 8, right: 16, bottom: 20, left: 8 }}
+          barCategoryGap={2}
+        >
           <CartesianGrid vertical={false} stroke={gridStroke} />
           <XAxis
             dataKey="label"

@@ -8,6 +8,7 @@ import { cancelRisk, startRisk } from '../../store/analysis-client';
 import { riskResultFor, type RunProgress } from '../../store/analysis-slice';
 import { useStore } from '../../store/store';
 import { ProgressBar } from './ProgressBar';
+import { UnusedNote } from './VariableUse';
 
 export function RunControls(props: { scenario: Scenario }) {
   const drawsText = useStore((s) => s.riskDraws);
@@ -57,6 +58,7 @@ export function RunControls(props: { scenario: Scenario }) {
           ) : null}
         </div>
       </div>
+      <UnusedNote scenarioId={props.scenario.id} />
       <FieldError id={ids.drawsError} messages={draws.message ? [draws.message] : []} />
       <FieldError id={ids.seedError} messages={seed.message ? [seed.message] : []} />
       <ProgressBar progress={progress} label="Draws done" testId="risk-progress" />

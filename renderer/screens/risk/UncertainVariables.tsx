@@ -22,6 +22,7 @@ import {
 import { applyEdit } from '../../store/actions';
 import { useFieldProblems, useReadOnly } from '../../store/hooks';
 import { AddUncertain } from './AddUncertain';
+import { VariableUse } from './VariableUse';
 
 function ParamField(props: {
   plan: Plan;
@@ -56,60 +57,63 @@ function UncertainRow(props: { plan: Plan; scenario: Scenario; si: number; k: nu
   const errorId = useId();
   const problems = useFieldProblems(['scenarios', si, 'uncertainty', k, 'dist']);
   return (
-    <tr data-testid={`uncertain-${entry.variable}`}>
-      <th scope="row">
-        <code>{entry.variable}</code>
-      </th>
-      <td>
-        <label htmlFor={distId} className="visually-hidden">
-          {entry.variable}: distribution
-        </label>
-        <select
-          id={distId}
-          value={entry.dist}
-          disabled={readOnly}
-          aria-invalid={problems.length > 0 || undefined}
-          aria-describedby={problems.length > 0 ? errorId : undefined}
-          data-testid={`uncertain-${entry.variable}-dist`}
-          onChange={(e) => {
-            const dist = e.target.value as Dist;
-            void applyEdit(
-              replaceUncertaintyEdit(
-                plan,
-                scenario.id,
-                k,
-                defaultEntry(entry.variable, dist, currentValue(plan, scenario, entry.variable)),
-              ),
-            );
-          }}
-        >
-          {DISTS.map((d) => (
-            <option key={d.dist} value={d.dist}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-        <FieldError id={errorId} messages={problems.map((p) => p.message)} />
-      </td>
-      <td>
-        <div className="param-row">
-          {PARAMS[entry.dist].map((param) => (
-            <ParamField key={`${entry.dist}-${param.key}`} plan={plan} scenario={scenario} si={si} k={k} entry={entry} param={param} />
-          ))}
-        </div>
-      </td>
-      <td className="actions">
-        <button
-          type="button"
-          className="link-button small"
-          disabled={readOnly}
-          onClick={() => void applyEdit(removeUncertaintyEdit(plan, scenario.id, k))}
-          data-testid={`uncertain-${entry.variable}-remove`}
-        >
-          Remove<span className="visually-hidden"> {entry.variable}</span>
-        </button>
-      </td>
-    </tr>
+    <>
+      <tr data-testid={`uncertain-${entry.variable}`}>
+        <th scope="row">
+          <code>{entry.variable}</code>
+        </th>
+        <td>
+          <label htmlFor={distId} className="visually-hidden">
+            {entry.variable}: distribution
+          </label>
+          <select
+            id={distId}
+            value={entry.dist}
+            disabled={readOnly}
+            aria-invalid={problems.length > 0 || undefined}
+            aria-describedby={problems.length > 0 ? errorId : undefined}
+            data-testid={`uncertain-${entry.variable}-dist`}
+            onChange={(e) => {
+              const dist = e.target.value as Dist;
+              void applyEdit(
+                replaceUncertaintyEdit(
+                  plan,
+                  scenario.id,
+                  k,
+                  defaultEntry(entry.variable, dist, currentValue(plan, scenario, entry.variable)),
+                ),
+              );
+            }}
+          >
+            {DISTS.map((d) => (
+              <option key={d.dist} value={d.dist}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+          <FieldError id={errorId} messages={problems.map((p) => p.message)} />
+        </td>
+        <td>
+          <div className="param-row">
+            {PARAMS[entry.dist].map((param) => (
+              <ParamField key={`${entry.dist}-${param.key}`} plan={plan} scenario={scenario} si={si} k={k} entry={entry} param={param} />
+            ))}
+          </div>
+        </td>
+        <td className="actions">
+          <button
+            type="button"
+            className="link-button small"
+            disabled={readOnly}
+            onClick={() => void applyEdit(removeUncertaintyEdit(plan, scenario.id, k))}
+            data-testid={`uncertain-${entry.variable}-remove`}
+          >
+            Remove<span className="visually-hidden"> {entry.variable}</span>
+          </button>
+        </td>
+      </tr>
+      <VariableUse plan={plan} scenario={scenario} variable={entry.variable} columns={4} />
+    </>
   );
 }
 

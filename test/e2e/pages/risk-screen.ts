@@ -49,6 +49,16 @@ export class RiskScreen {
     return describedBy ? text(this.page.locator(`[id="${describedBy}"]`)) : '';
   }
 
+  /** What the row under a variable says: "Used by: …", or the warning that nothing uses it. */
+  async variableUse(variable: string): Promise<string> {
+    return text(this.page.getByTestId(`uncertain-${variable}-use`));
+  }
+
+  /** The one-click link putting a variable to use, by its words ("Use as the confirmation delay of …"). */
+  placeLink(variable: string, words: string): Locator {
+    return this.page.getByTestId(`uncertain-${variable}-use`).getByRole('button', { name: `Use as ${words}`, exact: true });
+  }
+
   async setRun(draws: number, seed: number): Promise<void> {
     await this.page.getByTestId('risk-draws').fill(String(draws));
     await this.page.getByTestId('risk-seed').fill(String(seed));
