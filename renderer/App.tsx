@@ -14,8 +14,11 @@ import { Results } from './screens/Results';
 import { Compare } from './screens/Compare';
 import { Risk } from './screens/Risk';
 import { Outturn } from './screens/outturn/Outturn';
-import { ImportActualsButton, useExtractDrop } from './screens/outturn/ImportActuals';
+import { ImportActualsButton } from './screens/outturn/ImportActuals';
 import { ImportActualsDialog } from './screens/outturn/ImportActualsDialog';
+import { ImportSheetButton } from './screens/sheet-import/ImportSheetButton';
+import { SheetImportDialog } from './screens/sheet-import/SheetImportDialog';
+import { DropChoiceDialog, useSpreadsheetDrop } from './screens/sheet-import/drop';
 import { actualsToWords } from '../shared/outturn-figures';
 import { parseMonth } from '../shared/months';
 import './App.css';
@@ -125,6 +128,7 @@ function DocumentBar() {
               Export plan (JSON)
             </button>
             <ImportActualsButton label="Import actuals (CSV, Excel)…" />
+            <ImportSheetButton label="Import spreadsheet (CSV, Excel)…" testId="menu-import-sheet" />
           </div>
         </details>
         <input
@@ -221,7 +225,7 @@ export function App() {
   useEffect(() => {
     void loadDocument();
   }, []);
-  useExtractDrop();
+  useSpreadsheetDrop();
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -270,6 +274,8 @@ export function App() {
         </Main>
       </div>
       {loaded ? <ImportActualsDialog /> : null}
+      {loaded ? <SheetImportDialog /> : null}
+      {loaded ? <DropChoiceDialog /> : null}
     </div>
   );
 }
