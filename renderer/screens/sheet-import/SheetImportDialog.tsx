@@ -11,6 +11,7 @@ import { fileBase64 } from '../outturn/import-state';
 import { ColumnsHelp } from './ColumnsHelp';
 import { SheetPreview, SheetProblems } from './SheetPreview';
 import { useSheetImport } from './state';
+import './sheet-import.css';
 
 export function SheetImportDialog() {
   const file = useSheetImport((s) => s.file);
@@ -65,22 +66,24 @@ export function SheetImportDialog() {
   }
 
   return (
-    <dialog ref={dialog} className="dialog wide" aria-labelledby={titleId} onClose={close} data-testid="sheet-import-dialog">
+    <dialog ref={dialog} className="dialog wide sheet-import" aria-labelledby={titleId} onClose={close} data-testid="sheet-import-dialog">
       <h2 id={titleId}>Import spreadsheet{file ? ` “${file.name}”` : ''}</h2>
       <p className="hint">
         Services from a sheet with Name and Annual cost columns, and funding from a sheet with Stream (or Funder), FY and Amount columns,
         read as <code>npx headroom import-sheet</code> reads them. All or nothing: nothing changes until you press Import, and Undo takes
         the whole import back.
       </p>
-      <ColumnsHelp />
-      {busy && !answer ? <p role="status">Reading the spreadsheet…</p> : null}
-      {failure ? (
-        <p className="paste-summary bad" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      {answer?.ok ? <SheetPreview answer={answer} /> : null}
-      {answer && !answer.ok ? <SheetProblems problems={answer.problems} /> : null}
+      <div className="sheet-import-body">
+        <ColumnsHelp />
+        {busy && !answer ? <p role="status">Reading the spreadsheet…</p> : null}
+        {failure ? (
+          <p className="paste-summary bad" role="alert">
+            {failure}
+          </p>
+        ) : null}
+        {answer?.ok ? <SheetPreview answer={answer} /> : null}
+        {answer && !answer.ok ? <SheetProblems problems={answer.problems} /> : null}
+      </div>
       <div className="dialog-actions">
         <button type="button" onClick={close} data-testid="sheet-import-cancel">
           Cancel

@@ -51,6 +51,7 @@ export function SheetPreview(props: { answer: Ready }) {
           <SheetLine key={s.sheet} sheet={s} />
         ))}
       </ul>
+      {a.interventions.length ? <h3 className="preview-heading">Services to add</h3> : null}
       {a.interventions.length ? (
         <PreviewTable caption="Services to add" testId="sheet-import-services">
           <thead>
@@ -68,7 +69,7 @@ export function SheetPreview(props: { answer: Ready }) {
           <tbody>
             {a.interventions.map((item, i) => (
               <tr key={item.id}>
-                <td>{a.preview.interventions[i].from.replace(/^Sheet '(.*)', row /, '$1 ')}</td>
+                <td className="nowrap">{a.preview.interventions[i].from.replace(/^Sheet '(.*)', row /, '$1 ')}</td>
                 <th scope="row">{item.name}</th>
                 <td>{item.id}</td>
                 {columns.map((f) => (
@@ -81,6 +82,7 @@ export function SheetPreview(props: { answer: Ready }) {
           </tbody>
         </PreviewTable>
       ) : null}
+      {a.fundingStreams.length ? <h3 className="preview-heading">Funding streams to add</h3> : null}
       {a.fundingStreams.length ? (
         <PreviewTable caption="Funding streams to add" testId="sheet-import-streams">
           <thead>

@@ -88,7 +88,7 @@ export function DropChoiceDialog() {
         </p>
       ) : null}
       <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={closeChoice} data-testid="drop-choice-dialog">
-        <h2 id={titleId}>What is “{choice?.file.name}”?</h2>
+        <h2 id={titleId}>Which import is “{choice?.file.name}” for?</h2>
         <p className="hint" data-testid="drop-choice-reason">
           {choice?.reason}
         </p>
