@@ -11,10 +11,13 @@ export function PreviewSummary(props: { good: boolean; testId?: string; children
   );
 }
 
-/** A table of previewed rows that scrolls within the dialog, so the dialog's buttons stay in view. */
+/**
+ * A table of previewed rows that scrolls within the dialog, so the dialog's buttons stay in view;
+ * the scrolling box takes the focus, so arrow keys scroll it.
+ */
 export function PreviewTable(props: { caption: string; testId?: string; children: ReactNode }) {
   return (
-    <div className="table-scroll paste-preview">
+    <div className="table-scroll paste-preview" role="region" aria-label={props.caption} tabIndex={0}>
       <table className="data compact" data-testid={props.testId}>
         <caption className="visually-hidden">{props.caption}</caption>
         {props.children}

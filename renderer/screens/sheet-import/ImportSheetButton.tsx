@@ -11,7 +11,17 @@ export function ImportSheetButton(props: { label?: string; className?: string; t
   const testId = props.testId ?? 'import-sheet';
   return (
     <>
-      <button type="button" className={props.className} disabled={readOnly} onClick={() => input.current?.click()} data-testid={testId}>
+      <button
+        type="button"
+        className={props.className}
+        disabled={readOnly}
+        onClick={(e) => {
+          // From the File menu: the menu closes, so it is not left open behind the dialog.
+          e.currentTarget.closest('details')?.removeAttribute('open');
+          input.current?.click();
+        }}
+        data-testid={testId}
+      >
         {props.label ?? 'Import spreadsheet…'}
       </button>
       <input

@@ -62,6 +62,20 @@ export class SheetImportDialogPage {
     return this.page.getByTestId('sheet-import-confirm');
   }
 
+  /** Tabs through the dialog until Import has the focus (every stop on the way is in the dialog); false if it never does. */
+  async tabToImport(): Promise<boolean> {
+    for (let i = 0; i < 12; i++) {
+      await this.page.keyboard.press('Tab');
+      const at = await this.page.evaluate(() => ({
+        id: document.activeElement?.getAttribute('data-testid') ?? null,
+        inDialog: !!document.activeElement?.closest('[data-testid="sheet-import-dialog"]'),
+      }));
+      if (!at.inDialog) return false;
+      if (at.id === 'sheet-import-confirm') return true;
+    }
+    return false;
+  }
+
   async confirm(): Promise<void> {
     await this.importButton().click();
     await this.dialog().waitFor({ state: 'hidden' });
