@@ -15,6 +15,8 @@ import { comparisonWorkbook } from './export/workbook';
 import { outturnReport } from '../shared/outturn';
 import { parseFy } from '../shared/months';
 import { importActualsBytes } from './import/actuals';
+import { classifySpreadsheetBytes } from './import/classify';
+import { previewSheetImport } from './import/sheet-answer';
 import type { DocumentSession } from './session';
 import type { ViewStateFile } from './view-state-file';
 
@@ -26,6 +28,9 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export type PrintPdf = (html: string) => Promise<Buffer>;
 
 export const NO_PDF_PRINTER_MESSAGE = 'Printing to PDF needs Chromium or Electron; download the HTML briefing and print it from a browser';
+
+/** A file's name without any folder the page may have sent. */
+const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() || fileName;
 
 /** `viewStates`: where each document's view state is kept (the app's settings); without it nothing is kept. */
 export function createHandlers(
@@ -80,7 +85,7 @@ export function createHandlers(
 
     previewActualsImport: async ({ fileName, base64, asAt, mapping, fillEarlier }): Promise<ActualsImportAnswer> => {
       const plan = session.document.plan();
-      const file = fileName.split(/[\\/]/).pop() ?? fileName;
+      const file = baseName(fileName);
       const result = await importActualsBytes(Buffer.from(base64, 'base64'), file, plan, { asAt, mapping });
       if (!result.ok) return { ok: false, errors: result.errors, unmatched: result.unmatched, header: result.header ?? null };
       const { plan: imported, earlier } = withEarlierMonths(
@@ -91,6 +96,11 @@ export function createHandlers(
       );
       return { ok: true, preview: result.preview, edit: actualsImportEdit(plan, imported, file), earlier };
     },
+
+    previewSheetImport: ({ fileName, base64 }) =>
+      previewSheetImport(Buffer.from(base64, 'base64'), baseName(fileName), session.document.plan()),
+
+    classifySpreadsheet: ({ fileName, base64 }) => classifySpreadsheetBytes(Buffer.from(base64, 'base64'), baseName(fileName)),
 
     exportComparison: async ({ format, scenarioIds }): Promise<ExportedFile> => {
       const plan = session.document.plan();

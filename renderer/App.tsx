@@ -14,9 +14,12 @@ import { Results } from './screens/Results';
 import { Compare } from './screens/Compare';
 import { Risk } from './screens/Risk';
 import { Outturn } from './screens/outturn/Outturn';
-import { ImportActualsButton, useExtractDrop } from './screens/outturn/ImportActuals';
+import { ImportActualsButton } from './screens/outturn/ImportActuals';
 import { useStickyHeight } from './components/sticky';
 import { ImportActualsDialog } from './screens/outturn/ImportActualsDialog';
+import { ImportSheetButton } from './screens/sheet-import/ImportSheetButton';
+import { SheetImportDialog } from './screens/sheet-import/SheetImportDialog';
+import { DropChoiceDialog, useSpreadsheetDrop } from './screens/sheet-import/drop';
 import { actualsToWords } from '../shared/outturn-figures';
 import { parseMonth } from '../shared/months';
 import './App.css';
@@ -127,6 +130,7 @@ function DocumentBar() {
               Export plan (JSON)
             </button>
             <ImportActualsButton label="Import actuals (CSV, Excel)…" />
+            <ImportSheetButton label="Import spreadsheet (CSV, Excel)…" testId="menu-import-sheet" />
           </div>
         </details>
         <input
@@ -223,7 +227,7 @@ export function App() {
   useEffect(() => {
     void loadDocument();
   }, []);
-  useExtractDrop();
+  useSpreadsheetDrop();
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -272,6 +276,8 @@ export function App() {
         </Main>
       </div>
       {loaded ? <ImportActualsDialog /> : null}
+      {loaded ? <SheetImportDialog /> : null}
+      {loaded ? <DropChoiceDialog /> : null}
     </div>
   );
 }

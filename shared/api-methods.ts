@@ -11,6 +11,8 @@ export const API_METHOD_NAMES = [
   'exportComparison',
   'exportBriefing',
   'previewActualsImport',
+  'previewSheetImport',
+  'classifySpreadsheet',
   'exportOutturn',
   'getViewState',
   'setViewState',

@@ -21,9 +21,12 @@ export const EditOpSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('remove'), path: EditPath, index: z.number().int().min(0) }),
 ]);
 
+/** Operations in one edit. */
+export const MAX_EDIT_OPS = 10_000;
+
 export const PlanEditSchema = z.strictObject({
   label: z.string().min(1).max(200),
-  ops: z.array(EditOpSchema).min(1).max(10_000),
+  ops: z.array(EditOpSchema).min(1).max(MAX_EDIT_OPS),
 });
 
 export type EditOp = z.infer<typeof EditOpSchema>;

@@ -9,6 +9,7 @@ import { PlanEditSchema, type PlanEdit } from './edits';
 import { isMonth } from './months';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
+import type { SheetImportAnswer, SpreadsheetKind } from './sheet-import';
 import { ViewStateSchema, type ViewState } from './view-state';
 
 export interface DocumentInfo {
@@ -46,6 +47,9 @@ export interface AppInfo {
 /** An extract sent from the page, as base64 (4 characters per 3 bytes): about 17 MB of file. */
 export const MAX_EXTRACT_BASE64 = 24_000_000;
 
+/** A spreadsheet sent from the page; the same limit as an extract's. */
+const SpreadsheetFile = z.strictObject({ fileName: z.string().min(1).max(260), base64: z.string().max(MAX_EXTRACT_BASE64) });
+
 const ScenarioIds = z.array(z.string().max(100)).min(1).max(4);
 
 /** Argument schemas: every payload from the page is parsed before a handler sees it. */
@@ -79,6 +83,14 @@ export const API_ARGS = {
       fillEarlier: z.boolean().optional(),
     }),
   ]),
+  /**
+   * Reads a plan spreadsheet (services and funding, .xlsx or .csv, base64) with the code, limits
+   * and worker of `npx headroom import-sheet`, against the open plan: a preview and the one edit
+   * that adds it, or every problem by sheet, row and column. Nothing is stored.
+   */
+  previewSheetImport: z.tuple([SpreadsheetFile]),
+  /** Which import a dropped spreadsheet is for (plan spreadsheet or finance extract), from its header rows. */
+  classifySpreadsheet: z.tuple([SpreadsheetFile]),
   /** What the person was looking at in the open document (shared/view-state.ts), or null for none yet. */
   getViewState: z.tuple([]),
   setViewState: z.tuple([ViewStateSchema]),
@@ -103,6 +115,8 @@ export interface ApiResults {
   exportComparison: ExportedFile;
   exportBriefing: ExportedFile;
   previewActualsImport: ActualsImportAnswer;
+  previewSheetImport: SheetImportAnswer;
+  classifySpreadsheet: SpreadsheetKind;
   exportOutturn: ExportedFile;
   getViewState: ViewState | null;
   setViewState: null;

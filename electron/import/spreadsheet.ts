@@ -52,31 +52,8 @@ export type Limits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };
 
 // ---------------------------------------------------------------- results
 
-export interface ColumnPreview {
-  readonly column: string;
-  readonly header: string;
-  /** The plan field the column fills, or null when it is ignored. */
-  readonly field: string | null;
-}
-
-export interface SheetPreview {
-  readonly sheet: string;
-  readonly kind: 'interventions' | 'funding' | 'ignored';
-  readonly headerRow: number | null;
-  readonly columns: readonly ColumnPreview[];
-  /** Data rows read (empty rows skipped). */
-  readonly rows: number;
-}
-
-export interface ImportPreview {
-  readonly file: string;
-  readonly format: 'xlsx' | 'csv';
-  readonly sheets: readonly SheetPreview[];
-  readonly interventions: readonly { readonly id: string; readonly name: string; readonly annualCost: Pence; readonly from: string }[];
-  readonly fundingStreams: readonly { readonly id: string; readonly name: string; readonly allocations: number; readonly total: Pence }[];
-  /** Assumptions made and values rounded, for the person to check. */
-  readonly notes: readonly string[];
-}
+export type { ColumnPreview, ImportPreview, SheetPreview } from '../../shared/sheet-import';
+import type { ColumnPreview, ImportPreview, SheetPreview } from '../../shared/sheet-import';
 
 export type ImportResult =
   | { readonly ok: true; readonly interventions: Intervention[]; readonly fundingStreams: FundingStream[]; readonly preview: ImportPreview }
@@ -323,7 +300,7 @@ const FUNDING_LOOKUP = headerLookup(FUNDING_ROW_FIELDS) as Map<string, FundingFi
 const INTERVENTION_BY_KEY = new Map<string, Field>(INTERVENTION_FIELD_LIST.map((f) => [f.key, f]));
 const FUNDING_BY_KEY = new Map<string, Field>(FUNDING_ROW_FIELDS.map((f) => [f.key, f]));
 
-interface HeaderMatch<F extends string> {
+export interface HeaderMatch<F extends string> {
   readonly kind: 'interventions' | 'funding';
   readonly row: number;
   readonly fields: Map<number, F>;
@@ -331,7 +308,7 @@ interface HeaderMatch<F extends string> {
 }
 
 /** The first of the first ten rows that reads as an interventions or a funding header. */
-function findHeader(sheet: RawSheet): HeaderMatch<InterventionField> | HeaderMatch<FundingField> | null {
+export function findHeader(sheet: RawSheet): HeaderMatch<InterventionField> | HeaderMatch<FundingField> | null {
   for (const row of sheet.rows.slice(0, 10)) {
     const headers = new Map<number, string>();
     for (const cell of row.cells) if (cell.type === 'text') headers.set(cell.col, cell.value.trim());

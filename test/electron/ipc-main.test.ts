@@ -24,6 +24,8 @@ const VALID_ARGS: Record<ApiMethod, unknown[]> = {
   exportBriefing: [{ scenarioIds: ['baseline', 'cut'], format: 'pdf' }],
   exportOutturn: [{ scenarioId: 'base', fy: '2021/22', format: 'xlsx' }],
   previewActualsImport: [{ fileName: 'ledger.csv', base64: 'YSxiLGMK', asAt: '2021-09', mapping: { 'CC-101': 'iris' } }],
+  previewSheetImport: [{ fileName: 'costs.csv', base64: 'YSxiLGMK' }],
+  classifySpreadsheet: [{ fileName: 'costs.xlsx', base64: 'YSxiLGMK' }],
   getViewState: [],
   setViewState: [{ screen: 'compare', scenarioId: 'cut', compareIds: ['base', 'cut'], headlineFy: 2021, riskScenarioId: null, risk: {} }],
 };

@@ -12,6 +12,7 @@ import { useStore } from '../../store/store';
 import { InterventionDetail } from './InterventionDetail';
 import { InterventionGrid } from './InterventionGrid';
 import { PasteDialog } from './PasteDialog';
+import { ImportSheetButton } from '../sheet-import/ImportSheetButton';
 import './interventions.css';
 
 export function Interventions() {
@@ -49,6 +50,7 @@ export function Interventions() {
         <button type="button" disabled={readOnly} onClick={() => setPaste({ text: '' })} data-testid="open-paste">
           Paste rows…
         </button>
+        <ImportSheetButton />
         <button
           type="button"
           disabled={readOnly}

@@ -14,7 +14,7 @@ import {
 } from '../../logic/paste';
 import { applyEdit } from '../../store/actions';
 import { plural } from '../../logic/format';
-import './PasteDialog.css';
+import { PreviewSummary, PreviewTable } from '../../components/ImportPreview';
 
 export function PasteDialog(props: { plan: Plan; open: boolean; initialText: string; onClose: (added: number) => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -70,54 +70,51 @@ export function PasteDialog(props: { plan: Plan; open: boolean; initialText: str
       />
       {parsed.rows.length > 0 ? (
         <>
-          <p className={`paste-summary ${parsed.ok ? 'good' : 'bad'}`} role="status" data-testid="paste-summary">
+          <PreviewSummary good={parsed.ok} testId="paste-summary">
             {parsed.ok
               ? `${plural(parsed.rows.length, 'row')} ready to add.`
               : `${plural(count, 'problem')} to fix before anything is added.`}
             {parsed.ignored.length ? ` Ignored columns: ${parsed.ignored.join(', ')}.` : ''}
-          </p>
-          <div className="table-scroll paste-preview">
-            <table className="data compact">
-              <caption className="visually-hidden">Preview of the pasted rows</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  {parsed.columns.map((c) => (
-                    <th key={c} scope="col">
-                      {PASTE_COLUMN_LABELS[c]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {parsed.rows.map((row) => (
-                  <tr key={row.line} className={row.intervention ? undefined : 'row-bad'}>
-                    <th scope="row">
-                      {row.line}
-                      {[...row.messages, ...at(row.line, null)].map((m, i) => (
-                        <div key={i} className="cell-error">
-                          {m}
-                        </div>
-                      ))}
-                    </th>
-                    {row.cells.map((cell) => {
-                      const messages = cell.message ? [cell.message] : at(row.line, cell.column);
-                      return (
-                        <td key={cell.column} className={messages.length ? 'cell-bad' : undefined}>
-                          {cell.text || <span className="muted">–</span>}
-                          {messages.map((m, i) => (
-                            <div key={i} className="cell-error">
-                              {m}
-                            </div>
-                          ))}
-                        </td>
-                      );
-                    })}
-                  </tr>
+          </PreviewSummary>
+          <PreviewTable caption="Preview of the pasted rows">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                {parsed.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {PASTE_COLUMN_LABELS[c]}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            </thead>
+            <tbody>
+              {parsed.rows.map((row) => (
+                <tr key={row.line} className={row.intervention ? undefined : 'row-bad'}>
+                  <th scope="row">
+                    {row.line}
+                    {[...row.messages, ...at(row.line, null)].map((m, i) => (
+                      <div key={i} className="cell-error">
+                        {m}
+                      </div>
+                    ))}
+                  </th>
+                  {row.cells.map((cell) => {
+                    const messages = cell.message ? [cell.message] : at(row.line, cell.column);
+                    return (
+                      <td key={cell.column} className={messages.length ? 'cell-bad' : undefined}>
+                        {cell.text || <span className="muted">–</span>}
+                        {messages.map((m, i) => (
+                          <div key={i} className="cell-error">
+                            {m}
+                          </div>
+                        ))}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </PreviewTable>
         </>
       ) : null}
       {problems.length ? (
