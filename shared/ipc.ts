@@ -7,6 +7,7 @@ import { API_METHOD_NAMES } from './api-methods';
 import type { ActualsImportAnswer } from './actuals-import';
 import { PlanEditSchema, type PlanEdit } from './edits';
 import { isMonth } from './months';
+import { NewPlanSchema } from './new-plan';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
 import { ViewStateSchema, type ViewState } from './view-state';
@@ -37,6 +38,11 @@ export interface ExportedFile {
   /** File content, base64-encoded (binary-safe over IPC and HTTP). */
   readonly base64: string;
 }
+
+/** A new plan: created and opened, refused with its problems, or not made because no file was chosen. */
+export type NewPlanResult =
+  | { readonly ok: true; readonly snapshot: PlanSnapshot }
+  | { readonly ok: false; readonly cancelled: boolean; readonly problems: readonly PlanProblem[] };
 
 export interface AppInfo {
   readonly version: string;
@@ -82,6 +88,8 @@ export const API_ARGS = {
   /** What the person was looking at in the open document (shared/view-state.ts), or null for none yet. */
   getViewState: z.tuple([]),
   setViewState: z.tuple([ViewStateSchema]),
+  /** Makes a new document from the guided start's answers (shared/new-plan.ts) and opens it in place of this one. */
+  createPlan: z.tuple([NewPlanSchema]),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -106,6 +114,7 @@ export interface ApiResults {
   exportOutturn: ExportedFile;
   getViewState: ViewState | null;
   setViewState: null;
+  createPlan: NewPlanResult;
 }
 
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;
