@@ -81,6 +81,7 @@ export { isFormula };
 interface Checked {
   readonly evaluate: (scope: Map<string, unknown>) => unknown;
   readonly names: readonly string[];
+  readonly root: MathNode;
 }
 
 const cache = new Map<string, Checked | string>();
@@ -166,7 +167,7 @@ function vet(text: string): Checked | string {
   const problem = walk(root, 0);
   if (problem) return problem;
   const compiled = root.compile();
-  return { evaluate: (scope) => compiled.evaluate(scope), names: [...names] };
+  return { evaluate: (scope) => compiled.evaluate(scope), names: [...names], root };
 }
 
 function describeNode(type: string): string {
@@ -184,6 +185,48 @@ function describeNode(type: string): string {
 export function formulaProblem(text: string): string | null {
   const hit = check(text);
   return typeof hit === 'string' ? hit : null;
+}
+
+/** The names a formula uses (variables, `fy`, `base`, functions), or none for a formula that cannot be read. */
+export function formulaNames(text: string): readonly string[] {
+  const hit = check(text);
+  return typeof hit === 'string' ? [] : hit.names;
+}
+
+/** The parsed tree of a formula that passes the allow-list, or null: for readers of a formula's shape. */
+export function formulaTree(text: string): MathNode | null {
+  const hit = check(text);
+  return typeof hit === 'string' ? null : hit.root;
+}
+
+/** A constant of a formula tree as plain decimal text ("-0.025"), or null when the node is not a number. */
+export function constantText(node: MathNode): string | null {
+  const n = node as MathNode & Record<string, any>;
+  if (n.type === 'ParenthesisNode') return constantText(n.content);
+  if (n.type === 'OperatorNode' && n.fn === 'unaryMinus' && n.args.length === 1) {
+    const inner = constantText(n.args[0]);
+    return inner === null || inner.startsWith('-') ? null : inner === '0' ? '0' : `-${inner}`;
+  }
+  return n.type === 'ConstantNode' && math.isBigNumber(n.value) ? numberToDecimalText(n.value.toString()) : null;
+}
+
+/**
+ * The formula with the variable `from` renamed `to`, rewritten from its parsed tree (never
+ * by replacing text, so "grant" in "grantLevel" is left alone); the same text when `from` is
+ * not used. Numbers are written out in full ("180000", never "1.8e+5").
+ */
+export function renameInFormula(text: string, from: string, to: string): string {
+  const hit = check(text);
+  if (typeof hit === 'string' || !hit.names.includes(from)) return text;
+  const renamed = hit.root.transform((node) => {
+    const n = node as MathNode & Record<string, any>;
+    return n.type === 'SymbolNode' && n.name === from ? new math.SymbolNode(to) : node;
+  });
+  const handler = (node: MathNode) => {
+    const n = node as MathNode & Record<string, any>;
+    return n.type === 'ConstantNode' && math.isBigNumber(n.value) ? numberToDecimalText(n.value.toString()) : undefined;
+  };
+  return `=${renamed.toString({ handler, implicit: 'show' })}`;
 }
 
 export class FormulaError extends Error {}

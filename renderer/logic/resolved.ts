@@ -33,6 +33,8 @@ export interface ResolvedView {
   readonly fys: readonly FyYear[];
   readonly streams: readonly ResolvedStreamView[];
   readonly interventions: readonly ResolvedInterventionView[];
+  /** Each variable's value per FY (aligned with `fys`), as decimal text; '' where it could not be worked out. */
+  readonly variables: Readonly<Record<string, readonly string[]>>;
 }
 
 export function resolvedView(s: ResolvedScenario): ResolvedView {
@@ -51,5 +53,6 @@ export function resolvedView(s: ResolvedScenario): ResolvedView {
       noticeMonths: s.fys.map((fy) => item.noticeMonths.get(fy) ?? 0),
       exitCost: s.fys.map((fy) => item.exitCost.get(fy) ?? 0),
     })),
+    variables: Object.fromEntries(s.variables),
   };
 }

@@ -26,6 +26,7 @@ const VALID_ARGS: Record<ApiMethod, unknown[]> = {
   previewActualsImport: [{ fileName: 'ledger.csv', base64: 'YSxiLGMK', asAt: '2021-09', mapping: { 'CC-101': 'iris' } }],
   getViewState: [],
   setViewState: [{ screen: 'compare', scenarioId: 'cut', compareIds: ['base', 'cut'], headlineFy: 2021, riskScenarioId: null, risk: {} }],
+  createPlan: [{ name: 'Ours', startFy: '2025/26', years: 3, underwriter: 'OPCC', limit: 0, stream: null }],
 };
 
 /** Records what registerIpc hands to ipcMain.handle, keyed by channel. */
