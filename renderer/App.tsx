@@ -1,8 +1,8 @@
 // The window: a left nav of screens, the document bar (name, undo/redo, import/export)
 // and the screen itself.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { problemInWords } from '../shared/problem-words';
-import { isTypingTarget, shortcutFor } from './logic/keys';
+import { isNewPlanKey, isTypingTarget, shortcutFor } from './logic/keys';
 import { exportPlanJson, importPlanJson, loadDocument, redo, undo, clearProblems } from './store/actions';
 import { useSimFailure, useStale } from './store/hooks';
 import { useStore, type Screen } from './store/store';
@@ -18,6 +18,11 @@ import { ImportActualsButton, useExtractDrop } from './screens/outturn/ImportAct
 import { ImportActualsDialog } from './screens/outturn/ImportActualsDialog';
 import { actualsToWords } from '../shared/outturn-figures';
 import { parseMonth } from '../shared/months';
+import { NewPlanDialog } from './screens/plan/NewPlanDialog';
+import { openNewPlan } from './screens/plan/new-plan-state';
+
+// Its own chunk: renaming and the per-FY table read formulas with mathjs, kept out of the main bundle.
+const PlanSettings = lazy(() => import('./screens/plan/PlanSettings').then((m) => ({ default: m.PlanSettings })));
 import './App.css';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
@@ -29,6 +34,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'outturn', label: 'Outturn', hint: 'Actuals and forecast' },
   { id: 'compare', label: 'Compare', hint: 'Side by side' },
   { id: 'risk', label: 'Risk', hint: 'Uncertainty and ladders' },
+  { id: 'plan', label: 'Plan', hint: 'Name, horizon, variables' },
 ];
 
 function Nav() {
@@ -116,8 +122,11 @@ function DocumentBar() {
           <span aria-hidden="true">↷</span> Redo{info.redoLabel ? <span className="op-label">: {info.redoLabel}</span> : null}
         </button>
         <details className="menu">
-          <summary>File</summary>
+          <summary data-testid="menu-file">File</summary>
           <div className="menu-items">
+            <button type="button" onClick={() => openNewPlan()} aria-keyshortcuts="Control+N" data-testid="menu-new-plan">
+              New plan…
+            </button>
             <button type="button" onClick={() => fileInput.current?.click()} disabled={info.readOnly}>
               Import plan (JSON)…
             </button>
@@ -200,6 +209,11 @@ function CurrentScreen() {
     outturn: <Outturn />,
     compare: <Compare />,
     risk: <Risk />,
+    plan: (
+      <Suspense fallback={<p className="loading">Opening Plan…</p>}>
+        <PlanSettings />
+      </Suspense>
+    ),
   };
   return <>{screens[screen]}</>;
 }
@@ -239,6 +253,12 @@ export function App() {
           return;
         }
       }
+      if (isNewPlanKey(event)) {
+        event.preventDefault();
+        document.querySelector<HTMLDetailsElement>('details.menu[open]')?.removeAttribute('open');
+        openNewPlan();
+        return;
+      }
       const shortcut = shortcutFor(event);
       if (!shortcut || isTypingTarget(event.target as HTMLElement | null)) return;
       event.preventDefault();
@@ -270,6 +290,7 @@ export function App() {
         </Main>
       </div>
       {loaded ? <ImportActualsDialog /> : null}
+      {loaded ? <NewPlanDialog /> : null}
     </div>
   );
 }

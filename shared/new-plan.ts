@@ -40,7 +40,11 @@ export const NewPlanStreamSchema = z.strictObject({
 export const NewPlanSchema = z.strictObject({
   name: Text('The plan’s name').refine((s) => s.trim() !== '', { error: 'The plan needs a name' }),
   startFy: Fy,
-  years: z.number().int().min(1).max(MAX_NEW_PLAN_YEARS, { error: `A plan covers at most ${MAX_NEW_PLAN_YEARS} years` }),
+  years: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_NEW_PLAN_YEARS, { error: `A plan covers at most ${MAX_NEW_PLAN_YEARS} years` }),
   underwriter: Text('The underwriter’s name'),
   /** The underwriting limit in pounds. */
   limit: Pounds,

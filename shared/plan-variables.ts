@@ -47,9 +47,7 @@ export function newVariableNameProblem(plan: Plan, name: string, except?: string
 
 /** The record with `from` renamed `to` in place (the order of the others kept), formulas rewritten. */
 function renamedRecord(record: Record<string, Json>, from: string, to: string): Record<string, Json> {
-  return Object.fromEntries(
-    Object.entries(record).map(([key, value]) => [key === from ? to : key, rewrite(value, from, to)]),
-  );
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key === from ? to : key, rewrite(value, from, to)]));
 }
 
 function rewrite(value: Json, from: string, to: string): Json {

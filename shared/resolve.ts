@@ -495,11 +495,17 @@ export function resolveScenario(
     if (typeof def.value === 'number') {
       const problem = variableProblem(def.value);
       if (problem) problems.add(def.path, problem);
-      variableValues.set(name, fys.map(() => numberToDecimalText(def.value)));
+      variableValues.set(
+        name,
+        fys.map(() => numberToDecimalText(def.value)),
+      );
       continue;
     }
     const values = fys.map((fy) => attempt(undefined, () => ev.variable(name, ev.fyIndex(fy))));
-    variableValues.set(name, values.map((v) => (v === undefined ? '' : typeof v === 'number' ? numberToDecimalText(v) : decimalText(v))));
+    variableValues.set(
+      name,
+      values.map((v) => (v === undefined ? '' : typeof v === 'number' ? numberToDecimalText(v) : decimalText(v))),
+    );
   }
 
   const actuals = resolveActuals(plan);

@@ -37,10 +37,15 @@ describe('outsideHorizon', () => {
       'Outreach starts in June 2027, after the horizon ends',
       'Scenario “Cut”: a change to 2027/28 is outside 2025/26 to 2026/27',
     ]);
-    expect(outsideHorizon({ ...plan, interventions: [{ ...plan.interventions[0], start: undefined, end: '2025-12' }] }, {
-      start: '2026-04',
-      months: 24,
-    })).toEqual([
+    expect(
+      outsideHorizon(
+        { ...plan, interventions: [{ ...plan.interventions[0], start: undefined, end: '2025-12' }] },
+        {
+          start: '2026-04',
+          months: 24,
+        },
+      ),
+    ).toEqual([
       'Grant: the 2025/26 allocation is outside 2026/27 to 2027/28',
       'Outreach: the 2025/26 cost is outside 2026/27 to 2027/28',
       'Outreach ends in December 2025, before the horizon starts',

@@ -10,9 +10,16 @@ const plan: Plan = {
   version: 1,
   name: 'Variables',
   horizon: { start: '2025-04', months: 36 },
-  variables: { payAward: '=fy == 0 ? 0.03 : (fy == 1 ? 0.025 : 0.02)', grant: 100000, grantLevel: '=grant / 100000', uplift: '=1 + payAward' },
+  variables: {
+    payAward: '=fy == 0 ? 0.03 : (fy == 1 ? 0.025 : 0.02)',
+    grant: 100000,
+    grantLevel: '=grant / 100000',
+    uplift: '=1 + payAward',
+  },
   underwriting: { by: 'OPCC', limit: '=grant * 2' },
-  fundingStreams: [{ id: 'g', name: 'Grant', funder: 'HO', kind: 'grant', allocations: [{ fy: '2025/26', amount: '=grant * grantLevel' }] }],
+  fundingStreams: [
+    { id: 'g', name: 'Grant', funder: 'HO', kind: 'grant', allocations: [{ fy: '2025/26', amount: '=grant * grantLevel' }] },
+  ],
   interventions: [
     { id: 'a', name: 'A', category: 'commissioned', annualCost: '=180000 * uplift ^ fy', priority: 1 },
     { id: 'b', name: 'B', category: 'commissioned', annualCost: 5000, priority: 2 },

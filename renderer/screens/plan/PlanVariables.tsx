@@ -1,0 +1,265 @@
+// The plan's variables: add, rename (every formula that uses it follows, in one edit), set a
+// value or a formula, or a value per FY (an assumption table, stored as a formula in `fy`),
+// and delete one no formula uses. Values shown are the resolved ones, from the engine's run.
+import { useId, useState } from 'react';
+import { pathText } from '../../../shared/problem';
+import { placeInWords } from '../../../shared/problem-words';
+import type { Plan } from '../../../shared/plan';
+import { byYearFormula, newVariableNameProblem, placesUsing, readByYear, renameVariableEdit } from '../../../shared/plan-variables';
+import { Card, Empty, FieldError } from '../../components/common';
+import { InlineField } from '../../components/InlineField';
+import { fyLabel } from '../../logic/format';
+import { addVariableEdit, deleteVariableEdit, setVariableValueEdit } from '../../logic/plan-settings-edits';
+import { readVariableValue, valueText, type Read } from '../../logic/values';
+import { applyEdit } from '../../store/actions';
+import { useReadOnly, useScenario } from '../../store/hooks';
+
+type Mode = 'same' | 'by-year' | 'formula';
+const fyKey = (fy: string) => fy.replace('/', '-');
+const HINT = 'A plain decimal (3% is 0.03) or a formula starting with "="';
+
+function readDecimalOnly(t: string): Read<number> {
+  const read = readVariableValue(t);
+  if (read.ok && typeof read.value === 'string')
+    return { ok: false, message: 'a row of the table is a number; make the whole variable a formula instead' };
+  return read as Read<number>;
+}
+
+function VariableRow(props: { plan: Plan; name: string; fys: readonly string[]; values: readonly string[] | undefined }) {
+  const { plan, name, fys, values } = props;
+  const readOnly = useReadOnly();
+  const [asFormula, setAsFormula] = useState(false);
+  const [blocked, setBlocked] = useState<string[] | null>(null);
+  const blockedId = useId();
+  const value = plan.variables![name];
+  const table = typeof value === 'string' && !asFormula ? readByYear(value, fys.length) : null;
+  const mode: Mode = typeof value === 'number' ? 'same' : table ? 'by-year' : 'formula';
+  const current = (i: number) => values?.[i] || (typeof value === 'number' ? String(value) : '0');
+
+  function changeMode(next: Mode) {
+    setAsFormula(next === 'formula');
+    if (next === 'by-year') void applyEdit(setVariableValueEdit(plan, name, byYearFormula(fys.map((_, i) => current(i))), '→ by year'));
+    else if (next === 'same') void applyEdit(setVariableValueEdit(plan, name, Number(current(0)), '→ same every year'));
+    else if (typeof value === 'number') void applyEdit(setVariableValueEdit(plan, name, `=${value}`, '→ formula'));
+  }
+
+  function tryDelete() {
+    const uses = placesUsing(plan, name);
+    if (uses.length) {
+      setBlocked(uses.map((u) => placeInWords(plan, pathText(u.path)) ?? pathText(u.path)));
+      return;
+    }
+    void applyEdit(deleteVariableEdit(plan, name));
+  }
+
+  const resolved = values && values.some((v) => v !== values[0]) ? fys.map((fy, i) => `${fy} ${values[i]}`).join(' · ') : values?.[0];
+  return (
+    <tr data-testid={`variable-row-${name}`}>
+      <th scope="row">
+        <InlineField
+          label={`Name of variable ${name}`}
+          hideLabel
+          size="medium"
+          value={name}
+          path={['variables', name]}
+          read={(t) => {
+            const next = t.trim();
+            const problem = next === name ? null : newVariableNameProblem(plan, next);
+            return problem ? { ok: false, message: problem } : { ok: true, value: next };
+          }}
+          edit={(next) => {
+            const renamed = renameVariableEdit(plan, name, next as string);
+            return 'edit' in renamed ? renamed.edit : { label: 'Rename variable', ops: [] };
+          }}
+          testId={`variable-name-${name}`}
+        />
+      </th>
+      <td>
+        <select
+          aria-label={`How ${name} is given`}
+          value={mode}
+          disabled={readOnly}
+          onChange={(e) => changeMode(e.target.value as Mode)}
+          data-testid={`variable-mode-${name}`}
+        >
+          <option value="same">Same every year</option>
+          <option value="by-year" disabled={fys.length < 2}>
+            By year
+          </option>
+          <option value="formula">Formula</option>
+        </select>
+      </td>
+      <td>
+        {table ? (
+          <table className="data compact by-year" data-testid={`variable-table-${name}`}>
+            <caption className="visually-hidden">{name} by financial year</caption>
+            <tbody>
+              {fys.map((fy, i) => (
+                <tr key={fy}>
+                  <th scope="row">{fy}</th>
+                  <td>
+                    <InlineField
+                      label={`${name} in ${fy}`}
+                      hideLabel
+                      size="narrow"
+                      align="right"
+                      value={table[i]}
+                      path={['variables', name]}
+                      read={readDecimalOnly}
+                      edit={(v) => {
+                        const next = table.map((old, j) => (j === i ? String(v) : old));
+                        return setVariableValueEdit(plan, name, byYearFormula(next), `${fy} ${table[i]} → ${String(v)}`);
+                      }}
+                      testId={`variable-${name}-${fyKey(fy)}`}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <InlineField
+            label={`Value of ${name}`}
+            hideLabel
+            size={mode === 'formula' ? 'wide' : 'narrow'}
+            align={mode === 'formula' ? 'left' : 'right'}
+            value={valueText(value)}
+            path={['variables', name]}
+            read={readVariableValue}
+            edit={(v) => setVariableValueEdit(plan, name, v as number | string)}
+            title={HINT}
+            testId={`variable-value-${name}`}
+          />
+        )}
+      </td>
+      <td className="num" data-testid={`variable-resolved-${name}`}>
+        {mode === 'same' ? (
+          <span className="muted">every year</span>
+        ) : resolved ? (
+          <span className="formula-value">= {resolved}</span>
+        ) : null}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="danger-quiet"
+          disabled={readOnly}
+          onClick={tryDelete}
+          aria-describedby={blocked ? blockedId : undefined}
+          data-testid={`variable-delete-${name}`}
+        >
+          Delete
+        </button>
+        {blocked ? (
+          <p id={blockedId} className="field-error" role="alert">
+            {name} is used by {blocked.join('; ')}: change those first.
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function AddVariable(props: { plan: Plan }) {
+  const readOnly = useReadOnly();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function add() {
+    const wanted = name.trim();
+    const problem = newVariableNameProblem(props.plan, wanted);
+    const read = value.trim() === '' ? ({ ok: true, value: 0 } as const) : readVariableValue(value);
+    if (problem || !read.ok) {
+      setError(problem ?? (read.ok ? null : `Value: ${read.message}`));
+      return;
+    }
+    const result = await applyEdit(addVariableEdit(props.plan, wanted, read.value));
+    if (result.ok) {
+      setName('');
+      setValue('');
+      setError(null);
+      document.querySelector<HTMLInputElement>(`[data-testid="new-variable-name"]`)?.focus();
+    }
+  }
+
+  return (
+    <form
+      className="add-variable"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-name`}>New variable</label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          placeholder="e.g. payAward"
+          disabled={readOnly}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="new-variable-name"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-value`}>Value</label>
+        <input
+          id={`${id}-value`}
+          value={value}
+          placeholder="0"
+          disabled={readOnly}
+          onChange={(e) => setValue(e.target.value)}
+          data-testid="new-variable-value"
+        />
+      </div>
+      <button type="submit" disabled={readOnly} data-testid="new-variable-add">
+        + Add variable
+      </button>
+      <FieldError id={`${id}-error`} messages={error ? [error] : []} />
+    </form>
+  );
+}
+
+export function PlanVariables(props: { plan: Plan }) {
+  const { plan } = props;
+  const { resolved } = useScenario('base');
+  const fys = (resolved?.fys ?? []).map(fyLabel);
+  const names = Object.keys(plan.variables ?? {});
+  return (
+    <Card
+      title="Variables"
+      subtitle={`Names formulas can use, such as a pay award or inflation. ${HINT}; "By year" gives a value for each financial year.`}
+    >
+      {names.length === 0 ? (
+        <Empty>No variables yet.</Empty>
+      ) : (
+        <table className="data plan-variables" data-testid="plan-variables">
+          <caption className="visually-hidden">Plan variables</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Given as</th>
+              <th scope="col">Value or formula</th>
+              <th scope="col" className="num">
+                Works out as
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {names.map((name) => (
+              <VariableRow key={name} plan={plan} name={name} fys={fys} values={resolved?.variables[name]} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddVariable plan={plan} />
+    </Card>
+  );
+}
