@@ -7,6 +7,7 @@ import { comparisonCsv } from '../shared/compare-csv';
 import { exportFileName, fileNameFor } from '../shared/file-name';
 import type { EditResult, ExportedFile, Handlers, NewPlanResult } from '../shared/ipc';
 import { newPlanProblems, planFromAnswers } from '../shared/new-plan';
+import { deleteVariableEdit, renameVariableEdit } from '../shared/plan-variables';
 import { planJsonText } from '../shared/json-text';
 import { simulateScenarios } from '../shared/scenario-set';
 import { briefingHtml } from './export/briefing';
@@ -55,6 +56,18 @@ export function createHandlers(
       return null;
     },
     getAppInfo: () => ({ version, shell }),
+
+    renameVariable: ({ from, to }): EditResult => {
+      const made = renameVariableEdit(session.document.plan(), from, to.trim());
+      if ('problem' in made) return { ok: false, problems: [{ path: `variables.${from}`, message: made.problem }] };
+      return made.edit.ops.length ? session.document.apply(made.edit) : { ok: true, snapshot: session.document.snapshot() };
+    },
+
+    deleteVariable: ({ name }): EditResult => {
+      const made = deleteVariableEdit(session.document.plan(), name);
+      if ('problem' in made) return { ok: false, problems: [{ path: `variables.${name}`, message: made.problem }] };
+      return session.document.apply(made.edit);
+    },
 
     createPlan: async (answers): Promise<NewPlanResult> => {
       const problems = newPlanProblems(answers);

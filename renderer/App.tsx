@@ -1,6 +1,6 @@
 // The window: a left nav of screens, the document bar (name, undo/redo, import/export)
 // and the screen itself.
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { problemInWords } from '../shared/problem-words';
 import { isNewPlanKey, isTypingTarget, shortcutFor } from './logic/keys';
 import { exportPlanJson, importPlanJson, loadDocument, redo, undo, clearProblems } from './store/actions';
@@ -20,9 +20,7 @@ import { actualsToWords } from '../shared/outturn-figures';
 import { parseMonth } from '../shared/months';
 import { NewPlanDialog } from './screens/plan/NewPlanDialog';
 import { openNewPlan } from './screens/plan/new-plan-state';
-
-// Its own chunk: renaming and the per-FY table read formulas with mathjs, kept out of the main bundle.
-const PlanSettings = lazy(() => import('./screens/plan/PlanSettings').then((m) => ({ default: m.PlanSettings })));
+import { PlanSettings } from './screens/plan/PlanSettings';
 import './App.css';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
@@ -209,11 +207,7 @@ function CurrentScreen() {
     outturn: <Outturn />,
     compare: <Compare />,
     risk: <Risk />,
-    plan: (
-      <Suspense fallback={<p className="loading">Opening Plan…</p>}>
-        <PlanSettings />
-      </Suspense>
-    ),
+    plan: <PlanSettings />,
   };
   return <>{screens[screen]}</>;
 }

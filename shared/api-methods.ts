@@ -15,6 +15,8 @@ export const API_METHOD_NAMES = [
   'getViewState',
   'setViewState',
   'createPlan',
+  'renameVariable',
+  'deleteVariable',
 ] as const;
 
 /**

@@ -193,23 +193,6 @@ export function formulaNames(text: string): readonly string[] {
   return typeof hit === 'string' ? [] : hit.names;
 }
 
-/** The parsed tree of a formula that passes the allow-list, or null: for readers of a formula's shape. */
-export function formulaTree(text: string): MathNode | null {
-  const hit = check(text);
-  return typeof hit === 'string' ? null : hit.root;
-}
-
-/** A constant of a formula tree as plain decimal text ("-0.025"), or null when the node is not a number. */
-export function constantText(node: MathNode): string | null {
-  const n = node as MathNode & Record<string, any>;
-  if (n.type === 'ParenthesisNode') return constantText(n.content);
-  if (n.type === 'OperatorNode' && n.fn === 'unaryMinus' && n.args.length === 1) {
-    const inner = constantText(n.args[0]);
-    return inner === null || inner.startsWith('-') ? null : inner === '0' ? '0' : `-${inner}`;
-  }
-  return n.type === 'ConstantNode' && math.isBigNumber(n.value) ? numberToDecimalText(n.value.toString()) : null;
-}
-
 /**
  * The formula with the variable `from` renamed `to`, rewritten from its parsed tree (never
  * by replacing text, so "grant" in "grantLevel" is left alone); the same text when `from` is

@@ -90,6 +90,12 @@ export const API_ARGS = {
   setViewState: z.tuple([ViewStateSchema]),
   /** Makes a new document from the guided start's answers (shared/new-plan.ts) and opens it in place of this one. */
   createPlan: z.tuple([NewPlanSchema]),
+  /**
+   * Renames a plan variable in every formula that uses it, or deletes one no formula uses:
+   * main reads the formulas (mathjs stays off the page's thread) and stores one undoable edit.
+   */
+  renameVariable: z.tuple([z.strictObject({ from: z.string().max(100), to: z.string().max(100) })]),
+  deleteVariable: z.tuple([z.strictObject({ name: z.string().max(100) })]),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -115,6 +121,8 @@ export interface ApiResults {
   getViewState: ViewState | null;
   setViewState: null;
   createPlan: NewPlanResult;
+  renameVariable: EditResult;
+  deleteVariable: EditResult;
 }
 
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;

@@ -1,9 +1,11 @@
-// Plan variables as the Plan screen edits them: where a formula uses one, renaming one
-// everywhere in one edit, and the per-FY assumption table (pay award 3% in the first FY,
-// 2.5% in the next…) written as, and read back from, a formula in `fy` (0 = the first FY).
+// Plan variables as the Plan screen changes them: where a formula uses one, renaming one
+// everywhere in one edit, deleting one no formula uses. These read formulas with mathjs, so
+// main (or the harness) runs them for the page: the UI thread stays free of mathjs.
 import type { EditOp, PlanEdit } from './edits';
-import { constantText, formulaNames, formulaTree, isFormula, renameInFormula } from './formula';
-import { variableNameProblem } from './names';
+import { formulaNames, isFormula, renameInFormula } from './formula';
+import { newVariableNameProblem } from './names';
+import { placeInWords } from './problem-words';
+import { pathText } from './problem';
 import type { Plan } from './plan';
 
 type Json = unknown;
@@ -31,18 +33,6 @@ export function placesUsing(plan: Plan, name: string): FormulaPlace[] {
   return formulaPlaces(plan).filter(
     (place) => formulaNames(place.formula).includes(name) && !(place.path[0] === 'variables' && place.path[1] === name),
   );
-}
-
-/** Why a plan variable cannot be called `name` (taken, reserved, not a name), or null. */
-export function newVariableNameProblem(plan: Plan, name: string, except?: string): string | null {
-  const problem = variableNameProblem(name);
-  if (problem) return problem;
-  if (name !== except && Object.hasOwn(plan.variables ?? {}, name)) return `there is already a variable called ${JSON.stringify(name)}`;
-  for (const scenario of plan.scenarios ?? []) {
-    const own = Object.hasOwn(scenario.variables ?? {}, name) || (scenario.uncertainty ?? []).some((u) => u.variable === name);
-    if (name !== except && own) return `${JSON.stringify(name)} is already a variable of scenario “${scenario.name}”`;
-  }
-  return null;
 }
 
 /** The record with `from` renamed `to` in place (the order of the others kept), formulas rewritten. */
@@ -89,44 +79,16 @@ export function renameVariableEdit(plan: Plan, from: string, to: string): { edit
   return { edit: { label, ops } };
 }
 
-// ---------------------------------------------------------------- the per-FY table
-
-/**
- * The formula for a value per FY ("0.03", "0.025", "0.02" → `=fy == 0 ? 0.03 : (fy == 1 ? 0.025 : 0.02)`):
- * the last value holds for every later FY. Values are decimal text, written as given.
- */
-export function byYearFormula(values: readonly string[]): string {
-  if (values.length === 0) throw new Error('a table by year needs at least one value');
-  let text = values[values.length - 1];
-  for (let i = values.length - 2; i >= 0; i--) text = `fy == ${i} ? ${values[i]} : ${i === values.length - 2 ? text : `(${text})`}`;
-  return `=${text}`;
-}
-
-/**
- * The values per FY (as many as `years`) of a formula written as a table by year (as
- * byYearFormula writes it: `fy == 0 ? a : (fy == 1 ? b : c)`), or null for any other formula,
- * which is then shown and edited as a formula.
- */
-export function readByYear(formula: string, years: number): string[] | null {
-  const root = formulaTree(formula);
-  if (!root || years < 1) return null;
-  const values: string[] = [];
-  let node = root as Json as Record<string, any>;
-  while (node.type === 'ParenthesisNode') node = node.content;
-  while (node.type === 'ConditionalNode') {
-    let condition = node.condition;
-    while (condition.type === 'ParenthesisNode') condition = condition.content;
-    const [left, right] = condition.args ?? [];
-    const isFy = condition.type === 'OperatorNode' && condition.fn === 'equal' && left?.type === 'SymbolNode' && left.name === 'fy';
-    const value = constantText(node.trueExpr);
-    if (!isFy || constantText(right) !== String(values.length) || value === null) return null;
-    values.push(value);
-    node = node.falseExpr;
-    while (node.type === 'ParenthesisNode') node = node.content;
-  }
-  const rest = constantText(node as never);
-  // A table needs a row per branch: one with more branches than FYs is a formula.
-  if (rest === null || values.length === 0 || values.length > years - 1) return null;
-  while (values.length < years) values.push(rest);
-  return values;
+/** Deletes a plan variable, refused while a formula uses it (the places are named in words). */
+export function deleteVariableEdit(plan: Plan, name: string): { edit: PlanEdit } | { problem: string } {
+  if (!Object.hasOwn(plan.variables ?? {}, name)) return { problem: `there is no plan variable called ${JSON.stringify(name)}` };
+  const uses = placesUsing(plan, name).map((p) => placeInWords(plan, pathText(p.path)) ?? pathText(p.path));
+  if (uses.length) return { problem: `${name} is used by ${uses.join('; ')}: change those formulas first` };
+  const rest = Object.fromEntries(Object.entries(plan.variables ?? {}).filter(([key]) => key !== name));
+  return {
+    edit: {
+      label: `Plan: delete variable ${name}`,
+      ops: [{ op: 'set', path: ['variables'], value: Object.keys(rest).length ? rest : undefined }],
+    },
+  };
 }

@@ -68,12 +68,3 @@ export function setVariableValueEdit(plan: Plan, name: string, value: number | s
   if (JSON.stringify(before) === JSON.stringify(value)) return { label, ops: [] };
   return { label, ops: [{ op: 'set', path: ['variables', name], value }] };
 }
-
-/** Deletes a plan variable (the screen first checks that no formula uses it). */
-export function deleteVariableEdit(plan: Plan, name: string): PlanEdit {
-  const rest = Object.fromEntries(Object.entries(plan.variables ?? {}).filter(([key]) => key !== name));
-  return {
-    label: `Plan: delete variable ${name}`,
-    ops: [{ op: 'set', path: ['variables'], value: Object.keys(rest).length ? rest : undefined }],
-  };
-}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../shared/edits';
-import { renameInFormula } from '../../shared/formula';
+import { byYearFormula, readByYear } from '../../shared/by-year';
+import { evaluateFormula, renameInFormula } from '../../shared/formula';
+import { newVariableNameProblem } from '../../shared/names';
 import type { Plan } from '../../shared/plan';
-import { byYearFormula, newVariableNameProblem, placesUsing, readByYear, renameVariableEdit } from '../../shared/plan-variables';
+import { deleteVariableEdit, placesUsing, renameVariableEdit } from '../../shared/plan-variables';
 import { validatePlan } from '../../shared/validate';
 
 const plan: Plan = {
@@ -91,6 +93,23 @@ describe('renameVariableEdit', () => {
   });
 });
 
+describe('deleteVariableEdit', () => {
+  it('refuses while a formula uses it, naming where', () => {
+    expect(deleteVariableEdit(plan, 'payAward')).toEqual({ problem: 'payAward is used by variables.uplift: change those formulas first' });
+    expect(deleteVariableEdit(plan, 'grant')).toEqual({
+      problem: 'grant is used by variables.grantLevel; underwriting.limit; Grant 2025/26: amount: change those formulas first',
+    });
+  });
+
+  it('deletes one no formula uses', () => {
+    const unused = { ...plan, variables: { ...plan.variables, spare: 1 } };
+    const result = deleteVariableEdit(unused, 'spare');
+    if (!('edit' in result)) throw new Error(result.problem);
+    expect(result.edit.label).toBe('Plan: delete variable spare');
+    expect((applyEdit(unused, result.edit).plan as Plan).variables).toEqual(plan.variables);
+  });
+});
+
 describe('the per-FY table', () => {
   it('writes a formula in fy and reads it back', () => {
     const formula = byYearFormula(['0.03', '0.025', '0.02']);
@@ -122,10 +141,19 @@ describe('the per-FY table', () => {
       '=base == 0 ? 1 : 2',
       '=1.02 ^ fy',
       '=fy == 0 ? 0.03 : (',
+      '=fy == 0 ? 0.03 : 0.02 + 1',
+      '=fy == 0 ? 0.03 : (0.02))',
     ])
       expect(readByYear(formula, 3)).toBeNull();
     // More rows than the horizon has FYs.
     expect(readByYear('=fy == 0 ? 1 : (fy == 1 ? 2 : 3)', 2)).toBeNull();
+  });
+
+  it('means what the table says: each FY evaluates to its row', () => {
+    const values = ['0.03', '-0.025', '12', '0.02'];
+    const formula = byYearFormula(values);
+    for (let fy = 0; fy < 6; fy++)
+      expect(evaluateFormula(formula, (name) => (name === 'fy' ? fy : undefined)).toString()).toBe(values[Math.min(fy, 3)]);
   });
 
   it('writes formulas the plan accepts', () => {

@@ -91,3 +91,22 @@ describe('createPlan', () => {
     expect((await call('getPlan')).plan.name).not.toBe('Our unit');
   });
 });
+
+describe('renameVariable and deleteVariable', () => {
+  it('rename a plan variable in every formula in one edit, and refuse to delete one in use', async () => {
+    const before = (await call('getPlan')).plan;
+    expect(Object.keys(before.variables ?? {})).toContain('grantLevel');
+    const renamed = await call('renameVariable', { from: 'grantLevel', to: 'level' });
+    if (!renamed.ok) throw new Error(JSON.stringify(renamed.problems));
+    expect(renamed.snapshot.info.undoLabel).toBe('Plan: rename variable grantLevel → level');
+    expect(JSON.stringify(renamed.snapshot.plan)).not.toMatch(/\bgrantLevel\b/);
+    const refused = await call('deleteVariable', { name: 'level' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems[0].message).toMatch(/^level is used by .*: change those formulas first$/);
+    expect(await call('renameVariable', { from: 'level', to: 'fy' })).toEqual({
+      ok: false,
+      problems: [{ path: 'variables.level', message: '"fy" is reserved in formulas and cannot be a variable name' }],
+    });
+    expect((await call('undo')).plan).toEqual(before);
+  });
+});

@@ -1,17 +1,17 @@
 // The plan's variables: add, rename (every formula that uses it follows, in one edit), set a
 // value or a formula, or a value per FY (an assumption table, stored as a formula in `fy`),
 // and delete one no formula uses. Values shown are the resolved ones, from the engine's run.
-import { useId, useState } from 'react';
-import { pathText } from '../../../shared/problem';
-import { placeInWords } from '../../../shared/problem-words';
+import { useEffect, useId, useState } from 'react';
+import { byYearFormula, readByYear } from '../../../shared/by-year';
+import { newVariableNameProblem } from '../../../shared/names';
 import type { Plan } from '../../../shared/plan';
-import { byYearFormula, newVariableNameProblem, placesUsing, readByYear, renameVariableEdit } from '../../../shared/plan-variables';
+import { api } from '../../api';
 import { Card, Empty, FieldError } from '../../components/common';
 import { InlineField } from '../../components/InlineField';
 import { fyLabel } from '../../logic/format';
-import { addVariableEdit, deleteVariableEdit, setVariableValueEdit } from '../../logic/plan-settings-edits';
+import { addVariableEdit, setVariableValueEdit } from '../../logic/plan-settings-edits';
 import { readVariableValue, valueText, type Read } from '../../logic/values';
-import { applyEdit } from '../../store/actions';
+import { applyEdit, storeCommand } from '../../store/actions';
 import { useReadOnly, useScenario } from '../../store/hooks';
 
 type Mode = 'same' | 'by-year' | 'formula';
@@ -25,11 +25,63 @@ function readDecimalOnly(t: string): Read<number> {
   return read as Read<number>;
 }
 
+/** The variable's name: Enter or leaving renames it in every formula (main rewrites them); Escape puts it back. */
+function RenameField(props: { plan: Plan; name: string }) {
+  const { plan, name } = props;
+  const readOnly = useReadOnly();
+  const id = useId();
+  const [text, setText] = useState(name);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setText(name), [name]);
+
+  async function commit() {
+    const next = text.trim();
+    if (next === name) return setError(null);
+    const problem = newVariableNameProblem(plan, next);
+    if (problem) return setError(problem);
+    const result = await storeCommand(`Plan: rename variable ${name} → ${next}`, () => api.renameVariable({ from: name, to: next }));
+    setError(result.ok ? null : (result.problems[0]?.message ?? null));
+  }
+
+  return (
+    <div className="inline-field medium">
+      <label htmlFor={id} className="visually-hidden">
+        Name of variable {name}
+      </label>
+      <input
+        id={id}
+        value={text}
+        readOnly={readOnly}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        title="Renaming changes every formula that uses it"
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void commit();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            setText(name);
+            setError(null);
+          }
+        }}
+        onBlur={() => void commit()}
+        data-testid={`variable-name-${name}`}
+      />
+      <FieldError id={`${id}-error`} messages={error ? [error] : []} />
+    </div>
+  );
+}
+
 function VariableRow(props: { plan: Plan; name: string; fys: readonly string[]; values: readonly string[] | undefined }) {
   const { plan, name, fys, values } = props;
   const readOnly = useReadOnly();
   const [asFormula, setAsFormula] = useState(false);
-  const [blocked, setBlocked] = useState<string[] | null>(null);
+  const [blocked, setBlocked] = useState<string | null>(null);
   const blockedId = useId();
   const value = plan.variables![name];
   const table = typeof value === 'string' && !asFormula ? readByYear(value, fys.length) : null;
@@ -43,36 +95,17 @@ function VariableRow(props: { plan: Plan; name: string; fys: readonly string[]; 
     else if (typeof value === 'number') void applyEdit(setVariableValueEdit(plan, name, `=${value}`, '→ formula'));
   }
 
-  function tryDelete() {
-    const uses = placesUsing(plan, name);
-    if (uses.length) {
-      setBlocked(uses.map((u) => placeInWords(plan, pathText(u.path)) ?? pathText(u.path)));
-      return;
-    }
-    void applyEdit(deleteVariableEdit(plan, name));
+  async function tryDelete() {
+    // Main refuses while a formula uses it, naming the formulas.
+    const result = await storeCommand(`Plan: delete variable ${name}`, () => api.deleteVariable({ name }));
+    setBlocked(result.ok ? null : (result.problems[0]?.message ?? null));
   }
 
   const resolved = values && values.some((v) => v !== values[0]) ? fys.map((fy, i) => `${fy} ${values[i]}`).join(' · ') : values?.[0];
   return (
     <tr data-testid={`variable-row-${name}`}>
       <th scope="row">
-        <InlineField
-          label={`Name of variable ${name}`}
-          hideLabel
-          size="medium"
-          value={name}
-          path={['variables', name]}
-          read={(t) => {
-            const next = t.trim();
-            const problem = next === name ? null : newVariableNameProblem(plan, next);
-            return problem ? { ok: false, message: problem } : { ok: true, value: next };
-          }}
-          edit={(next) => {
-            const renamed = renameVariableEdit(plan, name, next as string);
-            return 'edit' in renamed ? renamed.edit : { label: 'Rename variable', ops: [] };
-          }}
-          testId={`variable-name-${name}`}
-        />
+        <RenameField plan={plan} name={name} />
       </th>
       <td>
         <select
@@ -144,7 +177,7 @@ function VariableRow(props: { plan: Plan; name: string; fys: readonly string[]; 
           type="button"
           className="danger-quiet"
           disabled={readOnly}
-          onClick={tryDelete}
+          onClick={() => void tryDelete()}
           aria-describedby={blocked ? blockedId : undefined}
           data-testid={`variable-delete-${name}`}
         >
@@ -152,7 +185,7 @@ function VariableRow(props: { plan: Plan; name: string; fys: readonly string[]; 
         </button>
         {blocked ? (
           <p id={blockedId} className="field-error" role="alert">
-            {name} is used by {blocked.join('; ')}: change those first.
+            {blocked}
           </p>
         ) : null}
       </td>
