@@ -51,9 +51,12 @@ export function AllocationRow(props: { plan: Plan; si: number; fy: string; value
   const [askingRemove, setAskingRemove] = useState(false);
   const [adding, setAdding] = useState(false);
   const addCell = useRef<HTMLTableCellElement>(null);
-  const removeQuestion = useRef<HTMLButtonElement>(null);
+  const removeQuestion = useRef<HTMLSpanElement>(null);
   const storedKind = stored?.kind ?? null;
   useEffect(() => setPending(null), [storedKind]);
+  // Adding ends once the allocation exists (or is removed again later).
+  const hasAllocation = ai >= 0;
+  useEffect(() => setAdding(false), [hasAllocation]);
   useEffect(() => {
     if (adding) addCell.current?.querySelector('input')?.focus();
   }, [adding]);
@@ -183,9 +186,10 @@ export function AllocationRow(props: { plan: Plan; si: number; fy: string; value
                 }
               }}
             >
-              <span className="strong-text">Remove the {fy} allocation?</span>
+              <span className="strong-text" ref={removeQuestion} tabIndex={-1}>
+                Remove the {fy} allocation?
+              </span>
               <button
-                ref={removeQuestion}
                 type="button"
                 className="danger"
                 onClick={async () => {

@@ -1,6 +1,6 @@
 // A stream's ring-fence: the services it may pay for, as a checklist that opens inside the
 // card (never over other controls). No tick at all means any intervention may use it.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Plan } from '../../../shared/plan';
 import { setRingFenceEdit } from '../../logic/plan-edits';
 import { applyEdit } from '../../store/actions';
@@ -12,7 +12,14 @@ export function RingFence(props: { plan: Plan; si: number }) {
   const readOnly = useReadOnly();
   const [open, setOpen] = useState(false);
   const listId = useId();
-  const list = stream.restrictedTo ?? [];
+  const stored = stream.restrictedTo ?? [];
+  // Ticks show at once and build on each other while their edits are on their way.
+  const [ticked, setTicked] = useState<readonly string[] | null>(null);
+  const storedKey = JSON.stringify(stored);
+  useEffect(() => {
+    setTicked((t) => (t && JSON.stringify(t) === storedKey ? null : t));
+  }, [storedKey]);
+  const list = ticked ?? stored;
   const names = list.map((id) => plan.interventions.find((i) => i.id === id)?.name ?? id);
   return (
     <div className="ring-fence" data-testid={`ring-fence-${stream.id}`}>
@@ -46,7 +53,11 @@ export function RingFence(props: { plan: Plan; si: number }) {
                 onChange={(e) => {
                   const next = e.target.checked ? [...list, item.id] : list.filter((id) => id !== item.id);
                   const edit = setRingFenceEdit(plan, si, next);
-                  if (edit.ops.length) void applyEdit(edit);
+                  if (!edit.ops.length) return setTicked(null);
+                  setTicked(next);
+                  void applyEdit(edit).then((r) => {
+                    if (!r.ok) setTicked(null);
+                  });
                 }}
               />
               {item.name}

@@ -76,7 +76,9 @@ export function StreamCard(props: {
           </select>
         </div>
         <InlineField
-          label="Grant condition: least share commissioned"
+          label="Grant condition"
+          ariaLabel={`${stream.name}: grant condition, the least share commissioned`}
+          hint="least share commissioned"
           size="narrow"
           align="right"
           value={stream.conditions?.minCommissionedShare !== undefined ? valueText(stream.conditions.minCommissionedShare) : ''}
