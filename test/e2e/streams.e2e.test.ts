@@ -3,6 +3,7 @@
 // expected 2 months after April, one uncertain), an allocation removed by clearing its amount,
 // a stream deleted after the question names the scenario changes that go with it, and undo.
 // Nothing scrolls sideways. Screenshots are kept in test-results/streams/.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/plan';
@@ -118,7 +119,75 @@ describe('streams and allocations on the Funding screen', () => {
     expect(app.consoleErrors).toEqual([]);
   }, 180_000);
 
-  it('fits at 1920×1080 with a ring-fence and an uncertain form open', async () => {
+  it('does it all by keyboard alone', async () => {
+    const opened = await open({ width: 1280, height: 800 });
+    app = opened.app;
+    const { funding } = opened;
+    const keys = app.page.keyboard;
+    await app.page.getByTestId('nav-funding').focus();
+    await funding.tabTo('add-stream');
+    await keys.press('Enter');
+    expect(await funding.focused()).toBe('add-stream-name');
+    await keys.type('Youth fund');
+    await keys.press('Tab');
+    await keys.type('National Lottery');
+    await keys.press('Tab');
+    await keys.press('ArrowDown'); // Grant → One-off
+    await keys.press('Tab');
+    expect(await funding.focused()).toBe('add-stream-save');
+    await keys.press('Enter');
+    await app.page.getByTestId('stream-youth-fund').waitFor();
+    await app.waitForResults();
+    expect(await funding.kind('youth-fund')).toBe('one-off');
+
+    // Focus is on the first FY's "Add allocation"; the amount, then Tab to its confirmation.
+    await app.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'add-alloc-youth-fund-2020/21');
+    await keys.press('Enter');
+    expect(await funding.focused()).toBe('amount-youth-fund-2020/21');
+    await keys.type('25000');
+    await keys.press('Enter');
+    await app.page.getByTestId('remove-alloc-youth-fund-2020/21').waitFor();
+    expect(await funding.focused()).toBe('amount-youth-fund-2020/21');
+    await keys.press('Tab');
+    expect(await funding.focused()).toBe('confirm-kind-youth-fund-2020/21');
+    await keys.press('ArrowDown'); // → Confirmed on a date
+    await keys.press('ArrowDown'); // → Expected N months after April
+    await keys.press('Tab');
+    expect(await funding.focused()).toBe('confirm-delay-youth-fund-2020/21');
+    await keys.type('1');
+    await keys.press('Enter');
+    await app.waitForResults();
+    expect(await funding.known('youth-fund', '2020/21')).toBe('Known May 2020 (1 month after April)');
+
+    // The ring-fence, back up the card: open it and tick one service with Space.
+    await funding.tabTo('ring-fence-toggle-youth-fund', { back: true });
+    await keys.press('Enter');
+    await keys.press('Tab');
+    expect(await funding.focused()).toBe('ring-fence-youth-fund-central-team');
+    await keys.press('Tab');
+    await keys.press('Space');
+    await app.waitForResults();
+    expect(await funding.ringFenceSummary('youth-fund')).toBe('Community navigators');
+
+    // Delete: the question takes the focus, Escape keeps the stream, Enter on "Delete" removes it.
+    await funding.tabTo('delete-stream-youth-fund', { back: true });
+    await keys.press('Enter');
+    expect(await funding.focused()).toBe('delete-stream-youth-fund-question');
+    await keys.press('Escape');
+    expect(await funding.focused()).toBe('delete-stream-youth-fund');
+    await keys.press('Enter');
+    await keys.press('Tab');
+    expect(await funding.focused()).toBe('delete-stream-youth-fund-confirm');
+    await keys.press('Enter');
+    await app.page.getByTestId('stream-youth-fund').waitFor({ state: 'detached' });
+    await app.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'add-stream');
+    await app.undoByKeyboard();
+    await app.page.getByTestId('stream-youth-fund').waitFor();
+    expect(await funding.ringFenceSummary('youth-fund')).toBe('Community navigators');
+    expect(app.consoleErrors).toEqual([]);
+  }, 180_000);
+
+  it('fits at 1920×1080 and 1280×800 with a ring-fence and an uncertain form open, with no axe problems', async () => {
     const opened = await open({ width: 1920, height: 1080 });
     app = opened.app;
     const { funding } = opened;
@@ -130,6 +199,9 @@ describe('streams and allocations on the Funding screen', () => {
     await app.page.setViewportSize({ width: 1280, height: 800 });
     expect(await funding.overflow()).toEqual({ page: false, tables: [], amounts: [] });
     await shot(app, 'forms-open-1280', true);
+    // The open checklist and form pass axe's serious and critical checks too.
+    const axe = fs.readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    expect(await app.axe(axe)).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   }, 120_000);
 });

@@ -56,7 +56,14 @@ export function AllocationRow(props: { plan: Plan; si: number; fy: string; value
   useEffect(() => setPending(null), [storedKind]);
   // Adding ends once the allocation exists (or is removed again later).
   const hasAllocation = ai >= 0;
-  useEffect(() => setAdding(false), [hasAllocation]);
+  const row = useRef<HTMLTableRowElement>(null);
+  const focusAmount = useRef(false);
+  useEffect(() => {
+    setAdding(false);
+    // The added allocation's amount field replaces the one typed in: keep the focus there.
+    if (hasAllocation && focusAmount.current) row.current?.querySelector<HTMLInputElement>('input')?.focus();
+    focusAmount.current = false;
+  }, [hasAllocation]);
   useEffect(() => {
     if (adding) addCell.current?.querySelector('input')?.focus();
   }, [adding]);
@@ -83,6 +90,7 @@ export function AllocationRow(props: { plan: Plan; si: number; fy: string; value
                   setAdding(false);
                   return { label: 'No allocation added', ops: [] };
                 }
+                focusAmount.current = true;
                 return addAllocationEdit(plan, si, fy, v as number | string);
               }}
               testId={`amount-${key}`}
@@ -116,7 +124,7 @@ export function AllocationRow(props: { plan: Plan; si: number; fy: string; value
   const path = ['fundingStreams', si, 'allocations', ai];
   return (
     <>
-      <tr data-testid={`alloc-${key}`}>
+      <tr data-testid={`alloc-${key}`} ref={row}>
         <th scope="row">
           {fy}
           {props.inHorizon ? null : <div className="muted small">outside the horizon</div>}
@@ -217,6 +225,7 @@ export function AllocationRow(props: { plan: Plan; si: number; fy: string; value
               onDone={() => {
                 setPending(null);
                 setEditingUncertain(false);
+                document.getElementById(`confirm-kind-${key}`)?.focus();
               }}
             />
           </td>

@@ -129,6 +129,20 @@ export class FundingEditor {
     await this.page.getByTestId(`stream-${stream}`).waitFor({ state: 'detached' });
   }
 
+  /** The data-testid of the focused element. */
+  focused(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  }
+
+  /** Presses Tab (or Shift+Tab) until the element with the test id has the focus: it is reachable by keyboard. */
+  async tabTo(testId: string, opts: { back?: boolean; most?: number } = {}): Promise<number> {
+    for (let presses = 0; presses <= (opts.most ?? 80); presses++) {
+      if ((await this.focused()) === testId) return presses;
+      await this.page.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
+    }
+    throw new Error(`${testId} was not reached by ${opts.back ? 'Shift+Tab' : 'Tab'}`);
+  }
+
   /** Whether the page scrolls sideways, any allocations table wider than its card, any amount cut. */
   async overflow(): Promise<{ page: boolean; tables: string[]; amounts: string[] }> {
     return this.page.evaluate(() => {
