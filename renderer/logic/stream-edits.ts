@@ -112,7 +112,12 @@ function allocationAt(plan: Plan, si: number, fy: string): { stream: FundingStre
 }
 
 /** Ops that give the allocation exactly these confirmation fields (undefined takes one away). */
-function confirmationOps(si: number, ai: number, allocation: Allocation, fields: Pick<Allocation, 'confirmedOn' | 'confirmDelay'>): EditOp[] {
+function confirmationOps(
+  si: number,
+  ai: number,
+  allocation: Allocation,
+  fields: Pick<Allocation, 'confirmedOn' | 'confirmDelay'>,
+): EditOp[] {
   const ops: EditOp[] = [];
   for (const key of ['confirmedOn', 'confirmDelay'] as const) {
     if (sameJson(allocation[key], fields[key])) continue;

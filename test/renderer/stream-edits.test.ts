@@ -150,7 +150,10 @@ describe('confirmation choices', () => {
     expect(readMonthOffset('2 months')).toEqual({ ok: true, value: 2 });
     expect(readMonthOffset('-1')).toEqual({ ok: true, value: -1 });
     expect(readMonthOffset('-0')).toEqual({ ok: true, value: 0 });
-    expect(readMonthOffset('1.5')).toEqual({ ok: false, message: "'1.5' is not a whole number of months (0 is April, -1 the March before)" });
+    expect(readMonthOffset('1.5')).toEqual({
+      ok: false,
+      message: "'1.5' is not a whole number of months (0 is April, -1 the March before)",
+    });
     expect(readMonthOffset('1201')).toEqual({ ok: false, message: "'1201' is more than 1200 months" });
   });
 
@@ -187,7 +190,10 @@ describe('confirmation choices', () => {
       weights: [1, 2, 1],
       scenarioIds: ['flat-june', 'cut-25-june'],
     });
-    const narrower = apply(after, setUncertainConfirmationEdit(after, 3, '2022/23', { ...again, months: [2, 3], weights: undefined, scenarioIds: ['cut-25-june'] }));
+    const narrower = apply(
+      after,
+      setUncertainConfirmationEdit(after, 3, '2022/23', { ...again, months: [2, 3], weights: undefined, scenarioIds: ['cut-25-june'] }),
+    );
     expect(narrower.scenarios!.find((s) => s.id === 'flat-june')!.uncertainty).toBeUndefined();
     expect(narrower.scenarios!.find((s) => s.id === 'cut-25-june')!.uncertainty).toEqual([
       { variable: 'youthFundDelay', dist: 'discrete', values: [2, 3] },

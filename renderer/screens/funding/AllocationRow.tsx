@@ -18,7 +18,13 @@ import { UncertainForm } from './UncertainForm';
 
 const COLUMNS = 5;
 
-function KnownCell(props: { plan: Plan; value: ResolvedAllocationView | undefined; dateGiven: boolean; variable: string | null; testId: string }) {
+function KnownCell(props: {
+  plan: Plan;
+  value: ResolvedAllocationView | undefined;
+  dateGiven: boolean;
+  variable: string | null;
+  testId: string;
+}) {
   const { value } = props;
   if (!value) return <span className="muted">—</span>;
   const drawnIn = props.variable
@@ -38,7 +44,13 @@ function KnownCell(props: { plan: Plan; value: ResolvedAllocationView | undefine
   );
 }
 
-export function AllocationRow(props: { plan: Plan; si: number; fy: string; value: ResolvedAllocationView | undefined; inHorizon: boolean }) {
+export function AllocationRow(props: {
+  plan: Plan;
+  si: number;
+  fy: string;
+  value: ResolvedAllocationView | undefined;
+  inHorizon: boolean;
+}) {
   const { plan, si, fy, value } = props;
   const stream = plan.fundingStreams[si];
   const readOnly = useReadOnly();
@@ -175,7 +187,11 @@ export function AllocationRow(props: { plan: Plan; si: number; fy: string; value
             onClick={() => void applyEdit(removeAllocationEdit(plan, si, fy))}
             data-testid={`remove-alloc-${key}`}
           >
-            Remove<span className="visually-hidden"> the {fy} allocation of {stream.name}</span>
+            Remove
+            <span className="visually-hidden">
+              {' '}
+              the {fy} allocation of {stream.name}
+            </span>
           </button>
         </td>
       </tr>
@@ -206,7 +222,11 @@ export function AllocationRow(props: { plan: Plan; si: number; fy: string; value
                 }}
                 data-testid={`remove-alloc-confirm-${key}`}
               >
-                Remove<span className="visually-hidden"> the {fy} allocation of {stream.name}</span>
+                Remove
+                <span className="visually-hidden">
+                  {' '}
+                  the {fy} allocation of {stream.name}
+                </span>
               </button>
               <button type="button" onClick={() => setAskingRemove(false)} data-testid={`remove-alloc-keep-${key}`}>
                 Keep it
