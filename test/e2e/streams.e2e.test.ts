@@ -168,6 +168,14 @@ describe('streams and allocations on the Funding screen', () => {
     await keys.press('Space');
     await app.waitForResults();
     expect(await funding.ringFenceSummary('youth-fund')).toBe('Community navigators');
+    await keys.press('Escape');
+    expect(await funding.focused()).toBe('ring-fence-toggle-youth-fund');
+
+    // Escape gives up adding an allocation, back on its "Add" button.
+    await funding.tabTo('add-alloc-youth-fund-2021/22');
+    await keys.press('Enter');
+    await keys.press('Escape');
+    await app.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'add-alloc-youth-fund-2021/22');
 
     // Delete: the question takes the focus, Escape keeps the stream, Enter on "Delete" removes it.
     await funding.tabTo('delete-stream-youth-fund', { back: true });

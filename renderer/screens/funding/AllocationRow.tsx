@@ -87,7 +87,16 @@ export function AllocationRow(props: {
     return (
       <tr data-testid={`alloc-${key}`} className="no-allocation">
         <th scope="row">{fy}</th>
-        <td ref={addCell} className="amount-cell">
+        <td
+          ref={addCell}
+          className="amount-cell"
+          onKeyDown={(e) => {
+            // Escape gives up adding: back to the "Add" button.
+            if (e.key !== 'Escape' || !adding) return;
+            setAdding(false);
+            requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="add-alloc-${key}"]`)?.focus());
+          }}
+        >
           {adding ? (
             <InlineField
               label={`${stream.name} ${fy}: amount of the new allocation`}
@@ -113,7 +122,7 @@ export function AllocationRow(props: {
         </td>
         <td colSpan={COLUMNS - 2}>
           {adding ? (
-            <span className="muted small">Type the amount (or a formula) and press Enter; leave it empty to add none.</span>
+            <span className="muted small">Type the amount (or a formula) and press Enter; Escape adds none.</span>
           ) : (
             <button
               type="button"

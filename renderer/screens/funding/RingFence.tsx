@@ -1,6 +1,6 @@
 // A stream's ring-fence: the services it may pay for, as a checklist that opens inside the
 // card (never over other controls). No tick at all means any intervention may use it.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Plan } from '../../../shared/plan';
 import { setRingFenceEdit } from '../../logic/plan-edits';
 import { applyEdit } from '../../store/actions';
@@ -12,6 +12,7 @@ export function RingFence(props: { plan: Plan; si: number }) {
   const readOnly = useReadOnly();
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
   const stored = stream.restrictedTo ?? [];
   // Ticks show at once and build on each other while their edits are on their way.
   const [ticked, setTicked] = useState<readonly string[] | null>(null);
@@ -29,6 +30,7 @@ export function RingFence(props: { plan: Plan; si: number }) {
           {list.length ? names.join(', ') : <span className="muted">Any intervention (not ring-fenced)</span>}
         </span>
         <button
+          ref={toggle}
           type="button"
           className="link-button small"
           aria-expanded={open}
@@ -41,7 +43,16 @@ export function RingFence(props: { plan: Plan; si: number }) {
         </button>
       </div>
       {open ? (
-        <fieldset id={listId} className="ring-fence-list">
+        <fieldset
+          id={listId}
+          className="ring-fence-list"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            setOpen(false);
+            toggle.current?.focus();
+          }}
+        >
           <legend>Only the ticked interventions may use {stream.name}; none ticked means any may</legend>
           {plan.interventions.map((item) => (
             <label key={item.id} className="check plain">
