@@ -7,7 +7,10 @@ import { applyEdit, clearProblems } from '../store/actions';
 import { useFieldProblems, useReadOnly } from '../store/hooks';
 import { pathText, type PathSegment } from '../logic/paths';
 import type { Read } from '../logic/values';
+import type { EditChoice } from '../logic/edit-questions';
+import { ChoiceDialog } from './ChoiceDialog';
 import { FieldError } from './common';
+import type { AskFirst } from './grid/columns';
 import './InlineField.css';
 
 export interface InlineFieldProps {
@@ -21,6 +24,8 @@ export interface InlineFieldProps {
   path: readonly PathSegment[] | string | null;
   read: (text: string) => Read<unknown>;
   edit: (value: unknown) => PlanEdit;
+  /** A question to answer before the read value is stored (a formula it would replace). */
+  ask?: (value: unknown) => AskFirst | null;
   /** The stored value as shown while the field is not being edited ("£3,307,000"). */
   display?: string;
   /** A field that looks like text until hovered or focused (for grids). */
@@ -49,20 +54,32 @@ export function InlineField(props: InlineFieldProps) {
   const problems = useFieldProblems(dirty || localError ? props.path : null);
   const committing = useRef(false);
   const refused = useRef<string | null>(null);
+  // While a question is open, the blur of the input (the dialog takes the focus) stores nothing.
+  const [asking, setAsking] = useState<AskFirst | null>(null);
+  const askingRef = useRef(false);
 
   useEffect(() => {
     if (!dirty) setText(props.value);
   }, [props.value, dirty]);
 
   async function commit() {
-    if (!dirty || committing.current || refused.current === text) return;
+    if (!dirty || committing.current || askingRef.current || refused.current === text) return;
     const read = props.read(text);
     if (!read.ok) {
       setLocalError(read.message);
       return;
     }
     setLocalError(null);
-    const edit = props.edit(read.value);
+    const ask = props.ask?.(read.value);
+    if (ask) {
+      askingRef.current = true;
+      setAsking(ask);
+      return;
+    }
+    await store(props.edit(read.value));
+  }
+
+  async function store(edit: PlanEdit) {
     if (edit.ops.length === 0) {
       setDirty(false);
       return;
@@ -74,6 +91,14 @@ export function InlineField(props: InlineFieldProps) {
     setSaving(false);
     if (result.ok) setDirty(false);
     else refused.current = text;
+  }
+
+  async function answer(choice: EditChoice) {
+    const edit = asking?.edit(choice) ?? null;
+    setAsking(null);
+    askingRef.current = false;
+    if (edit === null) revert();
+    else await store(edit);
   }
 
   function revert() {
@@ -130,6 +155,7 @@ export function InlineField(props: InlineFieldProps) {
         {props.hint ? <span className="inline-hint">{props.hint}</span> : null}
       </div>
       <FieldError id={errorId} messages={messages} />
+      {props.ask ? <ChoiceDialog question={asking?.question ?? null} onAnswer={(c) => void answer(c)} /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { EditOp, PlanEdit } from '../../shared/edits';
 import { ALLOCATION_FIELDS, INTERVENTION_FIELDS, STREAM_FIELDS, type InterventionFieldKey } from '../../shared/fields';
 import { idFromName } from '../../shared/parse';
 import type { FundingStream, Intervention, PartnerShare, Plan } from '../../shared/plan';
+import { followingId } from '../../shared/rename-id';
 
 export type InterventionField = Exclude<InterventionFieldKey, 'id'>;
 
@@ -11,12 +12,15 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Sets a field of an intervention; undefined takes an optional field away. */
+/** Sets a field of an intervention; undefined takes an optional field away. A new name may take the id with it (followingId). */
 export function setInterventionFieldEdit(plan: Plan, index: number, field: InterventionField, value: unknown): PlanEdit {
   const item = plan.interventions[index];
   const label = `${item.name}: ${INTERVENTION_FIELDS[field].noun}`;
   if (sameJson((item as Record<string, unknown>)[field], value)) return { label, ops: [] };
-  return { label, ops: [{ op: 'set', path: ['interventions', index, field], value }] };
+  const ops: EditOp[] = [{ op: 'set', path: ['interventions', index, field], value }];
+  const id = field === 'name' && typeof value === 'string' ? followingId(plan, 'intervention', index, value) : null;
+  if (id) ops.push({ op: 'set', path: ['interventions', index, 'id'], value: id });
+  return { label, ops };
 }
 
 /** The annual cost for one FY when it is given per FY, else the single amount. */
@@ -132,12 +136,15 @@ export function setConditionEdit(plan: Plan, streamIndex: number, minShare: numb
   };
 }
 
+/** Sets a stream's name or funder; a new name may take the id with it (followingId). */
 export function setStreamTextEdit(plan: Plan, streamIndex: number, field: 'name' | 'funder', value: string): PlanEdit {
   const stream = plan.fundingStreams[streamIndex];
-  return {
-    label: `${stream.name}: ${STREAM_FIELDS[field].noun}`,
-    ops: stream[field] === value ? [] : [{ op: 'set', path: ['fundingStreams', streamIndex, field], value }],
-  };
+  const label = `${stream.name}: ${STREAM_FIELDS[field].noun}`;
+  if (stream[field] === value) return { label, ops: [] };
+  const ops: EditOp[] = [{ op: 'set', path: ['fundingStreams', streamIndex, field], value }];
+  const id = field === 'name' ? followingId(plan, 'stream', streamIndex, value) : null;
+  if (id) ops.push({ op: 'set', path: ['fundingStreams', streamIndex, 'id'], value: id });
+  return { label, ops };
 }
 
 export function addStreamEdit(

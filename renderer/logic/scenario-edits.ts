@@ -4,6 +4,7 @@ import type { EditOp, PlanEdit } from '../../shared/edits';
 import type { InterventionChange, PartnerShare, Plan, Scenario, StreamChange } from '../../shared/plan';
 import { formatPercent } from '../../shared/money';
 import { BASE_SCENARIO_ID, freshId, slug } from '../../shared/parse';
+import { followingId } from '../../shared/rename-id';
 
 type Json = Record<string, unknown>;
 
@@ -68,9 +69,13 @@ export function duplicateScenarioEdit(plan: Plan, sourceId: string): { edit: Pla
   return { id, edit: { label: `Duplicate scenario "${scenario.name}"`, ops: [appendScenario(plan, copy)] } };
 }
 
+/** A new name; the id follows it while it is still what the previous name gave (followingId). */
 export function renameScenarioEdit(plan: Plan, id: string, name: string): PlanEdit {
   const { scenario, index } = scenarioOf(plan, id);
-  return { label: `Rename "${scenario.name}" to "${name}"`, ops: [{ op: 'set', path: ['scenarios', index, 'name'], value: name }] };
+  const ops: EditOp[] = [{ op: 'set', path: ['scenarios', index, 'name'], value: name }];
+  const following = followingId(plan, 'scenario', index, name);
+  if (following) ops.push({ op: 'set', path: ['scenarios', index, 'id'], value: following });
+  return { label: `Rename "${scenario.name}" to "${name}"`, ops };
 }
 
 export function deleteScenarioEdit(plan: Plan, id: string): PlanEdit {

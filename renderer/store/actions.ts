@@ -6,6 +6,7 @@ import { planJsonFileName } from '../../shared/file-name';
 import type { EditResult, PlanSnapshot } from '../../shared/ipc';
 import { downloadBase64, downloadText } from '../download';
 import { stableJson } from '../logic/json';
+import { followRenamedIds } from './follow-ids';
 import { adoptDraft, requestSimulation } from './sim-client';
 import { restoreViewState } from './view-state';
 import { useStore } from './store';
@@ -19,7 +20,10 @@ let optimistic: { seq: number; json: string } | null = null;
 
 function show(snapshot: PlanSnapshot) {
   const previous = useStore.getState().snapshot;
-  useStore.getState().setSnapshot(snapshot);
+  // A renamed id and the plan that has it arrive together, so no screen sees one without the other.
+  const followed = previous ? followRenamedIds(previous.plan, snapshot.plan, useStore.getState()) : null;
+  if (followed) useStore.setState({ ...followed, snapshot, loadError: null });
+  else useStore.getState().setSnapshot(snapshot);
   // Results of a deleted scenario go at once, before the new answer arrives.
   useStore.getState().keepScenarios(['base', ...(snapshot.plan.scenarios ?? []).map((sc) => sc.id)]);
   if (previous && previous.info.revision === snapshot.info.revision && previous.plan === snapshot.plan) return;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import demoPlan from '../../shared/demo/wmvru-plan.json';
 import { browserSuite, REPO } from './support';
+import { EditQuestionDialog } from './pages/cost-editor';
 import { HeadroomApp, SCREENS } from './pages/headroom-app';
 
 const SHOTS = path.join(REPO, 'test-results/screens');
@@ -153,6 +154,8 @@ describe('the planner’s screens', () => {
     const shown = await app.interventions.cell('evaluation', 'annualCost').innerText();
 
     await app.interventions.editCell('evaluation', 'annualCost', '=fte * 42000');
+    // A single cost typed while the grid shows 2021/22 asks first (every year or only 2021/22).
+    await new EditQuestionDialog(app.page).answer('every-year');
     await expect.poll(() => app.interventions.editorError().innerText()).toContain('unknown name "fte"');
     // The banner names the field in words, not by its place in the file.
     expect(await app.page.getByTestId('edit-problems').innerText()).toContain('Local evaluation: annual cost: unknown name "fte"');

@@ -4,8 +4,11 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { applyEdit, clearProblems } from '../../store/actions';
 import { useFieldProblems } from '../../store/hooks';
+import type { EditChoice } from '../../logic/edit-questions';
+import type { PlanEdit } from '../../../shared/edits';
+import { ChoiceDialog } from '../ChoiceDialog';
 import { FieldError } from '../common';
-import type { CellMove, GridColumn } from './columns';
+import type { AskFirst, CellMove, GridColumn } from './columns';
 
 export function CellEditor<Row>(props: {
   column: GridColumn<Row>;
@@ -18,28 +21,51 @@ export function CellEditor<Row>(props: {
   const [localError, setLocalError] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const busy = useRef(false);
+  // While a question is open, the blur of the input (the dialog takes the focus) stores nothing.
+  const [asking, setAsking] = useState<{ ask: AskFirst; move: CellMove } | null>(null);
+  const askingRef = useRef(false);
   const problems = useFieldProblems(column.path(props.index));
   const errorId = useId();
   const messages = localError ? [localError] : refused !== null ? problems.map((p) => p.message) : [];
 
   async function commit(move: CellMove) {
-    if (busy.current) return;
+    if (busy.current || askingRef.current) return;
     const read = column.read(text);
     if (!read.ok) {
       setLocalError(read.message);
       return;
     }
-    const edit = column.edit(props.index, read.value);
+    if (refused === text) return;
+    const ask = column.ask?.(props.index, read.value);
+    if (ask) {
+      askingRef.current = true;
+      setAsking({ ask, move });
+      return;
+    }
+    await store(column.edit(props.index, read.value), move);
+  }
+
+  async function store(edit: PlanEdit, move: CellMove) {
     if (edit.ops.length === 0) {
       props.onDone(move, false);
       return;
     }
-    if (refused === text) return;
     busy.current = true;
     const result = await applyEdit(edit);
     busy.current = false;
     if (result.ok) props.onDone(move, false);
     else setRefused(text);
+  }
+
+  async function answer(choice: EditChoice) {
+    if (!asking) return;
+    const edit = asking.ask.edit(choice);
+    setAsking(null);
+    askingRef.current = false;
+    if (edit === null) {
+      clearProblems();
+      props.onDone(null, true);
+    } else await store(edit, asking.move);
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {
@@ -89,6 +115,7 @@ export function CellEditor<Row>(props: {
         />
       )}
       <FieldError id={errorId} messages={messages} />
+      <ChoiceDialog question={asking?.ask.question ?? null} onAnswer={(c) => void answer(c)} />
     </div>
   );
 }

@@ -103,6 +103,7 @@ export function Grid<Row>(props: GridProps<Row>) {
                 <th
                   key={c.key}
                   scope="col"
+                  data-col={c.key}
                   className={c.numeric ? 'num' : undefined}
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                 >
@@ -122,7 +123,8 @@ export function Grid<Row>(props: GridProps<Row>) {
             const item = items[index];
             const id = props.rowId(item);
             return (
-              <tr key={id} aria-selected={id === props.selectedId} data-id={id}>
+              // Keyed by plan index, not id: a name that takes the id with it must not remount the cell being edited.
+              <tr key={index} aria-selected={id === props.selectedId} data-id={id}>
                 {columns.map((c, k) => {
                   const isActive = r === at.row && k === at.col;
                   const isFormulaCell = c.formula?.(item) ?? false;

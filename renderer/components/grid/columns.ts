@@ -2,6 +2,7 @@
 // typed text is read (a field's reader, shared/fields) and the edit that stores it.
 import type { PlanEdit } from '../../../shared/edits';
 import type { Read } from '../../../shared/parse';
+import type { EditChoice, EditQuestion } from '../../logic/edit-questions';
 import type { PathSegment } from '../../logic/paths';
 
 export interface GridColumn<Row> {
@@ -21,6 +22,14 @@ export interface GridColumn<Row> {
   readonly options?: readonly string[];
   /** Where the validator's problems for the cell are. */
   readonly path: (index: number) => PathSegment[];
+  /** A question to answer before the read value is stored (a formula it would replace). */
+  readonly ask?: (index: number, value: unknown) => AskFirst | null;
+}
+
+/** A question and the edit each answer stores; null stores nothing and cancels the edit. */
+export interface AskFirst {
+  readonly question: EditQuestion;
+  readonly edit: (choice: EditChoice) => PlanEdit | null;
 }
 
 export type CellMove = 'down' | 'right' | 'left' | null;

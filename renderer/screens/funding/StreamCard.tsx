@@ -3,7 +3,9 @@
 import type { Plan } from '../../../shared/plan';
 import { STREAM_FIELDS } from '../../../shared/fields';
 import { Card } from '../../components/common';
+import { IdField } from '../../components/IdField';
 import { InlineField } from '../../components/InlineField';
+import { refocusIfRenamed } from '../../components/refocus';
 import { fyLabel, percent } from '../../logic/format';
 import { setConditionEdit, setStreamTextEdit } from '../../logic/plan-edits';
 import type { ResolvedStreamView } from '../../logic/resolved';
@@ -43,13 +45,18 @@ export function StreamCard(props: {
             title={stream.name}
             path={['fundingStreams', si, 'name']}
             read={STREAM_FIELDS.name.read}
-            edit={(v) => setStreamTextEdit(plan, si, 'name', v as string)}
+            edit={(v) => refocusIfRenamed(setStreamTextEdit(plan, si, 'name', v as string), (id) => `stream-name-${id}`)}
             className="strong"
             testId={`stream-name-${stream.id}`}
           />
-          <div className="muted small">
-            id <code>{stream.id}</code>
-          </div>
+        </div>
+        <div className="stream-delete">
+          <DeleteStream plan={plan} si={si} onDeleted={props.onDeleted} />
+        </div>
+      </div>
+      <div className="stream-fields">
+        <div className="stream-id">
+          <IdField plan={plan} kind="stream" index={si} testId={(id) => `stream-id-${id}`} />
         </div>
         <InlineField
           label="Funder"
@@ -93,9 +100,6 @@ export function StreamCard(props: {
           edit={(v) => setConditionEdit(plan, si, v as number | string | undefined)}
           testId={`stream-condition-${stream.id}`}
         />
-        <div className="stream-delete">
-          <DeleteStream plan={plan} si={si} onDeleted={props.onDeleted} />
-        </div>
       </div>
       <div className="stream-more">
         <RingFence plan={plan} si={si} />

@@ -5,14 +5,17 @@ import type { Plan } from '../../../shared/plan';
 import { parseMonth } from '../../../shared/months';
 import { Card } from '../../components/common';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { IdField } from '../../components/IdField';
 import { InlineField } from '../../components/InlineField';
-import { monthLong, outcomeText } from '../../logic/format';
+import { fyLabel, monthLong, outcomeText } from '../../logic/format';
+import type { ResolvedView } from '../../logic/resolved';
 import { deleteInterventionEdit, setInterventionFieldEdit, setTransitionEdit } from '../../logic/plan-edits';
 import { readText, readWholeNumber } from '../../logic/values';
 import { statusRuns, STATUS_LABELS } from '../../logic/timeline';
 import { applyEdit } from '../../store/actions';
 import { useReadOnly } from '../../store/hooks';
 import { useStore } from '../../store/store';
+import { CostByYear } from './CostByYear';
 import { TaperSchedule } from './TaperSchedule';
 import './InterventionDetail.css';
 
@@ -35,7 +38,14 @@ function StatusStrip(props: { result: InterventionResult; horizonStart: number }
   );
 }
 
-export function InterventionDetail(props: { plan: Plan; index: number; result: InterventionResult | null; horizonStart: number }) {
+export function InterventionDetail(props: {
+  plan: Plan;
+  index: number;
+  result: InterventionResult | null;
+  horizonStart: number;
+  /** The plan as resolved (the base scenario): the cost editor shows each FY's value from it. */
+  resolved?: ResolvedView | null;
+}) {
   const { plan, index, result } = props;
   const item = plan.interventions[index];
   const readOnly = useReadOnly();
@@ -67,7 +77,15 @@ export function InterventionDetail(props: { plan: Plan; index: number; result: I
                 ? 'A partner pays part of the cost; no full handover is planned.'
                 : 'No partner contributes; no handover is planned.'}
           </p>
+          <IdField plan={plan} kind="intervention" index={index} testId={() => 'intervention-id'} label="Id in the plan file" />
         </section>
+
+        <CostByYear
+          plan={plan}
+          index={index}
+          resolved={props.resolved?.interventions.find((r) => r.id === item.id) ?? null}
+          fys={(props.resolved?.fys ?? []).map(fyLabel)}
+        />
 
         <TaperSchedule plan={plan} index={index} />
 

@@ -77,6 +77,7 @@ export function Interventions() {
               index={selectedIndex}
               result={result?.interventions[selectedIndex] ?? null}
               horizonStart={result?.horizonStart ?? parseMonth(plan.horizon.start)}
+              resolved={resolved}
             />
           ) : null}
         </div>

@@ -6,6 +6,7 @@ import { FieldError } from '../../components/common';
 import { DataTable, hidden, num } from '../../components/DataTable';
 import { InlineField } from '../../components/InlineField';
 import { percent } from '../../logic/format';
+import { replaceFormulaQuestion } from '../../logic/edit-questions';
 import { setPartnerSharesEdit } from '../../logic/plan-edits';
 import { readMonth, readShare, valueText } from '../../logic/values';
 import { applyEdit } from '../../store/actions';
@@ -57,6 +58,15 @@ export function TaperSchedule(props: { plan: Plan; index: number }) {
                   path={['interventions', index, 'partnerShares', k, 'share']}
                   read={readShare}
                   edit={(v) => replaceShare(k, { ...s, share: v as number | string })}
+                  ask={(v) => {
+                    const question = replaceFormulaQuestion(s.share, v, (x) => shareText(x as number | string));
+                    return (
+                      question && {
+                        question,
+                        edit: (c) => (c === 'replace' ? replaceShare(k, { ...s, share: v as number | string }) : null),
+                      }
+                    );
+                  }}
                   hint={<span className="muted small">{shareText(s.share)}</span>}
                 />
               </td>

@@ -11,17 +11,44 @@ import {
 } from '../../../shared/fields';
 import { parseMonth } from '../../../shared/months';
 import { isFormula } from '../../../shared/parse';
-import type { Intervention, Plan } from '../../../shared/plan';
-import type { GridColumn } from '../../components/grid/columns';
+import type { AmountValue, Intervention, Plan } from '../../../shared/plan';
+import type { AskFirst, GridColumn } from '../../components/grid/columns';
+import { costOfFy, horizonFyLabels, setCostEveryYearEdit, setCostForFyEdit } from '../../logic/cost-edits';
+import { annualCostQuestion, replaceFormulaQuestion } from '../../logic/edit-questions';
 import { count, money, monthShort } from '../../logic/format';
-import { setAnnualCostEdit, setInterventionFieldEdit, type InterventionField } from '../../logic/plan-edits';
+import { setInterventionFieldEdit, type InterventionField } from '../../logic/plan-edits';
 import type { ResolvedView } from '../../logic/resolved';
 
 export type InterventionColumn = GridColumn<Intervention> & { readonly key: InterventionField };
 
-function costOf(item: Intervention, fy: string): unknown {
-  const c = item.annualCost;
-  return typeof c === 'object' ? c[fy] : c;
+/** Typing over a formula asks first; Keep stores nothing. */
+function askOverFormula(plan: Plan, key: 'noticeMonths' | 'exitCost') {
+  return (index: number, value: unknown): AskFirst | null => {
+    const question = replaceFormulaQuestion(plan.interventions[index][key], value, INTERVENTION_FIELDS[key].format);
+    return question && { question, edit: (choice) => (choice === 'replace' ? setInterventionFieldEdit(plan, index, key, value) : null) };
+  };
+}
+
+/**
+ * An annual cost typed in the grid showing `fy`: a cost by year changes that FY; a single cost
+ * asks whether every year changes or only `fy` (which makes it a cost by year).
+ */
+function askAnnualCost(plan: Plan, fy: string, fyCount: number) {
+  return (index: number, value: unknown): AskFirst | null => {
+    const question = annualCostQuestion(plan.interventions[index].annualCost, value, fy, fyCount);
+    const amount = value as AmountValue;
+    return (
+      question && {
+        question,
+        edit: (choice) =>
+          choice === 'only-fy' || (choice === 'replace' && typeof plan.interventions[index].annualCost === 'object')
+            ? setCostForFyEdit(plan, index, fy, amount)
+            : choice === 'replace' || choice === 'every-year'
+              ? setCostEveryYearEdit(plan, index, amount)
+              : null,
+      }
+    );
+  };
 }
 
 const NUMERIC = new Set<InterventionFieldKey>(['annualCost', 'priority', 'noticeMonths', 'exitCost', 'serviceUsers']);
@@ -63,14 +90,19 @@ export function interventionColumns(
     },
     annualCost: {
       ...plainColumn(plan, 'annualCost'),
-      label: `${INTERVENTION_FIELDS.annualCost.short} ${fy}`,
+      // The heading names the FY the figures are for.
+      label: `${INTERVENTION_FIELDS.annualCost.label} ${fy}`,
       show: (item, i) => {
         const v = value(i, 'annualCost');
-        return v === null ? valueText(costOf(item, fy)) : money(v);
+        return v === null ? valueText(costOfFy(item.annualCost, fy)) : money(v);
       },
-      formula: (item) => isFormula(costOf(item, fy)),
-      text: (item) => valueText(costOf(item, fy)),
-      edit: (i, v) => setAnnualCostEdit(plan, i, fy, v as number | string),
+      formula: (item) => isFormula(costOfFy(item.annualCost, fy)),
+      text: (item) => valueText(costOfFy(item.annualCost, fy)),
+      edit: (i, v) =>
+        typeof plan.interventions[i].annualCost === 'object'
+          ? setCostForFyEdit(plan, i, fy, v as AmountValue)
+          : setCostEveryYearEdit(plan, i, v as AmountValue),
+      ask: askAnnualCost(plan, fy, horizonFyLabels(plan).length),
       sort: (_item, i) => value(i, 'annualCost'),
     },
     // Paste and import give a missing priority the next one; in the grid it is required.
@@ -86,6 +118,7 @@ export function interventionColumns(
         return n === null ? valueText(item.noticeMonths ?? 0) : INTERVENTION_FIELDS.noticeMonths.format(n);
       },
       formula: (item) => isFormula(item.noticeMonths),
+      ask: askOverFormula(plan, 'noticeMonths'),
       text: (item) => valueText(item.noticeMonths ?? 0),
       sort: (_item, i) => value(i, 'noticeMonths'),
     },
@@ -93,6 +126,7 @@ export function interventionColumns(
       ...plainColumn(plan, 'exitCost'),
       show: (item, i) => (item.exitCost === undefined ? '' : money(value(i, 'exitCost') ?? 0)),
       formula: (item) => isFormula(item.exitCost),
+      ask: askOverFormula(plan, 'exitCost'),
       sort: (_item, i) => value(i, 'exitCost'),
     },
     serviceUsers: {

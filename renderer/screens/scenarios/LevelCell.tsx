@@ -48,7 +48,7 @@ export function LevelCell(props: { plan: Plan; scenario: Scenario; stream: Fundi
         ariaLabel={`${stream.name} ${fy}: confirmed on`}
         size="medium"
         value={confirmation.date ? dateLong(confirmation.date) : ''}
-        placeholder="Known in April"
+        placeholder="No date"
         path={changePath ? [...changePath, 'confirmedOn'] : null}
         read={(t) => (t.trim() === '' ? { ok: true, value: null } : readDate(t))}
         edit={(v) => setConfirmationEdit(plan, scenario.id, stream.id, fy, v as string | null)}
