@@ -23,18 +23,6 @@ export function setInterventionFieldEdit(plan: Plan, index: number, field: Inter
   return { label, ops };
 }
 
-/** The annual cost for one FY when it is given per FY, else the single amount. */
-export function setAnnualCostEdit(plan: Plan, index: number, fy: string | null, value: number | string): PlanEdit {
-  const item = plan.interventions[index];
-  const cost = item.annualCost;
-  if (fy && typeof cost === 'object') {
-    const label = `${item.name}: annual cost ${fy}`;
-    if (sameJson(cost[fy], value)) return { label, ops: [] };
-    return { label, ops: [{ op: 'set', path: ['interventions', index, 'annualCost', fy], value }] };
-  }
-  return setInterventionFieldEdit(plan, index, 'annualCost', value);
-}
-
 export function setPartnerSharesEdit(plan: Plan, index: number, shares: readonly PartnerShare[]): PlanEdit {
   const item = plan.interventions[index];
   const value = shares.length ? [...shares].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) : undefined;
