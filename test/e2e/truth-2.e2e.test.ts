@@ -100,7 +100,8 @@ describe('small frictions, the rest', () => {
     expect(await clipped('.tl-outcome')).toEqual([]);
     await app.go('funding');
     await shot('funding-names');
-    const streams = app.page.getByLabel('Stream name');
+    // Each stream card's name field (the add-stream form has a "Stream name" field of its own).
+    const streams = app.page.locator('.stream-head').getByLabel('Stream name');
     expect(await streams.evaluateAll((els) => els.map((el) => el.getAttribute('title')))).toEqual([
       'Serious Violence Fund: VRU grant',
       'Parenting peer support',
