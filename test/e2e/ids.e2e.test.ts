@@ -115,6 +115,9 @@ describe('ids of new things', () => {
     await app.go('interventions');
     await app.page.getByRole('button', { name: '+ Add intervention' }).click();
     await app.waitForResults();
+    // The new intervention is selected (its row and the detail panel), not the row active before.
+    await expect.poll(() => app.interventionId.value()).toBe('new-intervention');
+    expect(await app.interventions.grid().locator('tbody tr[aria-selected="true"]').getAttribute('data-id')).toBe('new-intervention');
     await app.selectIntervention('new-intervention');
     await expect.poll(() => app.interventionId.value()).toBe('new-intervention');
     expect(await app.interventionId.note()).toBe('Not used elsewhere yet: it follows the name until you change it.');

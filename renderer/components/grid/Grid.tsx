@@ -51,9 +51,28 @@ export function Grid<Row>(props: GridProps<Row>) {
   const activeIndex = rows[at.row];
   const { onActiveRow } = props;
 
+  // Told when the active row moves, not when the items change: an item added elsewhere (and
+  // selected there) must not be answered with the old row's selection.
+  const reported = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (activeIndex !== undefined && items[activeIndex] !== undefined) onActiveRow?.(activeIndex);
+    if (activeIndex === undefined || items[activeIndex] === undefined || reported.current === activeIndex) return;
+    reported.current = activeIndex;
+    onActiveRow?.(activeIndex);
   }, [activeIndex, items, onActiveRow]);
+
+  // A selection made elsewhere (a new intervention, a link) brings the active cell to its row.
+  // Only a change of selection moves it: the rows and items are read as they are then.
+  const { selectedId } = props;
+  const latest = useRef({ rows, items, rowId: props.rowId });
+  latest.current = { rows, items, rowId: props.rowId };
+  useEffect(() => {
+    if (selectedId == null) return;
+    const { rows: shown, items: all, rowId } = latest.current;
+    const r = shown.findIndex((i) => all[i] !== undefined && rowId(all[i]) === selectedId);
+    if (r < 0) return;
+    reported.current = shown[r];
+    setActive((a) => (a.row === r ? a : { ...a, row: r }));
+  }, [selectedId]);
 
   function focusActive() {
     requestAnimationFrame(() => table.current?.querySelector<HTMLElement>('td[tabindex="0"]')?.focus());
