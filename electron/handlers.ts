@@ -5,7 +5,9 @@ import { actualsImportEdit, type ActualsImportAnswer } from '../shared/actuals-i
 import { withEarlierMonths } from '../shared/actuals-fill';
 import { comparisonCsv } from '../shared/compare-csv';
 import { exportFileName, fileNameFor } from '../shared/file-name';
-import type { EditResult, ExportedFile, Handlers } from '../shared/ipc';
+import type { EditResult, ExportedFile, Handlers, NewPlanResult } from '../shared/ipc';
+import { newPlanProblems, planFromAnswers } from '../shared/new-plan';
+import { deleteVariableEdit, renameVariableEdit } from '../shared/plan-variables';
 import { planJsonText } from '../shared/json-text';
 import { simulateScenarios } from '../shared/scenario-set';
 import { briefingHtml } from './export/briefing';
@@ -18,6 +20,7 @@ import { importActualsBytes } from './import/actuals';
 import { classifySpreadsheetBytes } from './import/classify';
 import { previewSheetImport } from './import/sheet-answer';
 import type { DocumentSession } from './session';
+import { PlanDocument } from './store/plan-document';
 import type { ViewStateFile } from './view-state-file';
 
 export { fileNameFor };
@@ -32,12 +35,24 @@ export const NO_PDF_PRINTER_MESSAGE = 'Printing to PDF needs Chromium or Electro
 /** A file's name without any folder the page may have sent. */
 const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() || fileName;
 
-/** `viewStates`: where each document's view state is kept (the app's settings); without it nothing is kept. */
+/**
+ * Where a new plan's document goes: a path where no file is (the harness's data folder,
+ * or the file main's save dialog chose), or null when the person chose none.
+ */
+export type NewPlanPath = (planName: string) => Promise<string | null> | string | null;
+
+export const NO_NEW_PLAN_MESSAGE = 'New plans cannot be made here (no place to keep them)';
+
+/**
+ * `viewStates`: where each document's view state is kept (the app's settings); without it nothing is kept.
+ * `newPlanPath`: where createPlan keeps a new document; without it no plan can be made.
+ */
 export function createHandlers(
   session: DocumentSession,
   shell: 'electron' | 'browser',
   printPdf?: PrintPdf,
   viewStates?: ViewStateFile,
+  newPlanPath?: NewPlanPath,
 ): Handlers {
   return {
     getViewState: () => viewStates?.get(session.document.info().path) ?? null,
@@ -46,6 +61,35 @@ export function createHandlers(
       return null;
     },
     getAppInfo: () => ({ version, shell }),
+
+    renameVariable: ({ from, to }): EditResult => {
+      const made = renameVariableEdit(session.document.plan(), from, to.trim());
+      if ('problem' in made) return { ok: false, problems: [{ path: `variables.${from}`, message: made.problem }] };
+      return made.edit.ops.length ? session.document.apply(made.edit) : { ok: true, snapshot: session.document.snapshot() };
+    },
+
+    deleteVariable: ({ name }): EditResult => {
+      const made = deleteVariableEdit(session.document.plan(), name);
+      if ('problem' in made) return { ok: false, problems: [{ path: `variables.${name}`, message: made.problem }] };
+      return session.document.apply(made.edit);
+    },
+
+    createPlan: async (answers): Promise<NewPlanResult> => {
+      const problems = newPlanProblems(answers);
+      if (problems.length > 0) return { ok: false, cancelled: false, problems };
+      const plan = planFromAnswers(answers);
+      if (!newPlanPath) return { ok: false, cancelled: false, problems: [{ path: '(file)', message: NO_NEW_PLAN_MESSAGE }] };
+      const file = await newPlanPath(plan.name);
+      if (!file) return { ok: false, cancelled: true, problems: [] };
+      try {
+        // create() refuses a path where a file already is: nothing is ever replaced.
+        PlanDocument.create(file, plan).close();
+        await session.open(file);
+      } catch (error) {
+        return { ok: false, cancelled: false, problems: [{ path: '(file)', message: (error as Error).message }] };
+      }
+      return { ok: true, snapshot: session.document.snapshot() };
+    },
     getPlan: () => session.document.snapshot(),
     applyEdit: (edit) => session.document.apply(edit),
     undo: () => session.document.undo(),

@@ -12,7 +12,7 @@ import { fileNameFor } from '../shared/file-name';
 import { planJsonText } from '../shared/json-text';
 import { writeFileAtomic } from './atomic-file';
 import { printInWindow } from './print-window';
-import { blankPlan } from './new-plan';
+import { chooseNewPlanFile, PLAN_EXTENSION, PLAN_FILE } from './new-plan';
 import { DocumentSession, openInitialDocument, WINDOW_STATE_FILE } from './session';
 import { PlanDocument } from './store/plan-document';
 import { menuTemplate, type MenuActions } from './menu';
@@ -31,9 +31,6 @@ import {
 import { saveDialogOptions } from './dialogs';
 import { boundsFor, clampBounds, loadWindowState, recentDocuments, rememberBounds, saveWindowState, type Rect } from './window-state';
 
-const PLAN_FILE = { name: 'Headroom plan', extensions: ['headroom'] };
-
-const PLAN_EXTENSION = '.headroom';
 // Built layout: out/main/main.js, out/preload/preload.js, out/renderer/index.html.
 const bundleDir = path.join(__dirname, '../renderer');
 const preloadPath = path.join(__dirname, '../preload/preload.js');
@@ -123,7 +120,8 @@ function createWindow(session: DocumentSession): BrowserWindow {
   const bounds = saved && clampBounds(saved, displays);
   const win = new BrowserWindow(windowOptions({ preloadPath, bounds, dark: nativeTheme.shouldUseDarkColors }));
   const contentsId = win.webContents.id;
-  sessions.set(contentsId, { session, handlers: createHandlers(session, 'electron', printBriefingPdf, viewStates) });
+  const newPlanPath = (name: string) => chooseNewPlanFile(dialog, win, name);
+  sessions.set(contentsId, { session, handlers: createHandlers(session, 'electron', printBriefingPdf, viewStates, newPlanPath) });
   win.once('ready-to-show', () => win.show());
   documentWindows.set(doc, win);
   app.addRecentDocument(doc);
@@ -179,10 +177,10 @@ function tell(win: BrowserWindow, command: MenuCommand): void {
   win.webContents.send(MENU_CHANNEL, command);
 }
 
-async function newPlan(): Promise<void> {
-  const result = await dialog.showSaveDialog(saveDialogOptions('New plan', 'New plan.headroom', PLAN_FILE));
-  if (result.canceled || !result.filePath) return;
-  await withSession(() => new DocumentSession(PlanDocument.create(result.filePath!, blankPlan(new Date()))));
+/** The page asks the guided start's questions, then creates the plan through createPlan. */
+function newPlan(): void {
+  const target = focused();
+  if (target) tell(target.win, 'newPlan');
 }
 
 async function saveAs(): Promise<void> {
@@ -239,7 +237,7 @@ async function exportJson(): Promise<void> {
 }
 
 const menuActions: MenuActions = {
-  newPlan: () => void newPlan(),
+  newPlan,
   open: () => void chooseAndOpen(),
   openRecent: openDocument,
   saveAs: () => void saveAs(),

@@ -2,7 +2,7 @@
 // and the screen itself.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { problemInWords } from '../shared/problem-words';
-import { isTypingTarget, shortcutFor } from './logic/keys';
+import { isNewPlanKey, isTypingTarget, shortcutFor } from './logic/keys';
 import { exportPlanJson, importPlanJson, loadDocument, redo, undo, clearProblems } from './store/actions';
 import { useSimFailure, useStale } from './store/hooks';
 import { useStore, type Screen } from './store/store';
@@ -22,6 +22,9 @@ import { SheetImportDialog } from './screens/sheet-import/SheetImportDialog';
 import { DropChoiceDialog, useSpreadsheetDrop } from './screens/sheet-import/drop';
 import { actualsToWords } from '../shared/outturn-figures';
 import { parseMonth } from '../shared/months';
+import { NewPlanDialog } from './screens/plan/NewPlanDialog';
+import { openNewPlan } from './screens/plan/new-plan-state';
+import { PlanSettings } from './screens/plan/PlanSettings';
 import './App.css';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
@@ -33,6 +36,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'outturn', label: 'Outturn', hint: 'Actuals and forecast' },
   { id: 'compare', label: 'Compare', hint: 'Side by side' },
   { id: 'risk', label: 'Risk', hint: 'Uncertainty and ladders' },
+  { id: 'plan', label: 'Plan', hint: 'Name, horizon, variables' },
 ];
 
 function Nav() {
@@ -121,8 +125,11 @@ function DocumentBar() {
           <span aria-hidden="true">↷</span> Redo{info.redoLabel ? <span className="op-label">: {info.redoLabel}</span> : null}
         </button>
         <details className="menu">
-          <summary>File</summary>
+          <summary data-testid="menu-file">File</summary>
           <div className="menu-items">
+            <button type="button" onClick={() => openNewPlan()} aria-keyshortcuts="Control+N" data-testid="menu-new-plan">
+              New plan…
+            </button>
             <button type="button" onClick={() => fileInput.current?.click()} disabled={info.readOnly}>
               Import plan (JSON)…
             </button>
@@ -206,6 +213,7 @@ function CurrentScreen() {
     outturn: <Outturn />,
     compare: <Compare />,
     risk: <Risk />,
+    plan: <PlanSettings />,
   };
   return <>{screens[screen]}</>;
 }
@@ -245,6 +253,12 @@ export function App() {
           return;
         }
       }
+      if (isNewPlanKey(event)) {
+        event.preventDefault();
+        document.querySelector<HTMLDetailsElement>('details.menu[open]')?.removeAttribute('open');
+        openNewPlan();
+        return;
+      }
       const shortcut = shortcutFor(event);
       if (!shortcut || isTypingTarget(event.target as HTMLElement | null)) return;
       event.preventDefault();
@@ -278,6 +292,7 @@ export function App() {
       {loaded ? <ImportActualsDialog /> : null}
       {loaded ? <SheetImportDialog /> : null}
       {loaded ? <DropChoiceDialog /> : null}
+      {loaded ? <NewPlanDialog /> : null}
     </div>
   );
 }

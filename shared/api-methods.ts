@@ -16,12 +16,16 @@ export const API_METHOD_NAMES = [
   'exportOutturn',
   'getViewState',
   'setViewState',
+  'createPlan',
+  'renameVariable',
+  'deleteVariable',
 ] as const;
 
 /**
  * The only messages main sends to a page: menu commands the page carries out itself
- * (undo, redo) and "reload" after main changed the document (import, Save As).
+ * (undo, redo, newPlan: the page asks the guided start's questions) and "reload" after main
+ * changed the document (import, Save As).
  */
 export const MENU_CHANNEL = 'headroom:menu';
-export const MENU_COMMANDS = ['undo', 'redo', 'reload'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'reload', 'newPlan'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -81,6 +81,7 @@ export { isFormula };
 interface Checked {
   readonly evaluate: (scope: Map<string, unknown>) => unknown;
   readonly names: readonly string[];
+  readonly root: MathNode;
 }
 
 const cache = new Map<string, Checked | string>();
@@ -166,7 +167,7 @@ function vet(text: string): Checked | string {
   const problem = walk(root, 0);
   if (problem) return problem;
   const compiled = root.compile();
-  return { evaluate: (scope) => compiled.evaluate(scope), names: [...names] };
+  return { evaluate: (scope) => compiled.evaluate(scope), names: [...names], root };
 }
 
 function describeNode(type: string): string {
@@ -186,10 +187,29 @@ export function formulaProblem(text: string): string | null {
   return typeof hit === 'string' ? hit : null;
 }
 
-/** The names a formula uses (variables, `fy`, `base`), or none when it cannot be read. */
+/** The names a formula uses (variables, `fy`, `base`, functions), or none for a formula that cannot be read. */
 export function formulaNames(text: string): readonly string[] {
   const hit = check(text);
   return typeof hit === 'string' ? [] : hit.names;
+}
+
+/**
+ * The formula with the variable `from` renamed `to`, rewritten from its parsed tree (never
+ * by replacing text, so "grant" in "grantLevel" is left alone); the same text when `from` is
+ * not used. Numbers are written out in full ("180000", never "1.8e+5").
+ */
+export function renameInFormula(text: string, from: string, to: string): string {
+  const hit = check(text);
+  if (typeof hit === 'string' || !hit.names.includes(from)) return text;
+  const renamed = hit.root.transform((node) => {
+    const n = node as MathNode & Record<string, any>;
+    return n.type === 'SymbolNode' && n.name === from ? new math.SymbolNode(to) : node;
+  });
+  const handler = (node: MathNode) => {
+    const n = node as MathNode & Record<string, any>;
+    return n.type === 'ConstantNode' && math.isBigNumber(n.value) ? numberToDecimalText(n.value.toString()) : undefined;
+  };
+  return `=${renamed.toString({ handler, implicit: 'show' })}`;
 }
 
 export class FormulaError extends Error {}

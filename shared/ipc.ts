@@ -7,6 +7,7 @@ import { API_METHOD_NAMES } from './api-methods';
 import type { ActualsImportAnswer } from './actuals-import';
 import { PlanEditSchema, type PlanEdit } from './edits';
 import { isMonth } from './months';
+import { NewPlanSchema } from './new-plan';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
 import type { SheetImportAnswer, SpreadsheetKind } from './sheet-import';
@@ -38,6 +39,11 @@ export interface ExportedFile {
   /** File content, base64-encoded (binary-safe over IPC and HTTP). */
   readonly base64: string;
 }
+
+/** A new plan: created and opened, refused with its problems, or not made because no file was chosen. */
+export type NewPlanResult =
+  | { readonly ok: true; readonly snapshot: PlanSnapshot }
+  | { readonly ok: false; readonly cancelled: boolean; readonly problems: readonly PlanProblem[] };
 
 export interface AppInfo {
   readonly version: string;
@@ -94,6 +100,14 @@ export const API_ARGS = {
   /** What the person was looking at in the open document (shared/view-state.ts), or null for none yet. */
   getViewState: z.tuple([]),
   setViewState: z.tuple([ViewStateSchema]),
+  /** Makes a new document from the guided start's answers (shared/new-plan.ts) and opens it in place of this one. */
+  createPlan: z.tuple([NewPlanSchema]),
+  /**
+   * Renames a plan variable in every formula that uses it, or deletes one no formula uses:
+   * main reads the formulas (mathjs stays off the page's thread) and stores one undoable edit.
+   */
+  renameVariable: z.tuple([z.strictObject({ from: z.string().max(100), to: z.string().max(100) })]),
+  deleteVariable: z.tuple([z.strictObject({ name: z.string().max(100) })]),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -120,6 +134,9 @@ export interface ApiResults {
   exportOutturn: ExportedFile;
   getViewState: ViewState | null;
   setViewState: null;
+  createPlan: NewPlanResult;
+  renameVariable: EditResult;
+  deleteVariable: EditResult;
 }
 
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;

@@ -1,5 +1,6 @@
 // What a plan may call a variable: the one rule, shared by plan variables, scenario variables
 // and uncertain variables. Dependency-free, so the screens can check a name as it is typed.
+import type { Plan } from './plan';
 
 export const FORMULA_FUNCTIONS = ['min', 'max', 'round', 'floor', 'ceil', 'abs'] as const;
 
@@ -34,5 +35,17 @@ export function variableNameProblem(name: string): string | null {
   if (RESERVED_NAMES.has(name)) return `${JSON.stringify(name)} is reserved in formulas and cannot be a variable name`;
   if (!VARIABLE_RE.test(name))
     return `${JSON.stringify(name)} cannot be a variable name (letters, digits and "_", not starting with a digit)`;
+  return null;
+}
+
+/** Why a plan variable cannot be called `name` (taken, reserved, not a name), or null. */
+export function newVariableNameProblem(plan: Plan, name: string, except?: string): string | null {
+  const problem = variableNameProblem(name);
+  if (problem) return problem;
+  if (name !== except && Object.hasOwn(plan.variables ?? {}, name)) return `there is already a variable called ${JSON.stringify(name)}`;
+  for (const scenario of plan.scenarios ?? []) {
+    const own = Object.hasOwn(scenario.variables ?? {}, name) || (scenario.uncertainty ?? []).some((u) => u.variable === name);
+    if (name !== except && own) return `${JSON.stringify(name)} is already a variable of scenario “${scenario.name}”`;
+  }
   return null;
 }

@@ -134,6 +134,19 @@ export function readMonthCount(text: string): Read<number> {
   return read.ok || !m ? read : fail(`${quote(text)} is not a number of months (a whole number, 0 or more)`);
 }
 
+/** Months after April, whole and signed ("2", "2 months", "-1"; 0 is April), within ±1200 (plan-format.md §3.2). */
+export function readMonthOffset(text: string): Read<number> {
+  const m = /^(.*?)\s*(?:months?|mths?|mos?)\.?$/i.exec(text.trim());
+  const parts = decimalParts(m ? m[1] : text);
+  const bad = fail(`${quote(text)} is not a whole number of months (0 is April, -1 the March before)`);
+  if ('problem' in parts) return bad;
+  const { negative, whole, fraction } = parts.decimal;
+  if (/[1-9]/.test(fraction) || whole.length > 4) return bad;
+  const months = Number(whole || '0');
+  if (months > 1200) return fail(`${quote(text)} is more than 1200 months`);
+  return ok(negative && months !== 0 ? -months : months);
+}
+
 /** A share from 0 to 1, written 0.25 or 25%: returned as decimal text, exactly. */
 export function readShareText(text: string): Read<string> {
   const read = readDecimal(text, 'a share', { percent: true });

@@ -6,6 +6,7 @@ import {
   ceilingProblem,
   compareRatio,
   decimalPoundsToPence,
+  numberToDecimalText,
   ONE,
   poundsToPence,
   ratioFromDecimal,
@@ -98,6 +99,8 @@ export interface ResolvedScenario {
   readonly interventions: readonly ResolvedIntervention[];
   /** What has really been spent (plan-format.md §10); null for a plan without actuals. */
   readonly actuals: ResolvedActuals | null;
+  /** Each variable's value in each FY (aligned with `fys`), as plain decimal text: shown where variables are edited. */
+  readonly variables: ReadonlyMap<string, readonly string[]>;
 }
 
 export { formatProblem, type PlanProblem } from './problem';
@@ -491,13 +494,22 @@ export function resolveScenario(
   for (const fy of fys) limit.set(fy, limitDef ? attempt(0, () => pounds(limitDef, fy)) : 0);
 
   // Variables no formula uses are still checked, so a typo is caught where it is written.
+  const variableValues = new Map<string, string[]>();
   for (const [name, def] of variables) {
     if (typeof def.value === 'number') {
       const problem = variableProblem(def.value);
       if (problem) problems.add(def.path, problem);
+      variableValues.set(
+        name,
+        fys.map(() => numberToDecimalText(def.value)),
+      );
       continue;
     }
-    for (const fy of fys) attempt(undefined, () => ev.variable(name, ev.fyIndex(fy)));
+    const values = fys.map((fy) => attempt(undefined, () => ev.variable(name, ev.fyIndex(fy))));
+    variableValues.set(
+      name,
+      values.map((v) => (v === undefined ? '' : typeof v === 'number' ? numberToDecimalText(v) : decimalText(v))),
+    );
   }
 
   const actuals = resolveActuals(plan);
@@ -531,6 +543,7 @@ export function resolveScenario(
       streams,
       interventions,
       actuals,
+      variables: variableValues,
     },
     problems: [],
   };

@@ -99,9 +99,18 @@ export interface KnownFact {
 
 /** "4 months after April": how far a confirmation delay puts the month from the FY's start. */
 function delayWords(fact: KnownFact): string {
-  const months = fact.known - fyStart(fact.fy);
+  return monthsAfterAprilWords(fact.known - fyStart(fact.fy));
+}
+
+/** A confirmDelay in words: "2 months after April", "1 month before April", "no delay after April". */
+export function monthsAfterAprilWords(months: number): string {
   if (months === 0) return 'no delay after April';
   return months > 0 ? `${plural(months, 'month')} after April` : `${plural(-months, 'month')} before April`;
+}
+
+/** An expected confirmation in words: "expected 2 months after April", "expected in April". */
+export function expectedWords(months: number): string {
+  return months === 0 ? 'expected in April' : `expected ${monthsAfterAprilWords(months)}`;
 }
 
 /** "Known August 2021 (4 months after April)", "Confirmed 4 June 2021", "Known from April (no confirmation date)": a delay beats a date. */

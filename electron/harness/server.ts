@@ -14,6 +14,7 @@ import { htmlToPdfBytes, PdfUnavailableError, type PdfOptions } from '../export/
 import { createHandlers, NO_PDF_PRINTER_MESSAGE, type PrintPdf } from '../handlers';
 import { VIEW_STATE_FILE, ViewStateFile } from '../view-state-file';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, resolveAppUrl } from '../security';
+import { freePlanFile } from '../new-plan';
 import { openInitialDocument } from '../session';
 
 export const TOKEN_HEADER = 'x-headroom-token';
@@ -151,7 +152,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let cookieName = '';
   const documents = await openInitialDocument(options.dataDir);
   const printPdf = options.printPdf === undefined ? chromiumPrintPdf() : (options.printPdf ?? undefined);
-  const handlers = createHandlers(documents, 'browser', printPdf, new ViewStateFile(path.join(options.dataDir, VIEW_STATE_FILE)));
+  // A new plan goes in the data folder under its name ("Name 2.headroom" if taken).
+  const newPlanPath = (name: string) => freePlanFile(options.dataDir, name);
+  const viewStates = new ViewStateFile(path.join(options.dataDir, VIEW_STATE_FILE));
+  const handlers = createHandlers(documents, 'browser', printPdf, viewStates, newPlanPath);
   const onError =
     options.onError ?? ((error: unknown) => console.error(`A request failed: ${error instanceof Error ? error.message : String(error)}`));
   let origin = '';

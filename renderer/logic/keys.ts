@@ -29,3 +29,8 @@ export function isTypingTarget(target: { tagName?: string; isContentEditable?: b
   const type = (target.type ?? 'text').toLowerCase();
   return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'color', 'file'].includes(type);
 }
+
+/** Ctrl+N (Cmd+N on a Mac): File > New plan. */
+export function isNewPlanKey(event: KeyLike): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'n';
+}

@@ -3,7 +3,7 @@
 import type { EditOp, PlanEdit } from '../../shared/edits';
 import { ALLOCATION_FIELDS, INTERVENTION_FIELDS, STREAM_FIELDS, type InterventionFieldKey } from '../../shared/fields';
 import { idFromName } from '../../shared/parse';
-import type { Intervention, PartnerShare, Plan } from '../../shared/plan';
+import type { FundingStream, Intervention, PartnerShare, Plan } from '../../shared/plan';
 import { followingId } from '../../shared/rename-id';
 
 export type InterventionField = Exclude<InterventionFieldKey, 'id'>;
@@ -21,18 +21,6 @@ export function setInterventionFieldEdit(plan: Plan, index: number, field: Inter
   const id = field === 'name' && typeof value === 'string' ? followingId(plan, 'intervention', index, value) : null;
   if (id) ops.push({ op: 'set', path: ['interventions', index, 'id'], value: id });
   return { label, ops };
-}
-
-/** The annual cost for one FY when it is given per FY, else the single amount. */
-export function setAnnualCostEdit(plan: Plan, index: number, fy: string | null, value: number | string): PlanEdit {
-  const item = plan.interventions[index];
-  const cost = item.annualCost;
-  if (fy && typeof cost === 'object') {
-    const label = `${item.name}: annual cost ${fy}`;
-    if (sameJson(cost[fy], value)) return { label, ops: [] };
-    return { label, ops: [{ op: 'set', path: ['interventions', index, 'annualCost', fy], value }] };
-  }
-  return setInterventionFieldEdit(plan, index, 'annualCost', value);
 }
 
 export function setPartnerSharesEdit(plan: Plan, index: number, shares: readonly PartnerShare[]): PlanEdit {
@@ -113,7 +101,7 @@ export function removeAllocationEdit(plan: Plan, streamIndex: number, fy: string
   const stream = plan.fundingStreams[streamIndex];
   const ai = stream.allocations.findIndex((a) => a.fy === fy);
   return {
-    label: `${stream.name}: remove ${fy}`,
+    label: `${stream.name}: remove the ${fy} allocation`,
     ops: ai < 0 ? [] : [{ op: 'remove', path: ['fundingStreams', streamIndex, 'allocations'], index: ai }],
   };
 }
@@ -147,7 +135,11 @@ export function setStreamTextEdit(plan: Plan, streamIndex: number, field: 'name'
   return { label, ops };
 }
 
-export function addStreamEdit(plan: Plan, name = 'New funding stream'): PlanEdit {
+export function addStreamEdit(
+  plan: Plan,
+  name = 'New funding stream',
+  details: { funder?: string; kind?: FundingStream['kind'] } = {},
+): PlanEdit {
   const id = idFromName(
     name,
     plan.fundingStreams.map((s) => s.id),
@@ -159,7 +151,7 @@ export function addStreamEdit(plan: Plan, name = 'New funding stream'): PlanEdit
         op: 'insert',
         path: ['fundingStreams'],
         index: plan.fundingStreams.length,
-        value: { id, name, funder: 'Funder', kind: 'grant', allocations: [] },
+        value: { id, name, funder: details.funder || 'Funder', kind: details.kind ?? 'grant', allocations: [] },
       },
     ],
   };

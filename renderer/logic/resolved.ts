@@ -36,6 +36,8 @@ export interface ResolvedView {
   readonly interventions: readonly ResolvedInterventionView[];
   /** Where each uncertain variable is used, and could be (the Risk screen); null without uncertainty. */
   readonly uncertainUses: readonly UncertainVariableUse[] | null;
+  /** Each variable's value per FY (aligned with `fys`), as decimal text; '' where it could not be worked out. */
+  readonly variables: Readonly<Record<string, readonly string[]>>;
 }
 
 export function resolvedView(s: ResolvedScenario, uncertainUses: readonly UncertainVariableUse[] | null = null): ResolvedView {
@@ -55,5 +57,6 @@ export function resolvedView(s: ResolvedScenario, uncertainUses: readonly Uncert
       noticeMonths: s.fys.map((fy) => item.noticeMonths.get(fy) ?? 0),
       exitCost: s.fys.map((fy) => item.exitCost.get(fy) ?? 0),
     })),
+    variables: Object.fromEntries(s.variables),
   };
 }

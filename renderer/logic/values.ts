@@ -46,3 +46,16 @@ export const readMonth = (text: string): Read<string> => readMonthText(text);
 export const readDate = (text: string): Read<string> => readDateText(text);
 export const readCategory = (text: string): Read<Category> => readCategoryText(text);
 export const readText = (text: string, max?: number): Read<string | undefined> => readTextValue(text, max);
+
+/** A variable's value: a plain decimal ("0.03", "-1,200.5") or a formula; a percent sign is refused with the decimal to write. */
+export function readVariableValue(text: string): Read<number | string> {
+  const t = text.trim();
+  if (t === '') return { ok: false, message: 'is required (a number or a formula)' };
+  if (t.startsWith('=')) return { ok: true, value: t };
+  if (t.endsWith('%')) {
+    const read = readDecimal(t, 'a number', { percent: true });
+    return { ok: false, message: read.ok ? `write ${read.value} for ${t} (a plain decimal)` : read.message };
+  }
+  const read = readDecimal(t, 'a number or a formula (a formula starts with "=")');
+  return read.ok ? { ok: true, value: Number(read.value) } : read;
+}

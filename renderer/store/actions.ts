@@ -164,3 +164,19 @@ export async function exportOutturn(format: 'xlsx' | 'pdf', scenarioId: string, 
   downloadBase64(file.fileName, file.mimeType, file.base64);
   return file.fileName;
 }
+
+/** A command main works out and stores (renaming or deleting a plan variable): shown like an edit. */
+export async function storeCommand(label: string, run: () => Promise<EditResult>): Promise<EditResult> {
+  try {
+    const result = await run();
+    if (result.ok) {
+      clearProblems();
+      show(result.snapshot);
+    } else useStore.getState().setProblems(result.problems, label);
+    return result;
+  } catch (error) {
+    const problems = [{ path: '(plan)', message: `could not be saved: ${errorText(error)}` }];
+    useStore.getState().setProblems(problems, label);
+    return { ok: false, problems };
+  }
+}

@@ -10,7 +10,7 @@ import { createResultsSlice, type ResultsSlice } from './results-slice';
 
 export type { SimFailure } from './results-slice';
 
-export type Screen = 'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'outturn' | 'compare' | 'risk';
+export type Screen = 'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'outturn' | 'compare' | 'risk' | 'plan';
 
 export interface DocumentSlice {
   snapshot: PlanSnapshot | null;

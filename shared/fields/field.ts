@@ -11,6 +11,7 @@ import {
   readDate,
   readMonth,
   readMonthCount,
+  readMonthOffset,
   readShareText,
   readText,
   readWhole,
@@ -114,6 +115,12 @@ export const readShareValue: Reader = (text) => {
 export const readMonthsValue: Reader = (text) => {
   const t = text.trim();
   return isFormula(t) ? formula(t) : readMonthCount(t);
+};
+
+/** A confirmation delay: signed whole months after April, or a formula ("=delay"). */
+export const readMonthOffsetValue: Reader = (text) => {
+  const t = text.trim();
+  return isFormula(t) ? formula(t) : readMonthOffset(t);
 };
 
 export const readWholeValue =

@@ -137,9 +137,13 @@ describe('ids of new things', () => {
 
     // A funding stream: named by keyboard, its id follows and the focus stays on its name.
     await app.go('funding');
+    // Added as "New fund" (its id derived from that name), then renamed.
     await app.page.getByRole('button', { name: '+ Add funding stream' }).click();
+    await app.page.getByTestId('add-stream-name').fill('New fund');
+    await app.page.getByTestId('add-stream-funder').fill('Lottery');
+    await app.page.getByTestId('add-stream-save').click();
     await app.waitForResults();
-    const name = app.page.getByTestId('stream-name-new-funding-stream');
+    const name = app.page.getByTestId('stream-name-new-fund');
     await name.fill('Youth fund');
     await name.press('Enter');
     await app.waitForResults();
@@ -147,7 +151,7 @@ describe('ids of new things', () => {
     await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stream-name-youth-fund');
     await app.shot(path.join(SHOTS, 'funding-stream-id.png'), app.streamId('youth-fund').input());
     expect(await app.sidewaysScroll()).toBe(false);
-    // The grid itself scrolls sideways at 1280 (its FY columns; it did before the id field): the field is in view.
+    // The stream's card fits at 1280: the id field is in view.
     const box = (await app.streamId('youth-fund').input().boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(1280);
 

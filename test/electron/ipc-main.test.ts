@@ -28,6 +28,9 @@ const VALID_ARGS: Record<ApiMethod, unknown[]> = {
   classifySpreadsheet: [{ fileName: 'costs.xlsx', base64: 'YSxiLGMK' }],
   getViewState: [],
   setViewState: [{ screen: 'compare', scenarioId: 'cut', compareIds: ['base', 'cut'], headlineFy: 2021, riskScenarioId: null, risk: {} }],
+  createPlan: [{ name: 'Ours', startFy: '2025/26', years: 3, underwriter: 'OPCC', limit: 0, stream: null }],
+  renameVariable: [{ from: 'grantLevel', to: 'level' }],
+  deleteVariable: [{ name: 'grantLevel' }],
 };
 
 /** Records what registerIpc hands to ipcMain.handle, keyed by channel. */

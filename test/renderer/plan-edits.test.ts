@@ -7,7 +7,6 @@ import {
   deleteInterventionEdit,
   removeAllocationEdit,
   setAllocationEdit,
-  setAnnualCostEdit,
   setConditionEdit,
   setInterventionFieldEdit,
   setPartnerSharesEdit,
@@ -27,12 +26,6 @@ describe('plan edits', () => {
       label: 'Local evaluation: annual cost',
       ops: [{ op: 'set', path: ['interventions', 2, 'annualCost'], value: 140000 }],
     });
-  });
-
-  it('edits one FY of a per-FY cost', () => {
-    const plan = demoPlan();
-    const edit = setAnnualCostEdit(plan, 5, '2021/22', 210000);
-    expect(edit.ops).toEqual([{ op: 'set', path: ['interventions', 5, 'annualCost', '2021/22'], value: 210000 }]);
   });
 
   it('adds an allocation for an FY without one, in FY order, and edits or removes one', () => {

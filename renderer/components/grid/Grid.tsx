@@ -22,6 +22,20 @@ export interface GridProps<Row> {
   readonly onPaste?: (text: string) => void;
 }
 
+/**
+ * Keeps a row moved to by the keyboard below the sticky headings, however tall they wrap:
+ * the scroller's scroll-padding follows the heading row's height.
+ */
+function headPadding(head: HTMLTableSectionElement | null): (() => void) | void {
+  const scroller = head?.closest<HTMLElement>('.grid-scroll');
+  if (!head || !scroller) return;
+  const observer = new ResizeObserver(() => {
+    scroller.style.scrollPaddingTop = `${Math.ceil(head.getBoundingClientRect().height) + 4}px`;
+  });
+  observer.observe(head);
+  return () => observer.disconnect();
+}
+
 export function Grid<Row>(props: GridProps<Row>) {
   const { items, columns, readOnly } = props;
   const [sort, setSort] = useState<SortState | null>(null);
@@ -95,7 +109,7 @@ export function Grid<Row>(props: GridProps<Row>) {
         onKeyDown={onKeyDown}
         data-testid={props.testId}
       >
-        <thead>
+        <thead ref={headPadding}>
           <tr>
             {columns.map((c) => {
               const sorted = sort?.column === c.key ? sort.direction : null;

@@ -193,11 +193,10 @@ export class AuthoringApp extends HeadroomApp {
   // ---------------------------------------------------------------- Funding
 
   /** Funding > a stream's "Ring-fenced to" > Change: ticks exactly the interventions named. */
-  async ringFence(streamId: string, firstFy: string, names: readonly string[]): Promise<void> {
-    const row = this.page.getByTestId('funding-grid').locator('tbody tr', { has: this.page.getByTestId(`alloc-${streamId}-${firstFy}`) });
-    const popover = row.locator('details.popover');
-    if (!(await popover.evaluate((d) => (d as HTMLDetailsElement).open))) await popover.locator('summary').click();
-    const boxes = popover.getByRole('checkbox');
+  async ringFence(streamId: string, _firstFy: string, names: readonly string[]): Promise<void> {
+    const toggle = this.page.getByTestId(`ring-fence-toggle-${streamId}`);
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const boxes = this.page.getByTestId(`ring-fence-${streamId}`).getByRole('checkbox');
     for (const box of await boxes.all()) {
       const label = ((await box.evaluate((el) => el.closest('label')?.textContent)) ?? '').trim();
       if (names.includes(label) !== (await box.isChecked())) {
@@ -205,7 +204,7 @@ export class AuthoringApp extends HeadroomApp {
         await this.waitForResults();
       }
     }
-    await popover.locator('summary').click();
+    await toggle.click();
   }
 
   // ---------------------------------------------------------------- Scenarios
