@@ -23,6 +23,12 @@ const CSV_NAME = 'authoring-services.csv';
 const csv = () => fs.readFileSync(path.join(REPO, 'test/fixtures/sheets', CSV_NAME));
 let app: MouseAuthor | undefined;
 
+/** Leaves no screenshot of an earlier run (a "-failed" one above all) beside this run's. */
+function clearShots(prefix: string): void {
+  const dir = path.join(REPO, 'test-results/authoring');
+  for (const file of fs.readdirSync(dir)) if (file.startsWith(`${prefix}-`)) fs.rmSync(path.join(dir, file));
+}
+
 afterEach(async () => {
   await app?.close();
   app = undefined;
@@ -61,7 +67,7 @@ async function build(a: MouseAuthor & AuthorSteps): Promise<Plan> {
   await step(a, 'import-services', () => a.importServices(csv(), CSV_NAME));
   await step(a, 'service-extras', () => a.serviceExtras());
   await step(a, 'ring-fence', () => a.ringFences());
-  await step(a, 'scenarios', () => a.scenarios());
+  await step(a, 'scenarios', () => a.addScenarios());
   let exported: Plan | undefined;
   await step(a, 'export', async () => (exported = await a.exportPlan()));
   return exported!;
@@ -80,6 +86,7 @@ function expectSameAsFixture(exported: Plan): void {
 
 describe('building a plan from New plan to an export that simulates like the plan written by hand', () => {
   it('by mouse and typing', async () => {
+    clearShots('mouse');
     const a = await MouseAuthor.start(suite.chromium.browser, suite.harness.harness, authoringPlan(), 'mouse');
     app = a;
     expectSameAsFixture(await build(a));
@@ -88,9 +95,11 @@ describe('building a plan from New plan to an export that simulates like the pla
   }, 600_000);
 
   it('by keyboard alone', async () => {
+    clearShots('keyboard');
     const a = await KeyboardAuthor.start(suite.chromium.browser, suite.harness.harness, authoringPlan(), 'keyboard');
     app = a;
     expectSameAsFixture(await build(a));
+    expect(await a.pointerEvents(), 'pointer events or drops on the page').toBe(0);
     expect(a.consoleErrors).toEqual([]);
     expect(suite.harness.serverErrors).toEqual([]);
   }, 600_000);

@@ -4,9 +4,10 @@
 // keyboard journey (authoring-keyboard.ts) takes the same steps from the same words.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Harness } from '../../../electron/harness/server';
-import { fyOfMonth, formatFy, parseMonth } from '../../../shared/months';
+import { fyOfMonth, formatFy, formatMonth, parseMonth } from '../../../shared/months';
 import type { FundingStream, Intervention, Plan, Scenario } from '../../../shared/plan';
 import { AuthoringApp, dateAsTyped } from './authoring-pages';
+import { EditQuestionDialog } from './cost-editor';
 import { FundingEditor } from './funding-screen';
 import { NewPlanDialogPage, PlanScreen } from './plan-screen';
 import { SheetImportDialogPage } from './sheet-import';
@@ -43,12 +44,26 @@ export function scenarioChanges(scenario: Scenario): { stream: string; fy: strin
   });
 }
 
+/** The month before the plan's horizon starts, as "2023-03". */
+export function madeIn(plan: Plan): string {
+  return formatMonth(parseMonth(plan.horizon.start) - 1);
+}
+
+/** A stream's grant condition as a number (a formula would be typed differently). */
+function shareOf(s: FundingStream): number | undefined {
+  const share = s.conditions?.minCommissionedShare;
+  if (typeof share === 'string') throw new Error(`${s.id}: the journey types a grant condition as a number`);
+  return share;
+}
+
 /** What the journey types, read off the fixture. */
 export function planSteps(fixture: Plan) {
   const [first, second, ...more] = fixture.fundingStreams;
   if (!first || !second || more.length) throw new Error('the journey builds exactly two streams');
   const variables = Object.entries(fixture.variables ?? {});
   if (variables.some(([, v]) => typeof v !== 'number')) throw new Error('the journey types variables as plain numbers');
+  const underwriting = fixture.underwriting;
+  if (!underwriting) throw new Error('the guided start asks for an underwriter and a limit');
   const startFy = formatFy(fyOfMonth(parseMonth(fixture.horizon.start)));
   const fys = first.allocations.map((a) => a.fy);
   const onlyNumbers = (s: FundingStream) =>
@@ -66,15 +81,15 @@ export function planSteps(fixture: Plan) {
     notes: fixture.notes ?? '',
     startFy,
     years: String(fixture.horizon.months / 12),
-    underwriter: fixture.underwriting.by ?? '',
-    limit: String(fixture.underwriting.limit),
+    underwriter: underwriting.by ?? '',
+    limit: String(underwriting.limit),
     variables: variables.map(([name, value]) => ({ name, value: String(value) })),
     streams: [first, second].map((s) => ({
       id: s.id,
       name: s.name,
       funder: s.funder,
       kind: s.kind,
-      condition: s.conditions?.minCommissionedShare,
+      condition: shareOf(s),
       allocations: onlyNumbers(s),
     })),
     fys,
@@ -95,7 +110,7 @@ export interface AuthorSteps {
   importServices(csv: Buffer, fileName: string): Promise<void>;
   serviceExtras(): Promise<void>;
   ringFences(): Promise<void>;
-  scenarios(): Promise<void>;
+  addScenarios(): Promise<void>;
   exportPlan(): Promise<Plan>;
 }
 
@@ -105,6 +120,7 @@ export class MouseAuthor extends AuthoringApp implements AuthorSteps {
   readonly planScreen = new PlanScreen(this.page);
   readonly fundingEditor = new FundingEditor(this.page);
   readonly sheet = new SheetImportDialogPage(this.page);
+  readonly question = new EditQuestionDialog(this.page);
 
   /** The app at 1280×800 on the demo plan, ready to build `fixture`; screenshots named `<prefix>-NN-…`. */
   static async start<T extends MouseAuthor>(
@@ -118,10 +134,17 @@ export class MouseAuthor extends AuthoringApp implements AuthorSteps {
     const app = new this(context, await context.newPage(), harness);
     app.steps = planSteps(fixture);
     app.shotPrefix = prefix;
+    // The plan is made the month before its horizon starts (the guided start offers FYs around
+    // "today"), whatever day the test runs on.
+    await context.clock.setFixedTime(`${madeIn(fixture)}-15T10:00:00Z`);
+    await app.beforeLoad();
     await app.page.goto(harness.url, { waitUntil: 'load' });
     await app.arriveOnOverview();
     return app;
   }
+
+  /** Anything the journey sets up in the browser before the first page loads. */
+  protected async beforeLoad(): Promise<void> {}
 
   /** Waits for the page File > New plan reloads onto, with the new plan's name in the title bar. */
   async arriveOnNewPlan(): Promise<void> {
@@ -221,10 +244,22 @@ export class MouseAuthor extends AuthoringApp implements AuthorSteps {
 
   async serviceExtras(): Promise<void> {
     for (const item of this.steps.extras) {
-      if (typeof item.annualCost === 'string') await this.typeInCell(item.id, 'annualCost', item.annualCost);
+      if (typeof item.annualCost === 'string') await this.typeCostFormula(item.id, item.annualCost);
       for (const share of item.partnerShares ?? []) await this.addPartnerShare(item.id, share);
       if (item.transition) await this.setTransition(item.id, item.transition);
     }
+  }
+
+  /** Types a formula over a cost in the grid, which shows one FY: the app asks, and it is for every year. */
+  async typeCostFormula(id: string, formula: string): Promise<void> {
+    await this.interventions.cell(id, 'annualCost').click();
+    await this.page.keyboard.press('Enter');
+    const editor = this.page.getByTestId('cell-editor');
+    await editor.fill(formula);
+    await editor.press('Enter');
+    await this.question.answer('every-year');
+    await editor.waitFor({ state: 'detached' });
+    await this.waitForResults();
   }
 
   async ringFences(): Promise<void> {
@@ -235,7 +270,7 @@ export class MouseAuthor extends AuthoringApp implements AuthorSteps {
     }
   }
 
-  async scenarios(): Promise<void> {
+  async addScenarios(): Promise<void> {
     await this.go('scenarios');
     for (const scenario of this.steps.scenarios) {
       await this.addScenario(scenario.name);
@@ -245,7 +280,12 @@ export class MouseAuthor extends AuthoringApp implements AuthorSteps {
         if (c.percent !== undefined) await this.setGrantLevel(c.stream, c.fy, c.percent);
         if (c.confirmedOn) await this.setConfirmedOn(c.stream, c.fy, c.confirmedOn);
       }
-      if (scenario.stance === 'prudent') await this.setStance('prudent');
+      if (scenario.stance === 'prudent') {
+        // The radio shows the stored stance, so it is ticked once the edit is stored, not at the click.
+        await this.page.getByTestId('stance-prudent').click();
+        await this.page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid="stance-prudent"]')?.checked);
+        await this.waitForResults();
+      }
     }
   }
 

@@ -34,9 +34,24 @@ export const named =
   (f: Focus): boolean =>
     f.name === name && (form === undefined || (f.form ?? '').split(' ').includes(form));
 
+/** Counts, in the tab's sessionStorage (kept across the reload New plan does), every pointer event and drop. */
+function countPointerEvents(): void {
+  for (const type of ['pointerdown', 'mousedown', 'touchstart', 'drop'])
+    window.addEventListener(type, () => sessionStorage.setItem('pointer-events', String(Number(sessionStorage.getItem('pointer-events')) + 1)), true);
+}
+
 export class KeyboardAuthor extends MouseAuthor {
   get keys() {
     return this.page.keyboard;
+  }
+
+  protected override async beforeLoad(): Promise<void> {
+    await this.context.addInitScript(countPointerEvents);
+  }
+
+  /** How many pointer events (or drops) the page has seen: none, when the journey was by keyboard alone. */
+  async pointerEvents(): Promise<number> {
+    return this.page.evaluate(() => Number(sessionStorage.getItem('pointer-events')));
   }
 
   focused(): Promise<Focus> {
@@ -73,6 +88,11 @@ export class KeyboardAuthor extends MouseAuthor {
       at = await this.focused();
     }
     throw new Error(`${what} was not reached by ${opts.back ? 'Shift+Tab' : 'Tab'} (focus ended on ${at.tag} ${at.testId ?? ''} "${at.name}")`);
+  }
+
+  /** Waits for the app to move the focus (to a field it opens): keys pressed before it does would go elsewhere. */
+  async focusMovesTo(testId: string): Promise<void> {
+    await this.page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId);
   }
 
   /** Tab to a control and press Enter (a button, a menu, a submit). */
@@ -211,6 +231,7 @@ export class KeyboardAuthor extends MouseAuthor {
     for (const a of stream.allocations) {
       const key = `${stream.id}-${a.fy}`;
       await this.press(`add-alloc-${key}`, `+ Add the ${a.fy} allocation`);
+      await this.focusMovesTo(`amount-${key}`);
       await this.typeInto(`amount-${key}`, a.amount);
       await this.page.getByTestId(`remove-alloc-${key}`).waitFor();
     }
@@ -236,8 +257,13 @@ export class KeyboardAuthor extends MouseAuthor {
       if (typeof item.annualCost === 'string') {
         await this.gridTo(item.id, 'annualCost');
         await this.keys.press('Enter');
+        await this.focusMovesTo('cell-editor');
         await this.keys.press('Control+a');
         await this.keys.type(item.annualCost);
+        await this.keys.press('Enter');
+        // The grid shows one FY's cost: the app asks whether the formula is for every year (its first answer).
+        await this.question.dialog().waitFor();
+        await this.tabTo('choice-every-year', 'Change every year');
         await this.keys.press('Enter');
         await this.page.getByTestId('cell-editor').waitFor({ state: 'detached' });
         await this.waitForResults();
@@ -275,7 +301,7 @@ export class KeyboardAuthor extends MouseAuthor {
     }
   }
 
-  override async scenarios(): Promise<void> {
+  override async addScenarios(): Promise<void> {
     await this.goByKeyboard('scenarios');
     for (const scenario of this.steps.scenarios) {
       const before = await this.page.locator('[data-testid^="scenario-item-"]').count();
