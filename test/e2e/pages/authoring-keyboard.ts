@@ -151,6 +151,14 @@ export class KeyboardAuthor extends MouseAuthor {
       const [dr, dc] = [rows.indexOf(rowId) - rows.indexOf(at.row), cols.indexOf(col) - cols.indexOf(at.col)];
       if (dr === 0 && dc === 0) return;
       await this.keys.press(dr > 0 ? 'ArrowDown' : dr < 0 ? 'ArrowUp' : dc > 0 ? 'ArrowRight' : 'ArrowLeft');
+      // The grid moves the focus a frame later: wait for it, or the next key would overshoot.
+      await this.page.waitForFunction(
+        ([row, c]) => {
+          const cell = document.activeElement?.closest('td[role="gridcell"]');
+          return cell && (cell.getAttribute('data-col') !== c || cell.closest('tr')?.getAttribute('data-id') !== row);
+        },
+        [at.row, at.col] as const,
+      );
     }
     throw new Error(`the arrow keys did not reach ${rowId} ${col}`);
   }
@@ -241,7 +249,9 @@ export class KeyboardAuthor extends MouseAuthor {
   override async importServices(csv: Buffer, fileName: string): Promise<void> {
     await this.press('menu-file', 'the File menu');
     await this.tabTo('menu-import-sheet', 'File > Import spreadsheet');
-    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.keys.press('Enter')]);
+    const choosing = this.page.waitForEvent('filechooser');
+    await this.keys.press('Enter');
+    const chooser = await choosing;
     await chooser.setFiles({ name: fileName, mimeType: 'text/csv', buffer: csv });
     await this.sheet.read();
     await this.shot('sheet-preview');
