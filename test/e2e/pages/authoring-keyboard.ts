@@ -166,6 +166,13 @@ export class KeyboardAuthor extends MouseAuthor {
   override async newPlan(): Promise<void> {
     const s = this.steps;
     const [stream] = s.streams;
+    // Opened, left with Escape (the focus is back on File, the menu closed), opened again.
+    await this.fileMenu('menu-new-plan', 'File > New plan…');
+    await this.newPlanDialog.dialog().waitFor();
+    await this.keys.press('Escape');
+    await this.newPlanDialog.dialog().waitFor({ state: 'hidden' });
+    await this.focusMovesTo('menu-file');
+    if (await this.page.locator('details.menu[open]').count()) throw new Error('the File menu stayed open behind New plan');
     await this.fileMenu('menu-new-plan', 'File > New plan…');
     await this.newPlanDialog.dialog().waitFor();
     await this.typeInto('new-plan-name', s.name, { enter: false });
