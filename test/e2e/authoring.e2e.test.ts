@@ -90,6 +90,11 @@ describe('building a plan from New plan to an export that simulates like the pla
     const a = await MouseAuthor.start(suite.chromium.browser, suite.harness.harness, authoringPlan(), 'mouse');
     app = a;
     expectSameAsFixture(await build(a));
+    // The plan built, on Results at a desktop size too.
+    await a.go('results');
+    await a.page.setViewportSize({ width: 1920, height: 1080 });
+    await a.shot('results-1920');
+    expect(await sidewaysScroll(a.page), 'sideways scroll on Results at 1920×1080').toEqual([]);
     expect(a.consoleErrors).toEqual([]);
     expect(suite.harness.serverErrors).toEqual([]);
   }, 600_000);
