@@ -112,6 +112,19 @@ function refreshMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuActions, options)));
 }
 
+/** The window now shows `doc` (opened, made by New plan, or saved under another name). */
+function showsDocument(win: BrowserWindow, doc: string): void {
+  forgetWindow(win);
+  documentWindows.set(doc, win);
+  app.addRecentDocument(doc);
+  rememberDocument(doc, win.getBounds());
+  refreshMenu();
+}
+
+function forgetWindow(win: BrowserWindow): void {
+  for (const [doc, shown] of documentWindows) if (shown === win) documentWindows.delete(doc);
+}
+
 function createWindow(session: DocumentSession): BrowserWindow {
   const doc = session.document.info().path;
   const saved = boundsFor(windowState, doc);
@@ -121,15 +134,24 @@ function createWindow(session: DocumentSession): BrowserWindow {
   const win = new BrowserWindow(windowOptions({ preloadPath, bounds, dark: nativeTheme.shouldUseDarkColors }));
   const contentsId = win.webContents.id;
   const newPlanPath = (name: string) => chooseNewPlanFile(dialog, win, name);
-  sessions.set(contentsId, { session, handlers: createHandlers(session, 'electron', printBriefingPdf, viewStates, newPlanPath) });
+  const handlers = createHandlers(session, 'electron', printBriefingPdf, viewStates, newPlanPath);
+  sessions.set(contentsId, {
+    session,
+    handlers: {
+      ...handlers,
+      // New plan opens the new document in this window: the window now holds that file.
+      createPlan: async (answers) => {
+        const result = await handlers.createPlan(answers);
+        if (result.ok) showsDocument(win, session.document.info().path);
+        return result;
+      },
+    },
+  });
   win.once('ready-to-show', () => win.show());
-  documentWindows.set(doc, win);
-  app.addRecentDocument(doc);
-  rememberDocument(doc, win.getBounds());
-  refreshMenu();
+  showsDocument(win, doc);
   win.on('close', () => rememberDocument(session.document.info().path, win.getNormalBounds()));
   win.on('closed', () => {
-    documentWindows.delete(doc);
+    forgetWindow(win);
     sessions.delete(contentsId);
     session.close();
   });
@@ -193,6 +215,7 @@ async function saveAs(): Promise<void> {
   if (result.canceled || !result.filePath) return;
   try {
     await target.session.document.saveAs(result.filePath);
+    showsDocument(target.win, target.session.document.info().path);
     tell(target.win, 'reload');
   } catch (error) {
     dialog.showErrorBox('Save As failed; the plan is unchanged', (error as Error).message);

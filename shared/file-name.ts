@@ -11,7 +11,9 @@ export function fileNameFor(planName: string, suffix: string): string {
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 120)
     .trimEnd();
-  return `${safe || 'Plan'}${suffix}`;
+  // Windows refuses CON, NUL, COM1… as a file's name whatever follows the first dot.
+  const reserved = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(safe.split('.')[0].trim());
+  return `${safe ? (reserved ? `${safe} (plan)` : safe) : 'Plan'}${suffix}`;
 }
 
 /** What main exports for a plan: "<plan> comparison.xlsx", "<plan> briefing.pdf", "<plan> outturn 2021-22.xlsx". */

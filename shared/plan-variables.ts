@@ -16,13 +16,47 @@ export interface FormulaPlace {
   readonly formula: string;
 }
 
+/**
+ * Fields that hold words, never a formula: a name, a note or a provider that happens to start
+ * with "=" is text (the resolver never evaluates it), so renames and deletes leave it alone.
+ */
+const TEXT_FIELDS = new Set([
+  'format',
+  'name',
+  'notes',
+  'id',
+  'funder',
+  'kind',
+  'provider',
+  'system',
+  'category',
+  'partner',
+  'to',
+  'by',
+  'stance',
+  'text',
+  'ledgerCodes',
+  'restrictedTo',
+  'intervention',
+  'stream',
+  'variable',
+  'dist',
+  'fy',
+  'from',
+  'month',
+  'asAt',
+  'confirmedOn',
+  'start',
+]);
+
 /** Every formula in the plan, with where it is (variables, amounts, scenario changes…). */
 export function formulaPlaces(plan: Plan): FormulaPlace[] {
   const places: FormulaPlace[] = [];
   const walk = (value: Json, path: (string | number)[]) => {
     if (isFormula(value)) places.push({ path, formula: value });
     else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
-    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+    else if (value && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) if (!isTextField(path, key)) walk(item, [...path, key]);
   };
   walk(plan, []);
   return places;
@@ -40,10 +74,16 @@ function renamedRecord(record: Record<string, Json>, from: string, to: string): 
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key === from ? to : key, rewrite(value, from, to)]));
 }
 
-function rewrite(value: Json, from: string, to: string): Json {
+/** A key of a variables record is a variable's name, whatever it is called; elsewhere TEXT_FIELDS hold words. */
+function isTextField(path: readonly (string | number)[], key: string): boolean {
+  return path[path.length - 1] !== 'variables' && TEXT_FIELDS.has(key);
+}
+
+function rewrite(value: Json, from: string, to: string, path: readonly (string | number)[] = []): Json {
   if (isFormula(value)) return renameInFormula(value, from, to);
-  if (Array.isArray(value)) return value.map((item) => rewrite(item, from, to));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v, from, to)]));
+  if (Array.isArray(value)) return value.map((item, i) => rewrite(item, from, to, [...path, i]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isTextField(path, k) ? v : rewrite(v, from, to, [...path, k])]));
   return value;
 }
 
@@ -65,6 +105,7 @@ export function renameVariableEdit(plan: Plan, from: string, to: string): { edit
   const record = plan as unknown as Record<string, Json>;
   for (const [key, value] of Object.entries(record)) {
     if (key === 'variables') setIfChanged([key], value, renamedRecord(value as Record<string, Json>, from, to));
+    else if (isTextField([], key)) continue;
     else if (key === 'scenarios') {
       plan.scenarios!.forEach((scenario, si) => {
         const after: Record<string, Json> = rewrite(scenario, from, to) as Record<string, Json>;

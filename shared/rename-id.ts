@@ -34,8 +34,9 @@ export function idPlaces(plan: Plan, kind: IdKind, id: string): IdPlace[] {
   if (kind === 'scenario') return places;
   if (kind === 'intervention') {
     plan.fundingStreams.forEach((stream, si) => {
-      const ri = stream.restrictedTo?.indexOf(id) ?? -1;
-      if (ri >= 0) places.push({ words: `${stream.name}: ring-fence`, paths: [['fundingStreams', si, 'restrictedTo', ri]] });
+      // Every entry: a repeated id in a ring-fence is allowed, and each must follow the rename.
+      const paths = (stream.restrictedTo ?? []).flatMap((entry, ri) => (entry === id ? [['fundingStreams', si, 'restrictedTo', ri]] : []));
+      if (paths.length) places.push({ words: `${stream.name}: ring-fence`, paths });
     });
   }
   (plan.scenarios ?? []).forEach((scenario, si) => {

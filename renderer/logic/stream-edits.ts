@@ -152,13 +152,32 @@ export function setConfirmationEdit(plan: Plan, si: number, fy: string, choice: 
 /** An uncertain confirmation: the variable the delay names, its plan default and its draws. */
 export interface UncertainConfirmation {
   readonly variable: string;
-  /** The plan variable's value: the months expected when nothing is drawn (Base, Scenarios). */
-  readonly expected: number;
+  /**
+   * The plan variable's value: the months expected when nothing is drawn (Base, Scenarios); a
+   * formula (a by-year table from the Plan screen) is kept as it is, never replaced by a number.
+   */
+  readonly expected: number | string;
   /** Months after April that a draw picks from, and their weights (equal when left out). */
   readonly months: readonly number[];
   readonly weights?: readonly number[];
   /** The scenarios whose risk draws pick the delay. */
   readonly scenarioIds: readonly string[];
+}
+
+/**
+ * Why a name cannot carry this allocation's uncertain delay: not a variable name, or a variable
+ * the plan already has for something else (its value and draws would be overwritten). The
+ * allocation's own delay variable may be kept.
+ */
+export function uncertainVariableProblem(plan: Plan, si: number, fy: string, name: string): string | null {
+  if (!name) return 'Name the variable the delay is drawn as';
+  const problem = variableNameProblem(name);
+  if (problem) return problem;
+  const current = confirmationOf(allocationAt(plan, si, fy).allocation);
+  const own = current.kind === 'uncertain' ? current.variable : null;
+  return name !== own && variableTaken(plan, name)
+    ? `${name} is already a variable of the plan; choose another name, so its value and draws stay as they are`
+    : null;
 }
 
 function variableTaken(plan: Plan, name: string): boolean {
@@ -185,7 +204,7 @@ export function uncertainConfirmationOf(plan: Plan, si: number, fy: string, scen
   const current = confirmationOf(allocation);
   const variable = (current.kind === 'uncertain' && current.variable) || suggestDelayVariable(plan, si);
   const own = plan.variables?.[variable];
-  const expected = typeof own === 'number' ? own : current.kind === 'delay' ? current.months : 0;
+  const expected = own !== undefined ? own : current.kind === 'delay' ? current.months : 0;
   const drawn = (plan.scenarios ?? []).flatMap((s) =>
     (s.uncertainty ?? []).filter((u) => u.variable === variable && u.dist === 'discrete').map((u) => ({ id: s.id, u })),
   );
@@ -194,7 +213,7 @@ export function uncertainConfirmationOf(plan: Plan, si: number, fy: string, scen
   return {
     variable,
     expected,
-    months: first && first.dist === 'discrete' ? first.values : [expected],
+    months: first && first.dist === 'discrete' ? first.values : [typeof expected === 'number' ? expected : 0],
     weights: first && first.dist === 'discrete' ? first.weights : undefined,
     scenarioIds: drawn.length ? drawn.map((d) => d.id) : inView,
   };
@@ -225,5 +244,6 @@ export function setUncertainConfirmationEdit(plan: Plan, si: number, fy: string,
       ops.push(...removeUncertaintyEdit(plan, scenario.id, k).ops);
     }
   }
-  return { label: `${stream.name} ${fy}: confirmation uncertain (${u.variable}), ${expectedWords(u.expected)}`, ops };
+  const expectedText = typeof u.expected === 'number' ? expectedWords(u.expected) : `expected as ${u.expected}`;
+  return { label: `${stream.name} ${fy}: confirmation uncertain (${u.variable}), ${expectedText}`, ops };
 }

@@ -6,6 +6,7 @@ import { newVariableNameProblem } from '../../shared/names';
 import type { Plan } from '../../shared/plan';
 import { deleteVariableEdit, placesUsing, renameVariableEdit } from '../../shared/plan-variables';
 import { validatePlan } from '../../shared/validate';
+import { workedExample } from '../fixtures';
 
 const plan: Plan = {
   format: 'headroom-plan',
@@ -160,5 +161,22 @@ describe('the per-FY table', () => {
     const withTable = { ...plan, variables: { ...plan.variables, payAward: byYearFormula(['0.03', '-0.01', '0']) } };
     const checked = validatePlan(withTable);
     expect(checked.ok ? [] : checked.problems).toEqual([]);
+  });
+});
+
+describe('text that starts with "=" is not a formula', () => {
+  it('renames and deletes a variable without touching names, notes or providers that look like formulas', () => {
+    const plan = workedExample();
+    plan.variables = { g: 1 };
+    plan.name = '=g';
+    plan.notes = '=g notes';
+    plan.interventions[0].provider = '=g';
+    plan.interventions[0].annualCost = '=100000 * g';
+    const renamed = renameVariableEdit(plan, 'g', 'gg');
+    if (!('edit' in renamed)) throw new Error(renamed.problem);
+    const after = applyEdit(plan, renamed.edit).plan as typeof plan;
+    expect([after.name, after.notes, after.interventions[0].provider]).toEqual(['=g', '=g notes', '=g']);
+    expect(after.interventions[0].annualCost).toBe('=100000 * gg');
+    expect(placesUsing(plan, 'g').map((p) => p.path.join('.'))).toEqual(['interventions.0.annualCost']);
   });
 });

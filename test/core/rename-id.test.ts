@@ -84,6 +84,15 @@ describe('renaming an id everywhere', () => {
     expect(renameIdEdit(plan, 'intervention', 1, 'navigators').ops).toEqual([]);
   });
 
+  it('follows an id repeated in a ring-fence', () => {
+    const plan = demoPlan();
+    const id = plan.interventions[0].id;
+    plan.fundingStreams[0].restrictedTo = [id, plan.interventions[1].id, id];
+    const renamed = apply(plan, renameIdEdit(plan, 'intervention', 0, 'renamed'));
+    expect(renamed.fundingStreams[0].restrictedTo).toEqual(['renamed', plan.interventions[1].id, 'renamed']);
+    expect(validatePlan(renamed).ok).toBe(true);
+  });
+
   it('renames every demo id and back to the same plan, simulating the same figures', () => {
     const plan = demoWithActuals();
     plan.actuals!.commentary = [{ intervention: 'parenting-peer-support', fy: '2021/22', text: 'On plan' }];

@@ -95,6 +95,18 @@ describe('a new plan from File > New plan', () => {
     await app.redoByKeyboard();
     await expect.poll(() => plan.resolved('payAward')).toBe(`= ${fys[0]} 0.03 · ${fys[1]} 0.025 · ${fys[2]} 0.02`);
 
+    // A formula turned back into values asks first: Keep formula stores nothing.
+    await app.page.getByTestId('variable-mode-payAward').selectOption('formula');
+    const formulaRevision = (await app.callApi('getPlan')).info.revision;
+    await app.page.getByTestId('variable-mode-payAward').selectOption('same');
+    const leave = app.page.getByTestId('variable-leave-formula-payAward');
+    await expect.poll(() => leave.isVisible()).toBe(true);
+    expect(await leave.innerText()).toContain('Replace the formula');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => leave.isVisible()).toBe(false);
+    expect((await app.callApi('getPlan')).info.revision).toBe(formulaRevision);
+    expect(await app.page.getByTestId('variable-mode-payAward').inputValue()).toBe('formula');
+
     // No sideways scroll at 1280×800.
     expect(await app.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await app.page.setViewportSize({ width: 1920, height: 1080 });

@@ -296,6 +296,10 @@ describe('fileNameFor', () => {
     ['../../etc/passwd', 'etc passwd.csv'],
     ['..', 'Plan.csv'],
     ['a\u0000b\nc', 'a b c.csv'],
+    ['CON', 'CON (plan).csv'],
+    ['nul.backup', 'nul.backup (plan).csv'],
+    ['Com1 ', 'Com1 (plan).csv'],
+    ['Console', 'Console.csv'],
   ])('%j → %j', (name, expected) => {
     expect(fileNameFor(name, '.csv')).toBe(expected);
   });

@@ -18,6 +18,7 @@ import {
   streamReferences,
   suggestDelayVariable,
   uncertainConfirmationOf,
+  uncertainVariableProblem,
 } from '../../renderer/logic/stream-edits';
 import { demoPlan } from './fixtures';
 
@@ -200,5 +201,25 @@ describe('confirmation choices', () => {
     ]);
     valid(narrower);
     expect(suggestDelayVariable(narrower, 3)).toBe('youthFundDelay2');
+  });
+});
+
+describe('an uncertain confirmation never takes over another variable', () => {
+  it('refuses a name the plan already uses, keeps its own variable, and keeps a formula value', () => {
+    let plan = demoPlan();
+    const si = 0;
+    const fy = plan.fundingStreams[si].allocations[1].fy;
+    expect(uncertainVariableProblem(plan, si, fy, 'grantLevel')).toMatch(/already a variable of the plan/);
+    expect(uncertainVariableProblem(plan, si, fy, 'coreDelay')).toBeNull();
+    plan = apply(
+      plan,
+      setUncertainConfirmationEdit(plan, si, fy, { variable: 'coreDelay', expected: 2, months: [1, 2, 3], scenarioIds: [] }),
+    );
+    expect(uncertainVariableProblem(plan, si, fy, 'coreDelay')).toBeNull();
+    plan = { ...plan, variables: { ...plan.variables, coreDelay: '=fy == 0 ? 2 : 3' } };
+    const start = uncertainConfirmationOf(plan, si, fy, 'base');
+    expect(start.expected).toBe('=fy == 0 ? 2 : 3');
+    const again = setUncertainConfirmationEdit(plan, si, fy, start);
+    expect(again.ops.some((op) => op.path.join('.') === 'variables.coreDelay')).toBe(false);
   });
 });

@@ -85,7 +85,7 @@ export function StreamCard(props: {
         <InlineField
           label="Grant condition"
           ariaLabel={`${stream.name}: grant condition, the least share commissioned`}
-          hint="least share commissioned"
+          hint="at least this share of spend commissioned"
           size="narrow"
           align="right"
           value={stream.conditions?.minCommissionedShare !== undefined ? valueText(stream.conditions.minCommissionedShare) : ''}

@@ -2,12 +2,11 @@
 // wherever nothing is drawn) and, for the scenarios picked, the months a risk draw picks
 // from with their weights (a listed-values draw, as on the Risk screen). Saved as one edit.
 import { useId, useState } from 'react';
-import { variableNameProblem } from '../../../shared/names';
 import { readMonthOffset } from '../../../shared/parse';
 import { problemInWords } from '../../../shared/problem-words';
 import type { Plan } from '../../../shared/plan';
 import { FieldError } from '../../components/common';
-import { setUncertainConfirmationEdit, uncertainConfirmationOf } from '../../logic/stream-edits';
+import { setUncertainConfirmationEdit, uncertainConfirmationOf, uncertainVariableProblem } from '../../logic/stream-edits';
 import { readNumberList } from '../../logic/uncertainty-edits';
 import { applyEdit } from '../../store/actions';
 import { useStore } from '../../store/store';
@@ -48,9 +47,13 @@ export function UncertainForm(props: { plan: Plan; si: number; fy: string; onDon
   async function save() {
     const found: Partial<Record<FieldKey, string>> = {};
     const name = variable.trim();
-    const nameProblem = name ? variableNameProblem(name) : 'Name the variable the delay is drawn as';
+    const nameProblem = uncertainVariableProblem(plan, si, fy, name);
     if (nameProblem) found.variable = nameProblem;
-    const exp = readMonthOffset(expected);
+    // A formula the variable already has (a by-year table) is kept unless another value is typed.
+    const exp: ReturnType<typeof readMonthOffset> | { ok: true; value: string } =
+      typeof start.expected === 'string' && expected.trim() === start.expected
+        ? { ok: true, value: start.expected }
+        : readMonthOffset(expected);
     if (!exp.ok) found.expected = `Expected months: ${exp.message}`;
     const list = readMonthList(months);
     if (!list.ok) found.months = `Months: ${list.message}`;

@@ -7,6 +7,7 @@ import { newVariableNameProblem } from '../../../shared/names';
 import type { Plan } from '../../../shared/plan';
 import { api } from '../../api';
 import { Card, Empty, FieldError } from '../../components/common';
+import { ChoiceDialog } from '../../components/ChoiceDialog';
 import { InlineField } from '../../components/InlineField';
 import { fyLabel } from '../../logic/format';
 import { addVariableEdit, setVariableValueEdit } from '../../logic/plan-settings-edits';
@@ -88,7 +89,15 @@ function VariableRow(props: { plan: Plan; name: string; fys: readonly string[]; 
   const mode: Mode = typeof value === 'number' ? 'same' : table ? 'by-year' : 'formula';
   const current = (i: number) => values?.[i] || (typeof value === 'number' ? String(value) : '0');
 
+  // Leaving a formula for values replaces it: asked first, as typing over a formula is.
+  const [leaving, setLeaving] = useState<Mode | null>(null);
+
   function changeMode(next: Mode) {
+    if (mode === 'formula' && next !== 'formula' && leaving === null) {
+      setLeaving(next);
+      return;
+    }
+    setLeaving(null);
     setAsFormula(next === 'formula');
     if (next === 'by-year') void applyEdit(setVariableValueEdit(plan, name, byYearFormula(fys.map((_, i) => current(i))), '→ by year'));
     else if (next === 'same') void applyEdit(setVariableValueEdit(plan, name, Number(current(0)), '→ same every year'));
@@ -102,6 +111,7 @@ function VariableRow(props: { plan: Plan; name: string; fys: readonly string[]; 
   }
 
   const resolved = values && values.some((v) => v !== values[0]) ? fys.map((fy, i) => `${fy} ${values[i]}`).join(' · ') : values?.[0];
+  const resolvedText = resolved ?? '';
   return (
     <tr data-testid={`variable-row-${name}`}>
       <th scope="row">
@@ -121,6 +131,23 @@ function VariableRow(props: { plan: Plan; name: string; fys: readonly string[]; 
           </option>
           <option value="formula">Formula</option>
         </select>
+        <ChoiceDialog
+          testId={`variable-leave-formula-${name}`}
+          question={
+            leaving
+              ? {
+                  title: `Replace the formula ${String(value)} with its values${leaving === 'by-year' ? ' for each year' : ''}?`,
+                  detail: `It works out as ${resolvedText || 'nothing yet (it cannot be worked out)'}.`,
+                  choices: [
+                    { id: 'replace', label: 'Replace' },
+                    { id: 'keep', label: 'Keep formula' },
+                  ],
+                  cancel: 'keep',
+                }
+              : null
+          }
+          onAnswer={(choice) => (choice === 'replace' && leaving ? changeMode(leaving) : setLeaving(null))}
+        />
       </td>
       <td>
         {table ? (

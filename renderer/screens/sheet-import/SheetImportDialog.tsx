@@ -43,6 +43,7 @@ export function SheetImportDialog() {
       // A file chosen meanwhile wins: only the latest read is shown.
       if (useSheetImport.getState().file === chosen) setAnswer(next);
     } catch (error) {
+      if (useSheetImport.getState().file !== chosen) return;
       setAnswer(null);
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
