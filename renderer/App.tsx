@@ -127,7 +127,19 @@ function DocumentBar() {
         <details className="menu">
           <summary data-testid="menu-file">File</summary>
           <div className="menu-items">
-            <button type="button" onClick={() => openNewPlan()} aria-keyshortcuts="Control+N" data-testid="menu-new-plan">
+            <button
+              type="button"
+              onClick={(e) => {
+                // The menu closes, so it is not left open behind the dialog; closing the dialog
+                // (Escape, Cancel) then gives the focus back to File.
+                const menu = e.currentTarget.closest('details');
+                menu?.removeAttribute('open');
+                menu?.querySelector('summary')?.focus();
+                openNewPlan();
+              }}
+              aria-keyshortcuts="Control+N"
+              data-testid="menu-new-plan"
+            >
               New plan…
             </button>
             <button type="button" onClick={() => fileInput.current?.click()} disabled={info.readOnly}>
