@@ -124,18 +124,26 @@ export class AuthoringApp extends HeadroomApp {
     if ((await editor.evaluate((el) => el.tagName)) === 'SELECT') await editor.selectOption(value);
     else await editor.fill(value);
     await editor.press('Enter');
+    // A single annual cost typed while the grid shows one FY asks: this journey means every year.
+    if (column === 'annualCost') await this.page.getByTestId('choice-every-year').click();
     await editor.waitFor({ state: 'detached' });
     await this.waitForResults();
   }
 
   /** Types an intervention's grid fields (name, category, system, provider, cost, priority, notice, exit cost, people). */
-  async typeInterventionFields(id: string, item: Intervention): Promise<void> {
+  /** Types each field in the grid; returns the row's id, which follows the name as it is typed. */
+  async typeInterventionFields(id: string, item: Intervention): Promise<string> {
+    const rows = this.interventions.grid().locator('tbody tr[data-id]');
+    let current = id;
     for (const key of GRID_FIELDS) {
       const value = item[key];
       if (value === undefined) continue;
       if (typeof value === 'object') throw new Error(`${item.id}.${key}: a cost by year cannot be typed in one cell`);
-      await this.typeInCell(id, key, typed(value));
+      const index = await rows.evaluateAll((trs, rowId) => trs.findIndex((tr) => tr.getAttribute('data-id') === rowId), current);
+      await this.typeInCell(current, key, typed(value));
+      if (key === 'name') current = (await rows.nth(index).getAttribute('data-id')) ?? current;
     }
+    return current;
   }
 
   /** Shows an intervention in the detail panel by clicking its name in the grid. */
@@ -179,8 +187,7 @@ export class AuthoringApp extends HeadroomApp {
 
   /** Adds an intervention and gives it every field of `item` the app can take today; returns its id. */
   async buildIntervention(item: Intervention, shot = true): Promise<string> {
-    const id = await this.addIntervention();
-    await this.typeInterventionFields(id, item);
+    const id = await this.typeInterventionFields(await this.addIntervention(), item);
     for (const share of item.partnerShares ?? []) await this.addPartnerShare(id, share);
     if (item.transition) await this.setTransition(id, item.transition);
     if (shot) {
