@@ -1,6 +1,7 @@
 // What a plan holds outside its horizon, in words: shown where the horizon is edited, since
 // an allocation or a year's cost outside it is kept in the file but takes no part in a run.
 import { formatFy, fyOfMonth, isFyLabel, isMonth, monthName, parseFy, parseMonth } from './months';
+import { readByYear } from './by-year';
 import type { Plan } from './plan';
 
 export interface Horizon {
@@ -38,4 +39,16 @@ export function outsideHorizon(plan: Plan, horizon: Horizon = plan.horizon): str
     for (const change of scenario.changes ?? [])
       if ('fy' in change && fyOutside(change.fy)) words.push(`Scenario “${scenario.name}”: a change to ${change.fy} is outside ${span}`);
   return words;
+}
+
+/**
+ * The plan variables given by year (a table written as `=fy == 0 ? … : …`): they count FYs from
+ * the horizon's first, so moving its start moves their values to other FYs, while costs and
+ * allocations given per FY label stay where they are.
+ */
+export function variablesCountedFromStart(plan: Plan): string[] {
+  const years = fyOfMonth(parseMonth(plan.horizon.start) + plan.horizon.months - 1) - fyOfMonth(parseMonth(plan.horizon.start)) + 1;
+  return Object.entries(plan.variables ?? {})
+    .filter(([, value]) => typeof value === 'string' && readByYear(value, years) !== null)
+    .map(([name]) => name);
 }

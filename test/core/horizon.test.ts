@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { horizonInWords, outsideHorizon } from '../../shared/horizon';
+import { horizonInWords, outsideHorizon, variablesCountedFromStart } from '../../shared/horizon';
 import type { Plan } from '../../shared/plan';
 
 const plan: Plan = {
@@ -55,5 +55,16 @@ describe('outsideHorizon', () => {
   it('says the horizon in words', () => {
     expect(horizonInWords({ start: '2025-04', months: 36 })).toBe('36 months, April 2025 to March 2028');
     expect(horizonInWords({ start: '2025-06', months: 1 })).toBe('1 month, June 2025 to June 2025');
+  });
+});
+
+describe('variables given by year', () => {
+  it('are named where the horizon is edited, since they count FYs from its start', () => {
+    const withVariables: Plan = {
+      ...plan,
+      variables: { payAward: '=fy == 0 ? 0.03 : (fy == 1 ? 0.025 : 0.02)', level: 1, custom: '=fy * 0.01' },
+    };
+    expect(variablesCountedFromStart(withVariables)).toEqual(['payAward']);
+    expect(variablesCountedFromStart(plan)).toEqual([]);
   });
 });

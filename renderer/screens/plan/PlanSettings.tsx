@@ -1,6 +1,6 @@
 // Plan: everything at the plan's top level (name, horizon, underwriting, notes) and the plan
 // variables. Each field stores at once as one undoable edit; the validator refuses what breaks.
-import { horizonInWords, outsideHorizon } from '../../../shared/horizon';
+import { horizonInWords, outsideHorizon, variablesCountedFromStart } from '../../../shared/horizon';
 import { monthName, parseMonth } from '../../../shared/months';
 import { Card, ScreenHeader } from '../../components/common';
 import { InlineField } from '../../components/InlineField';
@@ -18,6 +18,7 @@ export function PlanSettings() {
   const { result } = useScenario('base');
   if (!plan) return null;
   const outside = outsideHorizon(plan);
+  const byYear = variablesCountedFromStart(plan);
   const limit = plan.underwriting?.limit ?? 0;
   const limits = result?.years.map((y) => `${fyLabel(y.fy)} ${money(y.limit)}`) ?? [];
   return (
@@ -72,6 +73,12 @@ export function PlanSettings() {
               testId="plan-field-horizon-months"
             />
           </div>
+          {byYear.length ? (
+            <p className="hint" data-testid="horizon-by-year">
+              {byYear.join(', ')} {byYear.length === 1 ? 'is' : 'are'} given by year from the first FY: moving the first month moves{' '}
+              {byYear.length === 1 ? 'its' : 'their'} values with it. Costs and allocations given for an FY stay in that FY.
+            </p>
+          ) : null}
           {outside.length ? (
             <div className="banner warn" role="status" data-testid="horizon-outside">
               <div>
