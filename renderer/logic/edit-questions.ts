@@ -1,6 +1,7 @@
 // Whether an edit must ask first, and which answers it offers: typing a number over a formula
 // would lose the formula, and a single annual cost changed while the grid shows one FY could be
 // meant for that FY only. The first choice is the one Enter takes; Escape takes `cancel`.
+import type { PlanEdit } from '../../shared/edits';
 import { isFormula } from '../../shared/parse';
 import type { AnnualCostValue } from '../../shared/plan';
 import { amountText } from './cost-edits';
@@ -60,5 +61,20 @@ export function annualCostQuestion(cost: AnnualCostValue, typed: unknown, fy: st
     title: `Change the annual cost from ${amountText(cost)} to ${amountText(typed)} in every year, or only in ${fy}?`,
     choices: [{ id: 'every-year', label: 'Change every year' }, ...onlyFy, { id: 'keep', label: 'Cancel' }],
     cancel: 'keep',
+  };
+}
+
+/**
+ * A field's "ask first" for any value that may be a formula: before a typed value replaces the
+ * stored formula, Replace stores `edit(typed)` and Keep formula stores nothing.
+ */
+export function askBeforeReplacingFormula(
+  stored: unknown,
+  edit: (typed: unknown) => PlanEdit,
+  format: (value: unknown) => string,
+): (typed: unknown) => { question: EditQuestion; edit: (choice: EditChoice) => PlanEdit | null } | null {
+  return (typed) => {
+    const question = replaceFormulaQuestion(stored, typed, format);
+    return question && { question, edit: (choice) => (choice === 'replace' ? edit(typed) : null) };
   };
 }

@@ -57,6 +57,20 @@ describe('streams and allocations on the Funding screen', () => {
     await app.waitForResults();
     expect(await funding.amount('youth-fund', '2021/22').inputValue()).toBe('£50,000');
 
+    // A number typed over the allocation's formula asks first; Keep formula (Escape) stores nothing.
+    const revision = (await app.callApi('getPlan')).info.revision;
+    const formulaField = funding.amount('youth-fund', '2022/23');
+    await formulaField.focus();
+    await formulaField.press('Control+a');
+    await formulaField.pressSequentially('40000');
+    await formulaField.press('Enter');
+    const replace = app.page.getByTestId('choice-dialog');
+    await expect.poll(() => replace.isVisible()).toBe(true);
+    expect(await replace.innerText()).toContain('Replace the formula =40000 * grantLevel with £40,000?');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => replace.isVisible()).toBe(false);
+    expect((await app.callApi('getPlan')).info.revision).toBe(revision);
+
     await funding.expectAfterApril('youth-fund', '2021/22', 2);
     await app.waitForResults();
     expect(await funding.known('youth-fund', '2021/22')).toBe('Known June 2021 (2 months after April)');

@@ -2,7 +2,7 @@
 // single annual cost while the grid shows one FY.
 import { describe, expect, it } from 'vitest';
 import { formatMonths } from '../../shared/fields';
-import { annualCostQuestion, replaceFormulaQuestion } from '../../renderer/logic/edit-questions';
+import { annualCostQuestion, askBeforeReplacingFormula, replaceFormulaQuestion } from '../../renderer/logic/edit-questions';
 import { amountText } from '../../renderer/logic/cost-edits';
 
 const ids = (q: { choices: readonly { id: string }[] } | null) => q?.choices.map((c) => c.id);
@@ -67,5 +67,18 @@ describe('an annual cost edited for an FY', () => {
     expect(annualCostQuestion(cost, 210000, '2020/21', 3)).toBeNull();
     expect(annualCostQuestion(cost, 210000, '2022/23', 3)).toBeNull();
     expect(ids(annualCostQuestion(cost, 210000, '2021/22', 3))).toEqual(['replace', 'keep']);
+  });
+});
+
+describe('asking before a formula is replaced, for any field', () => {
+  it('asks only when a formula would go, and Replace stores the typed value', () => {
+    const edit = (typed: unknown) => ({ label: 'x', ops: [{ op: 'set' as const, path: ['a'], value: typed }] });
+    const ask = askBeforeReplacingFormula('=3307000 * grantLevel', edit, (v) => String(v));
+    const asked = ask(3000000);
+    expect(asked?.question.title).toBe('Replace the formula =3307000 * grantLevel with 3000000?');
+    expect(asked?.edit('replace')).toEqual(edit(3000000));
+    expect(asked?.edit('keep')).toBeNull();
+    expect(ask('=3000000 * grantLevel')).toBeNull();
+    expect(askBeforeReplacingFormula(3307000, edit, String)(3000000)).toBeNull();
   });
 });

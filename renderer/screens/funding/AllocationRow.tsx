@@ -6,6 +6,8 @@ import type { Plan } from '../../../shared/plan';
 import { isFormula } from '../../../shared/parse';
 import { InlineField } from '../../components/InlineField';
 import { KnownNote } from '../../components/KnownNote';
+import { amountText } from '../../logic/cost-edits';
+import { askBeforeReplacingFormula } from '../../logic/edit-questions';
 import { money, monthLong } from '../../logic/format';
 import { removeAllocationEdit, setAllocationEdit } from '../../logic/plan-edits';
 import type { ResolvedAllocationView } from '../../logic/resolved';
@@ -167,6 +169,12 @@ export function AllocationRow(props: {
               }
               return setAllocationEdit(plan, si, fy, 'amount', v);
             }}
+            // Clearing asks whether to remove the allocation instead (above).
+            ask={(v) =>
+              v === undefined
+                ? null
+                : askBeforeReplacingFormula(allocation.amount, (t) => setAllocationEdit(plan, si, fy, 'amount', t), amountText)(v)
+            }
             hint={isFormula(allocation.amount) && value ? <span className="formula-value">= {money(value.amount)}</span> : null}
             testId={`amount-${key}`}
           />
