@@ -64,11 +64,11 @@ describe('streams and allocations on the Funding screen', () => {
     await formulaField.press('Control+a');
     await formulaField.pressSequentially('40000');
     await formulaField.press('Enter');
-    const replace = app.page.getByTestId('choice-dialog');
+    const replace = app.page.locator('dialog[open][data-testid="choice-dialog"]');
     await expect.poll(() => replace.isVisible()).toBe(true);
     expect(await replace.innerText()).toContain('Replace the formula =40000 * grantLevel with £40,000?');
     await app.page.keyboard.press('Escape');
-    await expect.poll(() => replace.isVisible()).toBe(false);
+    await expect.poll(() => replace.count()).toBe(0);
     expect((await app.callApi('getPlan')).info.revision).toBe(revision);
 
     await funding.expectAfterApril('youth-fund', '2021/22', 2);
