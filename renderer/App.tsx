@@ -20,6 +20,7 @@ import { DropChoiceDialog, useSpreadsheetDrop } from './screens/sheet-import/dro
 import { NewPlanDialog } from './screens/plan/NewPlanDialog';
 import { openNewPlan } from './screens/plan/new-plan-state';
 import { PlanSettings } from './screens/plan/PlanSettings';
+import { History } from './screens/history/History';
 import { DocumentBar } from './components/DocumentBar';
 import './App.css';
 
@@ -33,6 +34,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'compare', label: 'Compare', hint: 'Side by side' },
   { id: 'risk', label: 'Risk', hint: 'Uncertainty and ladders' },
   { id: 'plan', label: 'Plan', hint: 'Name, horizon, variables' },
+  { id: 'history', label: 'History', hint: 'Every change, when made' },
 ];
 
 function Nav() {
@@ -125,6 +127,7 @@ function CurrentScreen() {
     compare: <Compare />,
     risk: <Risk />,
     plan: <PlanSettings />,
+    history: <History />,
   };
   return <>{screens[screen]}</>;
 }

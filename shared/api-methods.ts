@@ -19,6 +19,11 @@ export const API_METHOD_NAMES = [
   'createPlan',
   'renameVariable',
   'deleteVariable',
+  'getHistory',
+  'exportHistory',
+  'compareWithSnapshot',
+  'exportSnapshotComparison',
+  'outturnAgainstSnapshot',
 ] as const;
 
 /**

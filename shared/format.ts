@@ -42,6 +42,17 @@ export function calendarDateText(date: Date): string {
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
+/** "2 December 2026, 09:14": a stored moment (ISO 8601) in the local calendar and clock. */
+export function momentText(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${calendarDateText(date)}, ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A stored command's time in words; commands stored before the file kept times have none. */
+export const storedAtText = (iso: string | null) => (iso === null ? 'before times were kept' : momentText(iso));
+
 // ---------------------------------------------------------------- counts, shares and points
 
 const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

@@ -11,6 +11,8 @@ import { useStore } from '../store/store';
 import { ComparisonTables } from './compare/ComparisonTables';
 import { OutcomeMatrix } from './compare/OutcomeMatrix';
 import { OverlayChart, OverlayTable } from './compare/OverlayChart';
+import { AgainstSnapshot } from './compare/AgainstSnapshot';
+import { BriefingAnnexChoice, type AnnexChoice } from './compare/BriefingAnnex';
 import './Compare.css';
 
 /** The chosen ids that still exist, or a first choice: base, the scenario in view, and the next. */
@@ -58,6 +60,7 @@ export function Compare() {
   }
 
   const [exporting, setExporting] = useState(false);
+  const [annex, setAnnex] = useState<AnnexChoice>(null);
   const [exportFailed, setExportFailed] = useState(false);
 
   async function runExport(preparing: string, work: () => Promise<string>) {
@@ -76,7 +79,7 @@ export function Compare() {
   }
 
   const doExport = (format: 'csv' | 'xlsx') => runExport(`Preparing ${format.toUpperCase()}…`, () => exportComparison(format, chosen));
-  const doBriefing = (format: 'pdf' | 'html') => runExport('Preparing briefing…', () => exportBriefing(format, chosen));
+  const doBriefing = (format: 'pdf' | 'html') => runExport('Preparing briefing…', () => exportBriefing(format, chosen, annex ?? undefined));
 
   return (
     <div className="screen" data-testid="screen-compare">
@@ -102,6 +105,7 @@ export function Compare() {
             </button>
           ))}
         </div>
+        <BriefingAnnexChoice value={annex} onChange={setAnnex} />
       </ScreenHeader>
       <span className={`export-state${exportFailed ? ' field-error' : ''}`} role="status" aria-live="polite" data-testid="export-state">
         {exportState}
@@ -152,6 +156,7 @@ export function Compare() {
           </Card>
         </>
       )}
+      <AgainstSnapshot />
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { createResultsSlice, type ResultsSlice } from './results-slice';
 
 export type { SimFailure } from './results-slice';
 
-export type Screen = 'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'outturn' | 'compare' | 'risk' | 'plan';
+export type Screen =
+  'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'outturn' | 'compare' | 'risk' | 'plan' | 'history';
 
 export interface DocumentSlice {
   snapshot: PlanSnapshot | null;
