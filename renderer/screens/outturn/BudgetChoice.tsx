@@ -9,25 +9,9 @@ import { snapshotScenarioLabel } from '../../../shared/snapshot-labels';
 import type { SnapshotInfo } from '../../../shared/snapshots';
 import { api } from '../../api';
 import { useMainAnswer, useRevisionKey, type MainAnswer } from '../../store/main-answer';
+import { AS_PLANNED, refOf, valueOf, type BudgetRef } from './budget-ref';
 
-/** A snapshot's scenario as the budget; null is the plan as made. */
-export type BudgetRef = { readonly snapshotId: number; readonly snapshotScenarioId: string } | null;
-
-export const AS_PLANNED = 'As planned (this plan without actuals)';
-
-const valueOf = (b: BudgetRef) => (b ? `${b.snapshotId}:${b.snapshotScenarioId}` : '');
-
-function refOf(value: string): BudgetRef {
-  const at = value.indexOf(':');
-  return at < 0 ? null : { snapshotId: Number(value.slice(0, at)), snapshotScenarioId: value.slice(at + 1) };
-}
-
-/** The budget chosen while its snapshot and scenario still exist, else the plan as made. */
-export function standingBudget(budget: BudgetRef, snapshots: readonly SnapshotInfo[]): { ref: BudgetRef; snapshot: SnapshotInfo | null } {
-  const snapshot = budget ? snapshots.find((s) => s.id === budget.snapshotId) : undefined;
-  if (!budget || !snapshot || !snapshot.scenarios.some((s) => s.id === budget.snapshotScenarioId)) return { ref: null, snapshot: null };
-  return { ref: budget, snapshot };
-}
+export { standingBudget, type BudgetRef } from './budget-ref';
 
 export function BudgetPicker(props: { value: BudgetRef; snapshots: readonly SnapshotInfo[]; onChange: (budget: BudgetRef) => void }) {
   const id = useId();
