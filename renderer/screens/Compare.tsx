@@ -7,6 +7,7 @@ import { Card, ChartOrTable, Empty, ScreenHeader } from '../components/common';
 import { exportBriefing, exportComparison } from '../store/actions';
 import { useHeadlineFy, useResults, useScenarioChoices } from '../store/hooks';
 import { FyPicker } from '../components/FyPicker';
+import { useHistory } from '../store/main-answer';
 import { useStore } from '../store/store';
 import { ComparisonTables } from './compare/ComparisonTables';
 import { OutcomeMatrix } from './compare/OutcomeMatrix';
@@ -61,6 +62,8 @@ export function Compare() {
 
   const [exporting, setExporting] = useState(false);
   const [annex, setAnnex] = useState<AnnexChoice>(null);
+  // The snapshots, for the briefing's annex and the comparison with one; asked again after each change.
+  const history = useHistory();
   const [exportFailed, setExportFailed] = useState(false);
 
   async function runExport(preparing: string, work: () => Promise<string>) {
@@ -105,7 +108,7 @@ export function Compare() {
             </button>
           ))}
         </div>
-        <BriefingAnnexChoice value={annex} onChange={setAnnex} />
+        <BriefingAnnexChoice value={annex} snapshots={history.value?.snapshots ?? []} onChange={setAnnex} />
       </ScreenHeader>
       <span className={`export-state${exportFailed ? ' field-error' : ''}`} role="status" aria-live="polite" data-testid="export-state">
         {exportState}
@@ -156,7 +159,7 @@ export function Compare() {
           </Card>
         </>
       )}
-      <AgainstSnapshot />
+      <AgainstSnapshot history={history} />
     </div>
   );
 }

@@ -8,7 +8,8 @@ import type { SnapshotInfo } from '../../../shared/snapshots';
 import { api } from '../../api';
 import { Card, Empty, ScenarioPicker } from '../../components/common';
 import { downloadBase64 } from '../../download';
-import { useHistory, useMainAnswer, useRevisionKey } from '../../store/main-answer';
+import type { HistoryView } from '../../../shared/ipc';
+import { useMainAnswer, useRevisionKey, type MainAnswer } from '../../store/main-answer';
 import { useStore } from '../../store/store';
 import { ComparisonTables } from './ComparisonTables';
 import { OutcomeMatrix } from './OutcomeMatrix';
@@ -89,8 +90,8 @@ function ExportAgainst(props: { scenarioId: string; snapshotId: number; snapshot
   );
 }
 
-export function AgainstSnapshot() {
-  const history = useHistory();
+export function AgainstSnapshot(props: { history: MainAnswer<HistoryView> }) {
+  const { history } = props;
   const inView = useStore((s) => s.scenarioId);
   const [liveId, setLiveId] = useState<string | null>(null);
   const [pickedSnapshot, setPickedSnapshot] = useState<number | null>(null);

@@ -1,13 +1,17 @@
 // The briefing's optional annex: a tick to end it with the change history, and which changes
 // (every one kept, or those after a snapshot). Main writes the annex; this only chooses it.
 import { useId } from 'react';
-import { useHistory } from '../../store/main-answer';
+import type { SnapshotInfo } from '../../../shared/snapshots';
 
 /** The annex asked for: changes after snapshot `since`, or every change (null); no annex at all is null. */
 export type AnnexChoice = { readonly since: number | null } | null;
 
-export function BriefingAnnexChoice(props: { value: AnnexChoice; onChange: (choice: AnnexChoice) => void }) {
-  const snapshots = useHistory().value?.snapshots ?? [];
+export function BriefingAnnexChoice(props: {
+  value: AnnexChoice;
+  snapshots: readonly SnapshotInfo[];
+  onChange: (choice: AnnexChoice) => void;
+}) {
+  const { snapshots } = props;
   const sinceId = useId();
   const { value } = props;
   // A snapshot since deleted falls back to every change.
