@@ -4,10 +4,11 @@
 // date order with what each scenario does there). The facts are the engine's, laid out by
 // shared/service-detail.ts.
 import type { Workbook } from 'exceljs';
-import { scenarioColumnNames } from '../../shared/compare';
+import { interventionsById, scenarioColumnNames } from '../../shared/compare';
 import { fyText } from '../../shared/format';
 import type { ScenarioSet } from '../../shared/scenario-set';
 import { decisionRows, decisionText, monthCell, SERVICE_DETAIL, type DetailColumn } from '../../shared/service-detail';
+import { NOT_IN_PLAN } from '../../shared/words';
 import { addHeader, COUNT_FORMAT, freeze, MONEY_FORMAT, poundsCell, setCell, titledSheet, widths, type CellValue } from './workbook-cells';
 
 function detailCell(column: DetailColumn, value: string | number | null): { value: CellValue; format?: string } {
@@ -32,15 +33,17 @@ export function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date)
   addHeader(sheet, top + 1, ['', '', ...names.flatMap(() => SERVICE_DETAIL.map((c) => c.label)), '']);
   names.forEach((_, i) => sheet.mergeCells(top, 3 + i * per, top, 2 + (i + 1) * per));
   for (const c of [1, 2, 3 + names.length * per]) sheet.mergeCells(top, c, top + 1, c);
-  const index = new Map(results[0].interventions.map((r, i) => [r.id, i]));
+  const byId = interventionsById(results);
   comparison.interventions.forEach((row, k) => {
     const r = top + 2 + k;
     setCell(sheet, r, 1, row.name);
     setCell(sheet, r, 2, row.id);
-    const ii = index.get(row.id)!;
-    results.forEach((result, si) => {
+    byId.forEach((m, si) => {
+      const found = m.get(row.id);
+      // A service missing from a compared plan (a snapshot's, or today's): said once, in its Outcome cell.
+      if (!found) return setCell(sheet, r, 3 + si * per, NOT_IN_PLAN);
       SERVICE_DETAIL.forEach((column, ci) => {
-        const cell = detailCell(column, column.value(result.interventions[ii]));
+        const cell = detailCell(column, column.value(found));
         setCell(sheet, r, 3 + si * per + ci, cell.value, cell.format);
       });
     });

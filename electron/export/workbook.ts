@@ -60,12 +60,16 @@ function monthlySheet(book: Workbook, set: ScenarioSet, date: Date) {
   results.forEach((_, i) => sheet.mergeCells(top, 3 + i * 3, top, 5 + i * 3));
   sheet.mergeCells(top, 1, top + 1, 1);
   sheet.mergeCells(top, 2, top + 1, 2);
-  results[0].months.forEach((m, mi) => {
+  // Months lined up by month: results of one plan share them; a snapshot's horizon may differ.
+  const byMonth = results.map((result) => new Map(result.months.map((m) => [m.month, m])));
+  const months = [...new Set(results.flatMap((result) => result.months.map((m) => m.month)))].sort((a, b) => a - b);
+  months.forEach((m, mi) => {
     const r = top + 2 + mi;
-    setCell(sheet, r, 1, monthCode(m.month));
-    setCell(sheet, r, 2, fyText(fyOfMonth(m.month)));
-    results.forEach((result, i) => {
-      const month = result.months[mi];
+    setCell(sheet, r, 1, monthCode(m));
+    setCell(sheet, r, 2, fyText(fyOfMonth(m)));
+    byMonth.forEach((found, i) => {
+      const month = found.get(m);
+      if (!month) return;
       setCell(sheet, r, 3 + i * 3, poundsCell(month.funding), MONEY_FORMAT);
       setCell(sheet, r, 4 + i * 3, poundsCell(month.spend), MONEY_FORMAT);
       setCell(sheet, r, 5 + i * 3, poundsCell(month.partner), MONEY_FORMAT);
