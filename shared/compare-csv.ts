@@ -7,7 +7,7 @@ import { interventionsById, scenarioColumnNames, type Comparison, type Compariso
 import { csvMoney, csvText, type CsvCell } from './csv';
 import type { SimulationResult } from './engine';
 import { formatFy } from './months';
-import { decisionRows, decisionText, monthCell, SERVICE_DETAIL, type DetailColumn } from './service-detail';
+import { decisionCells, decisionRows, monthCell, SERVICE_DETAIL, type DetailColumn } from './service-detail';
 import { NOT_IN_PLAN, outcomeCode, sameOutcome } from './words';
 
 export function measureCell(kind: ComparisonRow['kind'], value: number | null): string {
@@ -79,7 +79,7 @@ function serviceLines(comparison: Comparison, results: readonly SimulationResult
   }
   for (const d of decisionRows(results)) {
     const passed = d.passed ? ' (already passed when the plan starts)' : '';
-    const cells = d.notices.map(decisionText);
+    const cells = decisionCells(d, results);
     lines.push([
       'Decision',
       formatFy(d.fy),

@@ -161,7 +161,10 @@ export function comparisonJson(planName: string, comparison: Comparison) {
   return {
     plan: planName,
     ...comparison,
-    interventions: comparison.interventions.map((row) => ({ ...row, outcomes: row.outcomes.map((o) => (o === null ? null : outcomeCode(o))) })),
+    interventions: comparison.interventions.map((row) => ({
+      ...row,
+      outcomes: row.outcomes.map((o) => (o === null ? null : outcomeCode(o))),
+    })),
   };
 }
 

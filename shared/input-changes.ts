@@ -10,7 +10,8 @@ import type { ResolvedIntervention, ResolvedScenario, ResolvedStream } from './r
 import { knownWords, stanceLabel } from './words';
 
 export interface InputChange {
-  readonly kind: 'allocation' | 'cost' | 'confirmation' | 'priority' | 'actuals' | 'service' | 'stream' | 'scenario' | 'condition' | 'other';
+  readonly kind:
+    'allocation' | 'cost' | 'confirmation' | 'priority' | 'actuals' | 'service' | 'stream' | 'scenario' | 'condition' | 'other';
   /** The id of what changed: a stream, a service, a scenario or a variable; "plan", "horizon", "underwriting" or "actuals" for the rest. */
   readonly subject: string;
   readonly text: string;
@@ -80,7 +81,8 @@ function frameChanges(out: Changes, before: ResolvedScenario, after: ResolvedSce
 
 // ---------------------------------------------------------------- funding streams
 
-const shareWords = (r: Ratio | undefined) => (r === undefined ? 'none' : `at least ${percent(Number(r.num) / Number(r.den), 2)} commissioned`);
+const shareWords = (r: Ratio | undefined) =>
+  r === undefined ? 'none' : `at least ${percent(Number(r.num) / Number(r.den), 2)} commissioned`;
 
 function restrictionWords(stream: ResolvedStream, plan: Plan): string {
   if (stream.restrictedTo === null) return 'any service';

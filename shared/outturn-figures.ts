@@ -103,7 +103,13 @@ export function outturnFrom(plan: Plan, result: SimulationResult, budget: Simula
  * (outturn 0); a service only today's plan has is budgeted 0, and so is every line when the FY
  * is outside the budget's horizon.
  */
-export function outturnWithBudget(plan: Plan, result: SimulationResult, budget: SimulationResult, fy: FyYear, budgetSource: string): OutturnReport {
+export function outturnWithBudget(
+  plan: Plan,
+  result: SimulationResult,
+  budget: SimulationResult,
+  fy: FyYear,
+  budgetSource: string,
+): OutturnReport {
   const f = result.years.findIndex((y) => y.fy === fy);
   if (f < 0) {
     const fys = result.years.map((y) => formatFy(y.fy)).join(', ');
@@ -133,7 +139,15 @@ export function outturnWithBudget(plan: Plan, result: SimulationResult, budget: 
   for (const r of budget.interventions) {
     const planned = plannedOf(r.id);
     if (live.has(r.id) || planned === 0) continue;
-    lines.push({ id: r.id, name: r.name, category: r.category, system: r.system, outcome: null, commentary: null, ...figures(planned, 0, 0) });
+    lines.push({
+      id: r.id,
+      name: r.name,
+      category: r.category,
+      system: r.system,
+      outcome: null,
+      commentary: null,
+      ...figures(planned, 0, 0),
+    });
   }
   const sum = (pick: (line: OutturnLine) => Pence) => lines.reduce((total, line) => total + pick(line), 0);
   const year = result.years[f];

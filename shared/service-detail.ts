@@ -8,7 +8,7 @@ import { deadlineRows } from './cliff-edge';
 import type { InterventionResult, NoticeResult, SimulationResult } from './engine';
 import type { FyYear, MonthIndex } from './months';
 import { formatMonth } from './months';
-import { outcomeAt, outcomeCode, verdictWords } from './words';
+import { NOT_IN_PLAN, outcomeAt, outcomeCode, verdictWords } from './words';
 
 export type DetailKind = 'text' | 'month' | 'money' | 'count';
 
@@ -81,4 +81,9 @@ export function decisionText(n: NoticeResult | null): string {
   }
   if (n.verdict === 'handed-over') return verdictWords(n.verdict);
   return `${verdictWords(n.verdict)} (${when})`;
+}
+
+/** A deadline's cells, one per result: decisionText, or "not in plan" where that result's plan has no such service. */
+export function decisionCells(row: DecisionRow, results: readonly SimulationResult[]): string[] {
+  return row.notices.map((n, i) => (n === null && !results[i].interventions.some((r) => r.id === row.id) ? NOT_IN_PLAN : decisionText(n)));
 }

@@ -6,10 +6,20 @@
 import type { Workbook } from 'exceljs';
 import { interventionsById, scenarioColumnNames } from '../../shared/compare';
 import { fyText } from '../../shared/format';
-import type { ScenarioSet } from '../../shared/scenario-set';
-import { decisionRows, decisionText, monthCell, SERVICE_DETAIL, type DetailColumn } from '../../shared/service-detail';
+import { decisionCells, decisionRows, monthCell, SERVICE_DETAIL, type DetailColumn } from '../../shared/service-detail';
 import { NOT_IN_PLAN } from '../../shared/words';
-import { addHeader, COUNT_FORMAT, freeze, MONEY_FORMAT, poundsCell, setCell, titledSheet, widths, type CellValue } from './workbook-cells';
+import {
+  addHeader,
+  type ComparedSet,
+  COUNT_FORMAT,
+  freeze,
+  MONEY_FORMAT,
+  poundsCell,
+  setCell,
+  titledSheet,
+  widths,
+  type CellValue,
+} from './workbook-cells';
 
 function detailCell(column: DetailColumn, value: string | number | null): { value: CellValue; format?: string } {
   if (value === null) return { value: null };
@@ -20,7 +30,7 @@ function detailCell(column: DetailColumn, value: string | number | null): { valu
 }
 
 /** One row per service (those whose outcome differs first); per scenario, a group of columns under its name. */
-export function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
+export function interventionsSheet(book: Workbook, set: ComparedSet, date: Date) {
   const { comparison, results } = set;
   const names = scenarioColumnNames(comparison.scenarios);
   const per = SERVICE_DETAIL.length;
@@ -54,7 +64,7 @@ export function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date)
 }
 
 /** Every notice deadline, earliest first: the service, its FY, and what each scenario does there. */
-export function decisionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
+export function decisionsSheet(book: Workbook, set: ComparedSet, date: Date) {
   const names = scenarioColumnNames(set.comparison.scenarios);
   const { sheet, header } = titledSheet(book, set, date, 'Decisions', 'Every notice deadline, in date order', [
     'Notice deadline',
@@ -69,7 +79,7 @@ export function decisionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
     setCell(sheet, r, 2, fyText(row.fy));
     setCell(sheet, r, 3, row.name);
     setCell(sheet, r, 4, row.passed ? 'already passed when the plan starts' : 'to decide');
-    row.notices.forEach((n, si) => setCell(sheet, r, 5 + si, decisionText(n)));
+    decisionCells(row, set.results).forEach((text, si) => setCell(sheet, r, 5 + si, text));
   });
   widths(sheet, [14, 9, 40, 18, ...names.map(() => 44)]);
   freeze(sheet, 1, 3);
