@@ -14,7 +14,10 @@ const entry = (position: number, extra: Partial<HistoryEntry> = {}): HistoryEntr
 });
 
 const HISTORY: HistoryEntry[] = [
-  entry(1, { label: 'Youth outreach: annual cost £330,000 → £345,000', subjects: { interventions: ['youth'], streams: [], scenarios: [] } }),
+  entry(1, {
+    label: 'Youth outreach: annual cost £330,000 → £345,000',
+    subjects: { interventions: ['youth'], streams: [], scenarios: [] },
+  }),
   entry(2, { label: 'Old change', storedAt: null, subjects: null }),
   entry(3, {
     label: '=HYPERLINK("x")',

@@ -46,11 +46,15 @@ describe('funding streams', () => {
     ]);
   });
 
-  it('compares resolved scenarios: a scenario confirmed in April against one confirmed in June, in the screens\' words', () => {
+  it("compares resolved scenarios: a scenario confirmed in April against one confirmed in June, in the screens' words", () => {
     const list = changes(demoPlan(), demoPlan(), 'flat-april', 'flat-june');
     expect(list).toEqual([
       { kind: 'scenario', subject: 'flat-june', text: 'Scenario: Flat grant, confirmed in April → Flat grant, confirmed in June' },
-      { kind: 'confirmation', subject: 'ho-core', text: 'Serious Violence Fund: VRU grant 2021/22: confirmed 1 April 2021 → confirmed 4 June 2021' },
+      {
+        kind: 'confirmation',
+        subject: 'ho-core',
+        text: 'Serious Violence Fund: VRU grant 2021/22: confirmed 1 April 2021 → confirmed 4 June 2021',
+      },
     ]);
   });
 
@@ -65,7 +69,13 @@ describe('funding streams', () => {
       yjb.restrictedTo = ['parenting-peer-support', 'mvp'];
       p.fundingStreams.splice(2, 1);
       p.interventions.find((i: any) => i.id === 'micro-charities').annualCost = 0;
-      p.fundingStreams.push({ id: 'pcc', name: 'PCC top-up', funder: 'PCC', kind: 'one-off', allocations: [{ fy: '2021/22', amount: 50000 }] });
+      p.fundingStreams.push({
+        id: 'pcc',
+        name: 'PCC top-up',
+        funder: 'PCC',
+        kind: 'one-off',
+        allocations: [{ fy: '2021/22', amount: 50000 }],
+      });
     });
     expect(texts(changes(demoPlan(), after))).toEqual([
       'Serious Violence Fund: VRU grant 2020/21: confirmed 4 June 2020 → known July 2020 (3 months after April)',
@@ -146,7 +156,7 @@ describe('services', () => {
 });
 
 describe('actuals', () => {
-  it('names the asAt month, each service\'s actual spend per FY and the commentary', () => {
+  it("names the asAt month, each service's actual spend per FY and the commentary", () => {
     const before: Plan = readJson(WITH_ACTUALS);
     const after = edited((p) => {
       p.actuals.asAt = '2021-07';

@@ -55,7 +55,15 @@ describe('outturnAgainst', () => {
     const report = outturnAgainst(now, 'base', FY, approved());
     expect(report.lines.map((l) => l.id)).toEqual(['a', 'b', 'd', 'c']);
     const c = report.lines.find((l) => l.id === 'c')!;
-    expect(c).toMatchObject({ name: 'Central team', category: 'central', outcome: null, budget: 1_200_000, actual: 0, outturn: 0, variance: -1_200_000 });
+    expect(c).toMatchObject({
+      name: 'Central team',
+      category: 'central',
+      outcome: null,
+      budget: 1_200_000,
+      actual: 0,
+      outturn: 0,
+      variance: -1_200_000,
+    });
     const d = report.lines.find((l) => l.id === 'd')!;
     // April to June are actual months without an entry for d (£0); then 9 × £200.
     expect(d).toMatchObject({ budget: 0, actual: 0, outturn: 180_000, varianceShare: null });
