@@ -7,9 +7,8 @@ import { formatProblem, fyText } from './format';
 import type { FyYear } from './months';
 import { outturnFrom, outturnWithBudget, type OutturnReport } from './outturn-figures';
 import type { Plan } from './plan';
-import { resolveScenario, type ResolvedScenario } from './resolve';
-import { scenarioOf } from './snapshot-compare';
-import { validatePlan } from './validate';
+import { resolveScenario } from './resolve';
+import { scenarioOf, validPlan } from './valid-plan';
 
 export * from './outturn-figures';
 
@@ -20,16 +19,9 @@ export function withoutActuals(plan: Plan): Plan {
   return rest;
 }
 
-/** A plan validated whole, with its scenarios resolved; `where` names it in messages. */
-function validated(plan: Plan, where: string): { plan: Plan; scenarios: readonly ResolvedScenario[] } {
-  const validation = validatePlan(plan);
-  if (!validation.ok) throw new Error(`${where} is not valid:\n${validation.problems.map(formatProblem).join('\n')}`);
-  return validation;
-}
-
 /** The scenario simulated with its actuals, and as planned (without them). */
 export function outturnResults(plan: Plan, scenarioId: string): { result: SimulationResult; budget: SimulationResult } {
-  const validation = validated(plan, 'the plan');
+  const validation = validPlan(plan, 'the plan');
   const result = simulate(scenarioOf(validation.scenarios, scenarioId, 'the plan'));
   if (!validation.plan.actuals) return { result, budget: result };
   const asPlanned = withoutActuals(validation.plan);
@@ -55,10 +47,10 @@ export function outturnAgainst(
   fy: FyYear,
   budget: { readonly label: string; readonly plan: Plan; readonly scenarioId: string },
 ): OutturnReport {
-  const live = validated(plan, 'the plan');
+  const live = validPlan(plan, 'the plan');
   const result = simulate(scenarioOf(live.scenarios, scenarioId, 'the plan'));
   const where = `the budget's plan "${budget.plan.name}"`;
-  const then = validated(budget.plan, where);
+  const then = validPlan(budget.plan, where);
   const planned = simulate(scenarioOf(then.scenarios, budget.scenarioId, where));
   const inside = planned.years.some((y) => y.fy === fy);
   const source = inside ? budget.label : `${budget.label} (${fyText(fy)} is outside this snapshot's horizon: budget £0)`;

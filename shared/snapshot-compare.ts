@@ -6,12 +6,10 @@
 import { headlineFyOf } from './cliff-edge';
 import { compare, type Comparison } from './compare';
 import { simulate, type SimulationResult } from './engine';
-import { formatProblem } from './format';
 import { inputChanges, type InputChange } from './input-changes';
 import type { FyYear } from './months';
 import type { Plan } from './plan';
-import type { ResolvedScenario } from './resolve';
-import { validatePlan } from './validate';
+import { scenarioOf, validPlan } from './valid-plan';
 
 export type { InputChange } from './input-changes';
 
@@ -31,20 +29,6 @@ export interface SnapshotComparison {
   readonly snapshot: string;
 }
 
-/** A plan validated whole, every scenario resolved; `where` names it in messages ("the plan", `snapshot "X"`). */
-function validated(plan: Plan, where: string) {
-  const validation = validatePlan(plan);
-  if (!validation.ok) throw new Error(`${where} is not valid:\n${validation.problems.map(formatProblem).join('\n')}`);
-  return validation;
-}
-
-/** One scenario of a validated plan, or an Error naming the plan and the scenarios it has. */
-export function scenarioOf(scenarios: readonly ResolvedScenario[], id: string, where: string): ResolvedScenario {
-  const found = scenarios.find((s) => s.id === id);
-  if (!found) throw new Error(`no scenario "${id}" in ${where} (it has: ${scenarios.map((s) => s.id).join(', ')})`);
-  return found;
-}
-
 /**
  * `live`'s scenario `scenarioId` against `snapshot`'s scenario `snapshotScenarioId`. Throws a
  * clear Error when either plan is invalid or a scenario is missing.
@@ -56,8 +40,8 @@ export function compareWithSnapshot(
   snapshotScenarioId: string,
 ): SnapshotComparison {
   const where = `snapshot "${snapshot.name}"`;
-  const then = validated(snapshot.plan, where);
-  const now = validated(live, 'the plan');
+  const then = validPlan(snapshot.plan, where);
+  const now = validPlan(live, 'the plan');
   const beforeScenario = scenarioOf(then.scenarios, snapshotScenarioId, where);
   const afterScenario = scenarioOf(now.scenarios, scenarioId, 'the plan');
   const before = simulate(beforeScenario);
