@@ -30,6 +30,16 @@ afterEach(() => {
   }
 });
 
+/** A pinned clock: each reading one minute after the last, from `start`. */
+export function pinnedClock(start = '2027-02-03T10:15:00.000Z'): () => Date {
+  let t = Date.parse(start);
+  return () => {
+    const now = new Date(t);
+    t += 60_000;
+    return now;
+  };
+}
+
 export function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
