@@ -493,7 +493,11 @@ export class PlanDocument {
   }
 
   /** A new document at `file` holding `plan` (validated whole). Refuses a path that exists. */
-  static create(file: string, plan: unknown, options: Pick<OpenOptions, 'maxPageCount' | 'undoLimit' | 'undoMaxBytes' | 'now'> = {}): PlanDocument {
+  static create(
+    file: string,
+    plan: unknown,
+    options: Pick<OpenOptions, 'maxPageCount' | 'undoLimit' | 'undoMaxBytes' | 'now'> = {},
+  ): PlanDocument {
     const key = realPath(file);
     const name = path.basename(key);
     const checked = validatePlan(plan);

@@ -132,7 +132,8 @@ export function checkTakeSnapshot(
       ok: false,
       problems: parsed.error.issues.flatMap((issue) => {
         const at = ['snapshot', ...issue.path.map(String)].join('.');
-        if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: `${at}.${key}`, message: 'is not a field of a snapshot' }));
+        if (issue.code === 'unrecognized_keys')
+          return issue.keys.map((key) => ({ path: `${at}.${key}`, message: 'is not a field of a snapshot' }));
         return [{ path: at, message: issue.message }];
       }),
     };

@@ -36,7 +36,10 @@ const none = { interventions: [], streams: [], scenarios: [] };
 
 describe('editSubjects', () => {
   it('a field of a service names that service only', () => {
-    expect(subjectsOf(plan(), { op: 'set', path: ['interventions', 1, 'annualCost'], value: 50000 })).toEqual({ ...none, interventions: ['b'] });
+    expect(subjectsOf(plan(), { op: 'set', path: ['interventions', 1, 'annualCost'], value: 50000 })).toEqual({
+      ...none,
+      interventions: ['b'],
+    });
   });
 
   it('a changed id names both the old and the new id', () => {
@@ -54,7 +57,12 @@ describe('editSubjects', () => {
     });
     expect(subjectsOf(plan(), { op: 'remove', path: ['interventions'], index: 2 })).toEqual({ ...none, interventions: ['c'] });
     expect(
-      subjectsOf(plan(), { op: 'insert', path: ['fundingStreams'], index: 1, value: { id: 'extra', name: 'E', funder: 'F', kind: 'grant', allocations: [] } }),
+      subjectsOf(plan(), {
+        op: 'insert',
+        path: ['fundingStreams'],
+        index: 1,
+        value: { id: 'extra', name: 'E', funder: 'F', kind: 'grant', allocations: [] },
+      }),
     ).toEqual({ ...none, streams: ['extra'] });
   });
 
@@ -63,7 +71,9 @@ describe('editSubjects', () => {
       ...none,
       streams: ['core'],
     });
-    expect(subjectsOf(plan(), { op: 'set', path: ['name'], value: 'x' }, { op: 'set', path: ['horizon', 'months'], value: 36 })).toEqual(none);
+    expect(subjectsOf(plan(), { op: 'set', path: ['name'], value: 'x' }, { op: 'set', path: ['horizon', 'months'], value: 36 })).toEqual(
+      none,
+    );
   });
 
   it("a scenario's change names the scenario and the stream or service the change is about", () => {
@@ -84,7 +94,7 @@ describe('editSubjects', () => {
     expect(subjectsOf(plan(), { op: 'set', path: ['scenarios', 1, 'name'], value: 'Deep cut' })).toEqual({ ...none, scenarios: ['cut'] });
   });
 
-  it("a whole list replaced (an import) names only the items that differ, and what their changes name", () => {
+  it('a whole list replaced (an import) names only the items that differ, and what their changes name', () => {
     const before = plan();
     const after = plan();
     after.interventions[0].annualCost = 61000;
@@ -99,7 +109,10 @@ describe('editSubjects', () => {
   });
 
   it('an actual spend entry names its service, before and after', () => {
-    expect(subjectsOf(plan(), { op: 'set', path: ['actuals', 'spend', 1, 'amount'], value: 900 })).toEqual({ ...none, interventions: ['c'] });
+    expect(subjectsOf(plan(), { op: 'set', path: ['actuals', 'spend', 1, 'amount'], value: 900 })).toEqual({
+      ...none,
+      interventions: ['c'],
+    });
     expect(subjectsOf(plan(), { op: 'set', path: ['actuals', 'spend', 0, 'intervention'], value: 'b' })).toEqual({
       ...none,
       interventions: ['a', 'b'],

@@ -49,8 +49,22 @@ describe('the change history', () => {
     doc.apply(edits.notes); // 10:23, revision 7
 
     const expected: HistoryEntry[] = [
-      { position: 1, label: edits.cost.label, storedAt: '2027-02-03T10:15:00.000Z', undone: false, afterSnapshot: null, subjects: { ...none, interventions: ['a'] } },
-      { position: 2, label: edits.allocation.label, storedAt: '2027-02-03T10:17:00.000Z', undone: false, afterSnapshot: s1, subjects: { ...none, streams: ['core'] } },
+      {
+        position: 1,
+        label: edits.cost.label,
+        storedAt: '2027-02-03T10:15:00.000Z',
+        undone: false,
+        afterSnapshot: null,
+        subjects: { ...none, interventions: ['a'] },
+      },
+      {
+        position: 2,
+        label: edits.allocation.label,
+        storedAt: '2027-02-03T10:17:00.000Z',
+        undone: false,
+        afterSnapshot: s1,
+        subjects: { ...none, streams: ['core'] },
+      },
       {
         position: 3,
         label: edits.scenario.label,
@@ -82,7 +96,12 @@ describe('the change history', () => {
     ]);
     // A new command drops the redo tail, from the history too.
     reopened.apply(edits.notes);
-    expect(brief(reopened.changeHistory()).map((e) => e.label)).toEqual([edits.cost.label, edits.allocation.label, edits.scenario.label, 'Notes']);
+    expect(brief(reopened.changeHistory()).map((e) => e.label)).toEqual([
+      edits.cost.label,
+      edits.allocation.label,
+      edits.scenario.label,
+      'Notes',
+    ]);
     reopened.close();
   });
 

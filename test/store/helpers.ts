@@ -283,7 +283,8 @@ export function buildOldFixture(source: string, target: string, version: number)
     const insert = db.prepare(
       'INSERT INTO undo_log (id, position, label, forward_json, inverse_json) VALUES (@id, @position, @label, @forward_json, @inverse_json)',
     );
-    for (const { id, position, label, forward_json, inverse_json } of held.undo) insert.run({ id, position, label, forward_json, inverse_json });
+    for (const { id, position, label, forward_json, inverse_json } of held.undo)
+      insert.run({ id, position, label, forward_json, inverse_json });
     db.prepare('UPDATE document_state SET revision = @revision, undo_position = @undo_position WHERE id = 1').run(held.state);
   };
   if (version === 4) {

@@ -163,7 +163,13 @@ describe('schema 4: the nine plan tables into one JSON row', () => {
     expect(doc.undo().plan).toStrictEqual(richPlan());
     doc.close();
     const tables = withRaw(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all());
-    expect(tables).toEqual([{ name: 'document_state' }, { name: 'plan' }, { name: 'snapshots' }, { name: 'sqlite_sequence' }, { name: 'undo_log' }]);
+    expect(tables).toEqual([
+      { name: 'document_state' },
+      { name: 'plan' },
+      { name: 'snapshots' },
+      { name: 'sqlite_sequence' },
+      { name: 'undo_log' },
+    ]);
     expect(withRaw(file, (db) => db.pragma('freelist_count', { simple: true }))).toBe(0);
     expect(schemaOf(`${file}.v3-backup`).userVersion).toBe(3);
   });

@@ -67,7 +67,13 @@ describe('plan ↔ document', () => {
     PlanDocument.create(file, largePlan(50)).close();
     const tables = withRaw(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all());
     // sqlite_sequence is SQLite's own record of the highest snapshot id ever given (AUTOINCREMENT).
-    expect(tables).toEqual([{ name: 'document_state' }, { name: 'plan' }, { name: 'snapshots' }, { name: 'sqlite_sequence' }, { name: 'undo_log' }]);
+    expect(tables).toEqual([
+      { name: 'document_state' },
+      { name: 'plan' },
+      { name: 'snapshots' },
+      { name: 'sqlite_sequence' },
+      { name: 'undo_log' },
+    ]);
     expect(withRaw(file, (db) => db.prepare('SELECT count(*) AS n FROM snapshots').get())).toEqual({ n: 0 });
     const rows = storedJson(file);
     expect(rows.map((r) => r.id)).toEqual([1]);

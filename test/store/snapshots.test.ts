@@ -220,7 +220,7 @@ describe('read-only and damaged', () => {
     doc.takeSnapshot({ name: 'Broken' });
     doc.takeSnapshot({ name: 'Sound' });
     doc.close();
-    withRaw(file, (db) => db.prepare("UPDATE snapshots SET plan_json = '{\"format\":\"other\"}' WHERE name = 'Broken'").run());
+    withRaw(file, (db) => db.prepare('UPDATE snapshots SET plan_json = \'{"format":"other"}\' WHERE name = \'Broken\'').run());
     const reopened = await PlanDocument.open(file);
     expect(reopened.plan()).toStrictEqual(workedExample());
     expect(reopened.snapshots().map((s) => s.name)).toEqual(['Broken', 'Sound']);
