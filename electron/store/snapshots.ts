@@ -37,9 +37,9 @@ const INFO = `SELECT id, name, note, taken_at AS takenAt, revision,
 
 function prepare(db: Database.Database) {
   return {
-    all: db.prepare(`${INFO} ORDER BY id`),
+    ids: db.prepare('SELECT id FROM snapshots ORDER BY id').pluck(),
     byId: db.prepare(`${INFO} WHERE id = ?`),
-    byKey: db.prepare(`${INFO} WHERE name_key = ?`),
+    byKey: db.prepare('SELECT id FROM snapshots WHERE name_key = ?').pluck(),
     planJson: db.prepare('SELECT plan_json AS json FROM snapshots WHERE id = ?'),
     resultsJson: db.prepare('SELECT results_json AS json FROM snapshots WHERE id = ?'),
     // The plan's text is copied by SQLite from its row, byte for byte.
@@ -50,12 +50,14 @@ function prepare(db: Database.Database) {
   };
 }
 
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+// A snapshot never changes and its id is never reused, so what was read of it holds for
+// the connection's lifetime (reading a list of large plans' results again is not free).
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepare> & { infos: Map<number, SnapshotInfo> }>();
 
-function prepared(db: Database.Database): ReturnType<typeof prepare> {
+function prepared(db: Database.Database): ReturnType<typeof prepare> & { infos: Map<number, SnapshotInfo> } {
   let s = statements.get(db);
   if (!s) {
-    s = prepare(db);
+    s = { ...prepare(db), infos: new Map() };
     statements.set(db, s);
   }
   return s;
@@ -87,19 +89,25 @@ function toInfo(row: InfoRow): SnapshotInfo {
   };
 }
 
-export function listSnapshots(db: Database.Database): SnapshotInfo[] {
-  return (prepared(db).all.all() as InfoRow[]).map(toInfo);
-}
-
 export function snapshotById(db: Database.Database, id: number): SnapshotInfo | undefined {
   if (!Number.isSafeInteger(id)) return undefined;
-  const row = prepared(db).byId.get(id) as InfoRow | undefined;
-  return row && toInfo(row);
+  const s = prepared(db);
+  const known = s.infos.get(id);
+  if (known) return known;
+  const row = s.byId.get(id) as InfoRow | undefined;
+  if (!row) return undefined;
+  const info = toInfo(row);
+  s.infos.set(id, info);
+  return info;
+}
+
+export function listSnapshots(db: Database.Database): SnapshotInfo[] {
+  return (prepared(db).ids.all() as number[]).flatMap((id) => snapshotById(db, id) ?? []);
 }
 
 export function snapshotByName(db: Database.Database, name: string): SnapshotInfo | undefined {
-  const row = prepared(db).byKey.get(snapshotNameKey(name)) as InfoRow | undefined;
-  return row && toInfo(row);
+  const id = prepared(db).byKey.get(snapshotNameKey(name)) as number | undefined;
+  return id === undefined ? undefined : snapshotById(db, id);
 }
 
 /** The stored text of a snapshot's plan or results; undefined when there is no such snapshot. */
@@ -168,5 +176,7 @@ export function insertSnapshot(
 
 /** The only DELETE of a snapshot (the caller has checked the confirmation). */
 export function deleteSnapshotRow(db: Database.Database, id: number): boolean {
-  return prepared(db).remove.run(id).changes === 1;
+  const s = prepared(db);
+  s.infos.delete(id);
+  return s.remove.run(id).changes === 1;
 }

@@ -10,7 +10,7 @@ import type { Plan } from '../../shared/plan';
 import { simulationJson } from '../../shared/result-json';
 import { validatePlan } from '../../shared/validate';
 import { crashEdit } from './fixtures/crash-edits';
-import { pinnedClock, tempDir, withRaw, workedExample } from './helpers';
+import { integrity, largePlan, pinnedClock, tempDir, withRaw, workedExample } from './helpers';
 
 /** The results a snapshot of `plan` should hold: every scenario, base first, as `--json` gives them. */
 function resultsOf(plan: Plan): string {
@@ -199,7 +199,27 @@ describe('deleting', () => {
   });
 });
 
-describe('read-only and damaged', () => {
+describe('read-only, full and damaged', () => {
+  it('a full disk refuses the snapshot with the plain message and leaves no trace', async () => {
+    const file = path.join(tempDir(), 'plan.headroom');
+    PlanDocument.create(file, largePlan(200)).close();
+    const pages = withRaw(file, (db) => db.pragma('page_count', { simple: true }) as number);
+    const doc = await PlanDocument.open(file, { maxPageCount: pages + 2 });
+    const before = doc.info();
+    expect(() => doc.takeSnapshot({ name: 'Too big' })).toThrow(
+      expect.objectContaining({ kind: 'disk-full', message: 'Disk full – last change not saved' }),
+    );
+    expect(doc.inTransaction).toBe(false);
+    expect(doc.snapshots()).toEqual([]);
+    expect(doc.info()).toEqual(before);
+    doc.close();
+    expect(integrity(file)).toBe('ok');
+    // With room, the same name is free to take.
+    const roomy = await PlanDocument.open(file);
+    expect(roomy.takeSnapshot({ name: 'Too big' }).ok).toBe(true);
+    roomy.close();
+  });
+
   it('a read-only document lists and opens snapshots but refuses to take or delete one', async () => {
     const file = path.join(tempDir(), 'plan.headroom');
     const doc = PlanDocument.create(file, workedExample());
