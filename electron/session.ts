@@ -6,7 +6,7 @@ import path from 'node:path';
 import demoPlan from '../shared/demo/wmvru-plan.json';
 import type { EditResult, PlanSnapshot } from '../shared/ipc';
 import type { Plan } from '../shared/plan';
-import { liveResult, shownSnapshot, type SnapshotView } from './snapshot-view';
+import { liveResult, noSnapshotMessage, shownSnapshot, type SnapshotView } from './snapshot-view';
 import { PlanDocument } from './store/plan-document';
 import { loadWindowState, recentDocuments } from './window-state';
 
@@ -36,7 +36,7 @@ export class DocumentSession {
   /** Looks at a snapshot (read-only) in place of the live plan; throws when there is no such snapshot. */
   view(id: number): SnapshotView {
     const info = this.document.snapshotInfo(id);
-    if (!info) throw new Error(`There is no snapshot ${id} in this plan`);
+    if (!info) throw new Error(noSnapshotMessage(id));
     this.#view = { info, plan: this.document.snapshotPlan(id) };
     return this.#view;
   }

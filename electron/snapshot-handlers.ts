@@ -6,7 +6,7 @@ import { planJsonText } from '../shared/json-text';
 import type { SnapshotInfo } from '../shared/snapshots';
 import { openAsNewDocument, type NewPlanPath } from './new-document';
 import type { DocumentSession } from './session';
-import { unlessViewing } from './snapshot-view';
+import { noSnapshotMessage, unlessViewing } from './snapshot-view';
 
 type SnapshotMethods = Pick<
   Handlers,
@@ -21,7 +21,7 @@ export function snapshotFileBase(info: Pick<SnapshotInfo, 'planName' | 'name'>):
 export function snapshotHandlers(session: DocumentSession, newPlanPath?: NewPlanPath): SnapshotMethods {
   const infoOf = (id: number): SnapshotInfo => {
     const info = session.document.snapshotInfo(id);
-    if (!info) throw new Error(`There is no snapshot ${id} in this plan`);
+    if (!info) throw new Error(noSnapshotMessage(id));
     return info;
   };
   return {
@@ -59,7 +59,7 @@ export function snapshotHandlers(session: DocumentSession, newPlanPath?: NewPlan
     deleteSnapshot: ({ id, name }) => {
       infoOf(id);
       // The store checks the name the person confirmed, and refuses a mismatch.
-      if (!session.document.deleteSnapshot(id, name)) throw new Error(`There is no snapshot ${id} in this plan`);
+      if (!session.document.deleteSnapshot(id, name)) throw new Error(noSnapshotMessage(id));
       if (session.viewing?.info.id === id) session.endView();
       return session.document.snapshots();
     },

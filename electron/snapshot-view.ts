@@ -21,6 +21,11 @@ export function readOnlyMessage(name: string): string {
   return `Snapshot "${name}" is read-only: go back to the live plan to change it`;
 }
 
+/** A snapshot asked for by an id the document does not have. */
+export function noSnapshotMessage(id: number): string {
+  return `This plan has no snapshot number ${id} (it may have been deleted)`;
+}
+
 /** Why a change is refused while `view` is open; null (go ahead) on the live plan. */
 export function changeRefusal(view: SnapshotView | null): readonly PlanProblem[] | null {
   return view ? [{ path: SNAPSHOT_PROBLEM_PATH, message: readOnlyMessage(view.info.name) }] : null;
