@@ -8,8 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import demoPlan from '../../shared/demo/wmvru-plan.json';
 import { dispatch, PayloadError, type ApiMethod, type Handlers, type PlanEdit } from '../../shared/ipc';
 import { planJsonText } from '../../shared/json-text';
-import type { Plan } from '../../shared/plan';
-import { createHandlers } from '../../electron/handlers';
+import { createHandlers, fileNameFor } from '../../electron/handlers';
 import { freePlanFile } from '../../electron/new-plan';
 import { DEMO_FILE_NAME, openInitialDocument, type DocumentSession } from '../../electron/session';
 import { ViewStateFile } from '../../electron/view-state-file';
@@ -36,8 +35,12 @@ const NAME = 'Budget as approved, February';
 const READ_ONLY = { ok: false, problems: [{ path: '(snapshot)', message: `Snapshot "${NAME}" is read-only: go back to the live plan to change it` }] };
 const rename = (name: string): PlanEdit => ({ label: 'Rename plan', ops: [{ op: 'set', path: ['name'], value: name }] });
 
+/** The demo plan as exportPlanJson wrote it before the snapshot was taken. */
+let exportedBefore = '';
+
 /** Takes the snapshot of the demo plan, then renames the live plan: the two now differ. */
 async function takeThenChange(): Promise<number> {
+  exportedBefore = await call('exportPlanJson');
   const taken = await call('takeSnapshot', { name: NAME, note: 'As the board approved it' });
   if (!taken.ok) throw new Error(JSON.stringify(taken.problems));
   await call('applyEdit', rename('After the snapshot'));
@@ -106,9 +109,11 @@ describe('a snapshot open read-only', () => {
   it('exports the frozen plan: JSON, comparison and briefing', async () => {
     const id = await takeThenChange();
     await call('openSnapshot', { id });
-    expect(await call('exportPlanJson')).toBe(planJsonText(demoPlan as unknown as Plan));
+    expect(await call('exportPlanJson')).toBe(exportedBefore);
+    expect(JSON.parse(exportedBefore)).toEqual(demoPlan);
     const csv = await call('exportComparison', { format: 'csv', scenarioIds: ['base'] });
-    expect(csv.fileName).toBe(`${demoPlan.name} comparison.csv`);
+    expect(csv.fileName).toBe(fileNameFor(demoPlan.name, ' comparison.csv'));
+    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).not.toContain('After the snapshot');
     const html = await call('exportBriefing', { scenarioIds: ['base'], format: 'html' });
     expect(Buffer.from(html.base64, 'base64').toString('utf8')).toContain(demoPlan.name);
     await call('closeSnapshot');
@@ -148,9 +153,14 @@ describe('exporting, restoring and deleting a snapshot', () => {
   it('exports its plan as plan JSON named "<plan> - <snapshot>.json"', async () => {
     const id = await takeThenChange();
     const file = await call('exportSnapshotJson', { id });
-    expect(file.fileName).toBe(`${demoPlan.name} - ${NAME}.json`);
+    // "West Midlands VRU 2021 22 cliff edge - Budget as approved, February.json": safe on any OS.
+    expect(file.fileName).toBe(fileNameFor(`${demoPlan.name} - ${NAME}`, '.json'));
+    expect(file.fileName).not.toMatch(/[/\\:]/);
     expect(file.mimeType).toBe('application/json');
-    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe(planJsonText(demoPlan as unknown as Plan));
+    // Exactly the text exportPlanJson wrote for the plan when the snapshot was taken.
+    const text = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(text).toBe(exportedBefore);
+    expect(text).toBe(planJsonText(session.document.snapshotPlan(id)));
   });
 
   it('restores it as a new document, opened in place of this one, never over a file', async () => {
@@ -159,7 +169,7 @@ describe('exporting, restoring and deleting a snapshot', () => {
     const demoBytes = fs.readFileSync(path.join(dataDir, DEMO_FILE_NAME));
     const restored = await call('restoreSnapshot', { id });
     if (!restored.ok) throw new Error(JSON.stringify(restored));
-    expect(restored.snapshot.info).toMatchObject({ fileName: `${demoPlan.name} - ${NAME}.headroom`, undoLabel: null, viewing: null });
+    expect(restored.snapshot.info).toMatchObject({ fileName: fileNameFor(`${demoPlan.name} - ${NAME}`, '.headroom'), undoLabel: null, viewing: null });
     expect(restored.snapshot.plan).toEqual(demoPlan);
     expect(await call('listSnapshots')).toEqual([]);
     // The document it came from is untouched; it still has its snapshot and its change.
@@ -168,7 +178,7 @@ describe('exporting, restoring and deleting a snapshot', () => {
     expect(session.document.plan().name).toBe('After the snapshot');
     const again = await call('restoreSnapshot', { id });
     if (!again.ok) throw new Error(JSON.stringify(again));
-    expect(again.snapshot.info.fileName).toBe(`${demoPlan.name} - ${NAME} 2.headroom`);
+    expect(again.snapshot.info.fileName).toBe(fileNameFor(`${demoPlan.name} - ${NAME}`, ' 2.headroom'));
   });
 
   it('restores nothing where no file can be made', async () => {
