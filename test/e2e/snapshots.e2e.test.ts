@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fileNameFor } from '../../shared/file-name';
 import { momentText } from '../../shared/format';
 import { HeadroomApp } from './pages/headroom-app';
+import { RiskScreen } from './pages/risk-screen';
 import { SnapshotsScreen } from './pages/snapshots-screen';
 import { browserSuite, REPO } from './support';
 
@@ -114,6 +115,7 @@ describe('snapshots', () => {
     await app.page.reload({ waitUntil: 'load' });
     await snapshots.screen().waitFor();
     await snapshots.item(NAME).waitFor();
+    await app.waitForResults();
     expect(await snapshots.names()).toEqual(['Draft for March', NAME]);
     await app.screenshot(shot('04-snapshots-two-1280'));
     await app.page.setViewportSize({ width: 1920, height: 1080 });
@@ -147,5 +149,39 @@ describe('snapshots', () => {
     expect(await app.scenarios.amount('ho-core', '2021/22')).toBe(BEFORE);
     expect(app.consoleErrors).toEqual([]);
     expect(suite.harness.serverErrors).toEqual([]);
+  }, 180_000);
+
+  it('show none of the live plan’s risk results while a snapshot is open, and keep them for the way back', async () => {
+    app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
+    const risk = new RiskScreen(app.page);
+    const snapshots = new SnapshotsScreen(app.page);
+    await snapshots.open();
+    await snapshots.take(NAME);
+    await snapshots.item(NAME).waitFor();
+
+    await risk.open();
+    await risk.chooseScenario('cut-25-june');
+    await risk.addUncertain('grantLevel', 'triangular');
+    await risk.setRun(200, 1);
+    await risk.run();
+    await risk.waitForResults();
+    const liveSummary = await risk.summaryTable();
+
+    await snapshots.open();
+    await snapshots.button(NAME, 'Open (read-only)').click();
+    await snapshots.banner().waitFor();
+    await risk.open();
+    await app.waitForResults();
+    expect(await app.page.getByTestId('risk-results').count()).toBe(0);
+    // Nothing looked at in the snapshot is kept as the document's view.
+    const kept = await app.callApi('getViewState');
+    expect(kept?.screen).toBe('risk');
+    expect(Object.keys(kept?.risk ?? {})).toEqual(['cut-25-june']);
+
+    await snapshots.banner().getByRole('button', { name: 'Back to the live plan' }).click();
+    await snapshots.banner().waitFor({ state: 'detached' });
+    await app.page.getByTestId('risk-results').waitFor();
+    expect(await risk.summaryTable()).toBe(liveSummary);
+    expect(app.consoleErrors).toEqual([]);
   }, 180_000);
 });
