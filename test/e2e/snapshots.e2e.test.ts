@@ -173,9 +173,10 @@ describe('snapshots', () => {
     await risk.open();
     await app.waitForResults();
     expect(await app.page.getByTestId('risk-results').count()).toBe(0);
-    // Nothing looked at in the snapshot is kept as the document's view.
+    // Nothing looked at in the snapshot is kept as the document's view: it is still the live
+    // plan's last (the Snapshots screen, where Open was pressed) with the live risk run.
     const kept = await app.callApi('getViewState');
-    expect(kept?.screen).toBe('risk');
+    expect(kept?.screen).toBe('snapshots');
     expect(Object.keys(kept?.risk ?? {})).toEqual(['cut-25-june']);
 
     await snapshots.banner().getByRole('button', { name: 'Back to the live plan' }).click();
