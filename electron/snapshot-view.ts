@@ -32,7 +32,10 @@ export function changeRefusal(view: SnapshotView | null): readonly PlanProblem[]
 }
 
 /** A command that would store a change, run only on the live plan. */
-export function unlessViewing<T>(view: SnapshotView | null, run: () => T): T | { readonly ok: false; readonly problems: readonly PlanProblem[] } {
+export function unlessViewing<T>(
+  view: SnapshotView | null,
+  run: () => T,
+): T | { readonly ok: false; readonly problems: readonly PlanProblem[] } {
   const problems = changeRefusal(view);
   return problems ? { ok: false, problems } : run();
 }

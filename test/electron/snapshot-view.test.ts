@@ -87,7 +87,10 @@ describe('the snapshot view', () => {
   });
 
   it('marks a stored change as the live plan, and passes a refusal on unchanged', () => {
-    expect(liveResult({ ok: true, snapshot: live })).toEqual({ ok: true, snapshot: { info: { ...live.info, viewing: null }, plan: livePlan } });
+    expect(liveResult({ ok: true, snapshot: live })).toEqual({
+      ok: true,
+      snapshot: { info: { ...live.info, viewing: null }, plan: livePlan },
+    });
     const refused = { ok: false as const, problems: [{ path: 'name', message: 'is required' }] };
     expect(liveResult(refused)).toBe(refused);
   });

@@ -32,7 +32,10 @@ afterEach(() => {
 
 const call = <K extends ApiMethod>(method: K, ...args: unknown[]) => dispatch(handlers, method, args);
 const NAME = 'Budget as approved, February';
-const READ_ONLY = { ok: false, problems: [{ path: '(snapshot)', message: `Snapshot "${NAME}" is read-only: go back to the live plan to change it` }] };
+const READ_ONLY = {
+  ok: false,
+  problems: [{ path: '(snapshot)', message: `Snapshot "${NAME}" is read-only: go back to the live plan to change it` }],
+};
 const rename = (name: string): PlanEdit => ({ label: 'Rename plan', ops: [{ op: 'set', path: ['name'], value: name }] });
 
 /** The demo plan as exportPlanJson wrote it before the snapshot was taken. */
@@ -98,7 +101,12 @@ describe('a snapshot open read-only', () => {
     expect(await call('undo')).toEqual(shown);
     expect(await call('redo')).toEqual(shown);
     const csv = { fileName: 'ledger.csv', base64: Buffer.from('Cost centre,Month,Amount\n').toString('base64') };
-    expect(await call('previewActualsImport', csv)).toEqual({ ok: false, errors: [READ_ONLY.problems[0].message], unmatched: [], header: null });
+    expect(await call('previewActualsImport', csv)).toEqual({
+      ok: false,
+      errors: [READ_ONLY.problems[0].message],
+      unmatched: [],
+      header: null,
+    });
     const sheet = await call('previewSheetImport', { fileName: 'costs.csv', base64: csv.base64 });
     expect(sheet).toMatchObject({ ok: false, file: 'costs.csv', problems: [{ message: READ_ONLY.problems[0].message }] });
     // The live document is as it was: same revision, same plan, same undo step.
@@ -169,7 +177,11 @@ describe('exporting, restoring and deleting a snapshot', () => {
     const demoBytes = fs.readFileSync(path.join(dataDir, DEMO_FILE_NAME));
     const restored = await call('restoreSnapshot', { id });
     if (!restored.ok) throw new Error(JSON.stringify(restored));
-    expect(restored.snapshot.info).toMatchObject({ fileName: fileNameFor(`${demoPlan.name} - ${NAME}`, '.headroom'), undoLabel: null, viewing: null });
+    expect(restored.snapshot.info).toMatchObject({
+      fileName: fileNameFor(`${demoPlan.name} - ${NAME}`, '.headroom'),
+      undoLabel: null,
+      viewing: null,
+    });
     expect(restored.snapshot.plan).toEqual(demoPlan);
     expect(await call('listSnapshots')).toEqual([]);
     // The document it came from is untouched; it still has its snapshot and its change.

@@ -48,8 +48,8 @@ export function DeleteSnapshotDialog(props: { snapshot: SnapshotInfo | null; onC
         <>
           <h2 id={titleId}>Delete the snapshot "{snapshot.name}"?</h2>
           <p>
-            This cannot be undone: the snapshot and its results go from this file for good. The live plan and other snapshots are
-            not changed.
+            This cannot be undone: the snapshot and its results go from this file for good. The live plan and other snapshots are not
+            changed.
           </p>
           <div className="dialog-actions">
             <button ref={keep} type="button" onClick={onClose} data-testid="delete-snapshot-keep">

@@ -63,8 +63,8 @@ export function TakeSnapshotForm() {
     <form className="take-snapshot" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Take a snapshot</h2>
       <p className="hint">
-        Freezes the whole plan as it is now, with its results, under a name. It never changes afterwards: keep one for each version
-        that was agreed or sent.
+        Freezes the whole plan as it is now, with its results, under a name. It never changes afterwards: keep one for each version that was
+        agreed or sent.
       </p>
       <div className="field">
         <label htmlFor={`${id}-name`}>Name</label>
