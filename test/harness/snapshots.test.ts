@@ -124,6 +124,11 @@ describe('a snapshot open read-only', () => {
     expect(Buffer.from(csv.base64, 'base64').toString('utf8')).not.toContain('After the snapshot');
     const html = await call('exportBriefing', { scenarioIds: ['base'], format: 'html' });
     expect(Buffer.from(html.base64, 'base64').toString('utf8')).toContain(demoPlan.name);
+    const outturn = await call('exportOutturn', { scenarioId: 'base', fy: '2021/22', format: 'html' });
+    expect(outturn.fileName).toBe(fileNameFor(demoPlan.name, ' outturn 2021-22.html'));
+    const report = Buffer.from(outturn.base64, 'base64').toString('utf8');
+    expect(report).toContain(demoPlan.name);
+    expect(report).not.toContain('After the snapshot');
     await call('closeSnapshot');
     expect(JSON.parse(await call('exportPlanJson')).name).toBe('After the snapshot');
   });
