@@ -21,6 +21,8 @@ import { NewPlanDialog } from './screens/plan/NewPlanDialog';
 import { openNewPlan } from './screens/plan/new-plan-state';
 import { PlanSettings } from './screens/plan/PlanSettings';
 import { DocumentBar } from './components/DocumentBar';
+import { SnapshotBanner } from './components/SnapshotBanner';
+import { Snapshots } from './screens/snapshots/Snapshots';
 import './App.css';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
@@ -33,6 +35,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'compare', label: 'Compare', hint: 'Side by side' },
   { id: 'risk', label: 'Risk', hint: 'Uncertainty and ladders' },
   { id: 'plan', label: 'Plan', hint: 'Name, horizon, variables' },
+  { id: 'snapshots', label: 'Snapshots', hint: 'Frozen versions' },
 ];
 
 function Nav() {
@@ -56,7 +59,7 @@ function Nav() {
                 window.scrollTo(0, 0);
                 document.getElementById('main')?.focus({ preventScroll: true });
               }}
-              aria-keyshortcuts={`Alt+${i + 1}`}
+              aria-keyshortcuts={i < 9 ? `Alt+${i + 1}` : undefined}
               data-testid={`nav-${s.id}`}
             >
               <span className="nav-label">{s.label}</span>
@@ -70,13 +73,15 @@ function Nav() {
 }
 
 function Banners() {
-  const readOnly = useStore((s) => s.snapshot?.info.readOnly ?? false);
+  // A snapshot open says so in its own banner (it is read-only because it is a snapshot).
+  const readOnly = useStore((s) => (s.snapshot?.info.readOnly ?? false) && !s.snapshot?.info.viewing);
   const problems = useStore((s) => s.problems);
   const label = useStore((s) => s.problemsLabel);
   const failure = useSimFailure();
   const plan = useStore((s) => s.snapshot?.plan ?? null);
   return (
     <>
+      <SnapshotBanner />
       {readOnly ? (
         <div className="banner info" role="status" data-testid="read-only-banner">
           This plan is open read-only: you can explore it, but changes cannot be saved.
@@ -125,6 +130,7 @@ function CurrentScreen() {
     compare: <Compare />,
     risk: <Risk />,
     plan: <PlanSettings />,
+    snapshots: <Snapshots />,
   };
   return <>{screens[screen]}</>;
 }

@@ -19,6 +19,13 @@ export const API_METHOD_NAMES = [
   'createPlan',
   'renameVariable',
   'deleteVariable',
+  'listSnapshots',
+  'takeSnapshot',
+  'openSnapshot',
+  'closeSnapshot',
+  'exportSnapshotJson',
+  'restoreSnapshot',
+  'deleteSnapshot',
 ] as const;
 
 /**

@@ -42,6 +42,20 @@ export function calendarDateText(date: Date): string {
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A moment (an ISO 8601 time, such as when a snapshot was taken) in the local calendar and
+ * 24-hour clock: "3 February 2027, 10:15", or in a sentence "3 February 2027 at 10:15".
+ * Text that is not a time is given back as it is.
+ */
+export function momentText(iso: string, style: 'list' | 'sentence' = 'list'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const time = `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
+  return `${calendarDateText(date)}${style === 'list' ? ', ' : ' at '}${time}`;
+}
+
 // ---------------------------------------------------------------- counts, shares and points
 
 const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

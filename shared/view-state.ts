@@ -4,7 +4,18 @@
 // (electron/view-state-file.ts); a document never looked at has none.
 import { z } from 'zod';
 
-export const VIEW_SCREENS = ['overview', 'funding', 'interventions', 'scenarios', 'results', 'outturn', 'compare', 'risk', 'plan'] as const;
+export const VIEW_SCREENS = [
+  'overview',
+  'funding',
+  'interventions',
+  'scenarios',
+  'results',
+  'outturn',
+  'compare',
+  'risk',
+  'plan',
+  'snapshots',
+] as const;
 
 const Name = z.string().max(100);
 const Summary = z.looseObject({ mean: z.number(), p10: z.number(), p50: z.number(), p90: z.number() });
