@@ -22,7 +22,9 @@ import { importActualsBytes } from './import/actuals';
 import { classifySpreadsheetBytes } from './import/classify';
 import { previewSheetImport } from './import/sheet-answer';
 import type { DocumentSession } from './session';
-import { PlanDocument } from './store/plan-document';
+import { snapshotHandlers } from './snapshot-handlers';
+import { actualsPreviewRefusal, sheetPreviewRefusal, shownSnapshot, unlessViewing } from './snapshot-view';
+import { NO_NEW_PLAN_MESSAGE, openAsNewDocument, type NewPlanPath } from './new-document';
 import type { ViewStateFile } from './view-state-file';
 
 export { fileNameFor };
@@ -37,17 +39,13 @@ export const NO_PDF_PRINTER_MESSAGE = 'Printing to PDF needs Chromium or Electro
 /** A file's name without any folder the page may have sent. */
 const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() || fileName;
 
-/**
- * Where a new plan's document goes: a path where no file is (the harness's data folder,
- * or the file main's save dialog chose), or null when the person chose none.
- */
-export type NewPlanPath = (planName: string) => Promise<string | null> | string | null;
-
-export const NO_NEW_PLAN_MESSAGE = 'New plans cannot be made here (no place to keep them)';
+export { NO_NEW_PLAN_MESSAGE, type NewPlanPath };
 
 /**
  * `viewStates`: where each document's view state is kept (the app's settings); without it nothing is kept.
- * `newPlanPath`: where createPlan keeps a new document; without it no plan can be made.
+ * `newPlanPath`: where createPlan (and restoreSnapshot) keep a new document; without it no plan can be made.
+ * While a snapshot is open (session.viewing), getPlan and every export use its frozen plan and
+ * every change is refused (electron/snapshot-view.ts).
  */
 export function createHandlers(
   session: DocumentSession,
@@ -57,61 +55,57 @@ export function createHandlers(
   newPlanPath?: NewPlanPath,
 ): Handlers {
   return {
+    ...snapshotHandlers(session, newPlanPath),
     ...createHistoryHandlers(session),
     getViewState: () => viewStates?.get(session.document.info().path) ?? null,
     setViewState: (state) => {
-      viewStates?.set(session.document.info().path, state);
+      // What is looked at in a snapshot is not kept: the document reopens on its live plan's view.
+      if (!session.viewing) viewStates?.set(session.document.info().path, state);
       return null;
     },
     getAppInfo: () => ({ version, shell }),
 
-    renameVariable: ({ from, to }): EditResult => {
-      const made = renameVariableEdit(session.document.plan(), from, to.trim());
-      if ('problem' in made) return { ok: false, problems: [{ path: `variables.${from}`, message: made.problem }] };
-      return made.edit.ops.length ? session.document.apply(made.edit) : { ok: true, snapshot: session.document.snapshot() };
-    },
+    renameVariable: ({ from, to }): EditResult =>
+      unlessViewing(session.viewing, () => {
+        const made = renameVariableEdit(session.document.plan(), from, to.trim());
+        if ('problem' in made) return { ok: false, problems: [{ path: `variables.${from}`, message: made.problem }] };
+        return made.edit.ops.length ? session.answer(session.document.apply(made.edit)) : { ok: true, snapshot: session.snapshot() };
+      }),
 
-    deleteVariable: ({ name }): EditResult => {
-      const made = deleteVariableEdit(session.document.plan(), name);
-      if ('problem' in made) return { ok: false, problems: [{ path: `variables.${name}`, message: made.problem }] };
-      return session.document.apply(made.edit);
-    },
+    deleteVariable: ({ name }): EditResult =>
+      unlessViewing(session.viewing, () => {
+        const made = deleteVariableEdit(session.document.plan(), name);
+        if ('problem' in made) return { ok: false, problems: [{ path: `variables.${name}`, message: made.problem }] };
+        return session.answer(session.document.apply(made.edit));
+      }),
 
     createPlan: async (answers): Promise<NewPlanResult> => {
       const problems = newPlanProblems(answers);
       if (problems.length > 0) return { ok: false, cancelled: false, problems };
       const plan = planFromAnswers(answers);
-      if (!newPlanPath) return { ok: false, cancelled: false, problems: [{ path: '(file)', message: NO_NEW_PLAN_MESSAGE }] };
-      const file = await newPlanPath(plan.name);
-      if (!file) return { ok: false, cancelled: true, problems: [] };
-      try {
-        // create() refuses a path where a file already is: nothing is ever replaced.
-        PlanDocument.create(file, plan).close();
-        await session.open(file);
-      } catch (error) {
-        return { ok: false, cancelled: false, problems: [{ path: '(file)', message: (error as Error).message }] };
-      }
-      return { ok: true, snapshot: session.document.snapshot() };
+      return openAsNewDocument(session, newPlanPath, plan.name, plan);
     },
-    getPlan: () => session.document.snapshot(),
-    applyEdit: (edit) => session.document.apply(edit),
-    undo: () => session.document.undo(),
-    redo: () => session.document.redo(),
+    getPlan: () => session.snapshot(),
+    applyEdit: (edit) => unlessViewing(session.viewing, () => session.answer(session.document.apply(edit))),
+    // A snapshot has no history of its own: undo and redo change nothing while one is open.
+    undo: () => (session.viewing ? session.snapshot() : shownSnapshot(session.document.undo(), null)),
+    redo: () => (session.viewing ? session.snapshot() : shownSnapshot(session.document.redo(), null)),
 
-    importPlanJson: (text): EditResult => {
-      let input: unknown;
-      try {
-        input = JSON.parse(text);
-      } catch (error) {
-        return { ok: false, problems: [{ path: '(file)', message: `is not valid JSON: ${(error as Error).message}` }] };
-      }
-      return session.document.replacePlan(input, 'Import plan');
-    },
+    importPlanJson: (text): EditResult =>
+      unlessViewing(session.viewing, () => {
+        let input: unknown;
+        try {
+          input = JSON.parse(text);
+        } catch (error) {
+          return { ok: false, problems: [{ path: '(file)', message: `is not valid JSON: ${(error as Error).message}` }] };
+        }
+        return session.answer(session.document.replacePlan(input, 'Import plan'));
+      }),
 
-    exportPlanJson: () => planJsonText(session.document.plan()),
+    exportPlanJson: () => planJsonText(session.plan()),
 
     exportOutturn: async ({ scenarioId, fy, format, budget }): Promise<ExportedFile> => {
-      const plan = session.document.plan();
+      const plan = session.plan();
       const report = budget
         ? outturnAgainstSnapshotOf(session.document, plan, scenarioId, fy, budget)
         : outturnReport(plan, scenarioId, parseFy(fy));
@@ -133,6 +127,8 @@ export function createHandlers(
     },
 
     previewActualsImport: async ({ fileName, base64, asAt, mapping, fillEarlier }): Promise<ActualsImportAnswer> => {
+      const refusal = actualsPreviewRefusal(session.viewing);
+      if (refusal) return refusal;
       const plan = session.document.plan();
       const file = baseName(fileName);
       const result = await importActualsBytes(Buffer.from(base64, 'base64'), file, plan, { asAt, mapping });
@@ -147,12 +143,13 @@ export function createHandlers(
     },
 
     previewSheetImport: ({ fileName, base64 }) =>
+      sheetPreviewRefusal(session.viewing, baseName(fileName)) ??
       previewSheetImport(Buffer.from(base64, 'base64'), baseName(fileName), session.document.plan()),
 
     classifySpreadsheet: ({ fileName, base64 }) => classifySpreadsheetBytes(Buffer.from(base64, 'base64'), baseName(fileName)),
 
     exportComparison: async ({ format, scenarioIds }): Promise<ExportedFile> => {
-      const plan = session.document.plan();
+      const plan = session.plan();
       if (format === 'xlsx') {
         const bytes = await comparisonWorkbook(plan, scenarioIds);
         return { fileName: exportFileName(plan.name, 'comparison', 'xlsx'), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
@@ -167,7 +164,7 @@ export function createHandlers(
     },
 
     exportBriefing: async ({ scenarioIds, format, historyAnnex }): Promise<ExportedFile> => {
-      const plan = session.document.plan();
+      const plan = session.plan();
       const annex = historyAnnex
         ? historyAnnexHtml({
             entries: session.document.changeHistory(),

@@ -73,7 +73,8 @@ type HistoryHandlers = Pick<
 >;
 
 export function createHistoryHandlers(session: DocumentSession): HistoryHandlers {
-  // session.document is always the live document: a snapshot being viewed is never edited or recorded.
+  // session.document is always the live document, even while a snapshot is open: its history is the
+  // live one, and a comparison is of the live plan. The outturn is of the plan being looked at, as on screen.
   return {
     getHistory: () => ({ entries: session.document.changeHistory(), snapshots: session.document.snapshots() }),
 
@@ -98,6 +99,6 @@ export function createHistoryHandlers(session: DocumentSession): HistoryHandlers
     },
 
     outturnAgainstSnapshot: ({ scenarioId, fy, ...budget }) =>
-      outturnAgainstSnapshotOf(session.document, session.document.plan(), scenarioId, fy, budget),
+      outturnAgainstSnapshotOf(session.document, session.plan(), scenarioId, fy, budget),
   };
 }

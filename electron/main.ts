@@ -139,9 +139,14 @@ function createWindow(session: DocumentSession): BrowserWindow {
     session,
     handlers: {
       ...handlers,
-      // New plan opens the new document in this window: the window now holds that file.
+      // New plan (and a snapshot restored) opens the new document in this window: the window now holds that file.
       createPlan: async (answers) => {
         const result = await handlers.createPlan(answers);
+        if (result.ok) showsDocument(win, session.document.info().path);
+        return result;
+      },
+      restoreSnapshot: async (ref) => {
+        const result = await handlers.restoreSnapshot(ref);
         if (result.ok) showsDocument(win, session.document.info().path);
         return result;
       },
@@ -246,7 +251,8 @@ async function importJson(): Promise<void> {
 async function exportJson(): Promise<void> {
   const target = focused();
   if (!target) return;
-  const plan = target.session.document.plan();
+  // The plan being looked at: a snapshot's frozen plan while one is open.
+  const plan = target.session.plan();
   const result = await dialog.showSaveDialog(
     target.win,
     saveDialogOptions('Export plan (JSON)', fileNameFor(plan.name, '.json'), { name: 'Plan JSON', extensions: ['json'] }),

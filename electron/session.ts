@@ -1,8 +1,12 @@
-// Which plan document is open, and which one to open at start: the one used last, or on a
-// first run a copy of the demo plan in the user's data folder.
+// Which plan document is open (and which of its snapshots, if any, is being looked at), and
+// which one to open at start: the one used last, or on a first run a copy of the demo plan
+// in the user's data folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import demoPlan from '../shared/demo/wmvru-plan.json';
+import type { EditResult, PlanSnapshot } from '../shared/ipc';
+import type { Plan } from '../shared/plan';
+import { liveResult, noSnapshotMessage, shownSnapshot, type SnapshotView } from './snapshot-view';
 import { PlanDocument } from './store/plan-document';
 import { loadWindowState, recentDocuments } from './window-state';
 
@@ -12,6 +16,7 @@ export const WINDOW_STATE_FILE = 'window-state.json';
 
 export class DocumentSession {
   #document: PlanDocument | null;
+  #view: SnapshotView | null = null;
 
   constructor(document: PlanDocument) {
     this.#document = document;
@@ -23,17 +28,52 @@ export class DocumentSession {
     return this.#document;
   }
 
+  /** The snapshot being looked at, or null for the live plan. */
+  get viewing(): SnapshotView | null {
+    return this.#view;
+  }
+
+  /** Looks at a snapshot (read-only) in place of the live plan; throws when there is no such snapshot. */
+  view(id: number): SnapshotView {
+    const info = this.document.snapshotInfo(id);
+    if (!info) throw new Error(noSnapshotMessage(id));
+    this.#view = { info, plan: this.document.snapshotPlan(id) };
+    return this.#view;
+  }
+
+  /** Back to the live plan. */
+  endView(): void {
+    this.#view = null;
+  }
+
+  /** The plan being looked at: the snapshot's frozen plan while one is open, else the live plan. */
+  plan(): Plan {
+    return this.#view?.plan ?? this.document.plan();
+  }
+
+  /** What the page is shown: the plan being looked at, with the document's info. */
+  snapshot(): PlanSnapshot {
+    return shownSnapshot(this.document.snapshot(), this.#view);
+  }
+
+  /** A stored change's answer as the page is told it. */
+  answer(result: EditResult): EditResult {
+    return liveResult(result);
+  }
+
   /** Opens another document in place of the current one, which stays open if that fails. */
   async open(file: string): Promise<PlanDocument> {
     const next = await PlanDocument.open(file);
     this.#document?.close();
     this.#document = next;
+    this.#view = null;
     return next;
   }
 
   close(): void {
     this.#document?.close();
     this.#document = null;
+    this.#view = null;
   }
 }
 

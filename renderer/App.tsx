@@ -22,6 +22,8 @@ import { openNewPlan } from './screens/plan/new-plan-state';
 import { PlanSettings } from './screens/plan/PlanSettings';
 import { History } from './screens/history/History';
 import { DocumentBar } from './components/DocumentBar';
+import { SnapshotBanner } from './components/SnapshotBanner';
+import { Snapshots } from './screens/snapshots/Snapshots';
 import './App.css';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
@@ -34,6 +36,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'compare', label: 'Compare', hint: 'Side by side' },
   { id: 'risk', label: 'Risk', hint: 'Uncertainty and ladders' },
   { id: 'plan', label: 'Plan', hint: 'Name, horizon, variables' },
+  { id: 'snapshots', label: 'Snapshots', hint: 'Frozen versions' },
   { id: 'history', label: 'History', hint: 'Every change, when made' },
 ];
 
@@ -58,7 +61,7 @@ function Nav() {
                 window.scrollTo(0, 0);
                 document.getElementById('main')?.focus({ preventScroll: true });
               }}
-              aria-keyshortcuts={`Alt+${i + 1}`}
+              aria-keyshortcuts={i < 9 ? `Alt+${i + 1}` : undefined}
               data-testid={`nav-${s.id}`}
             >
               <span className="nav-label">{s.label}</span>
@@ -72,13 +75,15 @@ function Nav() {
 }
 
 function Banners() {
-  const readOnly = useStore((s) => s.snapshot?.info.readOnly ?? false);
+  // A snapshot open says so in its own banner (it is read-only because it is a snapshot).
+  const readOnly = useStore((s) => (s.snapshot?.info.readOnly ?? false) && !s.snapshot?.info.viewing);
   const problems = useStore((s) => s.problems);
   const label = useStore((s) => s.problemsLabel);
   const failure = useSimFailure();
   const plan = useStore((s) => s.snapshot?.plan ?? null);
   return (
     <>
+      <SnapshotBanner />
       {readOnly ? (
         <div className="banner info" role="status" data-testid="read-only-banner">
           This plan is open read-only: you can explore it, but changes cannot be saved.
@@ -127,6 +132,7 @@ function CurrentScreen() {
     compare: <Compare />,
     risk: <Risk />,
     plan: <PlanSettings />,
+    snapshots: <Snapshots />,
     history: <History />,
   };
   return <>{screens[screen]}</>;

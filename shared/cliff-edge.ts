@@ -33,22 +33,28 @@ export const isChoice = (notice: NoticeResult | null): notice is NoticeResult =>
 /** The last month of service when the FY's decision closes it. */
 export const closesAfter = (notice: NoticeResult | null): MonthIndex | null => (notice?.verdict === 'closes' ? notice.lastMonth : null);
 
-function noticeFor(result: SimulationResult, index: number, fy: FyYear): NoticeResult | null {
-  return result.interventions[index].notices.find((n) => n.fy === fy) ?? null;
+/**
+ * The FY's notice decisions per service, lined up by id across the results (which may come from
+ * different plans: a snapshot's and today's), earliest deadline first; services with none left out.
+ */
+export function deadlineRows(results: readonly SimulationResult[], fy: FyYear): DeadlineRow[] {
+  const byId = results.map((r) => new Map(r.interventions.map((item) => [item.id, item])));
+  const ids = [...new Set(results.flatMap((r) => r.interventions.map((item) => item.id)))];
+  const rows: DeadlineRow[] = ids
+    .map((id) => {
+      const found = byId.map((m) => m.get(id));
+      const notices = found.map((item) => item?.notices.find((n) => n.fy === fy) ?? null);
+      return { id, name: found.find((item) => item !== undefined)!.name, notices };
+    })
+    .filter((row) => row.notices.some((n) => n !== null));
+  const earliest = (row: DeadlineRow) => Math.min(...row.notices.flatMap((n) => (n ? [n.deadline] : [])));
+  return rows.sort((a, b) => earliest(a) - earliest(b));
 }
 
 /** Per FY with any notice, the services' notices in each of the results (scenarios in the same plan), earliest deadline first. */
 export function cliffEdges(results: readonly SimulationResult[]): CliffEdge[] {
-  const first = results[0];
-  return first.years
-    .map(({ fy }) => {
-      const rows: DeadlineRow[] = first.interventions
-        .map((item, ii) => ({ id: item.id, name: item.name, notices: results.map((r) => noticeFor(r, ii, fy)) }))
-        .filter((row) => row.notices.some((n) => n !== null));
-      const earliest = (row: DeadlineRow) => Math.min(...row.notices.flatMap((n) => (n ? [n.deadline] : [])));
-      rows.sort((a, b) => earliest(a) - earliest(b));
-      return { fy, known: results.map((r) => r.years.find((y) => y.fy === fy)!.known), rows };
-    })
+  return results[0].years
+    .map(({ fy }) => ({ fy, known: results.map((r) => r.years.find((y) => y.fy === fy)!.known), rows: deadlineRows(results, fy) }))
     .filter((edge) => edge.rows.length > 0);
 }
 

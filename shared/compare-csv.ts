@@ -1,13 +1,14 @@
 // The comparison as CSV (RFC 4180, through shared/csv.ts). Money in pounds with 2 decimals,
-// shares as fractions, flags as yes/no, outcomes as "closes 2022-08"; with the results, each
+// shares as fractions, flags as yes/no, outcomes as "closes 2022-08" ("not in plan" for a service
+// missing from a compared plan); with the results, each
 // service's detail per scenario (shared/service-detail.ts) and every notice deadline.
 // Columns are headed by scenario names.
-import { scenarioColumnNames, type Comparison, type ComparisonRow } from './compare';
+import { interventionsById, scenarioColumnNames, type Comparison, type ComparisonRow } from './compare';
 import { csvMoney, csvText, type CsvCell } from './csv';
 import type { SimulationResult } from './engine';
 import { formatFy } from './months';
-import { decisionRows, decisionText, monthCell, SERVICE_DETAIL, type DetailColumn } from './service-detail';
-import { outcomeCode, sameOutcome } from './words';
+import { decisionCells, decisionRows, monthCell, SERVICE_DETAIL, type DetailColumn } from './service-detail';
+import { NOT_IN_PLAN, outcomeCode, sameOutcome } from './words';
 
 export function measureCell(kind: ComparisonRow['kind'], value: number | null): string {
   if (value === null) return '';
@@ -60,11 +61,13 @@ export function comparisonCsv(comparison: Comparison, results: readonly Simulati
 
 function serviceLines(comparison: Comparison, results: readonly SimulationResult[]): CsvCell[][] {
   const lines: CsvCell[][] = [];
-  const index = new Map(results[0].interventions.map((r, i) => [r.id, i]));
+  const byId = interventionsById(results);
   for (const row of comparison.interventions) {
-    const ii = index.get(row.id)!;
     for (const column of SERVICE_DETAIL.slice(1)) {
-      const cells = results.map((r) => detailText(column, column.value(r.interventions[ii])));
+      const cells = byId.map((m) => {
+        const found = m.get(row.id);
+        return found ? detailText(column, column.value(found)) : NOT_IN_PLAN;
+      });
       lines.push([
         'Service',
         '',
@@ -76,7 +79,7 @@ function serviceLines(comparison: Comparison, results: readonly SimulationResult
   }
   for (const d of decisionRows(results)) {
     const passed = d.passed ? ' (already passed when the plan starts)' : '';
-    const cells = d.notices.map(decisionText);
+    const cells = decisionCells(d, results);
     lines.push([
       'Decision',
       formatFy(d.fy),

@@ -1,13 +1,13 @@
 // The comparison of section 8: scenarios side by side, differences from the first named,
 // and an outcome row per intervention with the rows that differ first. The app, the CLI
 // and the exports all render this one structure.
-import type { InterventionResult, SimulationResult } from './engine';
+import type { InterventionResult, SimulationResult, YearResult } from './engine';
 import type { MeasureKind } from './format';
 import { formatFy, type FyYear } from './months';
-import { outcomeAt, outcomeCode, sameOutcome, type OutcomeAt } from './words';
+import { outcomeAt, outcomeCode, sameOutcome, type OutcomeOrAbsent } from './words';
 
 export type { MeasureKind } from './format';
-export type { OutcomeAt } from './words';
+export type { OutcomeAt, OutcomeOrAbsent } from './words';
 // Comparison values are worded in shared/format.ts, with every other figure.
 export { formatComparisonValue } from './format';
 
@@ -30,8 +30,8 @@ export interface ComparisonYear {
 export interface OutcomeRow {
   readonly id: string;
   readonly name: string;
-  /** One per scenario: what happens to it, and when (plan-format.md §8). */
-  readonly outcomes: readonly OutcomeAt[];
+  /** One per scenario: what happens to it, and when (plan-format.md §8); null where it is not in that scenario's plan. */
+  readonly outcomes: readonly OutcomeOrAbsent[];
   readonly differs: boolean;
 }
 
@@ -72,12 +72,43 @@ const TOTALS: [keyof SimulationResult['totals'], string, MeasureKind][] = [
 
 /** The headline FY's at risk, named by its FY (the engine's `years[].atRisk`), before the largest FY's. */
 function headlineRows(results: readonly SimulationResult[], fy: FyYear | null): ComparisonRow[] {
-  if (fy === null || !results[0].years.some((y) => y.fy === fy)) return [];
-  const atRisk = results.map((r) => r.years.find((y) => y.fy === fy)!.atRisk);
+  if (fy === null || !results.some((r) => r.years.some((y) => y.fy === fy))) return [];
+  const atRisk = results.map((r) => r.years.find((y) => y.fy === fy)?.atRisk ?? null);
   return [row('atRiskFy', `At risk before confirmation in ${formatFy(fy)}`, 'money', atRisk)];
 }
 
-/** `headlineFy`: the FY the headlines are about (shared/cliff-edge.ts nextCliffEdgeFy); it gets a row of its own. */
+const YEAR_ROWS: [string, string, MeasureKind, (y: YearResult) => number | null][] = [
+  ['funding', 'Funding', 'money', (y) => y.funding],
+  ['spend', 'Spend', 'money', (y) => y.spend],
+  ['drawn', 'Drawn from underwriter', 'money', (y) => y.drawn],
+  ['underspend', 'Underspend', 'money', (y) => y.underspend],
+  ['atRisk', 'At risk before confirmation', 'money', (y) => y.atRisk],
+  ['commissionedShare', 'Commissioned share', 'share', (y) => y.commissionedShare],
+  ['compliant', 'Grant condition met', 'flag', (y) => (y.compliant ? 1 : 0)],
+  ['limitBreached', 'Underwriting limit breached', 'flag', (y) => (y.limitBreached ? 1 : 0)],
+];
+
+/** Every FY of any result, in FY order: results of one plan share theirs; a snapshot's horizon may differ. */
+export function comparedFys(results: readonly SimulationResult[]): FyYear[] {
+  return [...new Set(results.flatMap((r) => r.years.map((y) => y.fy)))].sort((a, b) => a - b);
+}
+
+/** Every intervention id of any result: the first result's order, then ids only in later results, in their order. */
+export function comparedIds(results: readonly SimulationResult[]): string[] {
+  return [...new Set(results.flatMap((r) => r.interventions.map((i) => i.id)))];
+}
+
+/** Each result's interventions by id, for lining services up across plans. */
+export function interventionsById(results: readonly SimulationResult[]): ReadonlyMap<string, InterventionResult>[] {
+  return results.map((r) => new Map(r.interventions.map((i) => [i.id, i])));
+}
+
+/**
+ * `headlineFy`: the FY the headlines are about (shared/cliff-edge.ts nextCliffEdgeFy); it gets a
+ * row of its own. Interventions are lined up by id and years by FY, so the results may come from
+ * different plans (a snapshot's and today's): a service or FY missing from a result has a null
+ * value there, and a null outcome ("not in plan").
+ */
 export function compare(results: readonly SimulationResult[], headlineFy: FyYear | null = null): Comparison {
   if (results.length === 0) throw new Error('compare needs at least one scenario');
   const totals = TOTALS.flatMap(([key, label, kind]) => [
@@ -89,66 +120,28 @@ export function compare(results: readonly SimulationResult[], headlineFy: FyYear
       results.map((r) => r.totals[key]),
     ),
   ]);
-  const years = results[0].years.map((first, yi) => {
-    const at = (r: SimulationResult) => r.years[yi];
-    return {
-      fy: first.fy,
-      label: formatFy(first.fy),
-      rows: [
-        row(
-          'funding',
-          'Funding',
-          'money',
-          results.map((r) => at(r).funding),
-        ),
-        row(
-          'spend',
-          'Spend',
-          'money',
-          results.map((r) => at(r).spend),
-        ),
-        row(
-          'drawn',
-          'Drawn from underwriter',
-          'money',
-          results.map((r) => at(r).drawn),
-        ),
-        row(
-          'underspend',
-          'Underspend',
-          'money',
-          results.map((r) => at(r).underspend),
-        ),
-        row(
-          'atRisk',
-          'At risk before confirmation',
-          'money',
-          results.map((r) => at(r).atRisk),
-        ),
-        row(
-          'commissionedShare',
-          'Commissioned share',
-          'share',
-          results.map((r) => at(r).commissionedShare),
-        ),
-        row(
-          'compliant',
-          'Grant condition met',
-          'flag',
-          results.map((r) => (at(r).compliant ? 1 : 0)),
-        ),
-        row(
-          'limitBreached',
-          'Underwriting limit breached',
-          'flag',
-          results.map((r) => (at(r).limitBreached ? 1 : 0)),
-        ),
-      ],
-    };
-  });
-  const outcomeRows = results[0].interventions.map((first, ii) => {
-    const outcomes = results.map((r) => outcomeAt(r.interventions[ii]));
-    return { id: first.id, name: first.name, outcomes, differs: outcomes.some((o) => !sameOutcome(o, outcomes[0])) };
+  const yearMaps = results.map((r) => new Map(r.years.map((y) => [y.fy, y])));
+  const years = comparedFys(results).map((fy) => ({
+    fy,
+    label: formatFy(fy),
+    rows: YEAR_ROWS.map(([key, label, kind, pick]) =>
+      row(
+        key,
+        label,
+        kind,
+        yearMaps.map((m) => {
+          const y = m.get(fy);
+          return y ? pick(y) : null;
+        }),
+      ),
+    ),
+  }));
+  const byId = interventionsById(results);
+  const outcomeRows = comparedIds(results).map((id) => {
+    const found = byId.map((m) => m.get(id) ?? null);
+    const outcomes = found.map((r) => (r ? outcomeAt(r) : null));
+    const name = found.find((r) => r !== null)!.name;
+    return { id, name, outcomes, differs: outcomes.some((o) => !sameOutcome(o, outcomes[0])) };
   });
   const interventions = [...outcomeRows.filter((r) => r.differs), ...outcomeRows.filter((r) => !r.differs)];
   return {
@@ -162,13 +155,16 @@ export function compare(results: readonly SimulationResult[], headlineFy: FyYear
 
 /**
  * The comparison as the CLI's --json prints it: outcomes as "closes 2022-08" cells, so that
- * the output reads as it always has.
+ * the output reads as it always has; null for a service not in that scenario's plan.
  */
 export function comparisonJson(planName: string, comparison: Comparison) {
   return {
     plan: planName,
     ...comparison,
-    interventions: comparison.interventions.map((row) => ({ ...row, outcomes: row.outcomes.map(outcomeCode) })),
+    interventions: comparison.interventions.map((row) => ({
+      ...row,
+      outcomes: row.outcomes.map((o) => (o === null ? null : outcomeCode(o))),
+    })),
   };
 }
 

@@ -42,12 +42,18 @@ export function calendarDateText(date: Date): string {
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
-/** "2 December 2026, 09:14": a stored moment (ISO 8601) in the local calendar and clock. */
-export function momentText(iso: string): string {
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A moment (an ISO 8601 time, such as when a snapshot was taken) in the local calendar and
+ * 24-hour clock: "3 February 2027, 10:15", or in a sentence "3 February 2027 at 10:15".
+ * Text that is not a time is given back as it is.
+ */
+export function momentText(iso: string, style: 'list' | 'sentence' = 'list'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${calendarDateText(date)}, ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const time = `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
+  return `${calendarDateText(date)}${style === 'list' ? ', ' : ' at '}${time}`;
 }
 
 /** A stored command's time in words; commands stored before the file kept times have none. */

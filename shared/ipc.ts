@@ -11,10 +11,10 @@ import { NewPlanSchema } from './new-plan';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
 import type { SheetImportAnswer, SpreadsheetKind } from './sheet-import';
+import { TakeSnapshotSchema, type HistoryEntry, type SnapshotInfo } from './snapshots';
 import { ViewStateSchema, type ViewState } from './view-state';
 import type { OutturnReport } from './outturn-figures';
 import type { SnapshotComparison } from './snapshot-compare';
-import type { HistoryEntry, SnapshotInfo } from './snapshots';
 
 export interface DocumentInfo {
   readonly path: string;
@@ -26,6 +26,12 @@ export interface DocumentInfo {
   readonly redoLabel: string | null;
   /** Older undo steps were dropped to keep the file small (the newest are kept). */
   readonly undoTrimmed: boolean;
+  /**
+   * The snapshot being looked at (its frozen plan is the plan sent with this info, read-only),
+   * or null for the live plan. Main and the harness always say which; the store, which knows
+   * nothing of what a window is viewing, leaves it out.
+   */
+  readonly viewing?: SnapshotInfo | null;
 }
 
 export interface PlanSnapshot {
@@ -48,6 +54,10 @@ export type NewPlanResult =
   | { readonly ok: true; readonly snapshot: PlanSnapshot }
   | { readonly ok: false; readonly cancelled: boolean; readonly problems: readonly PlanProblem[] };
 
+/** A snapshot just taken, with the document's snapshots now (oldest first), or why it was not. */
+export type TakeSnapshotResult =
+  | { readonly ok: true; readonly snapshot: SnapshotInfo; readonly snapshots: readonly SnapshotInfo[] }
+  | { readonly ok: false; readonly problems: readonly PlanProblem[] };
 /** The change history as the History screen shows it: the stored commands and the snapshots between them. */
 export interface HistoryView {
   readonly entries: readonly HistoryEntry[];
@@ -67,6 +77,9 @@ export const MAX_EXTRACT_BASE64 = 24_000_000;
 
 /** A spreadsheet sent from the page; the same limit as an extract's. */
 const SpreadsheetFile = z.strictObject({ fileName: z.string().min(1).max(260), base64: z.string().max(MAX_EXTRACT_BASE64) });
+
+/** A snapshot, by the store's key. */
+const SnapshotId = z.strictObject({ id: z.number().int().min(1) });
 
 const ScenarioIds = z.array(z.string().max(100)).min(1).max(4);
 const Fy = z.string().regex(/^\d{4}\/\d{2}$/);
@@ -149,6 +162,20 @@ export const API_ARGS = {
    */
   renameVariable: z.tuple([z.strictObject({ from: z.string().max(100), to: z.string().max(100) })]),
   deleteVariable: z.tuple([z.strictObject({ name: z.string().max(100) })]),
+  /** The document's snapshots, oldest first. */
+  listSnapshots: z.tuple([]),
+  /** Freezes the live plan and its results under a name unique in the document. */
+  takeSnapshot: z.tuple([TakeSnapshotSchema]),
+  /** Shows a snapshot's frozen plan, read-only, in place of the live plan until closeSnapshot. */
+  openSnapshot: z.tuple([SnapshotId]),
+  /** Back to the live plan. */
+  closeSnapshot: z.tuple([]),
+  /** A snapshot's plan as plan JSON, exactly as exportPlanJson writes a plan. */
+  exportSnapshotJson: z.tuple([SnapshotId]),
+  /** A new document holding a snapshot's plan (never over a file), opened in place of this one. */
+  restoreSnapshot: z.tuple([SnapshotId]),
+  /** Deletes a snapshot for good; `name` must be its name, as the person confirmed it. */
+  deleteSnapshot: z.tuple([z.strictObject({ id: z.number().int().min(1), name: z.string().max(200) })]),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -178,6 +205,13 @@ export interface ApiResults {
   createPlan: NewPlanResult;
   renameVariable: EditResult;
   deleteVariable: EditResult;
+  listSnapshots: readonly SnapshotInfo[];
+  takeSnapshot: TakeSnapshotResult;
+  openSnapshot: PlanSnapshot;
+  closeSnapshot: PlanSnapshot;
+  exportSnapshotJson: ExportedFile;
+  restoreSnapshot: NewPlanResult;
+  deleteSnapshot: readonly SnapshotInfo[];
   getHistory: HistoryView;
   exportHistory: ExportedFile;
   compareWithSnapshot: SnapshotComparisonView;

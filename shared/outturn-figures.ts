@@ -1,5 +1,6 @@
 // The forecast outturn of an FY (plan-format.md §10), from a scenario's results: per service
-// its budget (the plan as made: the same scenario simulated without actuals), actual to date,
+// its budget (the plan as made: the same scenario simulated without actuals; or a snapshot's
+// scenario as it was, lined up by service id), actual to date,
 // forecast for the rest, outturn and variance; totals by system and by category; funding
 // against outturn, what is drawn and what lapses; the grant condition. Pure (no formulas), so
 // the app's main thread may build it; shared/outturn.ts simulates and builds it for the CLI.
@@ -7,7 +8,7 @@ import type { SimulationResult } from './engine';
 import { formatMoney, formatPercent, divRoundHalfEven, type Pence } from './money';
 import { formatFy, fyEnd, fyOfMonth, fyStart, monthName, parseFy, parseMonth, type FyYear, type MonthIndex } from './months';
 import type { Plan } from './plan';
-import { outcomeAt, type OutcomeAt } from './words';
+import { outcomeAt, type OutcomeOrAbsent } from './words';
 
 export interface OutturnFigures {
   readonly budget: Pence;
@@ -26,8 +27,8 @@ export interface OutturnLine extends OutturnFigures {
   readonly name: string;
   readonly category: 'commissioned' | 'central';
   readonly system: string | null;
-  /** What this scenario does with the service over the horizon. */
-  readonly outcome: OutcomeAt;
+  /** What this scenario does with the service over the horizon; null for a service only the budget's plan has. */
+  readonly outcome: OutcomeOrAbsent;
   /** The treasurer's note for this service and FY (actuals.commentary), or null. */
   readonly commentary: string | null;
 }
@@ -41,6 +42,8 @@ export interface OutturnReport {
   readonly scenario: { readonly id: string; readonly name: string };
   readonly fy: FyYear;
   readonly underwriter: string;
+  /** Where the budget comes from: AS_PLANNED, or a snapshot's scenario ("Budget as approved, February: Base"). */
+  readonly budgetSource: string;
   /** The actuals' last month, or null for a plan without actuals. */
   readonly asAt: MonthIndex | null;
   /** How many of the FY's months are actual months. */
@@ -86,17 +89,39 @@ export function defaultOutturnFy(plan: Plan): FyYear {
   return fyOfMonth(parseMonth(plan.actuals?.asAt ?? plan.horizon.start));
 }
 
+/** The budget of the existing path: the same scenario simulated without actuals. */
+export const AS_PLANNED = 'As planned (the plan without actuals)';
+
 /** The report from a scenario's result with its actuals and as planned (`budget`: the same without them). */
 export function outturnFrom(plan: Plan, result: SimulationResult, budget: SimulationResult, fy: FyYear): OutturnReport {
+  return outturnWithBudget(plan, result, budget, fy, AS_PLANNED);
+}
+
+/**
+ * The report against any budget: `budget` may be another plan's result (a snapshot's scenario).
+ * Lines are lined up by service id: today's services in order, then those only the budget has
+ * (outturn 0); a service only today's plan has is budgeted 0, and so is every line when the FY
+ * is outside the budget's horizon.
+ */
+export function outturnWithBudget(
+  plan: Plan,
+  result: SimulationResult,
+  budget: SimulationResult,
+  fy: FyYear,
+  budgetSource: string,
+): OutturnReport {
   const f = result.years.findIndex((y) => y.fy === fy);
   if (f < 0) {
     const fys = result.years.map((y) => formatFy(y.fy)).join(', ');
     throw new Error(`${formatFy(fy)} is not an FY of the plan's horizon (${fys})`);
   }
+  const bf = budget.years.findIndex((y) => y.fy === fy);
+  const budgeted = new Map(budget.interventions.map((r) => [r.id, r]));
+  const plannedOf = (id: string) => (bf < 0 ? 0 : (budgeted.get(id)?.planCost[bf] ?? 0));
   const notes = new Map((plan.actuals?.commentary ?? []).filter((c) => parseFy(c.fy) === fy).map((c) => [c.intervention, c.text]));
   const lines: OutturnLine[] = [];
-  result.interventions.forEach((r, i) => {
-    const planned = budget.interventions[i].planCost[f];
+  result.interventions.forEach((r) => {
+    const planned = plannedOf(r.id);
     const outturn = r.planCost[f];
     const actual = r.actualByFy[f];
     if (planned === 0 && outturn === 0 && actual === 0 && !notes.has(r.id)) return;
@@ -110,9 +135,23 @@ export function outturnFrom(plan: Plan, result: SimulationResult, budget: Simula
       ...figures(planned, actual, outturn),
     });
   });
+  const live = new Set(result.interventions.map((r) => r.id));
+  for (const r of budget.interventions) {
+    const planned = plannedOf(r.id);
+    if (live.has(r.id) || planned === 0) continue;
+    lines.push({
+      id: r.id,
+      name: r.name,
+      category: r.category,
+      system: r.system,
+      outcome: null,
+      commentary: null,
+      ...figures(planned, 0, 0),
+    });
+  }
   const sum = (pick: (line: OutturnLine) => Pence) => lines.reduce((total, line) => total + pick(line), 0);
   const year = result.years[f];
-  const planned = budget.years[f];
+  const planned = bf < 0 ? { drawn: 0, underspend: 0 } : budget.years[bf];
   const asAt = result.asAt;
   const from = Math.max(fyStart(fy), result.horizonStart);
   const actualMonths = asAt === null ? 0 : Math.max(0, Math.min(asAt, fyEnd(fy)) - from + 1);
@@ -121,6 +160,7 @@ export function outturnFrom(plan: Plan, result: SimulationResult, budget: Simula
     scenario: { id: result.id, name: result.name },
     fy,
     underwriter: result.underwriter,
+    budgetSource,
     asAt,
     actualMonths,
     lines,
@@ -140,6 +180,11 @@ export function outturnFrom(plan: Plan, result: SimulationResult, budget: Simula
     requiredShare: year.requiredShare,
     compliant: year.compliant,
   };
+}
+
+/** "Budget: As planned (the plan without actuals)": where the budget comes from, one line in every export. */
+export function budgetSourceLine(report: Pick<OutturnReport, 'budgetSource'>): string {
+  return `Budget: ${report.budgetSource}`;
 }
 
 /** "Overspend of £1,200.00" / "Underspend of £300.00" / "On budget": the variance named. */

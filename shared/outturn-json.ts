@@ -24,6 +24,7 @@ export function outturnJson(report: OutturnReport) {
     scenario: { id: report.scenario.id, name: report.scenario.name },
     fy: formatFy(report.fy),
     underwriter: report.underwriter,
+    budgetSource: report.budgetSource,
     asAt: month(report.asAt),
     actualMonths: report.actualMonths,
     lines: report.lines.map((l) => ({
@@ -31,7 +32,7 @@ export function outturnJson(report: OutturnReport) {
       name: l.name,
       category: l.category,
       system: l.system,
-      outcome: { outcome: l.outcome.outcome, month: month(l.outcome.month) },
+      outcome: l.outcome === null ? null : { outcome: l.outcome.outcome, month: month(l.outcome.month) },
       commentary: l.commentary,
       ...figuresJson(l),
     })),

@@ -4,11 +4,11 @@
 // deadline in date order with what each scenario does there. Every fact is the engine's
 // (InterventionResult and its notices[], plan-format.md §3.3, §3.6); nothing is worked out
 // again here, only laid out.
-import { cliffEdges } from './cliff-edge';
+import { deadlineRows } from './cliff-edge';
 import type { InterventionResult, NoticeResult, SimulationResult } from './engine';
 import type { FyYear, MonthIndex } from './months';
 import { formatMonth } from './months';
-import { outcomeAt, outcomeCode, verdictWords } from './words';
+import { NOT_IN_PLAN, outcomeAt, outcomeCode, verdictWords } from './words';
 
 export type DetailKind = 'text' | 'month' | 'money' | 'count';
 
@@ -49,14 +49,18 @@ export interface DecisionRow {
   readonly notices: readonly (NoticeResult | null)[];
 }
 
-/** Every notice deadline of the scenarios, in date order (then FY, then the cliff edge's order). */
+/**
+ * Every notice deadline of the scenarios, in date order (then FY, then the cliff edge's order);
+ * services lined up by id and FYs over every result's horizon, so the results may come from different plans.
+ */
 export function decisionRows(results: readonly SimulationResult[]): DecisionRow[] {
-  const rows = cliffEdges(results).flatMap((edge) =>
-    edge.rows.map((row) => {
+  const fys = [...new Set(results.flatMap((r) => r.years.map((y) => y.fy)))].sort((a, b) => a - b);
+  const rows = fys.flatMap((fy) =>
+    deadlineRows(results, fy).map((row) => {
       const given = row.notices.filter((n): n is NoticeResult => n !== null);
       return {
         deadline: Math.min(...given.map((n) => n.deadline)),
-        fy: edge.fy,
+        fy,
         id: row.id,
         name: row.name,
         passed: given.every((n) => n.passed),
@@ -77,4 +81,9 @@ export function decisionText(n: NoticeResult | null): string {
   }
   if (n.verdict === 'handed-over') return verdictWords(n.verdict);
   return `${verdictWords(n.verdict)} (${when})`;
+}
+
+/** A deadline's cells, one per result: decisionText, or "not in plan" where that result's plan has no such service. */
+export function decisionCells(row: DecisionRow, results: readonly SimulationResult[]): string[] {
+  return row.notices.map((n, i) => (n === null && !results[i].interventions.some((r) => r.id === row.id) ? NOT_IN_PLAN : decisionText(n)));
 }

@@ -14,6 +14,7 @@ export const VIEW_SCREENS = [
   'compare',
   'risk',
   'plan',
+  'snapshots',
   'history',
 ] as const;
 

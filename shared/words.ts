@@ -27,17 +27,29 @@ export function outcomeAt(r: InterventionResult): OutcomeAt {
   return { outcome: r.outcome, month: null };
 }
 
-export function sameOutcome(a: OutcomeAt, b: OutcomeAt): boolean {
+/**
+ * A service compared across two plans (a snapshot's and today's) may be in only one of them:
+ * its outcome in the other is null, "not in plan".
+ */
+export type OutcomeOrAbsent = OutcomeAt | null;
+
+/** The words for a service absent from a compared plan. */
+export const NOT_IN_PLAN = 'not in plan';
+
+export function sameOutcome(a: OutcomeOrAbsent, b: OutcomeOrAbsent): boolean {
+  if (a === null || b === null) return a === b;
   return a.outcome === b.outcome && a.month === b.month;
 }
 
-/** "closes 2022-08", "transitions 2021-10", "ended", "continues": the comparison's machine-readable cell. */
-export function outcomeCode(o: OutcomeAt): string {
+/** "closes 2022-08", "transitions 2021-10", "ended", "continues", "not in plan": the comparison's machine-readable cell. */
+export function outcomeCode(o: OutcomeOrAbsent): string {
+  if (o === null) return NOT_IN_PLAN;
   return o.month === null ? o.outcome : `${o.outcome} ${formatMonth(o.month)}`;
 }
 
-/** "Closes after Jun 2021", "Handed over from Oct 2021", "Ends as planned", "Continues" (long months unless short). */
-export function outcomePhrase(o: OutcomeAt, short = true): string {
+/** "Closes after Jun 2021", "Handed over from Oct 2021", "Ends as planned", "Continues", "Not in plan" (long months unless short). */
+export function outcomePhrase(o: OutcomeOrAbsent, short = true): string {
+  if (o === null) return 'Not in plan';
   const month = (m: MonthIndex | null) => (m === null ? '' : ` ${monthName(m, short)}`);
   switch (o.outcome) {
     case 'closes':
@@ -52,7 +64,7 @@ export function outcomePhrase(o: OutcomeAt, short = true): string {
 }
 
 /** The same words in the middle of a sentence: "closes after Jun 2021". */
-export function outcomeLower(o: OutcomeAt, short = true): string {
+export function outcomeLower(o: OutcomeOrAbsent, short = true): string {
   const phrase = outcomePhrase(o, short);
   return phrase.charAt(0).toLowerCase() + phrase.slice(1);
 }

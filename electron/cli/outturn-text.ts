@@ -3,6 +3,7 @@
 import { differenceText, fyText, moneyFull as money } from '../../shared/format';
 import {
   actualsBasis,
+  budgetSourceLine,
   conditionSentence,
   lapseSentence,
   type OutturnFigures,
@@ -71,6 +72,7 @@ export function outturnText(report: OutturnReport): string {
   return [
     `${report.plan}: ${report.scenario.name} [${report.scenario.id}]`,
     `Forecast outturn ${fy} · ${actualsBasis(report)}`,
+    budgetSourceLine(report),
     '',
     services,
     ...commentary,

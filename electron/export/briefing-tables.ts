@@ -56,7 +56,8 @@ export function outcomeTable(set: ScenarioSet): string {
     .map((row) => {
       const cells = byId
         .map((m) => {
-          const words = outcomeWords(m.get(row.id)!);
+          const found = m.get(row.id);
+          const words = found ? outcomeWords(found) : { text: outcomePhrase(null), cls: 'absent' };
           return `<td class="outcome ${words.cls}">${esc(words.text)}</td>`;
         })
         .join('');

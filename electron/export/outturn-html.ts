@@ -6,6 +6,7 @@
 import { differenceText, fyText, moneyFull as money, plural } from '../../shared/format';
 import {
   actualsBasis,
+  budgetSourceLine,
   conditionSentence,
   lapseSentence,
   type OutturnFigures,
@@ -42,7 +43,7 @@ function servicesTable(report: OutturnReport): string {
   const span = 3 + FIGURE_HEADS.length;
   const lines = report.lines
     .map((l) => {
-      const outcome = l.outcome.outcome === 'continues' ? '' : ` <span class="muted">· ${esc(outcomePhrase(l.outcome))}</span>`;
+      const outcome = l.outcome?.outcome === 'continues' ? '' : ` <span class="muted">· ${esc(outcomePhrase(l.outcome))}</span>`;
       const comment = l.commentary ? `<tr class="comment"><td colspan="${span}">${esc(l.commentary)}</td></tr>` : '';
       return `<tbody class="line"><tr><td class="name">${esc(l.system ?? '')}</td><td>${l.category === 'commissioned' ? 'Commissioned' : 'Central'}</td><td class="name">${esc(l.name)}${outcome}</td>${figureCells(l)}</tr>${comment}</tbody>`;
     })
@@ -104,6 +105,7 @@ export function outturnHtml(report: OutturnReport, opts: ExportOptions = {}): st
   <div class="overline">Forecast outturn ${esc(meta.fy)} · ${esc(meta.date)}</div>
   <h1>${esc(report.plan)}</h1>
   <p class="lede">${esc(meta.scenario)} · ${esc(basis)}${esc(months)}</p>
+  <p class="lede budget-source">${esc(budgetSourceLine(report))}</p>
 </header>
 
 <div class="top keep">
@@ -120,7 +122,7 @@ export function outturnHtml(report: OutturnReport, opts: ExportOptions = {}): st
 <section>
   <h2>Each service</h2>
   ${servicesTable(report)}
-  <p class="note">Budget: the scenario as planned, without actuals. Outturn: actual to date plus the forecast for the rest of the year. A positive variance is an overspend. Funding not spent by 31 March ${report.fy + 1} lapses; spend that funding does not cover is drawn from ${esc(report.underwriter)}. Figures are exact to the penny; produced with Headroom on ${esc(meta.date)}.</p>
+  <p class="note">${esc(budgetSourceLine(report))}. Outturn: actual to date plus the forecast for the rest of the year. A positive variance is an overspend. Funding not spent by 31 March ${report.fy + 1} lapses; spend that funding does not cover is drawn from ${esc(report.underwriter)}. Figures are exact to the penny; produced with Headroom on ${esc(meta.date)}.</p>
 </section>
 
 <section class="groups keep">

@@ -34,6 +34,7 @@ h2 { font-size: 12pt; font-weight: 600; color: #14263d; margin: 0 0 2.5mm; paddi
 p { margin: 0 0 2mm; }
 .overline { font-size: 8pt; letter-spacing: 0.12em; text-transform: uppercase; color: #5b6b7b; }
 .lede { font-size: 10.5pt; color: #33414f; overflow-wrap: anywhere; }
+.lede.budget-source { font-size: 9.5pt; margin-top: 1mm; }
 section { margin-top: 5mm; }
 .keep { break-inside: avoid; }
 .top { display: grid; grid-template-columns: 1.2fr 1fr; gap: 8mm; align-items: start; margin-top: 4mm; }

@@ -1,5 +1,6 @@
 // The forecast outturn report (shared/outturn.ts, plan-format.md §10) as an Excel workbook:
-// Outturn, By system, By category and Funding sheets of real numeric cells. Money is pounds
+// Outturn, By system, By category and Funding sheets of real numeric cells, each titled with
+// where its budget comes from. Money is pounds
 // (pence / 100, exact) under £ formats; every text cell goes through safeText so that no
 // spreadsheet runs a plan-provided name as a formula (CWE-1236), as in workbook.ts.
 import type { Workbook, Worksheet } from 'exceljs';
@@ -7,6 +8,7 @@ import { safeText } from '../../shared/csv';
 import { fyText } from '../../shared/format';
 import {
   actualsBasis,
+  budgetSourceLine,
   conditionSentence,
   lapseSentence,
   type OutturnFigures,
@@ -42,6 +44,9 @@ function addTitle(sheet: Worksheet, report: OutturnReport, date: Date, title: st
     `${actualsBasis(report)}. Produced by Headroom on ${exportDateText(date)}. Money in pounds, exact to the penny.`,
   );
   sheet.getCell('A3').font = { italic: true, size: 10, color: { argb: 'FF555555' } };
+  // Where the budget comes from, in the row above the table.
+  sheet.getCell('A4').value = safeText(budgetSourceLine(report));
+  sheet.getCell('A4').font = { size: 10 };
 }
 
 /** A sheet with the report's title rows, then a header row of `titles`; `header` is that row's number. */

@@ -4,8 +4,15 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { scenarioColumnNames, type Comparison, type ComparisonRow } from '../../shared/compare';
 import { safeText } from '../../shared/csv';
 import { calendarDateText } from '../../shared/format';
-import type { Plan } from '../../shared/plan';
-import type { ScenarioSet } from '../../shared/scenario-set';
+import type { SimulationResult } from '../../shared/engine';
+
+/** What the comparison sheets are made from: a ScenarioSet of one plan, or a comparison against a snapshot. */
+export interface ComparedSet {
+  readonly plan: { readonly name: string };
+  readonly comparison: Comparison;
+  /** The compared scenarios' results, in the comparison's order. */
+  readonly results: readonly SimulationResult[];
+}
 
 export interface ExportOptions {
   /** The date printed on the export; today when omitted. */
@@ -34,7 +41,7 @@ export function text(value: string): string {
   return safeText(value);
 }
 
-export function addTitle(sheet: Worksheet, plan: Plan, comparison: Comparison, date: Date, title: string) {
+export function addTitle(sheet: Worksheet, plan: ComparedSet['plan'], comparison: Comparison, date: Date, title: string) {
   sheet.getCell('A1').value = text(plan.name);
   sheet.getCell('A1').font = { bold: true, size: 14 };
   sheet.getCell('A2').value = text(`${title}: ${comparison.scenarios.map((s) => `${s.name} [${s.id}, ${s.stance}]`).join(' against ')}`);
@@ -126,7 +133,7 @@ export function widths(sheet: Worksheet, values: readonly number[]) {
 /** A sheet with the plan's title rows, then a header row of `titles` 32 high; `header` is that row's number. */
 export function titledSheet(
   book: Workbook,
-  set: ScenarioSet,
+  set: ComparedSet,
   date: Date,
   name: string,
   title: string,

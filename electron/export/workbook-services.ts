@@ -4,11 +4,22 @@
 // date order with what each scenario does there). The facts are the engine's, laid out by
 // shared/service-detail.ts.
 import type { Workbook } from 'exceljs';
-import { scenarioColumnNames } from '../../shared/compare';
+import { interventionsById, scenarioColumnNames } from '../../shared/compare';
 import { fyText } from '../../shared/format';
-import type { ScenarioSet } from '../../shared/scenario-set';
-import { decisionRows, decisionText, monthCell, SERVICE_DETAIL, type DetailColumn } from '../../shared/service-detail';
-import { addHeader, COUNT_FORMAT, freeze, MONEY_FORMAT, poundsCell, setCell, titledSheet, widths, type CellValue } from './workbook-cells';
+import { decisionCells, decisionRows, monthCell, SERVICE_DETAIL, type DetailColumn } from '../../shared/service-detail';
+import { NOT_IN_PLAN } from '../../shared/words';
+import {
+  addHeader,
+  type ComparedSet,
+  COUNT_FORMAT,
+  freeze,
+  MONEY_FORMAT,
+  poundsCell,
+  setCell,
+  titledSheet,
+  widths,
+  type CellValue,
+} from './workbook-cells';
 
 function detailCell(column: DetailColumn, value: string | number | null): { value: CellValue; format?: string } {
   if (value === null) return { value: null };
@@ -19,7 +30,7 @@ function detailCell(column: DetailColumn, value: string | number | null): { valu
 }
 
 /** One row per service (those whose outcome differs first); per scenario, a group of columns under its name. */
-export function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
+export function interventionsSheet(book: Workbook, set: ComparedSet, date: Date) {
   const { comparison, results } = set;
   const names = scenarioColumnNames(comparison.scenarios);
   const per = SERVICE_DETAIL.length;
@@ -32,15 +43,17 @@ export function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date)
   addHeader(sheet, top + 1, ['', '', ...names.flatMap(() => SERVICE_DETAIL.map((c) => c.label)), '']);
   names.forEach((_, i) => sheet.mergeCells(top, 3 + i * per, top, 2 + (i + 1) * per));
   for (const c of [1, 2, 3 + names.length * per]) sheet.mergeCells(top, c, top + 1, c);
-  const index = new Map(results[0].interventions.map((r, i) => [r.id, i]));
+  const byId = interventionsById(results);
   comparison.interventions.forEach((row, k) => {
     const r = top + 2 + k;
     setCell(sheet, r, 1, row.name);
     setCell(sheet, r, 2, row.id);
-    const ii = index.get(row.id)!;
-    results.forEach((result, si) => {
+    byId.forEach((m, si) => {
+      const found = m.get(row.id);
+      // A service missing from a compared plan (a snapshot's, or today's): said once, in its Outcome cell.
+      if (!found) return setCell(sheet, r, 3 + si * per, NOT_IN_PLAN);
       SERVICE_DETAIL.forEach((column, ci) => {
-        const cell = detailCell(column, column.value(result.interventions[ii]));
+        const cell = detailCell(column, column.value(found));
         setCell(sheet, r, 3 + si * per + ci, cell.value, cell.format);
       });
     });
@@ -51,7 +64,7 @@ export function interventionsSheet(book: Workbook, set: ScenarioSet, date: Date)
 }
 
 /** Every notice deadline, earliest first: the service, its FY, and what each scenario does there. */
-export function decisionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
+export function decisionsSheet(book: Workbook, set: ComparedSet, date: Date) {
   const names = scenarioColumnNames(set.comparison.scenarios);
   const { sheet, header } = titledSheet(book, set, date, 'Decisions', 'Every notice deadline, in date order', [
     'Notice deadline',
@@ -66,7 +79,7 @@ export function decisionsSheet(book: Workbook, set: ScenarioSet, date: Date) {
     setCell(sheet, r, 2, fyText(row.fy));
     setCell(sheet, r, 3, row.name);
     setCell(sheet, r, 4, row.passed ? 'already passed when the plan starts' : 'to decide');
-    row.notices.forEach((n, si) => setCell(sheet, r, 5 + si, decisionText(n)));
+    decisionCells(row, set.results).forEach((text, si) => setCell(sheet, r, 5 + si, text));
   });
   widths(sheet, [14, 9, 40, 18, ...names.map(() => 44)]);
   freeze(sheet, 1, 3);

@@ -11,6 +11,7 @@ import type { Plan } from '../../shared/plan';
 import { simulateScenarios, type ScenarioSet } from '../../shared/scenario-set';
 import {
   addHeader,
+  type ComparedSet,
   freeze,
   MONEY_FORMAT,
   poundsCell,
@@ -23,9 +24,9 @@ import {
 } from './workbook-cells';
 import { decisionsSheet, interventionsSheet } from './workbook-services';
 
-export { columnLetter, exportDateText, MONEY_FORMAT, poundsCell, type ExportOptions } from './workbook-cells';
+export { columnLetter, exportDateText, MONEY_FORMAT, poundsCell, type ComparedSet, type ExportOptions } from './workbook-cells';
 
-function summarySheet(book: Workbook, set: ScenarioSet, date: Date) {
+function summarySheet(book: Workbook, set: ComparedSet, date: Date) {
   const { comparison } = set;
   const { sheet, header } = titledSheet(book, set, date, 'Summary', 'Comparison', ['Measure', ...scenarioHeaders(comparison)], {
     properties: { tabColor: { argb: 'FF1F3A5F' } },
@@ -36,7 +37,7 @@ function summarySheet(book: Workbook, set: ScenarioSet, date: Date) {
   freeze(sheet, 1, 1);
 }
 
-function yearsSheet(book: Workbook, set: ScenarioSet, date: Date) {
+function yearsSheet(book: Workbook, set: ComparedSet, date: Date) {
   const { comparison } = set;
   const { sheet, header } = titledSheet(book, set, date, 'Years', 'Each financial year', ['FY', 'Measure', ...scenarioHeaders(comparison)]);
   let r = header + 1;
@@ -47,7 +48,7 @@ function yearsSheet(book: Workbook, set: ScenarioSet, date: Date) {
   freeze(sheet, 1, 2);
 }
 
-function monthlySheet(book: Workbook, set: ScenarioSet, date: Date) {
+function monthlySheet(book: Workbook, set: ComparedSet, date: Date) {
   const { results } = set;
   const measures = ['Funding', 'Spend', 'Paid by partners'];
   // Two header rows: the scenario over its three columns, then the measures.
@@ -60,12 +61,16 @@ function monthlySheet(book: Workbook, set: ScenarioSet, date: Date) {
   results.forEach((_, i) => sheet.mergeCells(top, 3 + i * 3, top, 5 + i * 3));
   sheet.mergeCells(top, 1, top + 1, 1);
   sheet.mergeCells(top, 2, top + 1, 2);
-  results[0].months.forEach((m, mi) => {
+  // Months lined up by month: results of one plan share them; a snapshot's horizon may differ.
+  const byMonth = results.map((result) => new Map(result.months.map((m) => [m.month, m])));
+  const months = [...new Set(results.flatMap((result) => result.months.map((m) => m.month)))].sort((a, b) => a - b);
+  months.forEach((m, mi) => {
     const r = top + 2 + mi;
-    setCell(sheet, r, 1, monthCode(m.month));
-    setCell(sheet, r, 2, fyText(fyOfMonth(m.month)));
-    results.forEach((result, i) => {
-      const month = result.months[mi];
+    setCell(sheet, r, 1, monthCode(m));
+    setCell(sheet, r, 2, fyText(fyOfMonth(m)));
+    byMonth.forEach((found, i) => {
+      const month = found.get(m);
+      if (!month) return;
       setCell(sheet, r, 3 + i * 3, poundsCell(month.funding), MONEY_FORMAT);
       setCell(sheet, r, 4 + i * 3, poundsCell(month.spend), MONEY_FORMAT);
       setCell(sheet, r, 5 + i * 3, poundsCell(month.partner), MONEY_FORMAT);
@@ -82,6 +87,18 @@ export async function comparisonWorkbook(plan: Plan, scenarioIds: readonly strin
 }
 
 export async function workbookFromSet(set: ScenarioSet, opts: ExportOptions = {}): Promise<Buffer> {
+  return comparedWorkbook(set, opts);
+}
+
+/**
+ * The comparison sheets (Summary, Years, Interventions, Decisions, Monthly) as an .xlsx file's
+ * bytes; `afterSummary` adds sheets of its own after the Summary.
+ */
+export async function comparedWorkbook(
+  set: ComparedSet,
+  opts: ExportOptions = {},
+  afterSummary?: (book: Workbook, date: Date) => void,
+): Promise<Buffer> {
   // Loaded on first use: the app and the CLI start without parsing exceljs.
   const { default: ExcelJS } = await import('exceljs');
   const date = opts.date ?? new Date();
@@ -91,6 +108,7 @@ export async function workbookFromSet(set: ScenarioSet, opts: ExportOptions = {}
   book.created = date;
   book.modified = date;
   summarySheet(book, set, date);
+  afterSummary?.(book, date);
   yearsSheet(book, set, date);
   interventionsSheet(book, set, date);
   decisionsSheet(book, set, date);

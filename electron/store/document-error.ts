@@ -18,7 +18,9 @@ export type DocumentErrorKind =
   | 'invalid-plan'
   | 'migration-failed'
   | 'io'
-  | 'closed';
+  | 'closed'
+  | 'no-snapshot'
+  | 'not-confirmed';
 
 export class DocumentError extends Error {
   override readonly name = 'DocumentError';
@@ -67,5 +69,10 @@ export const MESSAGES = {
     `${quoted(name)} could not be upgraded to this version of Headroom, so it was left as it was. A copy made before the upgrade is at ${backup}.`,
   io: (name: string, code: string) => `${quoted(name)} could not be read or saved: the disk reported an error (${code}).`,
   closed: () => 'This plan has been closed.',
+  noSnapshot: (id: number, name: string) => `${quoted(name)} has no snapshot number ${id} (it may have been deleted).`,
+  damagedSnapshot: (snapshot: string, name: string) =>
+    `Snapshot "${snapshot}" in ${quoted(name)} is damaged, so it cannot be opened. The plan itself and the other snapshots are unaffected.`,
+  deleteNotConfirmed: (snapshot: string, typed: string) =>
+    `The snapshot "${snapshot}" was not deleted: to delete it, type its name exactly as it is ("${typed}" does not match).`,
   badHistory: (name: string) => `The undo history in ${quoted(name)} is damaged; the plan itself is unchanged.`,
 } as const;

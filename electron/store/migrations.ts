@@ -179,6 +179,27 @@ CREATE TABLE plan (
 ) STRICT;
 `;
 
+// Schema 5: snapshots, named frozen copies of the plan and its results (electron/store/README.md),
+// never changed once written; and when each command was stored, at which revision, and what it
+// touched, for the change history (NULL in commands stored before schema 5). AUTOINCREMENT: a
+// deleted snapshot's id is never given to another.
+const V5_SNAPSHOTS = `
+CREATE TABLE snapshots (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  -- The name trimmed and case-folded: two snapshots may not differ only in case or spaces.
+  name_key TEXT NOT NULL UNIQUE,
+  note TEXT NOT NULL,
+  taken_at TEXT NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 0),
+  plan_json TEXT NOT NULL CHECK (json_valid(plan_json)),
+  results_json TEXT NOT NULL CHECK (json_valid(results_json))
+) STRICT;
+ALTER TABLE undo_log ADD COLUMN stored_at TEXT;
+ALTER TABLE undo_log ADD COLUMN revision INTEGER CHECK (revision >= 0);
+ALTER TABLE undo_log ADD COLUMN subjects_json TEXT CHECK (subjects_json IS NULL OR json_valid(subjects_json));
+`;
+
 // Children before the tables they reference, so that no drop trips a foreign key.
 const V3_PLAN_TABLES = [
   'stream_restrictions',
@@ -211,6 +232,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, description: 'undo history that survives a restart', up: (db) => db.exec(V2_UNDO_HISTORY) },
   { version: 3, description: 'uncertain variables of scenarios (plan-format.md §9)', up: (db) => db.exec(V3_UNCERTAINTY) },
   { version: 4, description: 'the plan as one validated JSON row', up: planToJsonRow },
+  { version: 5, description: 'snapshots, and the time, revision and subjects of each stored command', up: (db) => db.exec(V5_SNAPSHOTS) },
 ];
 
 export const HEAD_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -18,15 +18,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { editSubjects } from '../../shared/edit-subjects';
 import { applyEdit, EditError, PlanEditSchema, type EditOp, type PlanEdit } from '../../shared/edits';
 import type { DocumentInfo, EditResult, PlanSnapshot } from '../../shared/ipc';
 import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
+import type { HistoryEntry, SnapshotInfo, TakeSnapshot } from '../../shared/snapshots';
 import { validatePlan } from '../../shared/validate';
 import { DocumentError, MESSAGES, StoredDataError } from './document-error';
 import { checkIntegrity } from './integrity';
 import { HEADROOM_APPLICATION_ID, migrate, MIGRATIONS, PLAN_ROW_VERSION, userVersion, type Migration } from './migrations';
+import { readChangeHistory } from './change-history';
 import { readPlanRow, storedForm, writePlanRow, type StoredPlan } from './plan-row';
+import * as snapshots from './snapshots';
 
 export { DocumentError, type DocumentErrorKind } from './document-error';
 export { rebuildIndexes } from './integrity';
@@ -42,6 +46,8 @@ export interface OpenOptions {
   readonly undoMaxBytes?: number;
   /** Undo steps kept in the file (default UNDO_LIMIT). */
   readonly undoLimit?: number;
+  /** The clock that stamps stored commands and snapshots (tests pin it). Default: the system clock. */
+  readonly now?: () => Date;
 }
 
 /** Undo entries kept in the file; the oldest go first. */
@@ -70,6 +76,9 @@ interface Session {
   readonly readOnly: boolean;
   readonly undoLimit: number;
   readonly undoMaxBytes: number;
+  readonly now: () => Date;
+  /** Snapshot plans already read and checked (a snapshot never changes), by id. */
+  readonly snapshotPlans: Map<number, Plan>;
   /** At least the undo log's size in bytes, once known (see apply). */
   undoBytesBound?: number;
   plan: Plan;
@@ -276,7 +285,8 @@ function prepareHistory(db: Database.Database) {
     undoBytes: db.prepare(
       'SELECT coalesce(sum(length(CAST(forward_json AS BLOB)) + length(CAST(inverse_json AS BLOB))), 0) AS n FROM undo_log',
     ),
-    push: db.prepare('INSERT INTO undo_log (position, label, forward_json, inverse_json) VALUES (?, ?, ?, ?)'),
+    push: db.prepare(`INSERT INTO undo_log (position, label, forward_json, inverse_json, stored_at, revision, subjects_json)
+      VALUES (@position, @label, @forward, @inverse, @storedAt, @revision, @subjects)`),
     move: db.prepare('UPDATE document_state SET revision = revision + 1, undo_position = ? WHERE id = 1'),
   };
 }
@@ -367,9 +377,16 @@ function compact(db: Database.Database): void {
   }
 }
 
-/** How much undo history a session keeps: by count and by size. */
-function historyCaps(options: Pick<OpenOptions, 'undoLimit' | 'undoMaxBytes'>): { undoLimit: number; undoMaxBytes: number } {
-  return { undoLimit: Math.max(1, Math.trunc(options.undoLimit ?? UNDO_LIMIT)), undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES };
+type SessionSettings = Pick<Session, 'undoLimit' | 'undoMaxBytes' | 'now' | 'snapshotPlans'>;
+
+/** How much undo history a session keeps (by count and by size), and its clock. */
+function sessionSettings(options: Pick<OpenOptions, 'undoLimit' | 'undoMaxBytes' | 'now'>): SessionSettings {
+  return {
+    undoLimit: Math.max(1, Math.trunc(options.undoLimit ?? UNDO_LIMIT)),
+    undoMaxBytes: options.undoMaxBytes ?? UNDO_MAX_BYTES,
+    now: options.now ?? (() => new Date()),
+    snapshotPlans: new Map(),
+  };
 }
 
 type Opened =
@@ -396,7 +413,7 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
           fileDb,
           path: file,
           readOnly,
-          ...historyCaps(options),
+          ...sessionSettings(options),
           ...stored,
         },
       };
@@ -416,7 +433,7 @@ function openNow(file: string, name: string, options: OpenOptions): Opened {
         fileDb,
         path: file,
         readOnly,
-        ...historyCaps(options),
+        ...sessionSettings(options),
         ...stored,
       },
     };
@@ -450,7 +467,7 @@ async function openSession(file: string, name: string, options: OpenOptions): Pr
         fileDb,
         path: file,
         readOnly: false,
-        ...historyCaps(options),
+        ...sessionSettings(options),
         ...stored,
       };
     } catch (error) {
@@ -476,7 +493,11 @@ export class PlanDocument {
   }
 
   /** A new document at `file` holding `plan` (validated whole). Refuses a path that exists. */
-  static create(file: string, plan: unknown, options: Pick<OpenOptions, 'maxPageCount' | 'undoLimit' | 'undoMaxBytes'> = {}): PlanDocument {
+  static create(
+    file: string,
+    plan: unknown,
+    options: Pick<OpenOptions, 'maxPageCount' | 'undoLimit' | 'undoMaxBytes' | 'now'> = {},
+  ): PlanDocument {
     const key = realPath(file);
     const name = path.basename(key);
     const checked = validatePlan(plan);
@@ -510,7 +531,7 @@ export class PlanDocument {
         fileDb: fresh,
         path: key,
         readOnly: false,
-        ...historyCaps(options),
+        ...sessionSettings(options),
         plan: deepFreeze(stored.plan),
         history: readHistory(fresh),
       });
@@ -608,12 +629,22 @@ export class PlanDocument {
     const position = session.history.undoPosition + 1;
     const forward = JSON.stringify(parsed.data);
     const backward = JSON.stringify(inverse);
+    const record = {
+      position,
+      label: parsed.data.label,
+      forward,
+      inverse: backward,
+      storedAt: session.now().toISOString(),
+      // `move` below adds one to the revision.
+      revision: session.history.revision + 1,
+      subjects: JSON.stringify(editSubjects(session.plan, checked.plan, parsed.data)),
+    };
     // An upper bound on the log's size (drops only shrink it): the log is measured, and trimmed,
     // only when the bound passes the cap, so an ordinary edit never reads the whole log.
     let bound = (session.undoBytesBound ?? this.#undoBytes(session)) + Buffer.byteLength(forward) + Buffer.byteLength(backward);
     this.#commit(session, storedForm(checked.plan), () => {
       h.dropRedo.run(position - 1);
-      h.push.run(position, parsed.data.label, forward, backward);
+      h.push.run(record);
       h.dropOldest.run(position - session.undoLimit);
       if (bound > session.undoMaxBytes) {
         h.dropOverSize.run({ newest: position, cap: session.undoMaxBytes });
@@ -702,6 +733,110 @@ export class PlanDocument {
     session.history = readHistory(db);
   }
 
+  // ---- snapshots and the change history (snapshots.ts, change-history.ts) ----------------
+
+  /**
+   * Freezes the plan as it is stored now, with its results (every scenario, base first),
+   * under a name no other snapshot of this document has. One transaction; the plan, the
+   * undo history and the revision stay as they are.
+   */
+  takeSnapshot(input: TakeSnapshot): { ok: true; snapshot: SnapshotInfo } | { ok: false; problems: PlanProblem[] } {
+    const session = this.#writable();
+    const checked = snapshots.checkTakeSnapshot(session.db, input);
+    if (!checked.ok) return checked;
+    const results = snapshots.frozenResultsJson(session.plan);
+    const takenAt = session.now().toISOString();
+    const id = this.#write(session, () =>
+      snapshots.insertSnapshot(session.db, { ...checked.value, takenAt, revision: session.history.revision, results }),
+    );
+    return { ok: true, snapshot: this.#snapshotInfo(session, id) };
+  }
+
+  /** The snapshots in the order they were taken, oldest first. */
+  snapshots(): SnapshotInfo[] {
+    return snapshots.listSnapshots(this.#open().db);
+  }
+
+  snapshotInfo(id: number): SnapshotInfo | undefined {
+    return snapshots.snapshotById(this.#open().db, id);
+  }
+
+  /** The snapshot of that name, spaces and case aside. */
+  snapshotNamed(name: string): SnapshotInfo | undefined {
+    return snapshots.snapshotByName(this.#open().db, name);
+  }
+
+  /** The snapshot's plan exactly as it was stored when it was taken. */
+  snapshotPlanJson(id: number): string {
+    const session = this.#open();
+    return snapshots.snapshotText(session.db, id, 'plan') ?? this.#noSnapshot(session, id);
+  }
+
+  /** The snapshot's plan, checked whole and frozen. */
+  snapshotPlan(id: number): Plan {
+    const session = this.#open();
+    const known = session.snapshotPlans.get(id);
+    if (known) return known;
+    const text = this.snapshotPlanJson(id);
+    let checked: ReturnType<typeof validatePlan>;
+    try {
+      checked = validatePlan(JSON.parse(text));
+    } catch {
+      checked = { ok: false, problems: [] };
+    }
+    if (!checked.ok) {
+      const name = this.#snapshotInfo(session, id).name;
+      throw new DocumentError('corrupt', MESSAGES.damagedSnapshot(name, path.basename(session.path)), checked.problems);
+    }
+    const plan = deepFreeze(checked.plan);
+    session.snapshotPlans.set(id, plan);
+    return plan;
+  }
+
+  /** The snapshot's results as they were stored when it was taken (the CLI's `--json` shape). */
+  snapshotResultsJson(id: number): string {
+    const session = this.#open();
+    return snapshots.snapshotText(session.db, id, 'results') ?? this.#noSnapshot(session, id);
+  }
+
+  /**
+   * Deletes a snapshot, only when `confirmName` is its name exactly (the explicit, confirmed
+   * command). False when there is no such snapshot; throws when the name does not match.
+   */
+  deleteSnapshot(id: number, confirmName: string): boolean {
+    const session = this.#writable();
+    const info = snapshots.snapshotById(session.db, id);
+    if (!info) return false;
+    if (confirmName !== info.name) throw new DocumentError('not-confirmed', MESSAGES.deleteNotConfirmed(info.name, confirmName));
+    const deleted = this.#write(session, () => snapshots.deleteSnapshotRow(session.db, id));
+    session.snapshotPlans.delete(id);
+    return deleted;
+  }
+
+  /** Every stored command, oldest first: a view of the undo log. */
+  changeHistory(): HistoryEntry[] {
+    const session = this.#open();
+    return readChangeHistory(session.db, session.history.undoPosition);
+  }
+
+  #snapshotInfo(session: Session, id: number): SnapshotInfo {
+    return snapshots.snapshotById(session.db, id) ?? this.#noSnapshot(session, id);
+  }
+
+  #noSnapshot(session: Session, id: number): never {
+    throw new DocumentError('no-snapshot', MESSAGES.noSnapshot(id, path.basename(session.path)));
+  }
+
+  /** One transaction beside the plan (a snapshot); on failure the file stays as it was. */
+  #write<T>(session: Session, write: () => T): T {
+    try {
+      return session.db.transaction(write)();
+    } catch (error) {
+      if (session.db.inTransaction) session.db.exec('ROLLBACK');
+      throw asDocumentError(error, path.basename(session.path));
+    }
+  }
+
   /**
    * Save As: writes a copy with SQLite's backup API (a consistent snapshot even while
    * changes are being stored, never a file copy), then carries on with the copy, which
@@ -722,7 +857,7 @@ export class PlanDocument {
       // From here to the switch nothing yields, so no change can land in the old file unseen.
       fs.renameSync(temp, key);
       syncFolder(path.dirname(key));
-      const opened = openNow(key, name, { undoLimit: session.undoLimit });
+      const opened = openNow(key, name, { undoLimit: session.undoLimit, undoMaxBytes: session.undoMaxBytes, now: session.now });
       if (!('session' in opened)) {
         opened.upgrade.fileDb.close();
         throw new Error('Save As wrote an older schema than this version of Headroom uses');

@@ -3,7 +3,7 @@
 // CLI and the exports. Screens show rounded figures: £1,234,567, 48.5%, "Jun 2021".
 import type { InterventionResult } from '../../shared/engine';
 import { differenceText, measureText, type MeasureKind } from '../../shared/format';
-import { outcomeAt, outcomePhrase, type OutcomeAt } from '../../shared/words';
+import { outcomeAt, outcomePhrase, type OutcomeOrAbsent } from '../../shared/words';
 
 export {
   count,
@@ -32,4 +32,4 @@ export const outcomeText = (r: InterventionResult) => outcomePhrase(outcomeAt(r)
 export const outcomeShort = (r: InterventionResult) => outcomePhrase(outcomeAt(r), true);
 
 /** A comparison's outcome in words, short months. */
-export const outcomeCell = (o: OutcomeAt) => outcomePhrase(o, true);
+export const outcomeCell = (o: OutcomeOrAbsent) => outcomePhrase(o, true);

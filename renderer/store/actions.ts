@@ -8,6 +8,7 @@ import { downloadBase64, downloadText } from '../download';
 import { stableJson } from '../logic/json';
 import { followRenamedIds } from './follow-ids';
 import { adoptDraft, requestSimulation } from './sim-client';
+import { followView } from './snapshot-view';
 import { restoreViewState } from './view-state';
 import { useStore } from './store';
 
@@ -18,8 +19,9 @@ function errorText(error: unknown): string {
 /** The draft simulated while an edit is on its way to the store, to adopt if stored as is. */
 let optimistic: { seq: number; json: string } | null = null;
 
-function show(snapshot: PlanSnapshot) {
+export function show(snapshot: PlanSnapshot) {
   const previous = useStore.getState().snapshot;
+  followView(previous, snapshot);
   // A renamed id and the plan that has it arrive together, so no screen sees one without the other.
   const followed = previous ? followRenamedIds(previous.plan, snapshot.plan, useStore.getState()) : null;
   if (followed) useStore.setState({ ...followed, snapshot, loadError: null });

@@ -5,13 +5,13 @@ import type { PlanSnapshot } from '../../shared/ipc';
 import type { PlanEdit } from '../../shared/edits';
 import type { FyYear, MonthIndex } from '../../shared/months';
 import type { PlanProblem } from '../../shared/resolve';
+import type { VIEW_SCREENS } from '../../shared/view-state';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createResultsSlice, type ResultsSlice } from './results-slice';
 
 export type { SimFailure } from './results-slice';
 
-export type Screen =
-  'overview' | 'funding' | 'interventions' | 'scenarios' | 'results' | 'outturn' | 'compare' | 'risk' | 'plan' | 'history';
+export type Screen = (typeof VIEW_SCREENS)[number];
 
 export interface DocumentSlice {
   snapshot: PlanSnapshot | null;

@@ -7,6 +7,7 @@ import { headlineFyOf, headlineScenarioId } from '../../shared/cliff-edge';
 import type { ViewState } from '../../shared/view-state';
 import { api } from '../api';
 import type { CompletedRisk } from './analysis-slice';
+import { isViewingSnapshot } from './snapshot-view';
 import { useStore, type Store } from './store';
 
 let restored = false;
@@ -26,7 +27,8 @@ function viewOf(s: Store): ViewState {
 
 /** Sends the newest view state, one request at a time; a state already sent is not sent again. */
 function send(): void {
-  if (sending) return;
+  // What is looked at in a snapshot is not the document's view: it is not kept.
+  if (sending || isViewingSnapshot()) return;
   const text = JSON.stringify(viewOf(useStore.getState()));
   if (text === sent) return;
   sending = api
@@ -86,7 +88,8 @@ export async function restoreViewState(): Promise<void> {
       s.compareIds !== previous.compareIds ||
       s.headlineFy !== previous.headlineFy ||
       s.riskScenarioId !== previous.riskScenarioId ||
-      s.risk.results !== previous.risk.results
+      s.risk.results !== previous.risk.results ||
+      (s.snapshot?.info.viewing ?? null) !== (previous.snapshot?.info.viewing ?? null)
     )
       send();
   });

@@ -9,6 +9,7 @@ import {
   formatComparisonValue,
   formatProblem,
   measureText,
+  momentText,
   moneyFull,
   moneyShort,
   moneyWhole,
@@ -96,6 +97,12 @@ describe('figures', () => {
     expect(plural(1200, 'person', 'people')).toBe('1,200 people');
     expect(points(0.0123)).toBe('1.23 pts');
     expect(calendarDateText(new Date(2026, 4, 4))).toBe('4 May 2026');
+    // A moment in the local calendar and 24-hour clock, in a list or in a sentence.
+    const taken = new Date(2027, 1, 3, 10, 15).toISOString();
+    expect(momentText(taken)).toBe('3 February 2027, 10:15');
+    expect(momentText(taken, 'sentence')).toBe('3 February 2027 at 10:15');
+    expect(momentText(new Date(2026, 11, 2, 9, 4).toISOString())).toBe('2 December 2026, 09:04');
+    expect(momentText('not a time')).toBe('not a time');
     expect(axisMoney(250_000)).toBe('£250k');
     // A tie rounds half-to-even, as every rounding in Headroom does: 1.25m → 1.2m, 1.35m → 1.4m.
     expect(axisMoney(1_250_000)).toBe('£1.2m');

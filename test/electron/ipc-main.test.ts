@@ -31,6 +31,13 @@ const VALID_ARGS: Record<ApiMethod, unknown[]> = {
   createPlan: [{ name: 'Ours', startFy: '2025/26', years: 3, underwriter: 'OPCC', limit: 0, stream: null }],
   renameVariable: [{ from: 'grantLevel', to: 'level' }],
   deleteVariable: [{ name: 'grantLevel' }],
+  listSnapshots: [],
+  takeSnapshot: [{ name: 'Budget as approved, February', note: 'Board, 3 February' }],
+  openSnapshot: [{ id: 1 }],
+  closeSnapshot: [],
+  exportSnapshotJson: [{ id: 2 }],
+  restoreSnapshot: [{ id: 3 }],
+  deleteSnapshot: [{ id: 1, name: 'Budget as approved, February' }],
 };
 
 /** Records what registerIpc hands to ipcMain.handle, keyed by channel. */

@@ -36,7 +36,7 @@ export interface DocProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function runDocProcess(script: string, mode: 'open' | 'hold' | 'write' | 'standby', file = ''): DocProcess {
+export function runDocProcess(script: string, mode: 'open' | 'hold' | 'write' | 'snapshot' | 'standby', file = ''): DocProcess {
   const child = spawn(process.execPath, [script, mode, file], {
     // The bundle lives in a temp folder; the native module comes from the project.
     env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), HEADROOM_SCRATCH: path.dirname(script) },

@@ -30,6 +30,16 @@ afterEach(() => {
   }
 });
 
+/** A pinned clock: each reading one minute after the last, from `start`. */
+export function pinnedClock(start = '2027-02-03T10:15:00.000Z'): () => Date {
+  let t = Date.parse(start);
+  return () => {
+    const now = new Date(t);
+    t += 60_000;
+    return now;
+  };
+}
+
 export function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
@@ -252,13 +262,14 @@ export function schemaOf(file: string) {
 }
 
 /**
- * A file as schema version `version` (1-3) of Headroom wrote it: the plan and history of
+ * A file as schema version `version` (1-4) of Headroom wrote it: the plan and history of
  * `source` (a current document, whose plan must not use fields that version could not
- * hold) written into schema 3's tables by the code those versions used (legacy-v3.ts),
- * then copied into the columns that existed at `version`.
+ * hold). For 1-3, written into schema 3's tables by the code those versions used
+ * (legacy-v3.ts), then copied into the columns that existed at `version`; for 4, the plan
+ * row and the undo log's columns of that schema (no times, revisions or subjects).
  */
 export function buildOldFixture(source: string, target: string, version: number): void {
-  if (version < 1 || version > 3) throw new Error(`buildOldFixture builds schema 1, 2 or 3, not ${version}`);
+  if (version < 1 || version > 4) throw new Error(`buildOldFixture builds schema 1, 2, 3 or 4, not ${version}`);
   const held = withRaw(
     source,
     (db) => ({
@@ -268,6 +279,29 @@ export function buildOldFixture(source: string, target: string, version: number)
     }),
     { readonly: true },
   );
+  const writeHistory = (db: Database.Database) => {
+    const insert = db.prepare(
+      'INSERT INTO undo_log (id, position, label, forward_json, inverse_json) VALUES (@id, @position, @label, @forward_json, @inverse_json)',
+    );
+    for (const { id, position, label, forward_json, inverse_json } of held.undo)
+      insert.run({ id, position, label, forward_json, inverse_json });
+    db.prepare('UPDATE document_state SET revision = @revision, undo_position = @undo_position WHERE id = 1').run(held.state);
+  };
+  if (version === 4) {
+    withRaw(
+      target,
+      (db) => {
+        db.pragma('journal_mode = DELETE');
+        migrate(db, MIGRATIONS.slice(0, 4));
+        db.transaction(() => {
+          db.prepare('INSERT INTO plan (id, json) VALUES (1, ?)').run(JSON.stringify(held.plan));
+          writeHistory(db);
+        })();
+      },
+      { fileMustExist: false },
+    );
+    return;
+  }
   const v3 = path.join(tempDir(), 'schema-3.headroom');
   withRaw(
     v3,
@@ -275,11 +309,7 @@ export function buildOldFixture(source: string, target: string, version: number)
       migrate(db, MIGRATIONS.slice(0, 3));
       db.transaction(() => {
         writeLegacyPlan(db, held.plan);
-        const insert = db.prepare(
-          'INSERT INTO undo_log (id, position, label, forward_json, inverse_json) VALUES (@id, @position, @label, @forward_json, @inverse_json)',
-        );
-        for (const entry of held.undo) insert.run(entry);
-        db.prepare('UPDATE document_state SET revision = @revision, undo_position = @undo_position WHERE id = 1').run(held.state);
+        writeHistory(db);
       })();
     },
     { fileMustExist: false },

@@ -37,7 +37,7 @@ async function headSource(dir: string): Promise<{ file: string; afterFirstEdit: 
 }
 
 /** sha256 (first 16 hex digits) of the schema SQL after migrations 1..n. Append only. */
-const PINNED_SCHEMAS = ['851a0b6c40e357fc', 'c3c93525ee6e4e8a', 'c7edba2cf65ee479', '20b321083595d5dd'];
+const PINNED_SCHEMAS = ['851a0b6c40e357fc', 'c3c93525ee6e4e8a', 'c7edba2cf65ee479', '20b321083595d5dd', 'f54893711a01c32b'];
 
 const earlier = MIGRATIONS.filter((m) => m.version < HEAD_VERSION).map((m) => m.version);
 
@@ -106,7 +106,11 @@ describe.each(earlier)('a file of schema version %i', (version) => {
     expect(fs.existsSync(backup)).toBe(true);
     expect(schemaOf(backup).userVersion).toBe(version);
     expect(withRaw(backup, (db) => db.pragma('integrity_check', { simple: true }))).toBe('ok');
-    expect(withRaw(backup, (db) => db.prepare('SELECT name FROM plan_meta').get())).toEqual({ name: afterFirstEdit.name });
+    const backupName =
+      version >= 4
+        ? (JSON.parse(withRaw(backup, (db) => (db.prepare('SELECT json FROM plan').get() as { json: string }).json)) as Plan).name
+        : (withRaw(backup, (db) => db.prepare('SELECT name FROM plan_meta').get()) as { name: string }).name;
+    expect(backupName).toBe(afterFirstEdit.name);
     expect(sha256(backup)).not.toBe(''); // a real file
     expect(oldHash).not.toBe(sha256(file)); // and the original was upgraded in place
   });
@@ -159,7 +163,13 @@ describe('schema 4: the nine plan tables into one JSON row', () => {
     expect(doc.undo().plan).toStrictEqual(richPlan());
     doc.close();
     const tables = withRaw(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all());
-    expect(tables).toEqual([{ name: 'document_state' }, { name: 'plan' }, { name: 'undo_log' }]);
+    expect(tables).toEqual([
+      { name: 'document_state' },
+      { name: 'plan' },
+      { name: 'snapshots' },
+      { name: 'sqlite_sequence' },
+      { name: 'undo_log' },
+    ]);
     expect(withRaw(file, (db) => db.pragma('freelist_count', { simple: true }))).toBe(0);
     expect(schemaOf(`${file}.v3-backup`).userVersion).toBe(3);
   });

@@ -62,11 +62,19 @@ describe('plan ↔ document', () => {
     expect(await throughDocument(minimal())).not.toHaveProperty('scenarios');
   });
 
-  it('holds the plan as one row of JSON beside the undo log, and nothing else', () => {
+  it('holds the plan as one row of JSON beside the undo log and the snapshots, and nothing else', () => {
     const file = path.join(tempDir(), 'plan.headroom');
     PlanDocument.create(file, largePlan(50)).close();
     const tables = withRaw(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all());
-    expect(tables).toEqual([{ name: 'document_state' }, { name: 'plan' }, { name: 'undo_log' }]);
+    // sqlite_sequence is SQLite's own record of the highest snapshot id ever given (AUTOINCREMENT).
+    expect(tables).toEqual([
+      { name: 'document_state' },
+      { name: 'plan' },
+      { name: 'snapshots' },
+      { name: 'sqlite_sequence' },
+      { name: 'undo_log' },
+    ]);
+    expect(withRaw(file, (db) => db.prepare('SELECT count(*) AS n FROM snapshots').get())).toEqual({ n: 0 });
     const rows = storedJson(file);
     expect(rows.map((r) => r.id)).toEqual([1]);
     expect(JSON.parse(rows[0].json)).toStrictEqual(largePlan(50));

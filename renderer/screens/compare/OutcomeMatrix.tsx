@@ -25,7 +25,7 @@ export function OutcomeMatrix(props: { comparison: Comparison }) {
               {row.differs ? <span className="pill warn small">differs</span> : null}
             </th>
             {row.outcomes.map((o, i) => (
-              <td key={i} className={`outcome-cell outcome-${o.outcome}`}>
+              <td key={i} className={`outcome-cell outcome-${o?.outcome ?? 'absent'}`}>
                 {outcomeCell(o)}
               </td>
             ))}
