@@ -11,7 +11,7 @@ import { NewPlanSchema } from './new-plan';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
 import type { SheetImportAnswer, SpreadsheetKind } from './sheet-import';
-import { TakeSnapshotSchema, type SnapshotInfo } from './snapshots';
+import { TakeSnapshotSchema, type SnapshotInfo, type ViewedSnapshot } from './snapshots';
 import { ViewStateSchema, type ViewState } from './view-state';
 
 export interface DocumentInfo {
@@ -29,7 +29,7 @@ export interface DocumentInfo {
    * or null for the live plan. Main and the harness always say which; the store, which knows
    * nothing of what a window is viewing, leaves it out.
    */
-  readonly viewing?: SnapshotInfo | null;
+  readonly viewing?: ViewedSnapshot | null;
 }
 
 export interface PlanSnapshot {

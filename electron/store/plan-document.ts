@@ -24,6 +24,7 @@ import type { DocumentInfo, EditResult, PlanSnapshot } from '../../shared/ipc';
 import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
 import type { HistoryEntry, SnapshotInfo, TakeSnapshot } from '../../shared/snapshots';
+import { frozenResultsJson } from '../../shared/snapshot-figures';
 import { validatePlan } from '../../shared/validate';
 import { DocumentError, MESSAGES, StoredDataError } from './document-error';
 import { checkIntegrity } from './integrity';
@@ -750,7 +751,7 @@ export class PlanDocument {
     const session = this.#writable();
     const checked = snapshots.checkTakeSnapshot(session.db, input);
     if (!checked.ok) return checked;
-    const results = snapshots.frozenResultsJson(session.plan);
+    const results = frozenResultsJson(session.plan);
     const takenAt = session.now().toISOString();
     const id = this.#write(session, () =>
       snapshots.insertSnapshot(session.db, { ...checked.value, takenAt, revision: session.history.revision, results }),
