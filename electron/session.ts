@@ -6,6 +6,7 @@ import path from 'node:path';
 import demoPlan from '../shared/demo/wmvru-plan.json';
 import type { EditResult, PlanSnapshot } from '../shared/ipc';
 import type { Plan } from '../shared/plan';
+import { figuresAsFrozen } from '../shared/snapshot-figures';
 import { liveResult, noSnapshotMessage, shownSnapshot, type SnapshotView } from './snapshot-view';
 import { PlanDocument } from './store/plan-document';
 import { loadWindowState, recentDocuments } from './window-state';
@@ -37,7 +38,8 @@ export class DocumentSession {
   view(id: number): SnapshotView {
     const info = this.document.snapshotInfo(id);
     if (!info) throw new Error(noSnapshotMessage(id));
-    this.#view = { info, plan: this.document.snapshotPlan(id) };
+    const plan = this.document.snapshotPlan(id);
+    this.#view = { info: { ...info, figuresAsFrozen: figuresAsFrozen(plan, this.document.snapshotResultsJson(id)) }, plan };
     return this.#view;
   }
 

@@ -6,11 +6,11 @@ import type { EditResult, PlanSnapshot } from '../shared/ipc';
 import type { Plan } from '../shared/plan';
 import type { PlanProblem } from '../shared/problem';
 import type { SheetImportAnswer } from '../shared/sheet-import';
-import type { SnapshotInfo } from '../shared/snapshots';
+import type { ViewedSnapshot } from '../shared/snapshots';
 
 /** A snapshot being looked at: what it is, and its frozen plan. */
 export interface SnapshotView {
-  readonly info: SnapshotInfo;
+  readonly info: ViewedSnapshot;
   readonly plan: Plan;
 }
 

@@ -11,7 +11,7 @@ import { NewPlanSchema } from './new-plan';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
 import type { SheetImportAnswer, SpreadsheetKind } from './sheet-import';
-import { TakeSnapshotSchema, type HistoryEntry, type SnapshotInfo } from './snapshots';
+import { TakeSnapshotSchema, type HistoryEntry, type SnapshotInfo, type ViewedSnapshot } from './snapshots';
 import { ViewStateSchema, type ViewState } from './view-state';
 import type { OutturnReport } from './outturn-figures';
 import type { SnapshotComparison } from './snapshot-compare';
@@ -31,7 +31,7 @@ export interface DocumentInfo {
    * or null for the live plan. Main and the harness always say which; the store, which knows
    * nothing of what a window is viewing, leaves it out.
    */
-  readonly viewing?: SnapshotInfo | null;
+  readonly viewing?: ViewedSnapshot | null;
 }
 
 export interface PlanSnapshot {

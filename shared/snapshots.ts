@@ -32,6 +32,15 @@ export interface SnapshotInfo {
   readonly scenarios: readonly { readonly id: string; readonly name: string }[];
 }
 
+/** A snapshot as a window looks at it: whether its frozen plan, simulated now, still gives the figures frozen with it. */
+export interface ViewedSnapshot extends SnapshotInfo {
+  readonly figuresAsFrozen: boolean;
+}
+
+/** What the banner and the CLI say when a snapshot's figures, simulated now, differ from those frozen with it. */
+export const FIGURES_RECOMPUTED =
+  'Its figures are recomputed by this version of Headroom and differ from those frozen when it was taken; its plan is exactly as it was';
+
 /** The services, streams and scenarios a stored command touched (by id), for filtering the history. */
 export interface EditSubjects {
   readonly interventions: readonly string[];

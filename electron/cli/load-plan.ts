@@ -15,7 +15,7 @@ export interface LoadedPlan {
   readonly scenarios: readonly ResolvedScenario[];
 }
 
-function isDocumentPath(path: string): boolean {
+export function isDocumentPath(path: string): boolean {
   return extname(path).toLowerCase() === '.headroom';
 }
 
@@ -34,7 +34,7 @@ export async function loadPlanAsync(path: string): Promise<LoadedPlan> {
 }
 
 /** The size of a regular file; anything else (a folder, a device, a pipe) is refused by name. */
-function statOrExplain(path: string): number {
+export function statOrExplain(path: string): number {
   let stats;
   try {
     stats = statSync(path);

@@ -5,6 +5,7 @@ import { simulateCommand, validateCommand } from './commands/core';
 import { exportCommand, importCommand, repairCommand } from './commands/documents';
 import { compareExportCommand, importSheetCommand, reportCommand } from './commands/exports';
 import { outturnCommand } from './commands/outturn';
+import { historyCommand, snapshotCommand, snapshotsCommand } from './commands/snapshots';
 import { breakevenCommand, ladderCommand, riskCommand } from './commands/uncertainty';
 
 export const commands: readonly Command[] = [
@@ -18,6 +19,9 @@ export const commands: readonly Command[] = [
   outturnCommand,
   importCommand,
   exportCommand,
+  snapshotCommand,
+  snapshotsCommand,
+  historyCommand,
   importSheetCommand,
   importActualsCommand,
   repairCommand,

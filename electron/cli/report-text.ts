@@ -103,8 +103,9 @@ export function simulationText(planName: string, result: SimulationResult): stri
 
 const cell = formatComparisonValue;
 
-export function comparisonText(planName: string, comparison: Comparison): string {
-  const names = comparison.scenarios.map((s) => s.id);
+/** `titles` head the scenarios' columns (default: their ids). */
+export function comparisonText(planName: string, comparison: Comparison, titles?: readonly string[]): string {
+  const names = titles ?? comparison.scenarios.map((s) => s.id);
   const columns = [
     { title: '' },
     ...names.map((title) => ({ title, align: 'right' as const })),

@@ -24,6 +24,7 @@ import type { DocumentInfo, EditResult, PlanSnapshot } from '../../shared/ipc';
 import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
 import type { HistoryEntry, SnapshotInfo, TakeSnapshot } from '../../shared/snapshots';
+import { frozenResultsJson } from '../../shared/snapshot-figures';
 import { validatePlan } from '../../shared/validate';
 import { DocumentError, MESSAGES, StoredDataError } from './document-error';
 import { checkIntegrity } from './integrity';
@@ -288,6 +289,7 @@ function prepareHistory(db: Database.Database) {
     push: db.prepare(`INSERT INTO undo_log (position, label, forward_json, inverse_json, stored_at, revision, subjects_json)
       VALUES (@position, @label, @forward, @inverse, @storedAt, @revision, @subjects)`),
     move: db.prepare('UPDATE document_state SET revision = revision + 1, undo_position = ? WHERE id = 1'),
+    reapplied: db.prepare('UPDATE undo_log SET revision = (SELECT revision FROM document_state WHERE id = 1) WHERE position = ?'),
   };
 }
 
@@ -702,7 +704,12 @@ export class PlanDocument {
       throw new DocumentError('corrupt', MESSAGES.badHistory(name), [], { cause: error });
     }
     const h = history(session.db);
-    this.#commit(session, stored, () => h.move.run(newPosition));
+    const redoing = newPosition > session.history.undoPosition;
+    this.#commit(session, stored, () => {
+      h.move.run(newPosition);
+      // A redone command is applied again now: the snapshots it comes after are those taken before this moment.
+      if (redoing) h.reapplied.run(newPosition);
+    });
     return this.snapshot();
   }
 
@@ -744,7 +751,7 @@ export class PlanDocument {
     const session = this.#writable();
     const checked = snapshots.checkTakeSnapshot(session.db, input);
     if (!checked.ok) return checked;
-    const results = snapshots.frozenResultsJson(session.plan);
+    const results = frozenResultsJson(session.plan);
     const takenAt = session.now().toISOString();
     const id = this.#write(session, () =>
       snapshots.insertSnapshot(session.db, { ...checked.value, takenAt, revision: session.history.revision, results }),

@@ -4,14 +4,10 @@
 // UPDATEs the table, and deleteSnapshotRow is its only DELETE. No transactions here: the
 // caller (plan-document.ts) runs each write in its own.
 import type Database from 'better-sqlite3';
-import { simulate } from '../../shared/engine';
 import { monthShort } from '../../shared/format';
 import { parseMonth } from '../../shared/months';
-import type { Plan } from '../../shared/plan';
 import type { PlanProblem } from '../../shared/resolve';
-import { simulationJson } from '../../shared/result-json';
 import { TakeSnapshotSchema, type SnapshotInfo, type TakeSnapshot } from '../../shared/snapshots';
-import { validatePlan } from '../../shared/validate';
 
 /** The key that makes names unique: trimmed, runs of spaces as one, case-folded ("Q2  Forecast " is "q2 forecast"). */
 export function snapshotNameKey(name: string): string {
@@ -155,13 +151,6 @@ export function checkTakeSnapshot(
     };
   }
   return { ok: true, value: { name, note } };
-}
-
-/** Every scenario of `plan` (base first) simulated, as the CLI's `--json` result gives it. */
-export function frozenResultsJson(plan: Plan): string {
-  const checked = validatePlan(plan);
-  if (!checked.ok) throw new Error('the plan held in the document does not validate');
-  return JSON.stringify(simulationJson(checked.plan.name, checked.scenarios.map(simulate)));
 }
 
 /** Writes a snapshot of the plan row as it is. Call inside a transaction; returns the new id. */

@@ -1,6 +1,7 @@
 // Above every screen while a snapshot is open: which one, when it was taken, that it is
 // read-only, and the way back to the live plan (or out: its plan as JSON, or a new plan).
 import { momentText } from '../../shared/format';
+import { FIGURES_RECOMPUTED } from '../../shared/snapshots';
 import { closeSnapshot, exportSnapshotJson, restoreSnapshot, useSnapshotList } from '../store/snapshots';
 import { useStore } from '../store/store';
 import './SnapshotBanner.css';
@@ -15,6 +16,11 @@ export function SnapshotBanner() {
         <p role="status" className="snapshot-banner-text">
           <strong>Snapshot "{viewing.name}"</strong>, taken {momentText(viewing.takenAt, 'sentence')} — read-only
         </p>
+        {viewing.figuresAsFrozen ? null : (
+          <p className="snapshot-banner-text" data-testid="snapshot-banner-recomputed">
+            {FIGURES_RECOMPUTED}.
+          </p>
+        )}
         {error ? (
           <p className="field-error" role="alert">
             {error}

@@ -8,6 +8,7 @@ import { downloadBase64, downloadText } from '../download';
 import { stableJson } from '../logic/json';
 import { followRenamedIds } from './follow-ids';
 import { adoptDraft, requestSimulation } from './sim-client';
+import { exportSnapshotJson } from './snapshots';
 import { followView } from './snapshot-view';
 import { restoreViewState } from './view-state';
 import { useStore } from './store';
@@ -142,6 +143,9 @@ export async function importPlanJson(text: string): Promise<EditResult> {
 
 export async function exportPlanJson(): Promise<void> {
   const snapshot = useStore.getState().snapshot;
+  // A snapshot being looked at is exported under its own name, never as the live document.
+  const viewing = snapshot?.info.viewing;
+  if (viewing) return exportSnapshotJson(viewing.id);
   const text = await api.exportPlanJson();
   downloadText(planJsonFileName(snapshot?.info.fileName), 'application/json', text);
 }

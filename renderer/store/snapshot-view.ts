@@ -37,6 +37,11 @@ export function followView(previous: PlanSnapshot | null, next: PlanSnapshot): v
     ladder: { run: null, progress: { status: 'idle' }, results: kept?.ladder ?? {} },
     problems: [],
     problemsLabel: null,
+    // The figures of the plan left behind are not shown, even for a moment, under the other's name.
+    byScenario: {},
+    order: [],
+    source: null,
+    failure: null,
   });
 }
 

@@ -28,7 +28,7 @@ const info: SnapshotInfo = {
   planName: 'As approved',
   scenarios: [{ id: 'base', name: 'Base' }],
 };
-const view: SnapshotView = { info, plan: frozenPlan };
+const view: SnapshotView = { info: { ...info, figuresAsFrozen: true }, plan: frozenPlan };
 const live: PlanSnapshot = {
   info: {
     path: '/plans/Ours.headroom',
@@ -56,7 +56,7 @@ describe('the snapshot view', () => {
       readOnly: true,
       undoLabel: null,
       redoLabel: null,
-      viewing: info,
+      viewing: { ...info, figuresAsFrozen: true },
     });
   });
 

@@ -45,7 +45,7 @@ describe('the change history', () => {
     doc.undo(); // revision 5
     expect(brief(doc.changeHistory()).map((e) => e.undone)).toEqual([false, false, false, true]);
     const s4 = snap(doc, 'S4'); // 10:22, revision 5
-    doc.redo(); // revision 6: the command keeps its own time and revision
+    doc.redo(); // revision 6: the command keeps its time; applied again after S4, it comes after S4
     doc.apply(edits.notes); // 10:23, revision 7
 
     const expected: HistoryEntry[] = [
@@ -73,7 +73,7 @@ describe('the change history', () => {
         afterSnapshot: s1,
         subjects: { interventions: ['b'], streams: [], scenarios: ['prudent'] },
       },
-      { position: 4, label: 'Rename', storedAt: '2027-02-03T10:21:00.000Z', undone: false, afterSnapshot: s3, subjects: none },
+      { position: 4, label: 'Rename', storedAt: '2027-02-03T10:21:00.000Z', undone: false, afterSnapshot: s4, subjects: none },
       { position: 5, label: 'Notes', storedAt: '2027-02-03T10:23:00.000Z', undone: false, afterSnapshot: s4, subjects: none },
     ];
     expect(doc.changeHistory()).toEqual(expected);
@@ -85,13 +85,13 @@ describe('the change history', () => {
     const reopened = await PlanDocument.open(file);
     expect(reopened.changeHistory().map((e) => e.storedAt)).toEqual(expected.map((e) => e.storedAt));
     expect(reopened.changeHistory().map((e) => e.subjects)).toEqual(expected.map((e) => e.subjects));
-    // With S3 gone, the rename came after S2 (the latest left from before it).
+    // With S3 gone, nothing moves: the rename was last applied after S4.
     expect(reopened.deleteSnapshot(s3.id, 'S3')).toBe(true);
     expect(brief(reopened.changeHistory())).toEqual([
       { label: edits.cost.label, undone: false, after: null },
       { label: edits.allocation.label, undone: false, after: 'S1' },
       { label: edits.scenario.label, undone: false, after: 'S1' },
-      { label: 'Rename', undone: true, after: 'S2' },
+      { label: 'Rename', undone: true, after: 'S4' },
       { label: 'Notes', undone: true, after: 'S4' },
     ]);
     // A new command drops the redo tail, from the history too.
@@ -103,6 +103,21 @@ describe('the change history', () => {
       'Notes',
     ]);
     reopened.close();
+  });
+
+  it('a command undone before a snapshot and redone after it comes after that snapshot (it is in the live plan, not in the snapshot)', () => {
+    const doc = PlanDocument.create(path.join(tempDir(), 'plan.headroom'), workedExample(), { now: pinnedClock() });
+    doc.apply(edits.cost);
+    doc.undo();
+    const s1 = snap(doc, 'S1');
+    expect(doc.snapshotPlan(s1.id).interventions[0].annualCost).not.toBe(61000);
+    expect(brief(doc.changeHistory())).toEqual([{ label: edits.cost.label, undone: true, after: null }]);
+    doc.redo();
+    expect(brief(doc.changeHistory())).toEqual([{ label: edits.cost.label, undone: false, after: 'S1' }]);
+    // Undone again, it stays after S1: that is where it was last applied.
+    doc.undo();
+    expect(brief(doc.changeHistory())).toEqual([{ label: edits.cost.label, undone: true, after: 'S1' }]);
+    doc.close();
   });
 
   it('numbers the kept steps from 1 once older ones are trimmed, and still says the history was trimmed', () => {

@@ -5,6 +5,8 @@ import { planJsonText } from '../../../shared/json-text';
 import { writeFileAtomic } from '../../atomic-file';
 import { checkOutput } from '../output-file';
 import { type Command, InputError, InvalidPlanError, requireCount, UsageError } from '../command';
+import { snapshotPlanOf, withDocument } from '../document';
+import { replacePlan } from './replace-plan';
 
 async function store() {
   const [io, errors] = await Promise.all([import('../../store/plan-io'), import('../../store/document-error')]);
@@ -13,14 +15,16 @@ async function store() {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'make a .headroom document from a JSON plan (validated whole)',
-  usage: 'headroom import PLAN.json DOC.headroom',
-  options: {},
-  async run(positionals, _values, io) {
+  summary: 'make a .headroom document from a JSON plan, or replace its plan as one undoable step',
+  usage: 'headroom import PLAN.json DOC.headroom [--replace]',
+  options: { replace: { type: 'boolean' } },
+  async run(positionals, values, io) {
     requireCount(positionals, 2, 2, 'the JSON plan and the .headroom document to create');
     const [json, doc] = positionals;
     if (!doc.toLowerCase().endsWith('.headroom')) throw new UsageError(`${doc} should end in .headroom`);
-    if (existsSync(doc)) throw new InputError(`${doc} already exists; choose a new name (nothing was changed)`);
+    if (values.replace) return replacePlan(json, doc, io);
+    if (existsSync(doc))
+      throw new InputError(`${doc} already exists; choose a new name, or give --replace to replace its plan (nothing was changed)`);
     const { importJsonFile, DocumentError } = await store();
     try {
       const created = importJsonFile(json, doc);
@@ -40,25 +44,34 @@ export const importCommand: Command = {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the JSON plan of a .headroom document (to a file, or standard output)',
-  usage: 'headroom export DOC.headroom [PLAN.json] [--force]',
-  options: { force: { type: 'boolean' } },
+  usage: 'headroom export DOC.headroom [PLAN.json] [--snapshot NAME] [--force]',
+  options: { force: { type: 'boolean' }, snapshot: { type: 'string' } },
   async run(positionals, values, io) {
     requireCount(positionals, 1, 2, 'the .headroom document');
     const [doc, out] = positionals;
     if (out) checkOutput(out, 'json', values.force === true);
-    const { loadPlanFromPath } = await store();
+    const snapshot = values.snapshot as string | undefined;
+    if (snapshot !== undefined && snapshot.trim() === '') throw new UsageError('--snapshot needs the name of a snapshot');
     let text: string;
-    try {
-      text = planJsonText(await loadPlanFromPath(doc));
-    } catch (error) {
-      throw new InputError(`cannot export ${doc}: ${(error as Error).message}`);
+    let from = doc;
+    if (snapshot !== undefined) {
+      const frozen = await withDocument(doc, 'read', (document) => snapshotPlanOf(document, doc, snapshot));
+      text = planJsonText(frozen.plan);
+      from = `snapshot "${frozen.info.name}" of ${doc}`;
+    } else {
+      const { loadPlanFromPath } = await store();
+      try {
+        text = planJsonText(await loadPlanFromPath(doc));
+      } catch (error) {
+        throw new InputError(`cannot export ${doc}: ${(error as Error).message}`);
+      }
     }
     if (!out) {
       io.out(text.trimEnd());
       return 0;
     }
     writeFileAtomic(out, text);
-    io.err(`${out}: written from ${doc}`);
+    io.err(`${out}: written from ${from}`);
     return 0;
   },
 };

@@ -19,6 +19,7 @@ import { type Command, InputError, type Io, requireCount, UsageError } from '../
 import { loadPlan, loadPlanAsync, pickScenarios } from '../load-plan';
 import { checkOutput, type OutputKind } from '../output-file';
 import { comparisonText } from '../report-text';
+import { compareAgainst } from './compare-against';
 
 export function size(bytes: number): string {
   return bytes < 1024
@@ -66,11 +67,13 @@ function scenarioIds(values: Record<string, unknown>, min: number, command: stri
 
 export const compareExportCommand: Command = {
   name: 'compare',
-  summary: 'put two to four scenarios side by side; write them to Excel or CSV',
+  summary: "put two to four scenarios side by side, or one against a snapshot's; write them to Excel or CSV",
   usage:
-    'headroom compare PLAN.json --scenario A --scenario B [--scenario C ...] [--csv | --json] [--xlsx OUT.xlsx] [--csv-out OUT.csv] [--force]',
+    'headroom compare PLAN.json --scenario A --scenario B [--scenario C ...] [--csv | --json] [--xlsx OUT.xlsx] [--csv-out OUT.csv] [--force]\n' +
+    '       headroom compare DOC.headroom --scenario A --against "SNAPSHOT NAME:B" [--csv | --json] [--xlsx OUT.xlsx] [--csv-out OUT.csv] [--force]',
   options: {
     scenario: { type: 'string', multiple: true },
+    against: { type: 'string' },
     csv: { type: 'boolean' },
     json: { type: 'boolean' },
     xlsx: { type: 'string' },
@@ -79,6 +82,7 @@ export const compareExportCommand: Command = {
   },
   async run(positionals, values, io) {
     requireCount(positionals, 1, 1, 'the plan file');
+    if (values.against !== undefined) return compareAgainst(positionals[0], values, io);
     const ids = scenarioIds(values, 2, 'compare');
     if (values.csv && values.json) throw new UsageError('choose one of --csv and --json');
     const xlsx = outPath(values, 'xlsx', 'xlsx');

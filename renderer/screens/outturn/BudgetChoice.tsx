@@ -3,13 +3,13 @@
 // main, which holds the frozen plan). The picker lists every snapshot's scenarios.
 import { useId } from 'react';
 import { fyText } from '../../../shared/format';
-import type { OutturnReport } from '../../../shared/outturn-figures';
+import { AS_PLANNED, type OutturnReport } from '../../../shared/outturn-figures';
 import type { FyYear } from '../../../shared/months';
 import { snapshotScenarioLabel } from '../../../shared/snapshot-labels';
 import type { SnapshotInfo } from '../../../shared/snapshots';
 import { api } from '../../api';
 import { useMainAnswer, useRevisionKey, type MainAnswer } from '../../store/main-answer';
-import { AS_PLANNED, refOf, valueOf, type BudgetRef } from './budget-ref';
+import { refOf, valueOf, type BudgetRef } from './budget-ref';
 
 export { standingBudget, type BudgetRef } from './budget-ref';
 

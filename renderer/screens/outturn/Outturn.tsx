@@ -5,7 +5,14 @@
 // shared/outturn-figures.ts: over the worker's results, or from main for a snapshot's budget.
 import { useId, useMemo, useState } from 'react';
 import { parseMonth, type FyYear } from '../../../shared/months';
-import { actualsToWords, defaultOutturnFy, lapseSentence, outturnFrom, varianceWords } from '../../../shared/outturn-figures';
+import {
+  actualsToWords,
+  budgetSourceLine,
+  defaultOutturnFy,
+  lapseSentence,
+  outturnFrom,
+  varianceWords,
+} from '../../../shared/outturn-figures';
 import { readMonth } from '../../../shared/parse';
 import { Card, Empty, Figure, ScenarioPicker, ScreenHeader } from '../../components/common';
 import { InlineField } from '../../components/InlineField';
@@ -126,7 +133,7 @@ export function Outturn() {
             {report.asAt === null
               ? 'With no actuals recorded, the outturn is the plan.'
               : `${asAtWords}: ${report.actualMonths} of the year’s months are actual, the rest forecast from the plan.`}{' '}
-            <span data-testid="outturn-budget-source">Budget: {report.budgetSource}.</span>
+            <span data-testid="outturn-budget-source">{budgetSourceLine(report)}.</span>
           </>
         }
       >

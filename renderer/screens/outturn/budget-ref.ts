@@ -5,8 +5,6 @@ import type { SnapshotInfo } from '../../../shared/snapshots';
 /** A snapshot's scenario as the budget; null is the plan as made. */
 export type BudgetRef = { readonly snapshotId: number; readonly snapshotScenarioId: string } | null;
 
-export const AS_PLANNED = 'As planned (this plan without actuals)';
-
 export const valueOf = (b: BudgetRef) => (b ? `${b.snapshotId}:${b.snapshotScenarioId}` : '');
 
 export function refOf(value: string): BudgetRef {
