@@ -74,6 +74,16 @@ describe('getHistory', () => {
     const undone = await call('getHistory');
     expect(undone.entries.map((e) => e.undone)).toEqual([false, true]);
   });
+
+  it('is the live history while a snapshot is open, and the comparison is of the live plan', async () => {
+    const id = takeSnapshot();
+    const label = await setCutLevel(0.5);
+    const opened = await call('openSnapshot', { id });
+    expect(opened.info.readOnly).toBe(true);
+    expect((await call('getHistory')).entries.map((e) => e.label)).toEqual([label]);
+    const view = await call('compareWithSnapshot', { scenarioId: CUT, snapshotId: id, snapshotScenarioId: CUT });
+    expect(view.changes.length).toBeGreaterThan(0);
+  });
 });
 
 describe('exportHistory', () => {
