@@ -9,6 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../electron/export/briefing';
 import { readCsv } from '../fixtures/read-csv';
 import { HeadroomApp } from './pages/headroom-app';
 import { AgainstSnapshotSection, HistoryScreen, takeSnapshot } from './pages/history-screen';
@@ -47,8 +48,10 @@ async function shots(a: HeadroomApp, name: string, target?: Locator): Promise<vo
     await a.waitForResults();
     expect(await sidewaysScroll(a.page)).toEqual([]);
     if (target) {
-      await target.scrollIntoViewIfNeeded();
+      // The window scrolled to the section's top, and the whole section.
+      await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await a.page.screenshot({ path: kept(`${name}-${size.width}x${size.height}.png`) });
+      await target.screenshot({ path: kept(`${name}-whole-${size.width}x${size.height}.png`) });
     } else await a.screenshot(kept(`${name}-${size.width}x${size.height}.png`));
   }
   await a.page.setViewportSize(SIZES[0]);
@@ -96,6 +99,16 @@ describe('variance against a snapshot', () => {
     expect(changes.some((c) => c.startsWith('Serious Violence Fund: VRU grant 2021/22') && c.includes('→'))).toBe(true);
     await shots(app, 'compare-against', against.section());
 
+    // The briefing, with the changes since the snapshot as its annex.
+    await app.page.getByTestId('briefing-history-annex').check();
+    expect(await app.page.getByTestId('briefing-annex-since').inputValue()).toBe(String(change.afterSnapshot!.id));
+    await app.page.evaluate(() => window.scrollTo(0, 0));
+    await app.page.screenshot({ path: kept('compare-top-1280x800.png') });
+    const briefing = (await download(app.page.getByTestId('export-briefing-html'))).bytes.toString('utf8');
+    const annex = briefing.slice(briefing.indexOf('<h2>Changes to the plan</h2>'));
+    expect(annex.length).toBeLessThan(briefing.length);
+    expect(annex).toContain(escapeHtml(change.label));
+
     const xlsx = await download(against.exportButton('xlsx'));
     expect(xlsx.name).toBe(`West Midlands VRU 2021 22 cliff edge comparison with ${SNAPSHOT}.xlsx`);
     const book = new ExcelJS.Workbook();
@@ -116,8 +129,23 @@ describe('variance against a snapshot', () => {
     expect(listed[0][0]).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}$/);
     expect(listed[1][1]).toBe(`Snapshot “${SNAPSHOT}” taken`);
     expect(listed).toHaveLength(entries.length + 1);
+    // Another level tried and undone: the list follows the edit and the undo, the undone step marked.
+    await app.go('scenarios');
+    await app.scenarios.setLevel('ho-core', '2021/22', 40);
+    await app.waitForResults();
+    await history.open();
+    await expect.poll(async () => (await history.rows()).length).toBe(listed.length + 1);
+    const tried = (await history.rows())[0];
+    await app.undoByKeyboard();
+    await expect.poll(async () => (await history.rows())[0]).toEqual([...tried, 'undone']);
+    expect((await history.rows()).slice(1)).toEqual(listed);
+    // Filtered by the grant's stream, only the commands that touched it stay (with the markers).
     await history.filterByStream('Serious Violence Fund: VRU grant');
-    expect((await history.rows()).map((r) => r[1])).toContain(change.label);
+    const touched = entries.filter((e) => e.subjects?.streams.includes('ho-core')).map((e) => e.label);
+    const filtered = (await history.rows()).map((r) => r[1]).filter((t) => !t.startsWith('Snapshot “'));
+    expect(filtered).toEqual(touched.reverse());
+    await history.filterByStream('All streams');
+    expect((await history.rows()).slice(1)).toEqual(listed);
     await shots(app, 'history');
 
     const csv = await download(history.exportButton());
@@ -139,6 +167,7 @@ describe('variance against a snapshot', () => {
       .poll(() => app.page.getByRole('heading', { level: 2 }).first().innerText())
       .toBe(`Forecast outturn, 2021/22: variance against ${SNAPSHOT}`);
     expect(await outturn.figure('outturn-budget')).not.toBe(asPlanned);
+    await app.screenshot(kept('outturn-against-1280x800.png'));
     const report = await app.callApi('outturnAgainstSnapshot', {
       scenarioId: CUT,
       fy: '2021/22',

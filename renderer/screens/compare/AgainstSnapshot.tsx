@@ -3,7 +3,6 @@
 // service with the rows that differ first, and what changed in the inputs since, in words.
 // Main works the comparison out (both plans simulated there); this picks and shows it.
 import { useId, useState } from 'react';
-import { snapshotScenarioLabel } from '../../../shared/snapshot-labels';
 import type { SnapshotInfo } from '../../../shared/snapshots';
 import { api } from '../../api';
 import { Card, Empty, ScenarioPicker } from '../../components/common';
@@ -51,7 +50,7 @@ function SnapshotPickers(props: {
         >
           {props.snapshot.scenarios.map((s) => (
             <option key={s.id} value={s.id}>
-              {snapshotScenarioLabel(props.snapshot, s.id)}
+              {s.name}
             </option>
           ))}
         </select>

@@ -148,6 +148,7 @@ export function History() {
         )
       ) : (
         <Card
+          title={filtering ? 'Stored changes, filtered' : 'Stored changes'}
           subtitle={
             <>
               Undone changes stay listed until another change replaces them; they are not part of the plan.
