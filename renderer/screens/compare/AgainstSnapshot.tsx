@@ -97,8 +97,11 @@ export function AgainstSnapshot(props: { history: MainAnswer<HistoryView> }) {
   const [pickedScenario, setPickedScenario] = useState<PickedScenario | null>(null);
   const revision = useRevisionKey();
   const live = liveId ?? inView;
+  // The comparison is of the live plan: while a snapshot is open, its scenarios are not the live plan's.
+  const viewing = useStore((s) => s.snapshot?.info.viewing ?? null);
   const choice = chooseSnapshot(history.value?.snapshots ?? [], pickedSnapshot, live, pickedScenario);
-  const ask = choice ? { scenarioId: live, snapshotId: choice.snapshot.id, snapshotScenarioId: choice.snapshotScenarioId } : null;
+  const ask =
+    choice && !viewing ? { scenarioId: live, snapshotId: choice.snapshot.id, snapshotScenarioId: choice.snapshotScenarioId } : null;
   const answer = useMainAnswer(ask ? `${revision}|${JSON.stringify(ask)}` : null, () => api.compareWithSnapshot(ask!));
   const compared = answer.value;
 
@@ -107,7 +110,9 @@ export function AgainstSnapshot(props: { history: MainAnswer<HistoryView> }) {
       <h2 id="against-snapshot-title" className="section-title">
         Against a snapshot
       </h2>
-      {!history.value ? (
+      {viewing ? (
+        <Empty>Go back to the live plan to compare it with a snapshot: “{viewing.name}” is open.</Empty>
+      ) : !history.value ? (
         <Empty>{history.error ? `The snapshots could not be read: ${history.error}` : 'Reading the snapshots…'}</Empty>
       ) : !choice || !ask ? (
         <Empty>No snapshots yet: take one on the Snapshots screen, then compare the plan as it is now with it.</Empty>
