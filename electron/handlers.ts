@@ -11,6 +11,8 @@ import { deleteVariableEdit, renameVariableEdit } from '../shared/plan-variables
 import { planJsonText } from '../shared/json-text';
 import { simulateScenarios } from '../shared/scenario-set';
 import { briefingHtml } from './export/briefing';
+import { historyAnnexHtml } from './export/briefing-history';
+import { createHistoryHandlers, outturnAgainstSnapshotOf, snapshotInfoOf } from './history-handlers';
 import { outturnHtml } from './export/outturn-html';
 import { outturnWorkbook } from './export/outturn-workbook';
 import { comparisonWorkbook } from './export/workbook';
@@ -54,6 +56,7 @@ export function createHandlers(
 ): Handlers {
   return {
     ...snapshotHandlers(session, newPlanPath),
+    ...createHistoryHandlers(session),
     getViewState: () => viewStates?.get(session.document.info().path) ?? null,
     setViewState: (state) => {
       // What is looked at in a snapshot is not kept: the document reopens on its live plan's view.
@@ -101,9 +104,11 @@ export function createHandlers(
 
     exportPlanJson: () => planJsonText(session.plan()),
 
-    exportOutturn: async ({ scenarioId, fy, format }): Promise<ExportedFile> => {
+    exportOutturn: async ({ scenarioId, fy, format, budget }): Promise<ExportedFile> => {
       const plan = session.plan();
-      const report = outturnReport(plan, scenarioId, parseFy(fy));
+      const report = budget
+        ? outturnAgainstSnapshotOf(session.document, plan, scenarioId, fy, budget)
+        : outturnReport(plan, scenarioId, parseFy(fy));
       const what = `outturn ${fy.replace('/', '-')}` as const;
       if (format === 'xlsx') {
         const bytes = await outturnWorkbook(report, { date: new Date() });
@@ -158,10 +163,17 @@ export function createHandlers(
       };
     },
 
-    exportBriefing: async ({ scenarioIds, format }): Promise<ExportedFile> => {
+    exportBriefing: async ({ scenarioIds, format, historyAnnex }): Promise<ExportedFile> => {
       const plan = session.plan();
+      const annex = historyAnnex
+        ? historyAnnexHtml({
+            entries: session.document.changeHistory(),
+            since: historyAnnex.since === null ? null : snapshotInfoOf(session.document, historyAnnex.since),
+            trimmed: session.document.info().undoTrimmed,
+          })
+        : undefined;
       // Checked before printing, so a missing printer is not blamed for a bad scenario id.
-      const html = briefingHtml(plan, scenarioIds, { date: new Date() });
+      const html = briefingHtml(plan, scenarioIds, { date: new Date(), annex });
       if (format === 'html') {
         return {
           fileName: exportFileName(plan.name, 'briefing', 'html'),

@@ -20,6 +20,7 @@ import { DropChoiceDialog, useSpreadsheetDrop } from './screens/sheet-import/dro
 import { NewPlanDialog } from './screens/plan/NewPlanDialog';
 import { openNewPlan } from './screens/plan/new-plan-state';
 import { PlanSettings } from './screens/plan/PlanSettings';
+import { History } from './screens/history/History';
 import { DocumentBar } from './components/DocumentBar';
 import { SnapshotBanner } from './components/SnapshotBanner';
 import { Snapshots } from './screens/snapshots/Snapshots';
@@ -36,6 +37,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'risk', label: 'Risk', hint: 'Uncertainty and ladders' },
   { id: 'plan', label: 'Plan', hint: 'Name, horizon, variables' },
   { id: 'snapshots', label: 'Snapshots', hint: 'Frozen versions' },
+  { id: 'history', label: 'History', hint: 'Every change, when made' },
 ];
 
 function Nav() {
@@ -131,6 +133,7 @@ function CurrentScreen() {
     risk: <Risk />,
     plan: <PlanSettings />,
     snapshots: <Snapshots />,
+    history: <History />,
   };
   return <>{screens[screen]}</>;
 }

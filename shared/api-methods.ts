@@ -26,6 +26,11 @@ export const API_METHOD_NAMES = [
   'exportSnapshotJson',
   'restoreSnapshot',
   'deleteSnapshot',
+  'getHistory',
+  'exportHistory',
+  'compareWithSnapshot',
+  'exportSnapshotComparison',
+  'outturnAgainstSnapshot',
 ] as const;
 
 /**

@@ -16,10 +16,13 @@ export function fileNameFor(planName: string, suffix: string): string {
   return `${safe ? (reserved ? `${safe} (plan)` : safe) : 'Plan'}${suffix}`;
 }
 
-/** What main exports for a plan: "<plan> comparison.xlsx", "<plan> briefing.pdf", "<plan> outturn 2021-22.xlsx". */
+/**
+ * What main exports for a plan: "<plan> comparison.xlsx", "<plan> briefing.pdf", "<plan> outturn 2021-22.xlsx",
+ * "<plan> history.csv", "<plan> comparison with <snapshot>.xlsx".
+ */
 export function exportFileName(
   planName: string,
-  what: 'comparison' | 'briefing' | `outturn ${string}`,
+  what: 'comparison' | 'briefing' | 'history' | `outturn ${string}` | `comparison with ${string}`,
   format: 'csv' | 'xlsx' | 'html' | 'pdf',
 ): string {
   return fileNameFor(planName, ` ${what}.${format}`);

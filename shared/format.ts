@@ -2,6 +2,7 @@
 // money in full (£1,234.56), in whole pounds (£1,235) or short (£1.2m, £566k), months,
 // FYs, dates, shares and points, counts, axis ticks, comparison values and problem paths.
 // Money arrives in integer pence; nothing here is ever summed (display only).
+import { BEFORE_TIMES } from './history-csv';
 import { formatDateLong, formatFy, formatMonth, monthName, type FyYear, type MonthIndex } from './months';
 import {
   decimalPoundsToPence,
@@ -55,6 +56,9 @@ export function momentText(iso: string, style: 'list' | 'sentence' = 'list'): st
   const time = `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
   return `${calendarDateText(date)}${style === 'list' ? ', ' : ' at '}${time}`;
 }
+
+/** A stored command's time in words; commands stored before the file kept times have none. */
+export const storedAtText = (iso: string | null) => (iso === null ? BEFORE_TIMES : momentText(iso));
 
 // ---------------------------------------------------------------- counts, shares and points
 

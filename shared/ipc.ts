@@ -11,8 +11,10 @@ import { NewPlanSchema } from './new-plan';
 import type { Plan } from './plan';
 import type { PlanProblem } from './resolve';
 import type { SheetImportAnswer, SpreadsheetKind } from './sheet-import';
-import { TakeSnapshotSchema, type SnapshotInfo, type ViewedSnapshot } from './snapshots';
+import { TakeSnapshotSchema, type HistoryEntry, type SnapshotInfo, type ViewedSnapshot } from './snapshots';
 import { ViewStateSchema, type ViewState } from './view-state';
+import type { OutturnReport } from './outturn-figures';
+import type { SnapshotComparison } from './snapshot-compare';
 
 export interface DocumentInfo {
   readonly path: string;
@@ -56,6 +58,14 @@ export type NewPlanResult =
 export type TakeSnapshotResult =
   | { readonly ok: true; readonly snapshot: SnapshotInfo; readonly snapshots: readonly SnapshotInfo[] }
   | { readonly ok: false; readonly problems: readonly PlanProblem[] };
+/** The change history as the History screen shows it: the stored commands and the snapshots between them. */
+export interface HistoryView {
+  readonly entries: readonly HistoryEntry[];
+  readonly snapshots: readonly SnapshotInfo[];
+}
+
+/** A comparison with a snapshot as sent to the page: its figures and words, without the month-by-month results. */
+export type SnapshotComparisonView = Omit<SnapshotComparison, 'results'>;
 
 export interface AppInfo {
   readonly version: string;
@@ -72,6 +82,10 @@ const SpreadsheetFile = z.strictObject({ fileName: z.string().min(1).max(260), b
 const SnapshotId = z.strictObject({ id: z.number().int().min(1) });
 
 const ScenarioIds = z.array(z.string().max(100)).min(1).max(4);
+const Fy = z.string().regex(/^\d{4}\/\d{2}$/);
+
+/** A scenario of a snapshot kept in the open document: the budget or the baseline to compare against. */
+const SnapshotScenario = { snapshotId: z.number().int().min(1), snapshotScenarioId: z.string().max(100) };
 
 /** Argument schemas: every payload from the page is parsed before a handler sees it. */
 export const API_ARGS = {
@@ -84,11 +98,36 @@ export const API_ARGS = {
   exportPlanJson: z.tuple([]),
   exportComparison: z.tuple([z.strictObject({ format: z.enum(['xlsx', 'csv']), scenarioIds: ScenarioIds })]),
   /** The briefing for the chosen scenarios: a PDF to hand on, or the HTML it is printed from. */
-  exportBriefing: z.tuple([z.strictObject({ scenarioIds: ScenarioIds, format: z.enum(['pdf', 'html']) })]),
-  /** The forecast outturn report of one scenario and FY ("2021/22"), as a workbook or a PDF. */
-  exportOutturn: z.tuple([
-    z.strictObject({ scenarioId: z.string().max(100), fy: z.string().regex(/^\d{4}\/\d{2}$/), format: z.enum(['xlsx', 'pdf', 'html']) }),
+  /** `historyAnnex` adds a page of the changes stored after snapshot `since` (null: every change kept). */
+  exportBriefing: z.tuple([
+    z.strictObject({
+      scenarioIds: ScenarioIds,
+      format: z.enum(['pdf', 'html']),
+      historyAnnex: z.strictObject({ since: z.number().int().min(1).nullable() }).optional(),
+    }),
   ]),
+  /** The forecast outturn report of one scenario and FY ("2021/22"), as a workbook or a PDF; `budget`: a snapshot's scenario. */
+  exportOutturn: z.tuple([
+    z.strictObject({
+      scenarioId: z.string().max(100),
+      fy: Fy,
+      format: z.enum(['xlsx', 'pdf', 'html']),
+      budget: z.strictObject(SnapshotScenario).optional(),
+    }),
+  ]),
+  /** The live document's stored commands (oldest first) and its snapshots, even while a snapshot is viewed. */
+  getHistory: z.tuple([]),
+  /** The history as CSV, only the commands touching a service or a stream when one is given. */
+  exportHistory: z.tuple([
+    z.strictObject({ format: z.literal('csv'), intervention: z.string().max(100).optional(), stream: z.string().max(100).optional() }),
+  ]),
+  /** A live scenario against a snapshot's (the baseline: differences read now − snapshot), worked out in main. */
+  compareWithSnapshot: z.tuple([z.strictObject({ scenarioId: z.string().max(100), ...SnapshotScenario })]),
+  exportSnapshotComparison: z.tuple([
+    z.strictObject({ scenarioId: z.string().max(100), ...SnapshotScenario, format: z.enum(['xlsx', 'csv']) }),
+  ]),
+  /** The forecast outturn of a live scenario and FY with a snapshot's scenario as its budget. */
+  outturnAgainstSnapshot: z.tuple([z.strictObject({ scenarioId: z.string().max(100), fy: Fy, ...SnapshotScenario })]),
   /**
    * Reads a finance-system extract (.csv or .xlsx, base64) against the open plan and answers
    * with a preview and the edit that would make it, or every problem; nothing is stored.
@@ -173,6 +212,11 @@ export interface ApiResults {
   exportSnapshotJson: ExportedFile;
   restoreSnapshot: NewPlanResult;
   deleteSnapshot: readonly SnapshotInfo[];
+  getHistory: HistoryView;
+  exportHistory: ExportedFile;
+  compareWithSnapshot: SnapshotComparisonView;
+  exportSnapshotComparison: ExportedFile;
+  outturnAgainstSnapshot: OutturnReport;
 }
 
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof API_ARGS)[K]>;

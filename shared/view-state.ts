@@ -15,6 +15,7 @@ export const VIEW_SCREENS = [
   'risk',
   'plan',
   'snapshots',
+  'history',
 ] as const;
 
 const Name = z.string().max(100);

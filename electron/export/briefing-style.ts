@@ -126,6 +126,7 @@ svg .closes-label { font: 600 7px ${FONT}; }
 .outcomes td.transitions { color: #1f5e46; }
 .outcomes td.ended, .outcomes td.continues { color: #4a5866; }
 .outcomes td.absent { color: #5b6b7b; font-style: italic; }
+.changes td.when { white-space: nowrap; color: #4a5866; }
 .note { font-size: 8.5pt; color: #5b6b7b; }
 .notes { font-size: 8.5pt; color: #33414f; border-top: 0.75pt solid #c8d1da; padding-top: 3mm; margin-top: 8mm; }
 .notes p { margin-bottom: 1.8mm; }

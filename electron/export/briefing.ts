@@ -45,12 +45,17 @@ function breachNote(set: ScenarioSet): string {
   return breaches.length ? `it is breached under ${breaches.join(', ')}.` : 'no scenario reaches it.';
 }
 
+/** `annex`: a section of the briefing's own HTML to end it with (the change history, briefing-history.ts). */
+export interface BriefingOptions extends ExportOptions {
+  readonly annex?: string;
+}
+
 /** The briefing for `scenarioIds` as one self-contained HTML document. */
-export function briefingHtml(plan: Plan, scenarioIds: readonly string[], opts: ExportOptions = {}): string {
+export function briefingHtml(plan: Plan, scenarioIds: readonly string[], opts: BriefingOptions = {}): string {
   return briefingFromSet(simulateScenarios(plan, scenarioIds), opts);
 }
 
-export function briefingFromSet(set: ScenarioSet, opts: ExportOptions = {}): string {
+export function briefingFromSet(set: ScenarioSet, opts: BriefingOptions = {}): string {
   if (set.results.length > LETTERS.length) throw new Error(`a briefing compares at most ${LETTERS.length} scenarios`);
   const date = opts.date ?? new Date();
   const meta = briefingMeta(set, date);
@@ -134,7 +139,8 @@ ${
   <h2>What happens to each service</h2>
   <p class="note lead-in">Services whose outcome differs between scenarios come first, in bold.</p>
   ${outcomeTable(set)}
-</section>`;
+</section>
+${opts.annex ?? ''}`;
 
   return htmlDocument(`${set.plan.name}: briefing, ${meta.date}`, styles(meta), body);
 }

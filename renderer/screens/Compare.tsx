@@ -7,10 +7,13 @@ import { Card, ChartOrTable, Empty, ScreenHeader } from '../components/common';
 import { exportBriefing, exportComparison } from '../store/actions';
 import { useHeadlineFy, useResults, useScenarioChoices } from '../store/hooks';
 import { FyPicker } from '../components/FyPicker';
+import { useHistory } from '../store/main-answer';
 import { useStore } from '../store/store';
 import { ComparisonTables } from './compare/ComparisonTables';
 import { OutcomeMatrix } from './compare/OutcomeMatrix';
 import { OverlayChart, OverlayTable } from './compare/OverlayChart';
+import { AgainstSnapshot } from './compare/AgainstSnapshot';
+import { BriefingAnnexChoice, type AnnexChoice } from './compare/BriefingAnnex';
 import './Compare.css';
 
 /** The chosen ids that still exist, or a first choice: base, the scenario in view, and the next. */
@@ -58,6 +61,9 @@ export function Compare() {
   }
 
   const [exporting, setExporting] = useState(false);
+  const [annex, setAnnex] = useState<AnnexChoice>(null);
+  // The snapshots, for the briefing's annex and the comparison with one; asked again after each change.
+  const history = useHistory();
   const [exportFailed, setExportFailed] = useState(false);
 
   async function runExport(preparing: string, work: () => Promise<string>) {
@@ -76,7 +82,7 @@ export function Compare() {
   }
 
   const doExport = (format: 'csv' | 'xlsx') => runExport(`Preparing ${format.toUpperCase()}…`, () => exportComparison(format, chosen));
-  const doBriefing = (format: 'pdf' | 'html') => runExport('Preparing briefing…', () => exportBriefing(format, chosen));
+  const doBriefing = (format: 'pdf' | 'html') => runExport('Preparing briefing…', () => exportBriefing(format, chosen, annex ?? undefined));
 
   return (
     <div className="screen" data-testid="screen-compare">
@@ -102,6 +108,7 @@ export function Compare() {
             </button>
           ))}
         </div>
+        <BriefingAnnexChoice value={annex} snapshots={history.value?.snapshots ?? []} onChange={setAnnex} />
       </ScreenHeader>
       <span className={`export-state${exportFailed ? ' field-error' : ''}`} role="status" aria-live="polite" data-testid="export-state">
         {exportState}
@@ -152,6 +159,7 @@ export function Compare() {
           </Card>
         </>
       )}
+      <AgainstSnapshot history={history} />
     </div>
   );
 }

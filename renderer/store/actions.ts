@@ -157,16 +157,28 @@ export async function exportComparison(format: 'csv' | 'xlsx', scenarioIds: read
   return file.fileName;
 }
 
-/** Asks the API for the briefing (PDF printed by main or the harness, or its HTML) and downloads it. */
-export async function exportBriefing(format: 'pdf' | 'html', scenarioIds: readonly string[]): Promise<string> {
-  const file = await api.exportBriefing({ scenarioIds: [...scenarioIds], format });
+/**
+ * Asks the API for the briefing (PDF printed by main or the harness, or its HTML) and downloads it;
+ * `historyAnnex` ends it with the changes stored after a snapshot (since: its id) or every change (null).
+ */
+export async function exportBriefing(
+  format: 'pdf' | 'html',
+  scenarioIds: readonly string[],
+  historyAnnex?: { since: number | null },
+): Promise<string> {
+  const file = await api.exportBriefing({ scenarioIds: [...scenarioIds], format, ...(historyAnnex ? { historyAnnex } : {}) });
   downloadBase64(file.fileName, file.mimeType, file.base64);
   return file.fileName;
 }
 
-/** Asks the API for the forecast outturn report of a scenario and FY ("2021/22") and downloads it. */
-export async function exportOutturn(format: 'xlsx' | 'pdf', scenarioId: string, fy: string): Promise<string> {
-  const file = await api.exportOutturn({ scenarioId, fy, format });
+/** Asks the API for the forecast outturn report of a scenario and FY ("2021/22") and downloads it; `budget`: a snapshot's scenario. */
+export async function exportOutturn(
+  format: 'xlsx' | 'pdf',
+  scenarioId: string,
+  fy: string,
+  budget?: { snapshotId: number; snapshotScenarioId: string },
+): Promise<string> {
+  const file = await api.exportOutturn({ scenarioId, fy, format, ...(budget ? { budget } : {}) });
   downloadBase64(file.fileName, file.mimeType, file.base64);
   return file.fileName;
 }

@@ -9,7 +9,7 @@ import { layoutProblems } from './pages/layout-checks';
 import { RiskScreen } from './pages/risk-screen';
 
 const SHOTS = path.join(REPO, 'test-results/layout');
-const SCREENS = ['overview', 'funding', 'interventions', 'scenarios', 'results', 'outturn', 'compare', 'risk'] as const;
+const SCREENS = ['overview', 'funding', 'interventions', 'scenarios', 'results', 'outturn', 'compare', 'history', 'risk'] as const;
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },

@@ -38,6 +38,11 @@ const VALID_ARGS: Record<ApiMethod, unknown[]> = {
   exportSnapshotJson: [{ id: 2 }],
   restoreSnapshot: [{ id: 3 }],
   deleteSnapshot: [{ id: 1, name: 'Budget as approved, February' }],
+  getHistory: [],
+  exportHistory: [{ format: 'csv', stream: 'ho-core' }],
+  compareWithSnapshot: [{ scenarioId: 'cut', snapshotId: 1, snapshotScenarioId: 'cut' }],
+  exportSnapshotComparison: [{ scenarioId: 'cut', snapshotId: 1, snapshotScenarioId: 'base', format: 'xlsx' }],
+  outturnAgainstSnapshot: [{ scenarioId: 'base', fy: '2021/22', snapshotId: 2, snapshotScenarioId: 'base' }],
 };
 
 /** Records what registerIpc hands to ipcMain.handle, keyed by channel. */

@@ -1,118 +1,32 @@
 // The forecast outturn of an FY (plan-format.md §10): what each service has spent to date,
-// what it is forecast to spend, and how that compares with the budget the plan was made
-// with; what lapses unspent at 31 March; and the month grid where actuals are kept. Every
-// figure comes from shared/outturn-figures.ts over the worker's results.
+// what it is forecast to spend, and how that compares with the budget: the plan as made
+// (the same scenario without actuals) or a scenario of a snapshot; what lapses unspent at
+// 31 March; and the month grid where actuals are kept. Every figure comes from
+// shared/outturn-figures.ts: over the worker's results, or from main for a snapshot's budget.
 import { useId, useMemo, useState } from 'react';
 import { parseMonth, type FyYear } from '../../../shared/months';
 import {
   actualsToWords,
+  budgetSourceLine,
   defaultOutturnFy,
   lapseSentence,
   outturnFrom,
   varianceWords,
-  type OutturnGroup,
-  type OutturnReport,
 } from '../../../shared/outturn-figures';
 import { readMonth } from '../../../shared/parse';
 import { Card, Empty, Figure, ScenarioPicker, ScreenHeader } from '../../components/common';
-import { DataTable, num } from '../../components/DataTable';
 import { InlineField } from '../../components/InlineField';
-import { setAsAtEdit, setCommentaryEdit, startActualsEdit } from '../../logic/actuals-edits';
-import { fyLabel, money, monthLong, outcomeCell, percent } from '../../logic/format';
+import { setAsAtEdit, startActualsEdit } from '../../logic/actuals-edits';
+import { fyLabel, money, monthLong, percent } from '../../logic/format';
 import { exportOutturn } from '../../store/actions';
 import { useOutturnResults, usePlan } from '../../store/hooks';
+import { useHistory } from '../../store/main-answer';
 import { useStore } from '../../store/store';
 import { ActualsGrid } from './ActualsGrid';
+import { BudgetPicker, standingBudget, useSnapshotOutturn, type BudgetRef } from './BudgetChoice';
 import { ImportActualsButton } from './ImportActuals';
+import { GroupTable, ServiceTable } from './OutturnTables';
 import './outturn.css';
-
-const signedPercent = (share: number | null) => (share === null ? '–' : `${share > 0 ? '+' : ''}${percent(share, 1)}`);
-
-function varianceClass(variance: number): string {
-  return variance > 0 ? 'num bad' : variance < 0 ? 'num good' : 'num';
-}
-
-function GroupTable(props: { caption: string; groups: readonly OutturnGroup[]; testId: string }) {
-  return (
-    <DataTable
-      caption={props.caption}
-      testId={props.testId}
-      columns={[props.caption, num('Budget'), num('Actual to date'), num('Forecast'), num('Outturn'), num('Variance')]}
-    >
-      {props.groups.map((g) => (
-        <tr key={g.label}>
-          <th scope="row">{g.label}</th>
-          <td className="num">{money(g.budget)}</td>
-          <td className="num">{money(g.actual)}</td>
-          <td className="num">{money(g.forecast)}</td>
-          <td className="num">{money(g.outturn)}</td>
-          <td className={varianceClass(g.variance)}>{money(g.variance)}</td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
-
-function ServiceTable(props: { report: OutturnReport }) {
-  const plan = usePlan()!;
-  const { report } = props;
-  const fy = fyLabel(report.fy);
-  const t = report.totals;
-  return (
-    <DataTable
-      testId="outturn-table"
-      caption={`Forecast outturn by service, ${fy}`}
-      columns={['Service', num('Budget'), num('Actual to date'), num('Forecast'), num('Outturn'), num('Variance'), num('%'), 'Commentary']}
-      foot={
-        <tr>
-          <th scope="row">Total</th>
-          <td className="num">{money(t.budget)}</td>
-          <td className="num">{money(t.actual)}</td>
-          <td className="num">{money(t.forecast)}</td>
-          <td className="num">{money(t.outturn)}</td>
-          <td className={varianceClass(t.variance)}>{money(t.variance)}</td>
-          <td className="num">{signedPercent(t.varianceShare)}</td>
-          <td>{varianceWords(t.variance)}</td>
-        </tr>
-      }
-    >
-      {report.lines.map((line) => (
-        <tr key={line.id} data-testid={`outturn-row-${line.id}`}>
-          <th scope="row">
-            {line.name}
-            <div className="muted small">{outcomeCell(line.outcome)}</div>
-          </th>
-          <td className="num">{money(line.budget)}</td>
-          <td className="num">{money(line.actual)}</td>
-          <td className="num">{money(line.forecast)}</td>
-          <td className="num">{money(line.outturn)}</td>
-          <td className={varianceClass(line.variance)} title={varianceWords(line.variance)}>
-            {money(line.variance)}
-            <span className="visually-hidden"> ({varianceWords(line.variance)})</span>
-          </td>
-          <td className="num">{signedPercent(line.varianceShare)}</td>
-          <td className="commentary">
-            {plan.actuals ? (
-              <InlineField
-                label={`Commentary: ${line.name}, ${fy}`}
-                hideLabel
-                quiet
-                size="wide"
-                value={line.commentary ?? ''}
-                placeholder="Add a note"
-                path={null}
-                read={(text) => ({ ok: true, value: text })}
-                edit={(value) => setCommentaryEdit(plan, line.id, fy, String(value))}
-              />
-            ) : (
-              <span className="muted">–</span>
-            )}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
 
 function AsAtControl() {
   const plan = usePlan()!;
@@ -132,12 +46,12 @@ function AsAtControl() {
   );
 }
 
-function ExportOutturn(props: { scenarioId: string; fy: string }) {
+function ExportOutturn(props: { scenarioId: string; fy: string; budget: BudgetRef }) {
   const [state, setState] = useState<string | null>(null);
   const run = async (format: 'xlsx' | 'pdf') => {
     setState('Preparing…');
     try {
-      setState(`Saved ${await exportOutturn(format, props.scenarioId, props.fy)}`);
+      setState(`Saved ${await exportOutturn(format, props.scenarioId, props.fy, props.budget ?? undefined)}`);
     } catch (error) {
       setState(error instanceof Error ? error.message : String(error));
     }
@@ -163,23 +77,37 @@ export function Outturn() {
   const setScenarioId = useStore((s) => s.setScenarioId);
   const results = useOutturnResults(scenarioId);
   const [chosenFy, setChosenFy] = useState<FyYear | null>(null);
+  const [chosenBudget, setBudget] = useState<BudgetRef>(null);
+  const snapshots = useHistory().value?.snapshots ?? [];
+  const budget = standingBudget(chosenBudget, snapshots);
   const fyId = useId();
   // A chosen FY the horizon no longer has falls back to the default, so the picker stays.
   const chosen = chosenFy !== null && results?.result.years.some((y) => y.fy === chosenFy) ? chosenFy : null;
   const fy = chosen ?? (plan ? defaultOutturnFy(plan) : null);
-  const report = useMemo(
-    () =>
-      plan && results && fy !== null && results.result.years.some((y) => y.fy === fy)
-        ? outturnFrom(plan, results.result, results.budget, fy)
-        : null,
-    [plan, results, fy],
+  const inHorizon = fy !== null && !!results?.result.years.some((y) => y.fy === fy);
+  const asPlanned = useMemo(
+    () => (plan && results && fy !== null && inHorizon ? outturnFrom(plan, results.result, results.budget, fy) : null),
+    [plan, results, fy, inHorizon],
   );
-  if (!plan || !results || !report) return <Empty>Simulating…</Empty>;
+  const againstSnapshot = useSnapshotOutturn(scenarioId, inHorizon ? fy : null, budget.ref);
+  const report = budget.ref ? againstSnapshot.value : asPlanned;
+  if (!plan || !results || (!report && !againstSnapshot.error)) return <Empty>Simulating…</Empty>;
+  if (!report) {
+    return (
+      <div className="banner error" role="alert" data-testid="outturn-budget-error">
+        The outturn against “{budget.snapshot?.name}” could not be worked out: {againstSnapshot.error}
+        <button type="button" className="link-button" onClick={() => setBudget(null)}>
+          Back to the plan as made
+        </button>
+      </div>
+    );
+  }
   const asAtWords = actualsToWords(report.asAt);
   return (
     <div className="screen" data-testid="screen-outturn">
       <ScreenHeader title="Outturn" lede={`${results.result.name} · ${asAtWords ?? 'No actuals yet: every month is a forecast'}`}>
         <ScenarioPicker value={scenarioId} onChange={setScenarioId} />
+        <BudgetPicker value={budget.ref} snapshots={snapshots} onChange={setBudget} />
         <div className="field inline">
           <label htmlFor={fyId}>Financial year</label>
           <select id={fyId} value={report.fy} onChange={(e) => setChosenFy(Number(e.target.value))} data-testid="outturn-fy">
@@ -193,17 +121,20 @@ export function Outturn() {
       </ScreenHeader>
 
       <Card
-        title={`Forecast outturn, ${fyLabel(report.fy)}`}
+        title={`Forecast outturn, ${fyLabel(report.fy)}${budget.snapshot ? `: variance against ${budget.snapshot.name}` : ''}`}
         actions={
           <>
             <ImportActualsButton />
-            <ExportOutturn scenarioId={scenarioId} fy={fyLabel(report.fy)} />
+            <ExportOutturn scenarioId={scenarioId} fy={fyLabel(report.fy)} budget={budget.ref} />
           </>
         }
         subtitle={
-          report.asAt === null
-            ? 'Budget is the plan as made; with no actuals recorded, the outturn is the plan.'
-            : `${asAtWords}: ${report.actualMonths} of the year’s months are actual, the rest forecast from the plan. Budget is the plan as made, without actuals.`
+          <>
+            {report.asAt === null
+              ? 'With no actuals recorded, the outturn is the plan.'
+              : `${asAtWords}: ${report.actualMonths} of the year’s months are actual, the rest forecast from the plan.`}{' '}
+            <span data-testid="outturn-budget-source">{budgetSourceLine(report)}.</span>
+          </>
         }
       >
         <p className="outturn-headline" data-testid="lapse-sentence">
