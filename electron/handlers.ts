@@ -112,18 +112,22 @@ export function createHandlers(
       const what = `outturn ${fy.replace('/', '-')}` as const;
       if (format === 'xlsx') {
         const bytes = await outturnWorkbook(report, { date: new Date() });
-        return { fileName: exportFileName(plan.name, what, 'xlsx'), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
+        return { fileName: exportFileName(session.exportName(), what, 'xlsx'), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
       }
       const html = outturnHtml(report, { date: new Date() });
       if (format === 'html')
         return {
-          fileName: exportFileName(plan.name, what, 'html'),
+          fileName: exportFileName(session.exportName(), what, 'html'),
           mimeType: 'text/html',
           base64: Buffer.from(html, 'utf8').toString('base64'),
         };
       if (!printPdf) throw new Error(NO_PDF_PRINTER_MESSAGE);
       const pdf = await printPdf(html);
-      return { fileName: exportFileName(plan.name, what, 'pdf'), mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64') };
+      return {
+        fileName: exportFileName(session.exportName(), what, 'pdf'),
+        mimeType: 'application/pdf',
+        base64: Buffer.from(pdf).toString('base64'),
+      };
     },
 
     previewActualsImport: async ({ fileName, base64, asAt, mapping, fillEarlier }): Promise<ActualsImportAnswer> => {
@@ -152,12 +156,16 @@ export function createHandlers(
       const plan = session.plan();
       if (format === 'xlsx') {
         const bytes = await comparisonWorkbook(plan, scenarioIds);
-        return { fileName: exportFileName(plan.name, 'comparison', 'xlsx'), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
+        return {
+          fileName: exportFileName(session.exportName(), 'comparison', 'xlsx'),
+          mimeType: XLSX_MIME,
+          base64: bytes.toString('base64'),
+        };
       }
       const set = simulateScenarios(plan, scenarioIds);
       const csv = comparisonCsv(set.comparison, set.results);
       return {
-        fileName: exportFileName(plan.name, 'comparison', 'csv'),
+        fileName: exportFileName(session.exportName(), 'comparison', 'csv'),
         mimeType: 'text/csv',
         base64: Buffer.from(csv, 'utf8').toString('base64'),
       };
@@ -176,7 +184,7 @@ export function createHandlers(
       const html = briefingHtml(plan, scenarioIds, { date: new Date(), annex });
       if (format === 'html') {
         return {
-          fileName: exportFileName(plan.name, 'briefing', 'html'),
+          fileName: exportFileName(session.exportName(), 'briefing', 'html'),
           mimeType: 'text/html',
           base64: Buffer.from(html, 'utf8').toString('base64'),
         };
@@ -184,7 +192,7 @@ export function createHandlers(
       if (!printPdf) throw new Error(NO_PDF_PRINTER_MESSAGE);
       const pdf = await printPdf(html);
       return {
-        fileName: exportFileName(plan.name, 'briefing', 'pdf'),
+        fileName: exportFileName(session.exportName(), 'briefing', 'pdf'),
         mimeType: 'application/pdf',
         base64: Buffer.from(pdf).toString('base64'),
       };

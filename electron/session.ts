@@ -7,6 +7,7 @@ import demoPlan from '../shared/demo/wmvru-plan.json';
 import type { EditResult, PlanSnapshot } from '../shared/ipc';
 import type { Plan } from '../shared/plan';
 import { figuresAsFrozen } from '../shared/snapshot-figures';
+import { snapshotFileBase } from './snapshot-handlers';
 import { liveResult, noSnapshotMessage, shownSnapshot, type SnapshotView } from './snapshot-view';
 import { PlanDocument } from './store/plan-document';
 import { loadWindowState, recentDocuments } from './window-state';
@@ -51,6 +52,11 @@ export class DocumentSession {
   /** The plan being looked at: the snapshot's frozen plan while one is open, else the live plan. */
   plan(): Plan {
     return this.#view?.plan ?? this.document.plan();
+  }
+
+  /** The name exports are filed under: the plan's, or "<plan> - <snapshot>" while a snapshot is open. */
+  exportName(): string {
+    return this.#view ? snapshotFileBase(this.#view.info) : this.document.plan().name;
   }
 
   /** What the page is shown: the plan being looked at, with the document's info. */

@@ -4,6 +4,7 @@
 import type { EditOp, PlanEdit } from './edits';
 import type { Plan } from './plan';
 import type { EditSubjects } from './snapshots';
+import { variableReach } from './variable-reach';
 
 type Path = readonly (string | number)[];
 
@@ -138,13 +139,46 @@ function actualsOp(op: EditOp, before: Plan, after: Plan, found: Found): void {
 
 const sorted = (set: Set<string>) => [...set].sort();
 
+/** The plan's or a scenario's variables an operation sets: by name, or every name that differs when the whole set is replaced. */
+function changedVariables(op: EditOp, before: Plan, after: Plan, out: Set<string>): void {
+  const path: Path = op.path;
+  const at = path[0] === 'variables' ? 0 : path[0] === 'scenarios' && typeof path[1] === 'number' && path[2] === 'variables' ? 2 : -1;
+  if (at < 0) {
+    // A scenario inserted, removed or replaced whole: its variables count as changed.
+    if (path[0] === 'scenarios' && path.length <= 2) {
+      const was = asList(before.scenarios);
+      const now = asList(after.scenarios);
+      for (const item of differing(was, now)) for (const name of Object.keys(asObject(asObject(item)?.variables) ?? {})) out.add(name);
+    }
+    return;
+  }
+  if (path.length > at + 1 && typeof path[at + 1] === 'string') {
+    out.add(path[at + 1] as string);
+    return;
+  }
+  const holder = (plan: Plan) => asObject(at === 0 ? plan.variables : asObject(asList(plan.scenarios)[path[1] as number])?.variables) ?? {};
+  const was = holder(before);
+  const now = holder(after);
+  for (const name of new Set([...Object.keys(was), ...Object.keys(now)])) {
+    if (JSON.stringify(was[name]) !== JSON.stringify(now[name])) out.add(name);
+  }
+}
+
 /** The ids of the services, streams and scenarios `edit` touched, taking `before` to `after`: sorted, each once. */
 export function editSubjects(before: Plan, after: Plan, edit: PlanEdit): EditSubjects {
   const found: Found = { interventions: new Set(), streams: new Set(), scenarios: new Set() };
+  const variables = new Set<string>();
   for (const op of edit.ops) {
     const key = op.path[0];
     if (isListKey(key)) listOp(key, op, before, after, found);
     else if (key === 'actuals') actualsOp(op, before, after, found);
+    changedVariables(op, before, after, variables);
+  }
+  // What the changed variables feed, in the plan before and after (a formula may have gone or come).
+  for (const plan of [before, after]) {
+    const reach = variableReach(plan, variables);
+    for (const id of reach.interventions) found.interventions.add(id);
+    for (const id of reach.streams) found.streams.add(id);
   }
   return { interventions: sorted(found.interventions), streams: sorted(found.streams), scenarios: sorted(found.scenarios) };
 }

@@ -134,4 +134,32 @@ describe('editSubjects', () => {
       ),
     ).toEqual({ ...none, interventions: ['a', 'c'] });
   });
+  it('a variable changed, in the plan or a scenario, names what its formulas feed, through other variables too', () => {
+    const p = plan();
+    p.variables = { level: 1, uplift: '=level * 2', pay: 0.02 };
+    p.fundingStreams[0].allocations[1].amount = '=60000 * level';
+    p.interventions[1].annualCost = '=48000 * (1 + pay)';
+    p.scenarios!.push({
+      id: 'half',
+      name: 'Half',
+      variables: { level: 0.5 },
+      changes: [{ intervention: 'c', annualCost: '=12000 * uplift' }],
+    });
+    const half = p.scenarios!.length - 1;
+    // The scenario's grant level: its scenario, the stream it scales, and a service through "uplift".
+    expect(subjectsOf(p, { op: 'set', path: ['scenarios', half, 'variables', 'level'], value: 0.4 })).toEqual({
+      interventions: ['c'],
+      streams: ['core'],
+      scenarios: ['half'],
+    });
+    // The plan's pay uplift: the one service whose cost uses it.
+    expect(subjectsOf(p, { op: 'set', path: ['variables', 'pay'], value: 0.03 })).toEqual({ ...none, interventions: ['b'] });
+    // The variables replaced whole: each one that differs counts.
+    expect(subjectsOf(p, { op: 'set', path: ['variables'], value: { level: 1, uplift: '=level * 2', pay: 0.05 } })).toEqual({
+      ...none,
+      interventions: ['b'],
+    });
+    // A variable nothing uses names nothing more.
+    expect(subjectsOf(p, { op: 'set', path: ['variables', 'spare'], value: 3 })).toEqual(none);
+  });
 });

@@ -114,23 +114,27 @@ describe('a snapshot open read-only', () => {
     expect((await call('listSnapshots')).length).toBe(1);
   });
 
-  it('exports the frozen plan: JSON, comparison and briefing', async () => {
+  it('exports the frozen plan: JSON, comparison and briefing, each filed under "<plan> - <snapshot>"', async () => {
     const id = await takeThenChange();
     await call('openSnapshot', { id });
     expect(await call('exportPlanJson')).toBe(exportedBefore);
     expect(JSON.parse(exportedBefore)).toEqual(demoPlan);
     const csv = await call('exportComparison', { format: 'csv', scenarioIds: ['base'] });
-    expect(csv.fileName).toBe(fileNameFor(demoPlan.name, ' comparison.csv'));
+    expect(csv.fileName).toBe(fileNameFor(`${demoPlan.name} - ${NAME}`, ' comparison.csv'));
     expect(Buffer.from(csv.base64, 'base64').toString('utf8')).not.toContain('After the snapshot');
     const html = await call('exportBriefing', { scenarioIds: ['base'], format: 'html' });
     expect(Buffer.from(html.base64, 'base64').toString('utf8')).toContain(demoPlan.name);
     const outturn = await call('exportOutturn', { scenarioId: 'base', fy: '2021/22', format: 'html' });
-    expect(outturn.fileName).toBe(fileNameFor(demoPlan.name, ' outturn 2021-22.html'));
+    expect(outturn.fileName).toBe(fileNameFor(`${demoPlan.name} - ${NAME}`, ' outturn 2021-22.html'));
     const report = Buffer.from(outturn.base64, 'base64').toString('utf8');
     expect(report).toContain(demoPlan.name);
     expect(report).not.toContain('After the snapshot');
+    expect(html.fileName).toBe(fileNameFor(`${demoPlan.name} - ${NAME}`, ' briefing.html'));
     await call('closeSnapshot');
     expect(JSON.parse(await call('exportPlanJson')).name).toBe('After the snapshot');
+    // Back on the live plan, exports carry its own name again.
+    const live = await call('exportComparison', { format: 'csv', scenarioIds: ['base'] });
+    expect(live.fileName).toBe(fileNameFor('After the snapshot', ' comparison.csv'));
   });
 
   it('keeps no view state while a snapshot is open', async () => {
