@@ -141,7 +141,8 @@ describe('variance against a snapshot', () => {
     expect((await history.rows()).slice(1)).toEqual(listed);
     // Filtered by the grant's stream, only the commands that touched it stay (with the markers).
     await history.filterByStream('Serious Violence Fund: VRU grant');
-    const touched = entries.filter((e) => e.subjects?.streams.includes('ho-core')).map((e) => e.label);
+    const now = (await app.callApi('getHistory')).entries;
+    const touched = now.filter((e) => e.subjects?.streams.includes('ho-core')).map((e) => e.label);
     // The level is the scenario's grantLevel, which the grant's allocations use: filed under the stream.
     expect(touched).toContain(change.label);
     const filtered = (await history.rows()).map((r) => r[1]).filter((t) => !t.startsWith('Snapshot “'));
