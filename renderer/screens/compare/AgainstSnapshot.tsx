@@ -137,14 +137,6 @@ export function AgainstSnapshot(props: { history: MainAnswer<HistoryView> }) {
             <Empty>Comparing with the snapshot…</Empty>
           ) : (
             <div data-testid="against-result">
-              <Card title="Figures, snapshot and now" subtitle={`Differences are now − “${choice.snapshot.name}”.`}>
-                <ComparisonTables comparison={compared.comparison} />
-              </Card>
-              <Card title="What happens to each service" subtitle="Services whose outcome differs come first.">
-                <div className="table-scroll">
-                  <OutcomeMatrix comparison={compared.comparison} />
-                </div>
-              </Card>
               <Card title={`What changed since ${choice.snapshot.name}`}>
                 {compared.changes.length === 0 ? (
                   <p className="muted" data-testid="against-changes">
@@ -159,6 +151,14 @@ export function AgainstSnapshot(props: { history: MainAnswer<HistoryView> }) {
                     ))}
                   </ul>
                 )}
+              </Card>
+              <Card title="What happens to each service" subtitle="Services whose outcome differs come first.">
+                <div className="table-scroll">
+                  <OutcomeMatrix comparison={compared.comparison} />
+                </div>
+              </Card>
+              <Card title="Figures, snapshot and now" subtitle={`Differences are now − “${choice.snapshot.name}”.`}>
+                <ComparisonTables comparison={compared.comparison} />
               </Card>
             </div>
           )}
