@@ -83,6 +83,8 @@ describe('a snapshot open read-only', () => {
     const shown = await call('openSnapshot', { id });
     expect(shown.plan).toEqual(demoPlan);
     expect(shown.info).toMatchObject({ readOnly: true, undoLabel: null, redoLabel: null, viewing: { id, name: NAME } });
+    // Simulated now, the frozen plan gives exactly the figures frozen with it (the banner says nothing more).
+    expect(shown.info.viewing?.figuresAsFrozen).toBe(true);
     expect(await call('getPlan')).toEqual(shown);
     const back = await call('closeSnapshot');
     expect(back).toEqual(live);
