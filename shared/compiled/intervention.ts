@@ -4,7 +4,7 @@ import { fyOfMonth, parseMonth, type FyYear, type MonthIndex } from '../months';
 import { ZERO, type Pence } from '../money';
 import { wholeMonthsProblem, type AmountValue, type AnnualCostValue, type Intervention, type InterventionChange } from '../plan';
 import type { ResolvedIntervention, ResolvedPartnerShare } from '../resolve';
-import { ratioText, type ScenarioContext } from './context';
+import type { ScenarioContext } from './context';
 import { define, type Defined } from './evaluator';
 
 export function resolveIntervention(ctx: ScenarioContext, item: Intervention, ii: number): ResolvedIntervention {

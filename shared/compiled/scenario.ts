@@ -15,7 +15,7 @@ import { ScenarioContext } from './context';
 import { affectedNames, definitionsOf, namesIn, touches, type Definitions } from './deps';
 import { define } from './evaluator';
 import { interventionCost, resolveIntervention } from './intervention';
-import { resolveStream, streamFunding } from './stream';
+import { resolveStream, streamFunding } from './funding-stream';
 
 interface Part<I, O> {
   readonly input: I;
