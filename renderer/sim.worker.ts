@@ -1,9 +1,11 @@
 // Simulation off the UI thread. Requests arrive faster than they can be answered while a
 // slider is dragged: only the newest waiting request is worked on, older ones are dropped.
 import './zod-jitless';
-import { runSimulation, type SimRequest, type SimResponse } from './logic/simulation';
+import { createSimulator, type SimRequest, type SimResponse } from './logic/simulation';
 
 let waiting: SimRequest | null = null;
+// Kept between requests: each plan is resolved against the one before.
+const runSimulation = createSimulator();
 let scheduled = false;
 
 function work() {

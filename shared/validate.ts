@@ -6,13 +6,14 @@ import { duplicateKeys } from './json-keys';
 import { pathText } from './problem';
 import { parseFy } from './months';
 import { friendlyError, PlanSchema, type Plan } from './plan';
-import { BASE_SCENARIO_ID, resolveScenario, type PlanProblem, type ResolvedScenario } from './resolve';
+import { CompiledPlan } from './compiled/compile';
+import { BASE_SCENARIO_ID, type PlanProblem, type ResolvedScenario } from './resolve';
 
 export type Validation =
   | { readonly ok: true; readonly plan: Plan; readonly scenarios: readonly ResolvedScenario[] }
   | { readonly ok: false; readonly problems: readonly PlanProblem[] };
 
-function structuralProblems(input: unknown): PlanProblem[] {
+export function structuralProblems(input: unknown): PlanProblem[] {
   const parsed = PlanSchema.safeParse(input, { error: friendlyError });
   if (parsed.success) return [];
   const problems: PlanProblem[] = [];
@@ -36,7 +37,7 @@ function duplicates(values: readonly string[]): Set<number> {
   return repeated;
 }
 
-function crossReferenceProblems(plan: Plan): PlanProblem[] {
+export function crossReferenceProblems(plan: Plan): PlanProblem[] {
   const problems: PlanProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   const interventionIds = new Set(plan.interventions.map((i) => i.id));
@@ -79,17 +80,33 @@ function crossReferenceProblems(plan: Plan): PlanProblem[] {
 
 /** Validates an untrusted value as a plan, resolving base and every scenario. */
 export function validatePlan(input: unknown): Validation {
-  const structural = structuralProblems(input);
-  if (structural.length > 0) return { ok: false, problems: structural };
-  const plan = PlanSchema.parse(input);
-  const crossed = crossReferenceProblems(plan);
-  if (crossed.length > 0) return { ok: false, problems: crossed };
+  return validateCompiled(input, CompiledPlan.of).validation;
+}
 
+/**
+ * validatePlan, resolving through a compiled plan made by `compile` (a new one, or the next
+ * version of an earlier one): the same validation, and the compiled plan when it is valid.
+ */
+export function validateCompiled(
+  input: unknown,
+  compile: (plan: Plan) => CompiledPlan,
+  /** The plan as PlanSchema parses `input`, when the caller has already shown that it does. */
+  parsed?: Plan,
+): { validation: Validation; compiled: CompiledPlan | null } {
+  if (!parsed) {
+    const structural = structuralProblems(input);
+    if (structural.length > 0) return { validation: { ok: false, problems: structural }, compiled: null };
+  }
+  const plan = parsed ?? PlanSchema.parse(input);
+  const crossed = crossReferenceProblems(plan);
+  if (crossed.length > 0) return { validation: { ok: false, problems: crossed }, compiled: null };
+
+  const compiled = compile(plan);
   const problems: PlanProblem[] = [];
   const resolved: ResolvedScenario[] = [];
   const planLevel = new Set<string>();
   for (const id of [BASE_SCENARIO_ID, ...(plan.scenarios ?? []).map((s) => s.id)]) {
-    const result = resolveScenario(plan, id);
+    const result = compiled.resolve(id);
     if (result.scenario) resolved.push(result.scenario);
     for (const problem of result.problems) {
       // A problem of the plan itself shows once, not again under every scenario.
@@ -99,8 +116,8 @@ export function validatePlan(input: unknown): Validation {
       problems.push(problem);
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, plan, scenarios: resolved };
+  if (problems.length > 0) return { validation: { ok: false, problems }, compiled: null };
+  return { validation: { ok: true, plan: compiled.plan, scenarios: resolved }, compiled };
 }
 
 /** Parses JSON text and validates it; a syntax error is reported with its position. */

@@ -1,10 +1,11 @@
 // The work the simulation worker does, as a plain function (tested without a worker):
-// validate the plan, then simulate base and every scenario.
+// validate the plan, then simulate base and every scenario. The worker keeps one simulator
+// for its life: each plan it is sent is validated and resolved against the one before, so an
+// edit resolves only the fields it reaches.
+import { PlanValidator } from '../../shared/compiled/validator';
 import { simulate, type SimulationResult } from '../../shared/engine';
-import { withoutActuals } from '../../shared/outturn';
-import { resolveScenario, type PlanProblem } from '../../shared/resolve';
+import type { PlanProblem } from '../../shared/resolve';
 import { uncertainVariableUses } from '../../shared/uncertainty/variable-use';
-import { validatePlan } from '../../shared/validate';
 import { resolvedView, type ResolvedView } from './resolved';
 
 export interface SimRequest {
@@ -35,25 +36,28 @@ export type SimResponse = SimOutcome & {
   readonly ms: number;
 };
 
-/** Base first, then the plan's scenarios in file order. */
-export function runSimulation(plan: unknown): SimOutcome {
-  const validation = validatePlan(plan);
-  if (!validation.ok) return { ok: false, problems: validation.problems };
-  const checked = validation.plan;
-  const planned = checked.actuals ? withoutActuals(checked) : null;
-  // Only a scenario with uncertain variables is resolved again, to see which formulas use them.
-  const uses = (id: string) =>
-    checked.scenarios?.find((s) => s.id === id)?.uncertainty?.length ? uncertainVariableUses(checked, id) : null;
-  return {
-    ok: true,
-    results: validation.scenarios.map(simulate),
-    resolved: validation.scenarios.map((s) => resolvedView(s, uses(s.id))),
-    budgets: planned
-      ? validation.scenarios.map((s) => {
-          const resolved = resolveScenario(planned, s.id);
-          if (!resolved.scenario) throw new Error(`${s.name} could not be simulated without its actuals`);
-          return simulate(resolved.scenario);
-        })
-      : null,
+/** Simulates plan after plan, each against the one before: base first, then the plan's scenarios in file order. */
+export function createSimulator(): (plan: unknown) => SimOutcome {
+  const validator = new PlanValidator();
+  return (plan) => {
+    const { validation } = validator.validate(plan);
+    if (!validation.ok) return { ok: false, problems: validation.problems };
+    const checked = validation.plan;
+    // Only a scenario with uncertain variables is resolved again, to see which formulas use them.
+    const uses = (id: string) =>
+      checked.scenarios?.find((s) => s.id === id)?.uncertainty?.length ? uncertainVariableUses(checked, id) : null;
+    return {
+      ok: true,
+      results: validation.scenarios.map(simulate),
+      resolved: validation.scenarios.map((s) => resolvedView(s, uses(s.id))),
+      // Actuals are read by nothing else the resolver does, and only add to the cost it
+      // checks: without them each scenario resolves the same, with no actuals.
+      budgets: checked.actuals ? validation.scenarios.map((s) => simulate({ ...s, actuals: null })) : null,
+    };
   };
+}
+
+/** One plan simulated on its own: base first, then the plan's scenarios in file order. */
+export function runSimulation(plan: unknown): SimOutcome {
+  return createSimulator()(plan);
 }

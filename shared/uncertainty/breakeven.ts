@@ -3,6 +3,7 @@
 // the value rises (more grant, fewer closures). If the target already holds at lo, the
 // answer is lo: the whole range meets it. If it fails at hi, there is no answer in the
 // range: TargetNotMetError.
+import { compilePlan } from '../compiled/compile';
 import { simulate, type SimulationResult } from '../engine';
 import { formatMoney } from '../money';
 import type { Plan } from '../plan';
@@ -92,7 +93,9 @@ export function breakeven(plan: Plan, scenarioId: string, variable: string, targ
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new AnalysisArgumentError(`lo and hi must be numbers, not ${lo} and ${hi}`);
   if (lo > hi) throw new AnalysisArgumentError(`lo (${lo}) is above hi (${hi})`);
 
-  const at = (value: number) => simulate(resolveAt(plan, scenarioId, { [variable]: value }));
+  // Compiled once: each value tried resolves again only what the variable reaches.
+  const compiled = compilePlan(plan);
+  const at = (value: number) => simulate(resolveAt(compiled, scenarioId, { [variable]: value }));
   const top = at(hi);
   if (!holds(target, top)) {
     throw new TargetNotMetError(`${target} does not hold at ${variable} = ${hi}, the top of the range: ${shortfall(target, top)}`);

@@ -1,6 +1,7 @@
 // Ladder (plan-format.md §9): the scenario simulated at each value of one variable, a row per
 // value with the totals and the interventions that close. "Planning for future funding
 // at a range of levels" as one table.
+import { compilePlan } from '../compiled/compile';
 import { simulate } from '../engine';
 import { breakeven } from './breakeven';
 import { numberToDecimalText } from '../money';
@@ -67,8 +68,10 @@ export function ladderValues(from: number, to: number, step: number): number[] {
  */
 export function ladder(plan: Plan, scenarioId: string, variable: string, from: number, to: number, step: number): Ladder {
   checkVariable(plan, scenarioId, variable);
+  // Compiled once: each row resolves again only what the variable reaches.
+  const compiled = compilePlan(plan);
   const rows = ladderValues(from, to, step).map((value) => {
-    const result = simulate(resolveAt(plan, scenarioId, { [variable]: value }));
+    const result = simulate(resolveAt(compiled, scenarioId, { [variable]: value }));
     return {
       value,
       totals: resultToJson(result).totals,

@@ -10,7 +10,8 @@ import { simulate } from '../engine';
 import type { Pence } from '../money';
 import { parseMonth, type MonthIndex } from '../months';
 import type { Plan } from '../plan';
-import { BASE_SCENARIO_ID, formatProblem, resolveScenario, type PlanProblem, type ResolvedScenario } from '../resolve';
+import { CompiledPlan } from '../compiled/compile';
+import { BASE_SCENARIO_ID, formatProblem, type PlanProblem, type ResolvedScenario } from '../resolve';
 import { sampleAll, type Uncertainty } from './distributions';
 import {
   AnalysisArgumentError,
@@ -43,9 +44,13 @@ const valuesText = (values: Readonly<Record<string, number>>) =>
 
 const problemsText = (problems: readonly PlanProblem[]) => problems.map(formatProblem).join('; ');
 
-/** The scenario resolved with some variables set; a failing formula names the value and its place. */
-export function resolveAt(plan: Plan, scenarioId: string, values: Readonly<Record<string, number>>): ResolvedScenario {
-  const { scenario, problems } = resolveScenario(plan, scenarioId, values);
+/**
+ * The scenario resolved with some variables set; a failing formula names the value and its
+ * place. A compiled plan, kept across calls, resolves again only what the values reach.
+ */
+export function resolveAt(plan: Plan | CompiledPlan, scenarioId: string, values: Readonly<Record<string, number>>): ResolvedScenario {
+  const compiled = plan instanceof CompiledPlan ? plan : CompiledPlan.of(plan);
+  const { scenario, problems } = compiled.resolve(scenarioId, values);
   if (scenario) return scenario;
   throw new AnalysisError(`at ${valuesText(values)}: ${problemsText(problems)}`);
 }
@@ -92,7 +97,8 @@ function hasFewValues(u: Uncertainty): boolean {
 /**
  * The plan must be valid (validatePlan). Each draw samples every uncertain variable of the
  * scenario with `sampleAll(list, seed, drawIndex)`, resolves the scenario with those
- * values as overrides and simulates it, once; the plan is not validated again.
+ * values as overrides and simulates it, once; the plan is not validated again. The plan is
+ * compiled once per runner: a draw resolves again only the fields its sampled values reach.
  */
 export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, options: DrawRunnerOptions = {}): DrawRunner {
   const scenario = findScenarioOrThrow(plan, scenarioId);
@@ -106,9 +112,10 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, o
   // most draws repeat an earlier one: simulate each combination once. A cache hit gives
   // exactly what simulating again would, so results do not depend on how draws are split.
   const cache = uncertainty.every(hasFewValues) ? new Map<string, DrawOutcome>() : null;
+  const compiled = CompiledPlan.of(plan);
 
   const simulateDraw = (drawIndex: number, values: Record<string, number>): DrawOutcome => {
-    const { scenario: resolved, problems } = resolveScenario(plan, scenarioId, values);
+    const { scenario: resolved, problems } = compiled.resolve(scenarioId, values);
     if (!resolved) {
       throw new DrawError(
         drawIndex,
