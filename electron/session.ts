@@ -7,8 +7,7 @@ import demoPlan from '../shared/demo/wmvru-plan.json';
 import type { EditResult, PlanSnapshot } from '../shared/ipc';
 import type { Plan } from '../shared/plan';
 import { figuresAsFrozen } from '../shared/snapshot-figures';
-import { snapshotFileBase } from './snapshot-handlers';
-import { liveResult, noSnapshotMessage, shownSnapshot, type SnapshotView } from './snapshot-view';
+import { liveResult, snapshotFileBase, noSnapshotMessage, shownSnapshot, type SnapshotView } from './snapshot-view';
 import { PlanDocument } from './store/plan-document';
 import { loadWindowState, recentDocuments } from './window-state';
 

@@ -6,17 +6,12 @@ import { planJsonText } from '../shared/json-text';
 import type { SnapshotInfo } from '../shared/snapshots';
 import { openAsNewDocument, type NewPlanPath } from './new-document';
 import type { DocumentSession } from './session';
-import { noSnapshotMessage, unlessViewing } from './snapshot-view';
+import { noSnapshotMessage, snapshotFileBase, unlessViewing } from './snapshot-view';
 
 type SnapshotMethods = Pick<
   Handlers,
   'listSnapshots' | 'takeSnapshot' | 'openSnapshot' | 'closeSnapshot' | 'exportSnapshotJson' | 'restoreSnapshot' | 'deleteSnapshot'
 >;
-
-/** "<plan> - <snapshot>": what a snapshot's exported JSON and restored document are called. */
-export function snapshotFileBase(info: Pick<SnapshotInfo, 'planName' | 'name'>): string {
-  return `${info.planName} - ${info.name}`;
-}
 
 export function snapshotHandlers(session: DocumentSession, newPlanPath?: NewPlanPath): SnapshotMethods {
   const infoOf = (id: number): SnapshotInfo => {

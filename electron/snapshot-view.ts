@@ -6,12 +6,17 @@ import type { EditResult, PlanSnapshot } from '../shared/ipc';
 import type { Plan } from '../shared/plan';
 import type { PlanProblem } from '../shared/problem';
 import type { SheetImportAnswer } from '../shared/sheet-import';
-import type { ViewedSnapshot } from '../shared/snapshots';
+import type { SnapshotInfo, ViewedSnapshot } from '../shared/snapshots';
 
 /** A snapshot being looked at: what it is, and its frozen plan. */
 export interface SnapshotView {
   readonly info: ViewedSnapshot;
   readonly plan: Plan;
+}
+
+/** "<plan> - <snapshot>": what a snapshot's exports and restored document are called. */
+export function snapshotFileBase(info: Pick<SnapshotInfo, 'planName' | 'name'>): string {
+  return `${info.planName} - ${info.name}`;
 }
 
 /** Where a refusal points: the snapshot itself, not a field of the plan. */

@@ -28,3 +28,9 @@ export function downloadBase64(fileName: string, mimeType: string, base64: strin
 export function downloadText(fileName: string, mimeType: string, text: string): void {
   save(fileName, new Blob([text], { type: mimeType }));
 }
+
+/** Hands a file main made (ExportedFile) to the person; answers with its name. */
+export function downloadFile(file: { readonly fileName: string; readonly mimeType: string; readonly base64: string }): string {
+  downloadBase64(file.fileName, file.mimeType, file.base64);
+  return file.fileName;
+}

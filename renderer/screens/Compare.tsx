@@ -7,6 +7,7 @@ import { Card, ChartOrTable, Empty, ScreenHeader } from '../components/common';
 import { exportBriefing, exportComparison } from '../store/actions';
 import { useHeadlineFy, useResults, useScenarioChoices } from '../store/hooks';
 import { FyPicker } from '../components/FyPicker';
+import { useExport } from '../components/useExport';
 import { useHistory } from '../store/main-answer';
 import { useStore } from '../store/store';
 import { ComparisonTables } from './compare/ComparisonTables';
@@ -45,7 +46,7 @@ export function Compare() {
   const choices = useScenarioChoices();
   const chosen = useChosen(results);
   const setCompareIds = useStore((s) => s.setCompareIds);
-  const [exportState, setExportState] = useState<string>('');
+  const exported = useExport();
   const groupId = useId();
 
   const selected = useMemo(
@@ -60,29 +61,13 @@ export function Compare() {
     setCompareIds(next);
   }
 
-  const [exporting, setExporting] = useState(false);
   const [annex, setAnnex] = useState<AnnexChoice>(null);
   // The snapshots, for the briefing's annex and the comparison with one; asked again after each change.
   const history = useHistory();
-  const [exportFailed, setExportFailed] = useState(false);
 
-  async function runExport(preparing: string, work: () => Promise<string>) {
-    setExporting(true);
-    setExportFailed(false);
-    setExportState(preparing);
-    try {
-      const name = await work();
-      setExportState(`Downloaded ${name}`);
-    } catch (error) {
-      setExportFailed(true);
-      setExportState(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setExporting(false);
-    }
-  }
-
-  const doExport = (format: 'csv' | 'xlsx') => runExport(`Preparing ${format.toUpperCase()}…`, () => exportComparison(format, chosen));
-  const doBriefing = (format: 'pdf' | 'html') => runExport('Preparing briefing…', () => exportBriefing(format, chosen, annex ?? undefined));
+  const doExport = (format: 'csv' | 'xlsx') => exported.run(`Preparing ${format.toUpperCase()}…`, () => exportComparison(format, chosen));
+  const doBriefing = (format: 'pdf' | 'html') =>
+    exported.run('Preparing briefing…', () => exportBriefing(format, chosen, annex ?? undefined));
 
   return (
     <div className="screen" data-testid="screen-compare">
@@ -100,7 +85,7 @@ export function Compare() {
               key={b.format}
               type="button"
               onClick={() => void doBriefing(b.format)}
-              disabled={chosen.length < 1 || exporting}
+              disabled={chosen.length < 1 || exported.busy}
               data-testid={`export-briefing-${b.format}`}
               title={b.title}
             >
@@ -110,8 +95,8 @@ export function Compare() {
         </div>
         <BriefingAnnexChoice value={annex} snapshots={history.value?.snapshots ?? []} onChange={setAnnex} />
       </ScreenHeader>
-      <span className={`export-state${exportFailed ? ' field-error' : ''}`} role="status" aria-live="polite" data-testid="export-state">
-        {exportState}
+      <span className={`export-state${exported.failed ? ' field-error' : ''}`} role="status" aria-live="polite" data-testid="export-state">
+        {exported.state}
       </span>
       <fieldset className="chooser" aria-describedby={groupId}>
         <legend>Scenarios to compare</legend>

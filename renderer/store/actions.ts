@@ -4,7 +4,7 @@ import { api } from '../api';
 import { applyEdit as applyEditLocally, type PlanEdit } from '../../shared/edits';
 import { planJsonFileName } from '../../shared/file-name';
 import type { EditResult, PlanSnapshot } from '../../shared/ipc';
-import { downloadBase64, downloadText } from '../download';
+import { downloadFile, downloadText } from '../download';
 import { stableJson } from '../logic/json';
 import { followRenamedIds } from './follow-ids';
 import { adoptDraft, requestSimulation } from './sim-client';
@@ -153,8 +153,7 @@ export async function exportPlanJson(): Promise<void> {
 /** Asks the API for the comparison file and hands it to the browser as a download. */
 export async function exportComparison(format: 'csv' | 'xlsx', scenarioIds: readonly string[]): Promise<string> {
   const file = await api.exportComparison({ format, scenarioIds: [...scenarioIds] });
-  downloadBase64(file.fileName, file.mimeType, file.base64);
-  return file.fileName;
+  return downloadFile(file);
 }
 
 /**
@@ -167,8 +166,7 @@ export async function exportBriefing(
   historyAnnex?: { since: number | null },
 ): Promise<string> {
   const file = await api.exportBriefing({ scenarioIds: [...scenarioIds], format, ...(historyAnnex ? { historyAnnex } : {}) });
-  downloadBase64(file.fileName, file.mimeType, file.base64);
-  return file.fileName;
+  return downloadFile(file);
 }
 
 /** Asks the API for the forecast outturn report of a scenario and FY ("2021/22") and downloads it; `budget`: a snapshot's scenario. */
@@ -179,8 +177,7 @@ export async function exportOutturn(
   budget?: { snapshotId: number; snapshotScenarioId: string },
 ): Promise<string> {
   const file = await api.exportOutturn({ scenarioId, fy, format, ...(budget ? { budget } : {}) });
-  downloadBase64(file.fileName, file.mimeType, file.base64);
-  return file.fileName;
+  return downloadFile(file);
 }
 
 /** A command main works out and stores (renaming or deleting a plan variable): shown like an edit. */

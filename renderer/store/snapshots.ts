@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { TakeSnapshotResult } from '../../shared/ipc';
 import type { SnapshotInfo, TakeSnapshot } from '../../shared/snapshots';
 import { api } from '../api';
-import { downloadBase64 } from '../download';
+import { downloadFile } from '../download';
 import { show } from './actions';
 import { useStore } from './store';
 
@@ -56,7 +56,7 @@ export async function closeSnapshot(): Promise<void> {
 
 export async function exportSnapshotJson(id: number): Promise<void> {
   const file = await attempt('The snapshot could not be exported', () => api.exportSnapshotJson({ id }));
-  if (file) downloadBase64(file.fileName, file.mimeType, file.base64);
+  if (file) downloadFile(file);
 }
 
 /** A new document holding the snapshot's plan; the page then reloads onto it, as after New plan. */

@@ -1,39 +1,21 @@
 // The change history, the comparison with a snapshot and the outturn against a snapshot's
 // budget, through dispatch() over a real PlanDocument in a temp folder (the demo plan), as
 // main and the harness call them.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import demoPlan from '../../shared/demo/wmvru-plan.json';
-import { dispatch, PayloadError, type ApiMethod, type Handlers, type PlanEdit } from '../../shared/ipc';
+import { PayloadError, type PlanEdit } from '../../shared/ipc';
 import { outturnReport } from '../../shared/outturn';
-import { createHandlers } from '../../electron/handlers';
-import { openInitialDocument, type DocumentSession } from '../../electron/session';
 import { demoWithActuals } from '../fixtures';
 import { readCsv } from '../fixtures/read-csv';
+import { useDemoSession } from './demo-session';
 
 const SNAPSHOT = 'Budget as approved, February';
 const CUT = 'cut-25-june';
 const CUT_NAME = '25% cut, confirmed in June';
 
-let dataDir: string;
-let session: DocumentSession;
-let handlers: Handlers;
-
-beforeEach(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-history-'));
-  session = await openInitialDocument(dataDir);
-  handlers = createHandlers(session, 'browser');
-});
-
-afterEach(() => {
-  session.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const call = <K extends ApiMethod>(method: K, ...args: unknown[]) => dispatch(handlers, method, args);
+const demo = useDemoSession('headroom-history-');
+const call = demo.call;
 
 async function edit(label: string, ops: PlanEdit['ops']): Promise<void> {
   const result = await call('applyEdit', { label, ops });
@@ -42,14 +24,14 @@ async function edit(label: string, ops: PlanEdit['ops']): Promise<void> {
 
 /** The grant level of "25% cut, confirmed in June", as the Scenarios screen stores it. */
 async function setCutLevel(level: number): Promise<string> {
-  const index = session.document.plan().scenarios!.findIndex((s) => s.id === CUT);
+  const index = demo.session.document.plan().scenarios!.findIndex((s) => s.id === CUT);
   const label = `${CUT_NAME}: grant level ${level * 100}%`;
   await edit(label, [{ op: 'set', path: ['scenarios', index, 'variables', 'grantLevel'], value: level }]);
   return label;
 }
 
 function takeSnapshot(name = SNAPSHOT): number {
-  const taken = session.document.takeSnapshot({ name, note: 'as approved by the board' });
+  const taken = demo.session.document.takeSnapshot({ name, note: 'as approved by the board' });
   if (!taken.ok) throw new Error(taken.problems.map((p) => p.message).join('; '));
   return taken.snapshot.id;
 }
@@ -191,7 +173,7 @@ describe('the outturn against a snapshot', () => {
 
   /** Mentors in Violence Prevention spent £9,000 in September 2021, not £7,500. */
   async function mvpSpentMore(): Promise<void> {
-    const spend = session.document.plan().actuals!.spend;
+    const spend = demo.session.document.plan().actuals!.spend;
     const at = spend.findIndex((s) => s.intervention === 'mvp' && s.month === '2021-09');
     await edit('Mentors in Violence Prevention: actual September 2021', [
       { op: 'set', path: ['actuals', 'spend', at, 'amount'], value: 9000 },
@@ -205,7 +187,7 @@ describe('the outturn against a snapshot', () => {
     // The snapshot held the same actuals: its forecast outturn then is the budget, so nothing varies.
     expect(same.totals.budget).toBe(same.totals.outturn);
     expect(same.totals.variance).toBe(0);
-    expect(same.budgetSource).toBe(`${SNAPSHOT}: ${session.document.snapshotInfo(id)!.scenarios[0].name}`);
+    expect(same.budgetSource).toBe(`${SNAPSHOT}: ${demo.session.document.snapshotInfo(id)!.scenarios[0].name}`);
 
     await mvpSpentMore();
     const moved = await call('outturnAgainstSnapshot', { scenarioId: 'base', fy: '2021/22', ...budget });
@@ -213,7 +195,7 @@ describe('the outturn against a snapshot', () => {
     expect(moved.lines.find((l) => l.id === 'mvp')!.variance).toBe(150_000);
     expect(moved.totals.variance).toBe(moved.totals.outturn - same.totals.outturn);
     // The plan as made is another budget: the same figures against it differ.
-    const asPlanned = outturnReport(session.document.plan(), 'base', 2021);
+    const asPlanned = outturnReport(demo.session.document.plan(), 'base', 2021);
     expect(asPlanned.totals.outturn).toBe(moved.totals.outturn);
     expect(asPlanned.totals.budget).not.toBe(moved.totals.budget);
   });

@@ -2,35 +2,18 @@
 // preview and the plan its edit makes equal what `npx headroom import-sheet` prints and writes;
 // a bad cell is refused at its sheet, row and column and the plan is left as it was.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
-import { createHandlers } from '../../electron/handlers';
 import { importSpreadsheet } from '../../electron/import/spreadsheet';
 import { sheetProblem } from '../../electron/import/sheet-answer';
-import { openInitialDocument, type DocumentSession } from '../../electron/session';
-import { dispatch, type ApiMethod, type Handlers } from '../../shared/ipc';
 import type { Plan } from '../../shared/plan';
 import type { SheetImportAnswer } from '../../shared/sheet-import';
 import { badCellWorkbook, SERVICES_CSV_PATH, servicesWorkbook } from '../fixtures/sheets';
+import { useDemoSession } from './demo-session';
 
-let dataDir: string;
-let session: DocumentSession;
-let handlers: Handlers;
-
-beforeEach(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-sheet-'));
-  session = await openInitialDocument(dataDir);
-  handlers = createHandlers(session, 'browser');
-});
-
-afterEach(() => {
-  session.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const call = <K extends ApiMethod>(method: K, ...args: unknown[]) => dispatch(handlers, method, args);
+const demo = useDemoSession('headroom-sheet-');
+const call = demo.call;
 const preview = (fileName: string, bytes: Buffer) =>
   call('previewSheetImport', { fileName, base64: bytes.toString('base64') }) as Promise<SheetImportAnswer>;
 
@@ -41,13 +24,13 @@ function okOf(answer: SheetImportAnswer) {
 
 /** The CLI on the same file and the open plan: its result, and the plan it writes. */
 async function cli(file: string, bytes: Buffer) {
-  const sheet = path.join(dataDir, file);
+  const sheet = path.join(demo.dataDir, file);
   fs.writeFileSync(sheet, bytes);
-  const planPath = path.join(dataDir, 'plan.json');
+  const planPath = path.join(demo.dataDir, 'plan.json');
   fs.writeFileSync(planPath, await call('exportPlanJson'));
   const plan = JSON.parse(fs.readFileSync(planPath, 'utf8')) as Plan;
   const imported = await importSpreadsheet(sheet, { plan });
-  const out = path.join(dataDir, 'new.json');
+  const out = path.join(demo.dataDir, 'new.json');
   const err: string[] = [];
   const code = await runCli(['import-sheet', sheet, planPath, '--out', out, '--force'], { out: () => {}, err: (t) => err.push(t) });
   return { imported, code, err, written: code === 0 ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Plan) : null };
@@ -77,11 +60,11 @@ describe('previewSheetImport', () => {
     expect(answer.edit.label).toBe('Import spreadsheet “costs.xlsx”: 5 services, 2 streams');
     expect(answer.sameNames).toEqual([]);
 
-    const before = await handlers.getPlan();
+    const before = await demo.handlers.getPlan();
     const applied = await call('applyEdit', answer.edit);
     expect(applied.ok).toBe(true);
-    expect((await handlers.getPlan()).plan).toEqual(expected.written);
-    expect((await handlers.getPlan()).info.undoLabel).toBe('Import spreadsheet “costs.xlsx”: 5 services, 2 streams');
+    expect((await demo.handlers.getPlan()).plan).toEqual(expected.written);
+    expect((await demo.handlers.getPlan()).info.undoLabel).toBe('Import spreadsheet “costs.xlsx”: 5 services, 2 streams');
     expect((await call('undo')).plan).toEqual(before.plan);
   });
 
@@ -96,7 +79,7 @@ describe('previewSheetImport', () => {
 
   it('refuses a bad cell at its sheet, row and column, as the CLI does, and stores nothing', async () => {
     const bytes = await badCellWorkbook();
-    const before = await handlers.getPlan();
+    const before = await demo.handlers.getPlan();
     const answer = await preview('costs.xlsx', bytes);
     expect(answer).toEqual({
       ok: false,
@@ -117,7 +100,7 @@ describe('previewSheetImport', () => {
     expect(expected.err.join('\n')).toBe(
       `headroom import-sheet: costs.xlsx was not imported (1 problem); nothing was written:\n${lines.join('\n')}`,
     );
-    expect(await handlers.getPlan()).toEqual(before);
+    expect(await demo.handlers.getPlan()).toEqual(before);
   });
 
   it('puts an id the plan already has at its row, and flags a name already in the plan', async () => {

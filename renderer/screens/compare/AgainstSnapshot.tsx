@@ -6,7 +6,8 @@ import { useId, useState } from 'react';
 import type { SnapshotInfo } from '../../../shared/snapshots';
 import { api } from '../../api';
 import { Card, Empty, ScenarioPicker } from '../../components/common';
-import { downloadBase64 } from '../../download';
+import { downloadFile } from '../../download';
+import { useExport } from '../../components/useExport';
 import type { HistoryView } from '../../../shared/ipc';
 import { useMainAnswer, useRevisionKey, type MainAnswer } from '../../store/main-answer';
 import { useStore } from '../../store/store';
@@ -60,20 +61,11 @@ function SnapshotPickers(props: {
 }
 
 function ExportAgainst(props: { scenarioId: string; snapshotId: number; snapshotScenarioId: string }) {
-  const [state, setState] = useState('');
-  const [failed, setFailed] = useState(false);
-  async function run(format: 'xlsx' | 'csv') {
-    setFailed(false);
-    setState(`Preparing ${format === 'xlsx' ? 'Excel' : 'CSV'}…`);
-    try {
-      const file = await api.exportSnapshotComparison({ ...props, format });
-      downloadBase64(file.fileName, file.mimeType, file.base64);
-      setState(`Downloaded ${file.fileName}`);
-    } catch (error) {
-      setFailed(true);
-      setState(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  const { state, failed, run: start } = useExport();
+  const run = (format: 'xlsx' | 'csv') =>
+    start(`Preparing ${format === 'xlsx' ? 'Excel' : 'CSV'}…`, async () =>
+      downloadFile(await api.exportSnapshotComparison({ ...props, format })),
+    );
   return (
     <div className="button-row">
       <button type="button" onClick={() => void run('xlsx')} data-testid="against-export-xlsx">

@@ -9,7 +9,8 @@ import type { HistoryEntry } from '../../../shared/snapshots';
 import { api } from '../../api';
 import { Card, Empty, ScreenHeader } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
-import { downloadBase64 } from '../../download';
+import { downloadFile } from '../../download';
+import { useExport } from '../../components/useExport';
 import { usePlan } from '../../store/hooks';
 import { useHistory } from '../../store/main-answer';
 import { useStore } from '../../store/store';
@@ -66,24 +67,13 @@ function Row(props: { row: HistoryRow }) {
 }
 
 function ExportHistory(props: { intervention: string; stream: string; disabled: boolean }) {
-  const [state, setState] = useState('');
-  const [failed, setFailed] = useState(false);
-  async function run() {
-    setFailed(false);
-    setState('Preparing CSV…');
-    try {
-      const file = await api.exportHistory({
-        format: 'csv',
-        intervention: props.intervention || undefined,
-        stream: props.stream || undefined,
-      });
-      downloadBase64(file.fileName, file.mimeType, file.base64);
-      setState(`Downloaded ${file.fileName}`);
-    } catch (error) {
-      setFailed(true);
-      setState(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  const { state, failed, run: start } = useExport();
+  const run = () =>
+    start('Preparing CSV…', async () =>
+      downloadFile(
+        await api.exportHistory({ format: 'csv', intervention: props.intervention || undefined, stream: props.stream || undefined }),
+      ),
+    );
   return (
     <div className="button-row">
       <button type="button" onClick={() => void run()} disabled={props.disabled} data-testid="history-export-csv">
