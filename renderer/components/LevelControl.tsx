@@ -1,6 +1,10 @@
 // A level as a slider and a number (in %). While the slider moves, each position is
 // simulated as a draft; the edit is stored when the pointer is released (or shortly after
 // the last key press), and the number field stores on Enter or when left.
+//
+// While a drag previews, the level passed in may be worked out from the preview's own
+// figures (a level that comes from a scenario variable is), so a release is compared with
+// the level stored when the drag began, never with the level the preview shows.
 import { useEffect, useId, useRef, useState } from 'react';
 import { readNumber } from '../logic/values';
 import { FieldError } from './common';
@@ -31,6 +35,8 @@ export function LevelControl(props: LevelControlProps) {
   const errorId = useId();
   const keyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stored = props.level === null ? null : toPercent(props.level);
+  /** The stored level (in %) when the current drag began; undefined when no drag is under way. */
+  const dragFrom = useRef<number | null | undefined>(undefined);
   const shown = drag ?? stored ?? 100;
 
   useEffect(
@@ -43,8 +49,13 @@ export function LevelControl(props: LevelControlProps) {
   async function commit(percent: number) {
     if (keyTimer.current) clearTimeout(keyTimer.current);
     keyTimer.current = null;
-    if (stored !== null && Math.abs(percent - stored) < 1e-9) {
+    const dragged = dragFrom.current !== undefined;
+    const before = dragged ? dragFrom.current! : stored;
+    dragFrom.current = undefined;
+    if (before !== null && Math.abs(percent - before) < 1e-9) {
       setDrag(null);
+      // A drag that ends where it began leaves a preview showing: show the stored figures.
+      if (dragged) props.onCancel();
       return;
     }
     await props.onCommit(percent / 100);
@@ -80,6 +91,7 @@ export function LevelControl(props: LevelControlProps) {
         data-testid={props.testId ? `${props.testId}-slider` : undefined}
         onChange={(e) => {
           const value = Number(e.target.value);
+          if (dragFrom.current === undefined) dragFrom.current = stored;
           setDrag(value);
           props.onPreview(value / 100);
         }}

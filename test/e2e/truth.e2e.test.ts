@@ -88,6 +88,43 @@ describe('one level control per allocation', () => {
   }, 180_000);
 });
 
+describe('a level slider that moves a scenario variable', () => {
+  // The 25% cut's level comes from grantLevel: while the slider previews, the level the
+  // control is given is worked out from the preview's own figures, so a release must still
+  // store the level and leave the preview.
+  const grantLevel = async () => (await app!.callApi('getPlan')).plan.scenarios!.find((s) => s.id === 'cut-25-june')!.variables?.grantLevel;
+  const previewing = () => app!.page.getByTestId('scenario-editor').locator('.live-title .pill').count();
+
+  it('stores the level when arrow keys stop, and when the pointer is released', async () => {
+    app = await TruthApp.openSmall(suite.chromium.browser, suite.harness.harness);
+    await app.go('scenarios');
+    await app.editScenario('cut-25-june');
+    const slider = app.page.getByTestId('level-ho-core-2021/22-slider');
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await slider.press('ArrowLeft');
+    await expect.poll(grantLevel).toBe(0.7);
+    await app.waitForResults();
+    expect(await app.levelBox('ho-core', '2021/22')).toBe('70');
+    await expect.poll(previewing).toBe(0);
+
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    const at = (percent: number) => box.x + (box.width * percent) / 150;
+    await app.page.mouse.move(at(70), y);
+    await app.page.mouse.down();
+    await app.page.mouse.move(at(85), y, { steps: 5 });
+    await app.page.mouse.move(at(100), y, { steps: 5 });
+    await app.page.mouse.up();
+    const released = Number(await slider.inputValue());
+    expect(released).toBeGreaterThan(90);
+    await expect.poll(grantLevel).toBe(released / 100);
+    await app.waitForResults();
+    await expect.poll(previewing).toBe(0);
+    expect(await app.levelBox('ho-core', '2021/22')).toBe(String(released));
+    expect(app.consoleErrors).toEqual([]);
+  }, 180_000);
+});
+
 describe('the view kept with the document', () => {
   it('survives a reload and a restart: screen, scenario, Compare ticks and the FY picked', async () => {
     app = await TruthApp.openSmall(suite.chromium.browser, suite.harness.harness);
