@@ -2,16 +2,17 @@
 // stacked bars, funding as a step line, and the months before funding is known shaded.
 import { useRef } from 'react';
 import {
+  Area,
   Bar,
   CartesianGrid,
   ComposedChart,
-  Line,
   ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
+  DefaultZIndexes,
 } from 'recharts';
 import type { SimulationResult } from '../../shared/engine';
 import { atRiskRuns, axisMoney, monthRows, niceTicks, type MonthRow } from '../logic/chart-data';
@@ -19,6 +20,7 @@ import { money } from '../logic/format';
 import { monthName } from '../../shared/months';
 import { axisLabel, colours, gridStroke, tooltipCursor, xAxisProps, yAxisProps } from './chart-theme';
 import { ChartExport } from './ChartExport';
+import { PlainBar } from './PlainBar';
 import { DataTable, num } from './DataTable';
 import './MonthChart.css';
 
@@ -77,17 +79,28 @@ export function MonthChart(props: { result: SimulationResult; height?: number; c
           <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={axisMoney} {...yAxisProps} width={56} />
           <Tooltip content={<MonthTip underwriter={result.underwriter} />} cursor={tooltipCursor} isAnimationActive={false} />
           {hasActuals ? (
-            <Bar dataKey="actualSpend" name="Actual spend" stackId="cost" fill={colours.actual} isAnimationActive={false} />
+            <Bar
+              dataKey="actualSpend"
+              name="Actual spend"
+              stackId="cost"
+              fill={colours.actual}
+              shape={PlainBar}
+              isAnimationActive={false}
+            />
           ) : null}
-          <Bar dataKey="spend" name="Plan spend" stackId="cost" fill={colours.spend} isAnimationActive={false} />
-          <Bar dataKey="partner" name="Paid by partners" stackId="cost" fill={colours.partner} isAnimationActive={false} />
-          <Line
+          <Bar dataKey="spend" name="Plan spend" stackId="cost" fill={colours.spend} shape={PlainBar} isAnimationActive={false} />
+          <Bar dataKey="partner" name="Paid by partners" stackId="cost" fill={colours.partner} shape={PlainBar} isAnimationActive={false} />
+          {/* An unfilled area draws the same step line as a Line, without measuring its length on every render. */}
+          <Area
             dataKey="funding"
             name="Funding"
             type="stepAfter"
             stroke={colours.funding}
             strokeWidth={2.5}
+            fill="none"
             dot={false}
+            activeDot={false}
+            zIndex={DefaultZIndexes.line}
             isAnimationActive={false}
           />
           {hasActuals ? (
