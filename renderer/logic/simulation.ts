@@ -4,7 +4,7 @@
 // edit resolves only the fields it reaches.
 import { PlanValidator } from '../../shared/compiled/validator';
 import { simulate, type SimulationResult } from '../../shared/engine';
-import type { PlanProblem } from '../../shared/resolve';
+import type { PlanProblem, ResolvedScenario } from '../../shared/resolve';
 import { uncertainVariableUses } from '../../shared/uncertainty/variable-use';
 import { resolvedView, type ResolvedView } from './resolved';
 
@@ -39,6 +39,16 @@ export type SimResponse = SimOutcome & {
 /** Simulates plan after plan, each against the one before: base first, then the plan's scenarios in file order. */
 export function createSimulator(): (plan: unknown) => SimOutcome {
   const validator = new PlanValidator();
+  // The compiled plan gives back the very same resolved scenario when an edit does not reach
+  // it (a slider on one scenario leaves the others alone), and simulate is a pure function
+  // of it: each such scenario's results are the ones already worked out.
+  const simulated = new WeakMap<ResolvedScenario, SimulationResult>();
+  const planned = new WeakMap<ResolvedScenario, SimulationResult>();
+  const once = (memo: WeakMap<ResolvedScenario, SimulationResult>, s: ResolvedScenario, run: () => SimulationResult) => {
+    let result = memo.get(s);
+    if (!result) memo.set(s, (result = run()));
+    return result;
+  };
   return (plan) => {
     const { validation } = validator.validate(plan);
     if (!validation.ok) return { ok: false, problems: validation.problems };
@@ -48,11 +58,11 @@ export function createSimulator(): (plan: unknown) => SimOutcome {
       checked.scenarios?.find((s) => s.id === id)?.uncertainty?.length ? uncertainVariableUses(checked, id) : null;
     return {
       ok: true,
-      results: validation.scenarios.map(simulate),
+      results: validation.scenarios.map((s) => once(simulated, s, () => simulate(s))),
       resolved: validation.scenarios.map((s) => resolvedView(s, uses(s.id))),
       // Actuals are read by nothing else the resolver does, and only add to the cost it
       // checks: without them each scenario resolves the same, with no actuals.
-      budgets: checked.actuals ? validation.scenarios.map((s) => simulate({ ...s, actuals: null })) : null,
+      budgets: checked.actuals ? validation.scenarios.map((s) => once(planned, s, () => simulate({ ...s, actuals: null }))) : null,
     };
   };
 }

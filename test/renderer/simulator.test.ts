@@ -11,6 +11,7 @@ import { uncertainVariableUses } from '../../shared/uncertainty/variable-use';
 import { validatePlan } from '../../shared/validate';
 import { createSimulator, type SimOutcome } from '../../renderer/logic/simulation';
 import { resolvedView } from '../../renderer/logic/resolved';
+import demoPlan from '../../shared/demo/wmvru-plan.json';
 import { generatePlan } from '../bench/generate';
 import { BREAKING_EDITS, EDITS } from '../core/plan-edits';
 
@@ -75,5 +76,22 @@ describe('the simulator kept between requests', () => {
     expect(next.plan.interventions[2]).toBe(first.plan.interventions[2]);
     expect(next.plan.interventions[3]).not.toBe(first.plan.interventions[3]);
     expect(next.scenarios[1].streams).toBe(first.scenarios[1].streams);
+  });
+
+  it('simulates again only the scenarios an edit reaches', () => {
+    const run = createSimulator();
+    const plan = structuredClone(demoPlan) as Plan;
+    const first = run(structuredClone(plan));
+    const cut = plan.scenarios!.findIndex((s) => s.id === 'cut-25-june');
+    plan.scenarios![cut].variables = { ...plan.scenarios![cut].variables, grantLevel: 0.6 };
+    const next = run(structuredClone(plan));
+    if (!first.ok || !next.ok) throw new Error('the demo plan is valid');
+    expect(next).toStrictEqual(fromNothing(plan));
+    // Base (first) and the scenarios the edit leaves alone keep their results; the cut's are new.
+    next.results.forEach((result, i) => {
+      if (i === cut + 1) expect(result).not.toBe(first.results[i]);
+      else expect(result).toBe(first.results[i]);
+    });
+    expect(next.results[cut + 1].totals.closures).toBeGreaterThan(first.results[cut + 1].totals.closures);
   });
 });
