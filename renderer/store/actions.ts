@@ -53,7 +53,8 @@ export async function applyEdit(edit: PlanEdit): Promise<EditResult> {
   performance.mark('headroom:edit-sent');
   // Simulate the edited plan at once, while the store checks and saves it: the screen
   // shows the new result without waiting for the round trip.
-  optimistic = simulateDraft(edit);
+  const draft = simulateDraft(edit);
+  optimistic = draft && { seq: draft.seq, json: stableJson(draft.plan) };
   try {
     const result = await api.applyEdit(edit);
     performance.mark('headroom:edit-stored');
@@ -77,7 +78,8 @@ export async function applyEdit(edit: PlanEdit): Promise<EditResult> {
   }
 }
 
-function simulateDraft(edit: PlanEdit): { seq: number; json: string } | null {
+/** Sends the stored plan with an edit applied to be simulated as a draft; the draft, or null when there is none. */
+function simulateDraft(edit: PlanEdit): { seq: number; plan: unknown } | null {
   const snapshot = useStore.getState().snapshot;
   if (!snapshot || snapshot.info.readOnly || edit.ops.length === 0) return null;
   let draft: unknown;
@@ -86,10 +88,10 @@ function simulateDraft(edit: PlanEdit): { seq: number; json: string } | null {
   } catch {
     return null;
   }
-  return { seq: requestSimulation(draft, { draft: true, revision: snapshot.info.revision }), json: stableJson(draft) };
+  return { seq: requestSimulation(draft, { draft: true, revision: snapshot.info.revision }), plan: draft };
 }
 
-/** Simulates the stored plan with an edit not yet stored (a slider being dragged). */
+/** Simulates the stored plan with an edit not yet stored (a slider being dragged); nothing else is kept of it. */
 export function previewEdit(edit: PlanEdit): void {
   simulateDraft(edit);
 }
