@@ -18,12 +18,8 @@ export interface Copula {
 /** The copula for a scenario's uncertainty and correlations; null when nothing is correlated. Throws on a matrix validation refuses. */
 export function copulaFor(uncertainty: readonly Uncertainty[], correlations: readonly Correlation[]): Copula | null {
   if (correlations.length === 0) return null;
-  const factor = cholesky(
-    correlationMatrix(
-      uncertainty.map((u) => u.variable),
-      correlations,
-    ),
-  );
+  const names = uncertainty.map((u) => u.variable);
+  const factor = cholesky(correlationMatrix(names, correlations));
   if (!factor) throw new RangeError('the correlations are not positive definite');
   return { rows: factor.map((row, i) => (row.subarray(0, i).every((x) => x === 0) ? null : row.slice(0, i + 1))) };
 }
