@@ -89,7 +89,7 @@ function rewrite(value: Json, from: string, to: string, path: readonly (string |
 
 /**
  * Renames a plan variable everywhere, as one edit: its definition, the scenarios' own values
- * of it, what is uncertain about it, and every formula that uses it (rewritten from the
+ * of it, what is uncertain about it and its correlations, and every formula that uses it (rewritten from the
  * parsed formula). A name that is taken or not allowed is refused with the reason.
  */
 export function renameVariableEdit(plan: Plan, from: string, to: string): { edit: PlanEdit } | { problem: string } {
@@ -112,6 +112,8 @@ export function renameVariableEdit(plan: Plan, from: string, to: string): { edit
         if (scenario.variables) after.variables = renamedRecord(scenario.variables, from, to);
         if (scenario.uncertainty)
           after.uncertainty = (after.uncertainty as { variable: string }[]).map((u) => (u.variable === from ? { ...u, variable: to } : u));
+        if (scenario.correlations)
+          after.correlations = scenario.correlations.map((c) => ({ ...c, between: c.between.map((name) => (name === from ? to : name)) }));
         setIfChanged(['scenarios', si], scenario, after);
       });
     } else if (Array.isArray(value)) value.forEach((item, i) => setIfChanged([key, i], item, rewrite(item, from, to)));

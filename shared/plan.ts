@@ -7,6 +7,7 @@ import { VARIABLE_RE, variableNameProblem } from './names';
 import { isDate, isFyLabel, isMonth } from './months';
 import { ceilingProblem, MAX_POUNDS, poundsToPence } from './money';
 import { ID_RE } from './parse';
+import { CorrelationSchema, SamplingSchema } from './uncertainty/correlation';
 import { UncertaintySchema } from './uncertainty/distributions';
 
 export { ID_RE };
@@ -213,6 +214,8 @@ export const ScenarioSchema = z.strictObject({
   // A field changed again and again is evaluated through each change (`base`): bound it.
   changes: z.array(ChangeSchema).max(MAX_CHANGES, `more than ${MAX_CHANGES} changes in one scenario`).optional(),
   uncertainty: z.array(UncertaintySchema).optional(),
+  correlations: z.array(CorrelationSchema).optional(),
+  sampling: SamplingSchema.optional(),
   notes: text().optional(),
 });
 

@@ -7,6 +7,7 @@ import { pathText } from './problem';
 import { parseFy } from './months';
 import { friendlyError, PlanSchema, type Plan } from './plan';
 import { CompiledPlan } from './compiled/compile';
+import { correlationProblems } from './uncertainty/correlation';
 import { BASE_SCENARIO_ID, type PlanProblem, type ResolvedScenario } from './resolve';
 
 export type Validation =
@@ -70,6 +71,8 @@ export function crossReferenceProblems(plan: Plan): PlanProblem[] {
     const variables = (scenario.uncertainty ?? []).map((u) => u.variable);
     for (const ui of duplicates(variables))
       add(`scenarios[${si}].uncertainty[${ui}].variable`, `"${variables[ui]}" is already uncertain in this scenario`);
+    for (const problem of correlationProblems(scenario.uncertainty ?? [], scenario.correlations ?? []))
+      add(pathText(['scenarios', si, ...problem.path]), problem.message);
   });
   for (const index of duplicates(scenarios.map((s) => s.id))) {
     add(`scenarios[${index}].id`, `"${scenarios[index].id}" is used by another scenario`);

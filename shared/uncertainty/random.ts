@@ -20,11 +20,33 @@ function mix64(z: bigint): bigint {
  * worker computes it and in whatever order; jumping would cost k jumps to reach draw k.
  */
 export function drawStream(seed: number, drawIndex: number): UniformSource {
+  checkSeed(seed);
+  checkIndex('drawIndex', drawIndex);
+  return streamFor(mix64(BigInt.asUintN(64, BigInt(seed))) ^ BigInt(drawIndex));
+}
+
+// Keys permutation streams apart from draw streams: a different hash of the seed.
+const PERMUTATION_DOMAIN = 0x4c6174696e48797en; // "LatinHy~"
+
+/**
+ * The generator that orders variable `variableIndex`'s Latin hypercube strata in a run seeded
+ * with `seed`: its own stream, apart from every draw's, so a worker can make it on its own.
+ */
+export function permutationStream(seed: number, variableIndex: number): UniformSource {
+  checkSeed(seed);
+  checkIndex('variableIndex', variableIndex);
+  return streamFor(mix64(mix64(BigInt.asUintN(64, BigInt(seed))) ^ PERMUTATION_DOMAIN) ^ BigInt(variableIndex));
+}
+
+function checkSeed(seed: number): void {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
-  if (!Number.isSafeInteger(drawIndex) || drawIndex < 0) {
-    throw new RangeError(`drawIndex must be a whole number 0 or more, got ${drawIndex}`);
-  }
-  const key = mix64(BigInt.asUintN(64, BigInt(seed))) ^ BigInt(drawIndex);
+}
+
+function checkIndex(name: string, index: number): void {
+  if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`${name} must be a whole number 0 or more, got ${index}`);
+}
+
+function streamFor(key: bigint): UniformSource {
   // Two consecutive splitmix64 outputs; mix64 is a bijection, so they are never both 0.
   const s0 = mix64((key + GOLDEN_GAMMA) & MASK64);
   const s1 = mix64((key + 2n * GOLDEN_GAMMA) & MASK64);

@@ -59,3 +59,52 @@ export function exactSum(values: readonly number[]): number {
   }
   return hi;
 }
+
+/** 1-based ranks of `values`, tied values sharing the average of the ranks they span. */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+  const ranks = new Float64Array(n);
+  for (let start = 0; start < n;) {
+    let end = start + 1;
+    while (end < n && values[order[end]] === values[order[start]]) end++;
+    const rank = (start + 1 + end) / 2; // the mean of ranks start+1 .. end
+    for (let i = start; i < end; i++) ranks[order[i]] = rank;
+    start = end;
+  }
+  return ranks;
+}
+
+/**
+ * Spearman's rank correlation of paired values: the Pearson correlation of their average ranks
+ * (ties handled as statisticians do). Null when either side has one value only, so no ordering.
+ */
+export function spearman(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
+  if (xs.length !== ys.length) throw new RangeError(`cannot pair ${xs.length} values with ${ys.length}`);
+  return pearson(averageRanks(xs), averageRanks(ys));
+}
+
+function pearson(xs: Float64Array, ys: Float64Array): number | null {
+  const n = xs.length;
+  if (n === 0) return null;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i];
+    my += ys[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i] - mx;
+    const dy = ys[i] - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  if (sxx === 0 || syy === 0) return null;
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+}

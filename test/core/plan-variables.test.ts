@@ -81,6 +81,26 @@ describe('renameVariableEdit', () => {
     expect(applyEdit(after, inverse).plan).toEqual(plan);
   });
 
+  it('renames it in the correlations of the scenarios that make it uncertain', () => {
+    const correlated: Plan = {
+      ...plan,
+      scenarios: [
+        {
+          ...plan.scenarios![0],
+          uncertainty: [...plan.scenarios![0].uncertainty!, { variable: 'grantLevel', dist: 'uniform', min: 0.7, max: 1 }],
+          correlations: [{ between: ['grantLevel', 'grant'], rank: 0.5 }],
+          sampling: 'latin-hypercube',
+        },
+      ],
+    };
+    const result = renameVariableEdit(correlated, 'grant', 'award');
+    if (!('edit' in result)) throw new Error(result.problem);
+    const renamed = applyEdit(correlated, result.edit).plan as Plan;
+    expect(renamed.scenarios![0].correlations).toEqual([{ between: ['grantLevel', 'award'], rank: 0.5 }]);
+    expect(renamed.scenarios![0].sampling).toBe('latin-hypercube');
+    expect(validatePlan(correlated).ok && validatePlan(renamed).ok).toBe(true);
+  });
+
   it('refuses a name that is taken or not allowed', () => {
     expect(renameVariableEdit(plan, 'grant', 'grantLevel')).toEqual({ problem: 'there is already a variable called "grantLevel"' });
     expect(renameVariableEdit(plan, 'grant', 'fy')).toEqual({ problem: '"fy" is reserved in formulas and cannot be a variable name' });

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import {
-  UncertaintySchema,
-  centralValue,
-  normalCdf,
-  normalQuantile,
-  sample,
-  sampleAll,
-  type Uncertainty,
-} from '../../shared/uncertainty/distributions';
+import { UncertaintySchema, centralValue, sample, sampleAll, type Uncertainty } from '../../shared/uncertainty/distributions';
+import { normalCdf, normalQuantile } from '../../shared/uncertainty/normal';
 import { drawStream } from '../../shared/uncertainty/random';
 
 const N = 20_000;

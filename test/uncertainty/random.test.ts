@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawStream, nextUnit } from '../../shared/uncertainty/random';
+import { drawStream, nextUnit, permutationStream } from '../../shared/uncertainty/random';
 
 const M64 = (1n << 64n) - 1n;
 const rotl = (x: bigint, k: bigint) => ((x << k) | (x >> (64n - k))) & M64;
@@ -103,5 +103,16 @@ describe('drawStream and nextUnit', () => {
     expect(() => drawStream(1.5, 0)).toThrow('seed must be a whole number, got 1.5');
     expect(() => drawStream(1, -1)).toThrow('drawIndex must be a whole number 0 or more, got -1');
     expect(() => drawStream(2 ** 60, 0)).toThrow(RangeError);
+  });
+
+  it('keeps permutation streams apart from draw streams, one per (seed, variable)', () => {
+    const take = (g: ReturnType<typeof drawStream>) => Array.from({ length: 8 }, () => nextUnit(g));
+    const first = take(permutationStream(4, 0));
+    expect(take(permutationStream(4, 0))).toEqual(first);
+    for (const other of [permutationStream(4, 1), permutationStream(5, 0), drawStream(4, 0), drawStream(4, 1)]) {
+      expect(take(other)).not.toEqual(first);
+    }
+    expect(() => permutationStream(1, -1)).toThrow('variableIndex must be a whole number 0 or more, got -1');
+    expect(() => permutationStream(0.5, 0)).toThrow('seed must be a whole number, got 0.5');
   });
 });

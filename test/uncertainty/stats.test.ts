@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exactSum, nearestRank, summarise } from '../../shared/uncertainty/stats';
+import { averageRanks, exactSum, nearestRank, spearman, summarise } from '../../shared/uncertainty/stats';
 
 describe('summarise', () => {
   // Nearest rank: the p-th percentile is the value at 1-based rank ceil(p/100 × N) in ascending order.
@@ -57,5 +57,49 @@ describe('exactSum', () => {
   it('refuses values that are not finite', () => {
     expect(() => exactSum([1, NaN])).toThrow('cannot sum NaN');
     expect(() => summarise([1, Infinity])).toThrow(RangeError);
+  });
+});
+
+describe('spearman', () => {
+  // scipy.stats.rankdata and spearmanr.
+  const xs = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3];
+  const ys = [2, 7, 1, 8, 2, 8, 1, 8, 2, 8];
+
+  it('ranks from 1, ties sharing the average of their ranks', () => {
+    expect(Array.from(averageRanks(xs))).toEqual([4.5, 1.5, 6, 1.5, 7.5, 10, 3, 9, 7.5, 4.5]);
+    expect(Array.from(averageRanks([]))).toEqual([]);
+  });
+
+  it('is the Pearson correlation of the average ranks, ties included', () => {
+    expect(spearman(xs, ys)).toBeCloseTo(0.13471506281091267, 14);
+    expect(spearman(ys, xs)).toBe(spearman(xs, ys));
+  });
+
+  it('is ±1 for any increasing or decreasing relation, and unchanged by one', () => {
+    const x = [0.3, -2, 5, 1e9, 7];
+    expect(
+      spearman(
+        x,
+        x.map((v) => Math.exp(v / 1e9)),
+      ),
+    ).toBe(1);
+    expect(
+      spearman(
+        x,
+        x.map((v) => -(v ** 3)),
+      ),
+    ).toBe(-1);
+    expect(
+      spearman(
+        x.map((v) => v ** 3),
+        ys.slice(0, 5),
+      ),
+    ).toBe(spearman(x, ys.slice(0, 5)));
+  });
+
+  it('is null when a side never varies or there are no values, and refuses unequal lengths', () => {
+    expect(spearman([1, 2, 3], [4, 4, 4])).toBeNull();
+    expect(spearman([], [])).toBeNull();
+    expect(() => spearman([1, 2], [1])).toThrow('cannot pair 2 values with 1');
   });
 });
