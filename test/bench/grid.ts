@@ -1,5 +1,7 @@
 // Parts 1 and 2: the engine against HyperFormula and against the floor (a flat typed-array
 // loop), over a grid of generated plans (N interventions × M months × S scenarios).
+import { createSimulator } from '../../renderer/logic/simulation';
+import { compilePlan } from '../../shared/compiled/compile';
 import { simulate } from '../../shared/engine';
 import type { Plan } from '../../shared/plan';
 import { resolveScenario, type ResolvedScenario } from '../../shared/resolve';
@@ -46,8 +48,14 @@ export interface GridResult {
   readonly months: number;
   readonly scenarios: number;
   readonly closures: number;
-  /** simulate(): every resolved scenario; edit: one annual cost changed, then resolve + simulate of every scenario. */
-  readonly engine: { readonly simulate: Timing; readonly edit: Timing };
+  /**
+   * simulate(): every resolved scenario. edit: one annual cost changed, taken in by the plan
+   * compiled once (withEdit), then resolve + simulate of every scenario. appEdit: the sim
+   * worker's whole answer to the same edit (createSimulator: validation, simulate, the views).
+   */
+  readonly engine: { readonly simulate: Timing; readonly edit: Timing; readonly appEdit: Timing };
+  /** The compiled plan's edit gives the results of resolveScenario + simulate of the edited plan. */
+  readonly editMatchesFresh: boolean;
   readonly flat: Timing;
   /** The flat loop's FY spend and partner equal the engine's for the base scenario (which closes nothing). */
   readonly flatMatchesBase: boolean;
@@ -79,6 +87,49 @@ function editedPounds(original: number, round: number): number {
  * How many leading scenarios (base first) fit the cell cap, from the layout of the base alone
  * (every scenario's sheet is about the size of the base's); 0 when not even the base fits.
  */
+/**
+ * The engine's edit as the app makes it (renderer/logic/simulation.ts): the plan compiled
+ * once, each edit taken in with withEdit, then resolve + simulate of the given scenarios.
+ * Every call edits to a value other than the one before, so each re-resolves what it reaches.
+ */
+function engineEditor(plan: Plan, k: number, ids: readonly string[]): () => void {
+  const original = plan.interventions[k].annualCost as number;
+  let compiled = compilePlan(plan);
+  for (const id of ids) compiled.resolve(id);
+  let edits = 0;
+  return () => {
+    compiled = compiled.withEdit(withAnnualCost(plan, k, editedPounds(original, edits++)));
+    for (const id of ids) {
+      const resolved = compiled.resolve(id);
+      if (!resolved.scenario) throw new Error(`${id}: ${resolved.problems[0]?.message}`);
+      simulate(resolved.scenario);
+    }
+  };
+}
+
+/** The sim worker's answer to each edit (createSimulator), one after another as the app sends them. */
+function appEditor(plan: Plan, k: number): () => void {
+  const original = plan.interventions[k].annualCost as number;
+  const simulator = createSimulator();
+  simulator(plan);
+  let edits = 0;
+  return () => {
+    const outcome = simulator(withAnnualCost(plan, k, editedPounds(original, edits++)));
+    if (!outcome.ok) throw new Error(`the edited plan is not valid: ${outcome.problems[0]?.message}`);
+  };
+}
+
+/** An edit through the compiled plan gives, to the penny, what resolving the edited plan afresh gives. */
+function editMatchesFresh(plan: Plan, k: number, ids: readonly string[]): boolean {
+  const original = plan.interventions[k].annualCost as number;
+  const compiled = compilePlan(plan);
+  compiled.resolveAll();
+  const edited = withAnnualCost(plan, k, editedPounds(original, 0));
+  const viaEdit = compiled.withEdit(edited).resolveAll().map(simulate);
+  const fresh = resolveAll(edited, ids).map(simulate);
+  return JSON.stringify(viaEdit) === JSON.stringify(fresh);
+}
+
 function sampleSize(planCells: number, baseCells: number, scenarios: number): number {
   if (planCells + baseCells > HF_HARD_CAP) return 0;
   return Math.max(1, Math.min(scenarios, Math.floor((HF_CELL_CAP - planCells) / Math.max(1, baseCells))));
@@ -155,10 +206,7 @@ export function benchPlan(interventions: number, months: number, scenarios: numb
       hfTasks.push({
         name: 'engine-edit-subset',
         batchable: true,
-        run: (round) => {
-          const edited = withAnnualCost(plan, k, editedPounds(original, round));
-          for (const id of subsetIds) simulate(resolveScenario(edited, id).scenario!);
-        },
+        run: engineEditor(plan, k, subsetIds),
       });
     }
     hfResult = (stats) => {
@@ -190,23 +238,23 @@ export function benchPlan(interventions: number, months: number, scenarios: numb
     {
       name: 'edit',
       batchable: true,
-      run: (round) => {
-        const edited = withAnnualCost(plan, k, editedPounds(original, round));
-        for (const id of ids) simulate(resolveScenario(edited, id).scenario!);
-      },
+      run: engineEditor(plan, k, ids),
     },
+    { name: 'app-edit', batchable: true, run: appEditor(plan, k) },
     ...hfTasks,
   ];
   const stats = interleave(tasks, { budgetMs: 1000 });
   const engineSim = stats.get('simulate')!;
   const flat = stats.get('flat')!;
   const edit = stats.get('edit')!;
+  const appEdit = stats.get('app-edit')!;
   return {
     interventions,
     months,
     scenarios,
     closures,
-    engine: { simulate: engineSim, edit },
+    engine: { simulate: engineSim, edit, appEdit },
+    editMatchesFresh: editMatchesFresh(plan, k, ids),
     flat,
     flatMatchesBase,
     simulateOverFlat: engineSim.cpu.median / flat.cpu.median,

@@ -1,21 +1,33 @@
-// Part 4: screens in Chromium (the browser harness).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { startHarness } from '../../electron/harness/server';
+// Part 4: screens in Chromium (the browser harness), each set against a peer timed in the same
+// page: a grant level typed + Enter to the chart settled, each step of a dragged level slider
+// to the figures updated, and (screens-risk.ts) a risk run from the click to the results.
+import type { Page } from 'playwright-core';
+import { launchBrowser, loadPeer, openApp, openHarness, peerEdit, screensMissing, startPeer } from './browser';
 import { stat, type Stat } from './measure';
-import { quick, root } from './options';
-
-const CHROMIUM = process.env.HEADROOM_CHROMIUM ?? '/usr/bin/chromium';
+import { quick } from './options';
+import type { PeerTiming } from './page-probe';
+import { benchAppRisk, type AppRiskResult } from './screens-risk';
 
 export interface ScreensResult {
   readonly plan: string;
   readonly renderer: string;
   readonly edit: string;
+  /** Wall ms, Playwright round trips included. */
   readonly editToChart: Stat;
+  /** The in-page peer after each edit: the engine's edit + one render of the chart with the final data (page ms). */
+  readonly peer: { readonly total: Stat; readonly engine: Stat; readonly render: Stat } | { readonly skipped: string };
+  /** The peer's chart showed what the app's chart showed after every edit. */
+  readonly peerAgrees: boolean | null;
+  readonly slider: string;
+  /** Each step of the dragged slider to the figures updated (wall ms). */
+  readonly sliderStep: Stat | { readonly skipped: string };
+  readonly appRisk: AppRiskResult | { readonly skipped: string };
   readonly firstLoad: number;
 }
+
+const SCENARIO = 'cut-25-june';
+const LEVEL = 'level-ho-core-2021/22';
+const CHART = '[data-testid="scenario-chart"] [data-testid="month-chart"]';
 
 /**
  * Waits until no simulation or save is on its way and the scenario chart shows a result other
@@ -23,74 +35,143 @@ export interface ScreensResult {
  */
 async function chartSettled(page: Page, before: string): Promise<string> {
   const handle = await page.waitForFunction(
-    (previous) => {
-      const chart = document.querySelector('[data-testid="scenario-chart"] [data-testid="month-chart"]');
+    ([selector, previous]) => {
+      const chart = document.querySelector(selector);
       const busy = document.querySelector('.sim-state.busy');
       const saving = document.querySelector('[data-testid="save-state"]')?.textContent === 'Saving…';
       const shown = chart?.getAttribute('data-result') ?? null;
       return shown !== null && !busy && !saving && shown !== previous ? shown : false;
     },
-    before,
+    [CHART, before] as const,
     { polling: 'raf', timeout: 30_000 },
   );
   return (await handle.jsonValue()) as string;
 }
 
-export async function benchScreens(): Promise<ScreensResult | { skipped: string }> {
-  const fresh = process.env.HEADROOM_BENCH_RENDERER;
-  const rendererDir = fresh ?? path.join(root, 'out/renderer');
-  const missing = [path.join(root, 'electron/harness/server.ts'), path.join(rendererDir, 'index.html')].filter((f) => !fs.existsSync(f));
-  if (missing.length) return { skipped: `screens: harness not ready (${missing.map((f) => path.relative(root, f)).join(', ')} missing)` };
-  if (!fs.existsSync(CHROMIUM)) return { skipped: `screens: no Chromium at ${CHROMIUM} (set HEADROOM_CHROMIUM)` };
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-bench-screens-'));
-  const browserTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-bench-chromium-'));
-  const harness = await startHarness({ dataDir, rendererDir, onError: () => {} });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-    env: { ...process.env, TMPDIR: browserTmp },
-  });
+/** Until the level's amount (from the worker's answer) differs from `before` and nothing is simulating. */
+async function figuresUpdated(page: Page, before: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    ([testId, previous]) => {
+      const shown = document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null;
+      return shown !== null && shown !== previous && !document.querySelector('.sim-state.busy') ? shown : false;
+    },
+    [`${LEVEL}-amount`, before] as const,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Typed levels, each stored with Enter, until the chart settles; the peer after each. */
+async function editRounds(page: Page, withPeer: boolean) {
+  const field = page.getByTestId(LEVEL);
+  await field.waitFor();
+  let chart = await chartSettled(page, '');
+  if (withPeer) await startPeer(page, SCENARIO, CHART);
+  const app: number[] = [];
+  const peers: PeerTiming[] = [];
+  let agrees = true;
+  const levels = [70, 80, 65, 85];
+  const rounds = quick ? 6 : 14;
+  for (let round = -2; round < rounds; round++) {
+    const level = levels[(round + 4) % levels.length];
+    const start = performance.now();
+    await field.fill(String(level));
+    await field.press('Enter');
+    chart = await chartSettled(page, chart);
+    const elapsed = performance.now() - start;
+    // The peer takes in the same stored plan, after the app has settled (so neither disturbs the other).
+    const peer = withPeer ? await peerEdit(page) : null;
+    if (peer) agrees &&= peer.shown === chart;
+    if (round < 0) continue;
+    app.push(elapsed);
+    if (peer) peers.push(peer);
+  }
+  return { app: stat(app), peers, agrees };
+}
+
+/** Drags the level's slider step by step (about 2% a step), timing each step to the figures updated. */
+async function sliderSteps(page: Page): Promise<Stat> {
+  const slider = page.getByTestId(`${LEVEL}-slider`);
+  const box = (await slider.boundingBox())!;
+  const range = await slider.evaluate((el: HTMLInputElement) => ({ min: Number(el.min), max: Number(el.max), value: Number(el.value) }));
+  const xOf = (value: number) => box.x + ((value - range.min) / (range.max - range.min)) * box.width;
+  const y = box.y + box.height / 2;
+  const value = () => slider.evaluate((el: HTMLInputElement) => el.value);
+  let amount = (await page.getByTestId(`${LEVEL}-amount`).textContent()) ?? '';
+  let x = xOf(range.value);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const samples: number[] = [];
+  const steps = quick ? 8 : 20;
+  const dx = (2 * box.width) / (range.max - range.min);
+  let shown = await value();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const t = performance.now();
-    await page.goto(harness.url, { waitUntil: 'load' });
-    await page.getByTestId('screen-overview').waitFor();
-    const firstLoad = performance.now() - t;
-    await page.getByTestId('nav-scenarios').click();
-    await page.getByTestId('screen-scenarios').waitFor();
-    await page.getByTestId('scenario-item-cut-25-june').click();
-    const field = page.getByTestId('level-ho-core-2021/22');
-    await field.waitFor();
-    let chart = await chartSettled(page, '');
-    const samples: number[] = [];
-    const levels = [70, 80, 65, 85];
-    const rounds = quick ? 6 : 14;
-    for (let round = -2; round < rounds; round++) {
-      const level = levels[(round + 4) % levels.length];
+    for (let step = -2; step < steps && x - dx > box.x;) {
+      x -= dx;
       const start = performance.now();
-      await field.fill(String(level));
-      await field.press('Enter');
-      chart = await chartSettled(page, chart);
-      if (round >= 0) samples.push(performance.now() - start);
+      await page.mouse.move(x, y);
+      const now = await value();
+      // A move within the same percent changes nothing: keep dragging.
+      if (now === shown) continue;
+      shown = now;
+      amount = await figuresUpdated(page, amount);
+      if (step >= 0) samples.push(performance.now() - start);
+      step++;
     }
+  } finally {
+    await page.mouse.up();
+  }
+  return stat(samples);
+}
+
+export async function benchScreens(): Promise<ScreensResult | { skipped: string }> {
+  const missing = screensMissing();
+  if (missing) return { skipped: missing };
+  const { browser, close } = await launchBrowser();
+  try {
+    const { harness, close: closeHarness } = await openHarness();
+    let edits: Awaited<ReturnType<typeof editRounds>>;
+    let sliderStep: Stat | { skipped: string };
+    let firstLoad: number;
+    let peerMissing: string | null;
+    try {
+      const opened = await openApp(browser, harness);
+      const page = opened.page;
+      firstLoad = opened.firstLoad;
+      peerMissing = await loadPeer(page);
+      await page.getByTestId('nav-scenarios').click();
+      await page.getByTestId('screen-scenarios').waitFor();
+      await page.getByTestId(`scenario-item-${SCENARIO}`).click();
+      edits = await editRounds(page, peerMissing === null);
+      sliderStep = await sliderSteps(page).catch((error: unknown) => ({
+        skipped: `slider: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      }));
+      await page.close();
+    } finally {
+      await closeHarness();
+    }
+    const appRisk = await benchAppRisk(browser);
+    const peers = edits.peers;
     return {
-      plan: 'the demo plan (21 interventions, 36 months), scenario cut-25-june',
-      renderer: fresh ? 'built fresh from renderer/' : 'out/renderer as found',
+      plan: `the demo plan (21 interventions, 36 months), scenario ${SCENARIO}`,
+      renderer: process.env.HEADROOM_BENCH_RENDERER ? 'built fresh from renderer/' : 'out/renderer as found',
       edit: 'type a 2021/22 grant level for ho-core and press Enter, until the scenario chart has redrawn and nothing is simulating or saving (includes Playwright round trips)',
-      editToChart: stat(samples),
+      editToChart: edits.app,
+      peer: peerMissing
+        ? { skipped: peerMissing }
+        : {
+            total: stat(peers.map((p) => p.totalMs)),
+            engine: stat(peers.map((p) => p.engineMs)),
+            render: stat(peers.map((p) => p.renderMs)),
+          },
+      peerAgrees: peerMissing ? null : edits.agrees,
+      slider:
+        'drag the same level’s slider down about 2% a step, each step until the level’s amount shows the worker’s answer and nothing is simulating',
+      sliderStep,
+      appRisk,
       firstLoad,
     };
   } finally {
-    await browser.close();
-    await harness.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(browserTmp, { recursive: true, force: true });
+    await close();
   }
 }
