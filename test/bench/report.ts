@@ -99,8 +99,9 @@ export function printScreens(screens: Maybe<ScreensResult>): void {
   const peer = 'skipped' in screens.peer ? null : screens.peer;
   const slider = 'skipped' in screens.sliderStep ? null : screens.sliderStep;
   console.log(
-    `Screens (Chromium, demo plan, wall ms, median / p95): edit to settled chart ${ms(screens.editToChart.median)} / ${ms(screens.editToChart.p95)}; ` +
-      `slider step to figures ${slider ? `${ms(slider.median)} / ${ms(slider.p95)}` : (screens.sliderStep as { skipped: string }).skipped}; ` +
+    `Screens (Chromium, demo plan, wall ms, median / p95): edit to settled chart ${ms(screens.editToChart.median)} / ${ms(screens.editToChart.p95)} ` +
+      `(${ms(screens.editToChartInPage.median)} in the page from Enter); ` +
+      `slider step to figures ${slider ? `${ms(slider.median)} / ${ms(slider.p95)} (${ms(screens.sliderStepInPage!.median)} in the page from the input)` : (screens.sliderStep as { skipped: string }).skipped}; ` +
       `in-page peer ${peer ? `${ms(peer.total.median)} (engine edit ${ms(peer.engine.median)} + chart render ${ms(peer.render.median)})` : (screens.peer as { skipped: string }).skipped}` +
       `${screens.peerAgrees === false ? ' (its chart DIFFERS from the app’s)' : ''}; first load ${ms(screens.firstLoad)}`,
   );
@@ -136,11 +137,14 @@ const figure = (value: number | null) =>
   value === null ? '-' : Math.abs(value) >= 1000 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2);
 
 export function targetsTable(targets: Targets): string {
-  return table(
-    ['target', 'bound', 'value', 'met', 'note'],
+  const lines = table(
+    ['target', 'bound', 'value', 'met'],
     TARGET_NAMES.map((name) => {
       const t = targets[name];
-      return [name, t.target, figure(t.value), t.met ? 'yes' : 'NO', t.note ?? ''];
+      return [name, t.target, figure(t.value), t.met ? 'yes' : 'NO'];
     }),
-  );
+  ).split('\n');
+  // The notes left-aligned after the table's columns.
+  const notes = ['note', '----', ...TARGET_NAMES.map((name) => targets[name].note ?? '')];
+  return lines.map((line, i) => `${line}  ${notes[i]}`.trimEnd()).join('\n');
 }

@@ -14,6 +14,8 @@ export interface ScreensResult {
   readonly edit: string;
   /** Wall ms, Playwright round trips included. */
   readonly editToChart: Stat;
+  /** The same, on the page's clock from the Enter key's arrival (no typing, no round trips). */
+  readonly editToChartInPage: Stat;
   /** The in-page peer after each edit: the engine's edit + one render of the chart with the final data (page ms). */
   readonly peer: { readonly total: Stat; readonly engine: Stat; readonly render: Stat } | { readonly skipped: string };
   /** The peer's chart showed what the app's chart showed after every edit. */
@@ -21,6 +23,8 @@ export interface ScreensResult {
   readonly slider: string;
   /** Each step of the dragged slider to the figures updated (wall ms). */
   readonly sliderStep: Stat | { readonly skipped: string };
+  /** The same, on the page's clock from the slider's input event. */
+  readonly sliderStepInPage: Stat | null;
   readonly appRisk: AppRiskResult | { readonly skipped: string };
   readonly firstLoad: number;
 }
@@ -33,41 +37,63 @@ const CHART = '[data-testid="scenario-chart"] [data-testid="month-chart"]';
  * Waits until no simulation or save is on its way and the scenario chart shows a result other
  * than `before` (its data-result: scenario, total spend, total drawn); returns that result.
  */
-async function chartSettled(page: Page, before: string): Promise<string> {
+async function chartSettled(page: Page, before: string): Promise<Seen> {
   const handle = await page.waitForFunction(
     ([selector, previous]) => {
       const chart = document.querySelector(selector);
       const busy = document.querySelector('.sim-state.busy');
       const saving = document.querySelector('[data-testid="save-state"]')?.textContent === 'Saving…';
       const shown = chart?.getAttribute('data-result') ?? null;
-      return shown !== null && !busy && !saving && shown !== previous ? shown : false;
+      const since = performance.now() - ((window as unknown as MarkWindow).benchMark ?? NaN);
+      return shown !== null && !busy && !saving && shown !== previous ? { shown, since } : false;
     },
     [CHART, before] as const,
     { polling: 'raf', timeout: 30_000 },
   );
-  return (await handle.jsonValue()) as string;
+  return (await handle.jsonValue()) as Seen;
+}
+
+/** What a wait saw, and the page's ms since the last Enter or slider input (the `benchMark`). */
+interface Seen {
+  readonly shown: string;
+  readonly since: number;
+}
+
+type MarkWindow = { benchMark?: number };
+
+/** Marks, on the page's clock, each Enter and each slider input as the page receives it. */
+async function markInputs(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as MarkWindow;
+    const mark = () => (w.benchMark = performance.now());
+    document.addEventListener('keydown', (e) => e.key === 'Enter' && mark(), true);
+    document.addEventListener('input', (e) => (e.target as HTMLInputElement | null)?.type === 'range' && mark(), true);
+  });
 }
 
 /** Until the level's amount (from the worker's answer) differs from `before` and nothing is simulating. */
-async function figuresUpdated(page: Page, before: string): Promise<string> {
+async function figuresUpdated(page: Page, before: string): Promise<Seen> {
   const handle = await page.waitForFunction(
     ([testId, previous]) => {
       const shown = document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null;
-      return shown !== null && shown !== previous && !document.querySelector('.sim-state.busy') ? shown : false;
+      const since = performance.now() - ((window as unknown as MarkWindow).benchMark ?? NaN);
+      return shown !== null && shown !== previous && !document.querySelector('.sim-state.busy') ? { shown, since } : false;
     },
     [`${LEVEL}-amount`, before] as const,
     { polling: 'raf', timeout: 30_000 },
   );
-  return (await handle.jsonValue()) as string;
+  return (await handle.jsonValue()) as Seen;
 }
 
 /** Typed levels, each stored with Enter, until the chart settles; the peer after each. */
 async function editRounds(page: Page, withPeer: boolean) {
   const field = page.getByTestId(LEVEL);
   await field.waitFor();
-  let chart = await chartSettled(page, '');
+  await markInputs(page);
+  let chart = (await chartSettled(page, '')).shown;
   if (withPeer) await startPeer(page, SCENARIO, CHART);
   const app: number[] = [];
+  const inPage: number[] = [];
   const peers: PeerTiming[] = [];
   let agrees = true;
   const levels = [70, 80, 65, 85];
@@ -77,20 +103,22 @@ async function editRounds(page: Page, withPeer: boolean) {
     const start = performance.now();
     await field.fill(String(level));
     await field.press('Enter');
-    chart = await chartSettled(page, chart);
+    const seen = await chartSettled(page, chart);
     const elapsed = performance.now() - start;
+    chart = seen.shown;
     // The peer takes in the same stored plan, after the app has settled (so neither disturbs the other).
     const peer = withPeer ? await peerEdit(page) : null;
     if (peer) agrees &&= peer.shown === chart;
     if (round < 0) continue;
     app.push(elapsed);
+    inPage.push(seen.since);
     if (peer) peers.push(peer);
   }
-  return { app: stat(app), peers, agrees };
+  return { app: stat(app), inPage: stat(inPage), peers, agrees };
 }
 
 /** Drags the level's slider step by step (about 2% a step), timing each step to the figures updated. */
-async function sliderSteps(page: Page): Promise<Stat> {
+async function sliderSteps(page: Page): Promise<{ wall: Stat; inPage: Stat }> {
   const slider = page.getByTestId(`${LEVEL}-slider`);
   const box = (await slider.boundingBox())!;
   const range = await slider.evaluate((el: HTMLInputElement) => ({ min: Number(el.min), max: Number(el.max), value: Number(el.value) }));
@@ -102,6 +130,7 @@ async function sliderSteps(page: Page): Promise<Stat> {
   await page.mouse.move(x, y);
   await page.mouse.down();
   const samples: number[] = [];
+  const inPage: number[] = [];
   const steps = quick ? 8 : 20;
   const dx = (2 * box.width) / (range.max - range.min);
   let shown = await value();
@@ -114,14 +143,18 @@ async function sliderSteps(page: Page): Promise<Stat> {
       // A move within the same percent changes nothing: keep dragging.
       if (now === shown) continue;
       shown = now;
-      amount = await figuresUpdated(page, amount);
-      if (step >= 0) samples.push(performance.now() - start);
+      const seen = await figuresUpdated(page, amount);
+      amount = seen.shown;
+      if (step >= 0) {
+        samples.push(performance.now() - start);
+        inPage.push(seen.since);
+      }
       step++;
     }
   } finally {
     await page.mouse.up();
   }
-  return stat(samples);
+  return { wall: stat(samples), inPage: stat(inPage) };
 }
 
 export async function benchScreens(): Promise<ScreensResult | { skipped: string }> {
@@ -131,7 +164,7 @@ export async function benchScreens(): Promise<ScreensResult | { skipped: string 
   try {
     const { harness, close: closeHarness } = await openHarness();
     let edits: Awaited<ReturnType<typeof editRounds>>;
-    let sliderStep: Stat | { skipped: string };
+    let slider: Awaited<ReturnType<typeof sliderSteps>> | { skipped: string };
     let firstLoad: number;
     let peerMissing: string | null;
     try {
@@ -143,7 +176,7 @@ export async function benchScreens(): Promise<ScreensResult | { skipped: string 
       await page.getByTestId('screen-scenarios').waitFor();
       await page.getByTestId(`scenario-item-${SCENARIO}`).click();
       edits = await editRounds(page, peerMissing === null);
-      sliderStep = await sliderSteps(page).catch((error: unknown) => ({
+      slider = await sliderSteps(page).catch((error: unknown) => ({
         skipped: `slider: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
       }));
       await page.close();
@@ -157,6 +190,7 @@ export async function benchScreens(): Promise<ScreensResult | { skipped: string 
       renderer: process.env.HEADROOM_BENCH_RENDERER ? 'built fresh from renderer/' : 'out/renderer as found',
       edit: 'type a 2021/22 grant level for ho-core and press Enter, until the scenario chart has redrawn and nothing is simulating or saving (includes Playwright round trips)',
       editToChart: edits.app,
+      editToChartInPage: edits.inPage,
       peer: peerMissing
         ? { skipped: peerMissing }
         : {
@@ -167,7 +201,8 @@ export async function benchScreens(): Promise<ScreensResult | { skipped: string 
       peerAgrees: peerMissing ? null : edits.agrees,
       slider:
         'drag the same level’s slider down about 2% a step, each step until the level’s amount shows the worker’s answer and nothing is simulating',
-      sliderStep,
+      sliderStep: 'skipped' in slider ? slider : slider.wall,
+      sliderStepInPage: 'skipped' in slider ? null : slider.inPage,
       appRisk,
       firstLoad,
     };
