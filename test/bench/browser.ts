@@ -97,3 +97,16 @@ export async function startPeer(page: Page, scenarioId: string, chartSelector: s
 export function peerEdit(page: Page): Promise<PeerTiming> {
   return page.evaluate(() => (window as unknown as PeerWindow).headroomBenchPeer.edit());
 }
+
+/** The peer's diagnostics: the same draws on the page's thread, and one API round trip (page ms). */
+export function pageDraws(page: Page, scenarioId: string, seed: number, draws: number): Promise<number> {
+  return page.evaluate(([id, s, n]) => (window as unknown as PeerWindow).headroomBenchPeer.drawsOnPage(id, s, 0, n), [
+    scenarioId,
+    seed,
+    draws,
+  ] as const);
+}
+
+export function apiRoundTrip(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as PeerWindow).headroomBenchPeer.apiRoundTrip());
+}

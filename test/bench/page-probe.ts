@@ -10,6 +10,7 @@ import { MonthChart } from '../../renderer/components/MonthChart';
 import { compilePlan, type CompiledPlan } from '../../shared/compiled/compile';
 import { simulate, type SimulationResult } from '../../shared/engine';
 import type { Plan } from '../../shared/plan';
+import { createDrawRunner } from '../../shared/uncertainty/risk';
 
 export interface PeerTiming {
   /** The engine's edit, then the chart's render and layout, in ms of the page's clock. */
@@ -29,6 +30,12 @@ export interface BenchPeer {
   /** The timed edit to the plan stored now (read from the harness before the timing starts). */
   edit(): Promise<PeerTiming>;
   stop(): void;
+  /**
+   * Diagnostics: draws `from` to `to` of the stored plan's scenario on the page's own thread
+   * (the runner each risk worker uses, without the worker), and one API round trip (getPlan), in ms.
+   */
+  drawsOnPage(scenarioId: string, seed: number, from: number, to: number): Promise<number>;
+  apiRoundTrip(): Promise<number>;
 }
 
 /** The plan as the harness stores it now, read through the API the page uses. */
@@ -88,6 +95,18 @@ const peer: BenchPeer = {
     const t2 = performance.now();
     const shown = box!.querySelector('[data-testid="month-chart"]')?.getAttribute('data-result') ?? null;
     return { engineMs: t1 - t0, renderMs: t2 - t1, totalMs: t2 - t0, shown };
+  },
+  async drawsOnPage(scenarioId, seed, from, to) {
+    const runner = createDrawRunner(await storedPlan(), scenarioId, seed);
+    runner.run(to, to + 200);
+    const t = performance.now();
+    runner.run(from, to);
+    return performance.now() - t;
+  },
+  async apiRoundTrip() {
+    const t = performance.now();
+    await storedPlan();
+    return performance.now() - t;
   },
   stop() {
     root?.unmount();

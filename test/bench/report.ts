@@ -103,14 +103,16 @@ export function printScreens(screens: Maybe<ScreensResult>): void {
       `(${ms(screens.editToChartInPage.median)} in the page from Enter); ` +
       `slider step to figures ${slider ? `${ms(slider.median)} / ${ms(slider.p95)} (${ms(screens.sliderStepInPage!.median)} in the page from the input)` : (screens.sliderStep as { skipped: string }).skipped}; ` +
       `in-page peer ${peer ? `${ms(peer.total.median)} (engine edit ${ms(peer.engine.median)} + chart render ${ms(peer.render.median)})` : (screens.peer as { skipped: string }).skipped}` +
-      `${screens.peerAgrees === false ? ' (its chart DIFFERS from the app’s)' : ''}; first load ${ms(screens.firstLoad)}`,
+      `${screens.peerAgrees === false ? ' (its chart DIFFERS from the app’s)' : ''}; ` +
+      `one API round trip ${screens.apiRoundTrip ? ms(screens.apiRoundTrip.median) : '-'}; first load ${ms(screens.firstLoad)}`,
   );
   if ('skipped' in screens.appRisk) console.log(`skipped: ${screens.appRisk.skipped}`);
   else {
     const r = screens.appRisk;
     console.log(
       `Risk screen (${r.draws} draws, demo plan with "${r.plan.split('"')[1]}"): click to results ${ms(r.clickToResults.median)} ms wall (${r.status}); ` +
-        `CLI runner on one thread ${ms(r.cli.cpu.median)} ms CPU, ${ms(r.cli.wall.median)} ms wall`,
+        `CLI runner on one thread ${ms(r.cli.cpu.median)} ms CPU, ${ms(r.cli.wall.median)} ms wall; ` +
+        `the same draws on the page's main thread ${typeof r.pageThreadMs === 'number' ? `${ms(r.pageThreadMs)} ms` : r.pageThreadMs}`,
     );
   }
 }

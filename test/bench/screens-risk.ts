@@ -6,7 +6,7 @@ import demoPlan from '../../shared/demo/wmvru-plan.json';
 import type { Plan } from '../../shared/plan';
 import { createDrawRunner } from '../../shared/uncertainty/risk';
 import { validatePlan } from '../../shared/validate';
-import { openApp, openHarness } from './browser';
+import { loadPeer, openApp, openHarness, pageDraws } from './browser';
 import { measure, stat, type Stat } from './measure';
 import { quick } from './options';
 import { RISK_DRAWS } from './risk';
@@ -23,6 +23,8 @@ export interface AppRiskResult {
   readonly cli: { readonly cpu: Stat; readonly wall: Stat };
   /** Click to results over the CLI thread's CPU time (medians). */
   readonly ratio: number;
+  /** Diagnostic: the same draws on the page's main thread, no workers (page ms), or why not measured. */
+  readonly pageThreadMs: number | string;
 }
 
 export const RISK_BENCH_SCENARIO = 'bench-risk';
@@ -94,6 +96,8 @@ export async function benchAppRisk(browser: Browser): Promise<AppRiskResult | { 
     const samples: number[] = [];
     for (let round = 0; round < rounds; round++) samples.push(await runOnScreen(page, RISK_DRAWS));
     const status = ((await page.getByTestId('risk-status').textContent()) ?? '').trim();
+    const peerMissing = await loadPeer(page);
+    const pageThreadMs = peerMissing ?? (await pageDraws(page, RISK_BENCH_SCENARIO, SEED, RISK_DRAWS));
     await page.close();
     const clickToResults = stat(samples);
     const cpu = stat(cli.map((c) => c.cpu));
@@ -105,6 +109,7 @@ export async function benchAppRisk(browser: Browser): Promise<AppRiskResult | { 
       status,
       cli: { cpu, wall: stat(cli.map((c) => c.wall)) },
       ratio: clickToResults.median / cpu.median,
+      pageThreadMs,
     };
   } finally {
     await close();

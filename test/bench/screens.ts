@@ -2,7 +2,7 @@
 // page: a grant level typed + Enter to the chart settled, each step of a dragged level slider
 // to the figures updated, and (screens-risk.ts) a risk run from the click to the results.
 import type { Page } from 'playwright-core';
-import { launchBrowser, loadPeer, openApp, openHarness, peerEdit, screensMissing, startPeer } from './browser';
+import { apiRoundTrip, launchBrowser, loadPeer, openApp, openHarness, peerEdit, screensMissing, startPeer } from './browser';
 import { stat, type Stat } from './measure';
 import { quick } from './options';
 import type { PeerTiming } from './page-probe';
@@ -18,6 +18,8 @@ export interface ScreensResult {
   readonly editToChartInPage: Stat;
   /** The in-page peer after each edit: the engine's edit + one render of the chart with the final data (page ms). */
   readonly peer: { readonly total: Stat; readonly engine: Stat; readonly render: Stat } | { readonly skipped: string };
+  /** Diagnostic: one API round trip from the page (getPlan of the demo plan), page ms. */
+  readonly apiRoundTrip: Stat | null;
   /** The peer's chart showed what the app's chart showed after every edit. */
   readonly peerAgrees: boolean | null;
   readonly slider: string;
@@ -94,6 +96,7 @@ async function editRounds(page: Page, withPeer: boolean) {
   if (withPeer) await startPeer(page, SCENARIO, CHART);
   const app: number[] = [];
   const inPage: number[] = [];
+  const trips: number[] = [];
   const peers: PeerTiming[] = [];
   let agrees = true;
   const levels = [70, 80, 65, 85];
@@ -109,12 +112,13 @@ async function editRounds(page: Page, withPeer: boolean) {
     // The peer takes in the same stored plan, after the app has settled (so neither disturbs the other).
     const peer = withPeer ? await peerEdit(page) : null;
     if (peer) agrees &&= peer.shown === chart;
+    if (withPeer) trips.push(await apiRoundTrip(page));
     if (round < 0) continue;
     app.push(elapsed);
     inPage.push(seen.since);
     if (peer) peers.push(peer);
   }
-  return { app: stat(app), inPage: stat(inPage), peers, agrees };
+  return { app: stat(app), inPage: stat(inPage), peers, agrees, trips: trips.length ? stat(trips) : null };
 }
 
 /** Drags the level's slider step by step (about 2% a step), timing each step to the figures updated. */
@@ -199,6 +203,7 @@ export async function benchScreens(): Promise<ScreensResult | { skipped: string 
             render: stat(peers.map((p) => p.renderMs)),
           },
       peerAgrees: peerMissing ? null : edits.agrees,
+      apiRoundTrip: edits.trips,
       slider:
         'drag the same level’s slider down about 2% a step, each step until the level’s amount shows the worker’s answer and nothing is simulating',
       sliderStep: 'skipped' in slider ? slider : slider.wall,
