@@ -1,8 +1,9 @@
 // `npm run bench`: bundles test/bench/run.ts to a temporary .cjs and runs it with node.
 // Options: --quick (a small grid), --parts=grid,risk,screens,store (default all),
 // --profile (a V8 CPU profile in bench-results/profiles), --keep (keep the bundle).
-// For the screens it builds renderer/ fresh with vite into the same temporary folder. HyperFormula is GPL and benchmark-only:
-// it stays external here and is never imported by the app.
+// For the screens it builds renderer/ fresh with vite into the same temporary folder, and
+// test/bench/page-probe.ts for the page (the in-page peer the screens' timings are set against).
+// HyperFormula is GPL and benchmark-only: it stays external here and is never imported by the app.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +27,23 @@ if (existsSync(riskWorker)) await build({ ...common, sourcemap: false, entryPoin
 
 // The screens are measured on a fresh build of renderer/ (out/renderer may be stale).
 const wantsScreens = !args.some((a) => a.startsWith('--parts=')) || args.some((a) => a.startsWith('--parts=') && a.includes('screens'));
+// The screens' in-page peer (the engine's edit + one render of the chart), for the page.
+const probeFile = path.join(dir, 'page-probe.js');
+if (wantsScreens)
+  await build({
+    entryPoints: [path.join(root, 'test/bench/page-probe.ts')],
+    outfile: probeFile,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    jsx: 'automatic',
+    minify: true,
+    loader: { '.css': 'empty' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
 const rendererDir = path.join(dir, 'renderer');
 let rendererBuilt = false;
 if (wantsScreens && existsSync(path.join(root, 'renderer/index.html'))) {
@@ -58,6 +76,7 @@ const run = spawnSync(process.execPath, [...nodeArgs, outfile, root, ...args.fil
     NODE_PATH: path.join(root, 'node_modules'),
     ...(existsSync(riskWorkerFile) ? { HEADROOM_BENCH_RISK_WORKER: riskWorkerFile } : {}),
     ...(rendererBuilt ? { HEADROOM_BENCH_RENDERER: rendererDir } : {}),
+    ...(existsSync(probeFile) ? { HEADROOM_BENCH_PROBE: probeFile } : {}),
   },
 });
 if (args.includes('--keep')) console.log(`bundle: ${outfile}`);
