@@ -4,9 +4,6 @@
 import type { Plan } from '../../shared/plan';
 import type { DrawBatch } from '../../shared/uncertainty/draws';
 
-/** Plans (and draw runners) a thread keeps; the pool forgets them in the same order. */
-export const PLANS_KEPT = 4;
-
 export interface WorkerTask {
   /** Echoed in the reply. */
   readonly id: number;
@@ -29,10 +26,3 @@ export type WorkerReply =
       readonly message: string;
       readonly stack?: string;
     };
-
-/** Adds `key` to an insertion-ordered map, forgetting the oldest beyond `limit`. */
-export function keepNewest<V>(kept: Map<string, V>, key: string, value: V, limit = PLANS_KEPT): void {
-  kept.delete(key);
-  kept.set(key, value);
-  while (kept.size > limit) kept.delete(kept.keys().next().value!);
-}

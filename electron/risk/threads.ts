@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Plan } from '../../shared/plan';
-import type { Slice } from '../../shared/uncertainty/schedule';
-import { keepNewest, type WorkerReply, type WorkerTask } from './protocol';
+import { keepNewest, type Slice } from '../../shared/uncertainty/schedule';
+import type { WorkerReply, WorkerTask } from './protocol';
 
 const planKeys = new WeakMap<Plan, string>();
 

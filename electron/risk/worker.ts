@@ -6,7 +6,8 @@ import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../../shared/plan';
 import { batchBuffers, DrawError } from '../../shared/uncertainty/draws';
 import { createDrawRunner, type DrawRunner } from '../../shared/uncertainty/risk';
-import { keepNewest, type WorkerReply, type WorkerTask } from './protocol';
+import { keepNewest } from '../../shared/uncertainty/schedule';
+import type { WorkerReply, WorkerTask } from './protocol';
 
 const port = parentPort!;
 const plans = new Map<string, Plan>();

@@ -167,3 +167,13 @@ export class DrawSchedule<R extends Slice, E = Error> {
     return inDrawOrder(this.results, this.draws);
   }
 }
+
+/** Plans (and draw runners) a kept worker holds at once; whoever sends it plans forgets them in the same order. */
+export const PLANS_KEPT = 4;
+
+/** Adds `key` to an insertion-ordered map, forgetting the oldest beyond `limit`. */
+export function keepNewest<V>(kept: Map<string, V>, key: string, value: V, limit = PLANS_KEPT): void {
+  kept.delete(key);
+  kept.set(key, value);
+  while (kept.size > limit) kept.delete(kept.keys().next().value!);
+}
