@@ -1,6 +1,7 @@
 // Risk draws, ladders and break-even off the UI thread (the work is in logic/analysis.ts).
-// A risk worker is set up once per run and then asked for slice after slice; the page
-// stops a run by terminating its workers.
+// The page keeps its workers: a risk worker is set up for each run (holding the plans it was
+// sent) and then asked for slice after slice; the page ignores the answers of a run it has
+// stopped. Ladders and break-evens go to a worker of their own.
 import './zod-jitless';
 import { batchBuffers } from '../shared/uncertainty/draws';
 import { createRiskWorker, runBreakeven, runLadder, type AnalysisReply, type AnalysisRequest } from './logic/analysis';
@@ -26,10 +27,10 @@ addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
       return;
     }
     case 'ladder':
-      reply(runLadder(request, (done, total) => reply({ kind: 'ladder-progress', done, total })));
+      reply(runLadder(request, (done, total) => reply({ kind: 'ladder-progress', id: request.id, done, total })));
       return;
     case 'breakeven':
-      reply({ kind: 'breakeven', answer: runBreakeven(request) });
+      reply({ kind: 'breakeven', id: request.id, answer: runBreakeven(request) });
       return;
   }
 });

@@ -1,5 +1,5 @@
 // Break-even in the scenario editor: the smallest value of a variable at which a target
-// holds, worked out in a worker (analysis-client.ts) and said in plain words.
+// holds, worked out in a worker (questions-client.ts) and said in plain words.
 import { useId, useState } from 'react';
 import type { Plan, Scenario } from '../../shared/plan';
 import { BREAKEVEN_TARGETS, type BreakevenTarget } from '../../shared/uncertainty/targets';
@@ -8,7 +8,7 @@ import { breakevenSentence, BREAKEVEN_TARGET_LABELS } from '../logic/breakeven-w
 import { fundingVariables } from '../logic/scenario-edits';
 import { firstVariable, variableChoices } from '../logic/uncertainty-edits';
 import { readNumber } from '../logic/values';
-import { findBreakeven } from '../store/analysis-client';
+import { findBreakeven } from '../store/questions-client';
 import { useScenario } from '../store/hooks';
 import { Card, FieldError, NumberField } from './common';
 import { VariableField } from './VariableField';

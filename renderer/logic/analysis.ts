@@ -8,7 +8,7 @@ import { breakeven, TargetNotMetError } from '../../shared/uncertainty/breakeven
 import { DrawError, type DrawBatch } from '../../shared/uncertainty/draws';
 import { ladder, ladderThreshold, ladderValues, type LadderRow } from '../../shared/uncertainty/ladder';
 import { checkVariable, createDrawRunner, resolveAt } from '../../shared/uncertainty/risk';
-import type { Slice } from '../../shared/uncertainty/schedule';
+import { keepNewest, type Slice } from '../../shared/uncertainty/schedule';
 import type { BreakevenTarget } from '../../shared/uncertainty/targets';
 import { validatePlan } from '../../shared/validate';
 
@@ -20,10 +20,22 @@ export function createSliceRunner(plan: Plan, scenarioId: string, seed: number):
 }
 
 export type AnalysisRequest =
-  | { readonly kind: 'risk-setup'; readonly plan: unknown; readonly scenarioId: string; readonly seed: number }
-  | { readonly kind: 'risk-slice'; readonly slice: Slice }
+  /**
+   * A run begins: its slices use the plan held under `key`, sent with it only to a worker
+   * that does not hold it yet.
+   */
+  | {
+      readonly kind: 'risk-setup';
+      readonly run: number;
+      readonly key: string;
+      readonly plan?: unknown;
+      readonly scenarioId: string;
+      readonly seed: number;
+    }
+  | { readonly kind: 'risk-slice'; readonly run: number; readonly slice: Slice }
   | {
       readonly kind: 'ladder';
+      readonly id: number;
       readonly plan: unknown;
       readonly scenarioId: string;
       readonly variable: string;
@@ -33,6 +45,7 @@ export type AnalysisRequest =
     }
   | {
       readonly kind: 'breakeven';
+      readonly id: number;
       readonly plan: unknown;
       readonly scenarioId: string;
       readonly variable: string;
@@ -41,14 +54,21 @@ export type AnalysisRequest =
       readonly hi: number;
     };
 
+/** Each answer names the run or question it answers (`run`, `id`), so a stale one can be ignored. */
 export type AnalysisReply =
-  | { readonly kind: 'risk-slice'; readonly ok: true; readonly batch: DrawBatch }
+  | { readonly kind: 'risk-slice'; readonly run: number; readonly ok: true; readonly batch: DrawBatch }
   /** drawIndex: the draw that failed, or the slice's first when the slice could not run at all. */
-  | { readonly kind: 'risk-slice'; readonly ok: false; readonly drawIndex: number; readonly message: string }
-  | { readonly kind: 'ladder-progress'; readonly done: number; readonly total: number }
-  | { readonly kind: 'ladder'; readonly ok: true; readonly rows: readonly LadderRow[]; readonly threshold: number | null }
-  | { readonly kind: 'ladder'; readonly ok: false; readonly message: string }
-  | { readonly kind: 'breakeven'; readonly answer: BreakevenAnswer };
+  | { readonly kind: 'risk-slice'; readonly run: number; readonly ok: false; readonly drawIndex: number; readonly message: string }
+  | { readonly kind: 'ladder-progress'; readonly id: number; readonly done: number; readonly total: number }
+  | {
+      readonly kind: 'ladder';
+      readonly id: number;
+      readonly ok: true;
+      readonly rows: readonly LadderRow[];
+      readonly threshold: number | null;
+    }
+  | { readonly kind: 'ladder'; readonly id: number; readonly ok: false; readonly message: string }
+  | { readonly kind: 'breakeven'; readonly id: number; readonly answer: BreakevenAnswer };
 
 /** A stream allocation the variable changes, at the break-even value. */
 export interface AffectedAmount {
@@ -89,14 +109,42 @@ export function validPlan(input: unknown): Plan {
   return validation.plan;
 }
 
-/** A risk worker: set up once per run, then slice after slice. */
+/**
+ * A risk worker, kept from run to run: it holds the last few plans it was sent (validated
+ * once) and a slice runner for each (plan, scenario, seed), so a run of a plan it has seen
+ * costs no set-up and keeps the runner's combination cache.
+ */
 export function createRiskWorker(): (request: Extract<AnalysisRequest, { kind: 'risk-setup' | 'risk-slice' }>) => AnalysisReply | null {
+  const plans = new Map<string, Plan | string>();
+  const runners = new Map<string, ReturnType<typeof createSliceRunner>>();
   let runner: ReturnType<typeof createSliceRunner> | null = null;
   let setupError: string | null = null;
+  const setUp = (request: Extract<AnalysisRequest, { kind: 'risk-setup' }>) => {
+    if (request.plan !== undefined) {
+      let plan: Plan | string;
+      try {
+        plan = validPlan(request.plan);
+      } catch (error) {
+        plan = message(error);
+      }
+      keepNewest(plans, request.key, plan);
+      for (const key of runners.keys()) if (key.startsWith(`${request.key}\n`)) runners.delete(key);
+    }
+    const plan = plans.get(request.key);
+    if (plan === undefined) throw new Error(`the risk worker does not hold plan ${request.key}`);
+    if (typeof plan === 'string') throw new Error(plan);
+    const key = `${request.key}\n${request.scenarioId}\n${request.seed}`;
+    let kept = runners.get(key);
+    if (!kept) {
+      kept = createSliceRunner(plan, request.scenarioId, request.seed);
+      keepNewest(runners, key, kept);
+    }
+    return kept;
+  };
   return (request) => {
     if (request.kind === 'risk-setup') {
       try {
-        runner = createSliceRunner(validPlan(request.plan), request.scenarioId, request.seed);
+        runner = setUp(request);
         setupError = null;
       } catch (error) {
         runner = null;
@@ -104,14 +152,15 @@ export function createRiskWorker(): (request: Extract<AnalysisRequest, { kind: '
       }
       return null;
     }
-    const { slice } = request;
-    if (!runner) return { kind: 'risk-slice', ok: false, drawIndex: slice.fromDraw, message: setupError ?? 'the run was not set up' };
+    const { slice, run } = request;
+    if (!runner) return { kind: 'risk-slice', run, ok: false, drawIndex: slice.fromDraw, message: setupError ?? 'the run was not set up' };
     try {
-      return { kind: 'risk-slice', ok: true, batch: runner.run(slice) };
+      return { kind: 'risk-slice', run, ok: true, batch: runner.run(slice) };
     } catch (error) {
-      if (error instanceof DrawError) return { kind: 'risk-slice', ok: false, drawIndex: error.drawIndex, message: error.message };
+      if (error instanceof DrawError) return { kind: 'risk-slice', run, ok: false, drawIndex: error.drawIndex, message: error.message };
       return {
         kind: 'risk-slice',
+        run,
         ok: false,
         drawIndex: slice.fromDraw,
         message: `draws ${slice.fromDraw}–${slice.toDraw - 1}: ${message(error)}`,
@@ -135,9 +184,9 @@ export function runLadder(
       progress(i + 1, values.length);
     });
     // Where closing starts, to the break-even's precision, for the sentence above the chart.
-    return { kind: 'ladder', ok: true, rows, threshold: ladderThreshold(plan, request.scenarioId, request.variable, rows) };
+    return { kind: 'ladder', id: request.id, ok: true, rows, threshold: ladderThreshold(plan, request.scenarioId, request.variable, rows) };
   } catch (error) {
-    return { kind: 'ladder', ok: false, message: message(error) };
+    return { kind: 'ladder', id: request.id, ok: false, message: message(error) };
   }
 }
 

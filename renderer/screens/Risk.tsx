@@ -1,9 +1,11 @@
 // Risk: what might happen when a scenario's grant level, its timing or a handover is
-// uncertain. Draws run in workers (see store/analysis-client.ts); the Ladder tab shows the
+// uncertain. Draws run in kept workers (see store/analysis-client.ts), started when it opens; the Ladder tab shows the
 // scenario at a range of values of one variable. The parts are in screens/risk/.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Empty, ScreenHeader } from '../components/common';
+import { warmRisk } from '../store/analysis-client';
 import { usePlan } from '../store/hooks';
+import { warmQuestions } from '../store/questions-client';
 import { useStore } from '../store/store';
 import { LadderTab } from './risk/LadderTab';
 import { RiskResults } from './risk/RiskResults';
@@ -19,6 +21,11 @@ export function Risk() {
   const [tab, setTab] = useState<'draws' | 'ladder'>('draws');
   const pickerId = useId();
   const tabIds = { draws: useId(), ladder: useId() };
+  // The workers are kept once started: opening the screen starts them, so a run need not wait.
+  useEffect(() => {
+    warmRisk();
+    warmQuestions();
+  }, []);
   if (!plan) return null;
   const scenarios = plan.scenarios ?? [];
   const si = Math.max(

@@ -1,26 +1,85 @@
-// The page's side of the analysis workers. A risk run starts up to 4 workers (as many as
-// navigator.hardwareConcurrency offers) and shares the draws out with
-// shared/uncertainty/schedule.ts, as the command line's thread pool does; Cancel
-// terminates every worker at once and keeps the previous results. A ladder or break-even
-// gets a worker of its own, ended when answered. What the runs come to is kept in the
-// store slice (analysis-slice.ts), which ignores answers for runs that are over.
+// The page's side of the risk workers. They are started once (when the Risk screen opens,
+// or by the first run) and kept run after run: up to 4 (as many as
+// navigator.hardwareConcurrency offers). Each is sent a plan once and holds it; a run
+// shares its draws out with shared/uncertainty/schedule.ts, as the command line's thread
+// pool does, two slices to a worker at a time so none waits for a message. Cancel stops
+// handing out slices and ignores what comes back (a slice is at most 50 draws), so the
+// workers stay warm; the previous results stay. A worker that fails is replaced. What the
+// runs come to is kept in the store slice (analysis-slice.ts), which ignores answers for
+// runs that are over. Ladders and break-evens have a kept worker of their own
+// (questions-client.ts).
 import type { DrawBatch } from '../../shared/uncertainty/draws';
-import type { BreakevenTarget } from '../../shared/uncertainty/targets';
-import { DrawSchedule, SCREEN_SLICES, sliceDraws, sliceSize, workerCount } from '../../shared/uncertainty/schedule';
-import type { AnalysisReply, AnalysisRequest, BreakevenAnswer } from '../logic/analysis';
+import { DrawSchedule, keepNewest, SCREEN_SLICES, sliceDraws, sliceSize, workerCount } from '../../shared/uncertainty/schedule';
+import type { AnalysisReply, AnalysisRequest } from '../logic/analysis';
 import { assembleRisk, MAX_WORKERS } from '../logic/risk-run';
 import { nextRunId } from './analysis-slice';
+import { newAnalysisWorker } from './analysis-worker';
 import { useStore } from './store';
 
-function newWorker(): Worker {
-  return new Worker(new URL('../analysis.worker.ts', import.meta.url), { type: 'module' });
+/** Slices a worker holds at once: the one it draws and the next. */
+const SLICES_PER_WORKER = 2;
+
+interface KeptWorker {
+  readonly worker: Worker;
+  /** Plan keys it holds, oldest first (as logic/analysis.ts createRiskWorker keeps them). */
+  readonly plans: Map<string, true>;
+  /** Slices of the current run it holds. */
+  out: number;
 }
 
-let riskWorkers: Worker[] = [];
+/** The run going: the one whose answers are taken. */
+interface RiskRun {
+  readonly id: number;
+  readonly workers: readonly KeptWorker[];
+  readonly schedule: DrawSchedule<DrawBatch, string>;
+  /** Called for each answer of this run. */
+  readonly answered: (kept: KeptWorker, reply: Extract<AnalysisReply, { kind: 'risk-slice' }>) => void;
+  readonly failed: (message: string) => void;
+}
 
-function stopRiskWorkers() {
-  for (const worker of riskWorkers) worker.terminate();
-  riskWorkers = [];
+let kept: KeptWorker[] = [];
+let current: RiskRun | null = null;
+
+// Plans are immutable in the store: one key per plan object.
+const planKeys = new WeakMap<object, string>();
+let plansSeen = 0;
+function planKey(plan: object): string {
+  let key = planKeys.get(plan);
+  if (!key) planKeys.set(plan, (key = `plan-${++plansSeen}`));
+  return key;
+}
+
+function defaultCount(): number {
+  return workerCount(navigator.hardwareConcurrency, MAX_WORKERS, Infinity);
+}
+
+function startWorker(): KeptWorker {
+  const worker = newAnalysisWorker();
+  const one: KeptWorker = { worker, plans: new Map(), out: 0 };
+  worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
+    const reply = event.data;
+    if (reply.kind !== 'risk-slice' || current?.id !== reply.run) return;
+    current.answered(one, reply);
+  });
+  worker.addEventListener('error', (event) => {
+    // Replaced by a fresh one on the next run.
+    worker.terminate();
+    kept = kept.filter((k) => k !== one);
+    if (current?.workers.includes(one)) current.failed(`a risk worker stopped: ${event.message || 'unknown error'}`);
+  });
+  kept.push(one);
+  return one;
+}
+
+/** At least `count` kept workers, started as needed; the first `count`. */
+function keptWorkers(count: number): KeptWorker[] {
+  while (kept.length < count) startWorker();
+  return kept.slice(0, count);
+}
+
+/** Starts the risk workers, so a first run need not wait for them. */
+export function warmRisk(): void {
+  keptWorkers(defaultCount());
 }
 
 export interface RiskRunOptions {
@@ -33,32 +92,34 @@ export interface RiskRunOptions {
 
 /** Starts a risk run of the stored plan; a run already going is stopped first. */
 export function startRisk(options: RiskRunOptions): void {
-  stopRiskWorkers();
+  current?.schedule.cancel();
+  current = null;
   const snapshot = useStore.getState().snapshot;
   if (!snapshot) return;
   const { scenarioId, draws, seed } = options;
-  const wanted = options.workers ?? workerCount(navigator.hardwareConcurrency, MAX_WORKERS, Infinity);
+  const wanted = options.workers ?? defaultCount();
   const slices = sliceDraws(draws, sliceSize(draws, wanted, SCREEN_SLICES));
   const count = workerCount(wanted, MAX_WORKERS, slices.length);
   const schedule = new DrawSchedule<DrawBatch, string>(draws, slices);
   const started = performance.now();
   const id = nextRunId();
   const revision = snapshot.info.revision;
-  const workers: Worker[] = [];
-  riskWorkers = workers;
+  const key = planKey(snapshot.plan);
+  const workers = keptWorkers(count);
   useStore.getState().runStarted('risk', { id, scenarioId, revision, total: draws, workers: count });
 
-  const stop = (message: string) => {
-    if (riskWorkers !== workers) return;
-    stopRiskWorkers();
+  const failed = (message: string) => {
+    if (current !== run) return;
+    schedule.cancel();
+    current = null;
     useStore.getState().runFailed('risk', id, message);
   };
   /** The run is over once the schedule says so: every draw back, or the lowest failure. */
   const settle = () => {
-    if (riskWorkers !== workers) return;
-    if (schedule.state === 'failed') return stop(schedule.failure!);
+    if (current !== run) return;
+    if (schedule.state === 'failed') return failed(schedule.failure!);
     if (schedule.state !== 'finished') return;
-    stopRiskWorkers();
+    current = null;
     try {
       const view = assembleRisk(snapshot.plan, scenarioId, draws, seed, schedule.inOrder());
       useStore.getState().riskFinished(id, { ...view, workers: count, ms: performance.now() - started, revision });
@@ -67,115 +128,51 @@ export function startRisk(options: RiskRunOptions): void {
       useStore.getState().runFailed('risk', id, error instanceof Error ? error.message : String(error));
     }
   };
-
-  for (let w = 0; w < count; w++) {
-    const worker = newWorker();
-    workers.push(worker);
-    const give = () => {
+  const feed = (one: KeptWorker) => {
+    while (one.out < SLICES_PER_WORKER) {
       const slice = schedule.take();
-      if (slice) worker.postMessage({ kind: 'risk-slice', slice } satisfies AnalysisRequest);
-      else settle();
-    };
-    worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
-      const reply = event.data;
-      if (riskWorkers !== workers || reply.kind !== 'risk-slice') return;
+      if (!slice) break;
+      one.out++;
+      one.worker.postMessage({ kind: 'risk-slice', run: id, slice } satisfies AnalysisRequest);
+    }
+    settle();
+  };
+  const run: RiskRun = {
+    id,
+    workers,
+    schedule,
+    failed,
+    answered: (one, reply) => {
+      one.out--;
       if (reply.ok) {
         schedule.complete(reply.batch);
         useStore.getState().runProgressed('risk', id, schedule.done);
       } else {
         schedule.fail(reply.drawIndex, reply.message);
       }
-      give();
-    });
-    worker.addEventListener('error', (event) => stop(`a risk worker stopped: ${event.message || 'unknown error'}`));
-    worker.postMessage({ kind: 'risk-setup', plan: snapshot.plan, scenarioId, seed } satisfies AnalysisRequest);
-    give();
+      feed(one);
+    },
+  };
+  current = run;
+  for (const one of workers) {
+    one.out = 0;
+    const fresh = !one.plans.has(key);
+    if (fresh) keepNewest(one.plans, key, true);
+    one.worker.postMessage({
+      kind: 'risk-setup',
+      run: id,
+      key,
+      plan: fresh ? snapshot.plan : undefined,
+      scenarioId,
+      seed,
+    } satisfies AnalysisRequest);
+    feed(one);
   }
 }
 
-/** Stops the run at once; the previous results stay. */
+/** Stops the run at once; the previous results stay, and the workers are kept. */
 export function cancelRisk(): void {
-  if (useStore.getState().runCancelled('risk')) stopRiskWorkers();
-}
-
-let ladderWorker: Worker | null = null;
-
-export function startLadder(options: { scenarioId: string; variable: string; from: number; to: number; step: number }): void {
-  ladderWorker?.terminate();
-  const snapshot = useStore.getState().snapshot;
-  if (!snapshot) return;
-  const worker = newWorker();
-  ladderWorker = worker;
-  const id = nextRunId();
-  const revision = snapshot.info.revision;
-  useStore.getState().runStarted('ladder', { id, scenarioId: options.scenarioId, revision, total: 0, workers: 1 });
-  const finish = () => {
-    worker.terminate();
-    if (ladderWorker === worker) ladderWorker = null;
-  };
-  worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
-    if (ladderWorker !== worker) return;
-    const reply = event.data;
-    const store = useStore.getState();
-    if (reply.kind === 'ladder-progress') {
-      store.runProgressed('ladder', id, reply.done, reply.total);
-    } else if (reply.kind === 'ladder') {
-      finish();
-      if (reply.ok)
-        store.ladderFinished(id, {
-          scenarioId: options.scenarioId,
-          variable: options.variable,
-          rows: reply.rows,
-          threshold: reply.threshold,
-          revision,
-        });
-      else store.runFailed('ladder', id, reply.message);
-    }
-  });
-  worker.addEventListener('error', (event) => {
-    finish();
-    useStore.getState().runFailed('ladder', id, `the ladder stopped: ${event.message || 'unknown error'}`);
-  });
-  worker.postMessage({ kind: 'ladder', plan: snapshot.plan, ...options } satisfies AnalysisRequest);
-}
-
-export function cancelLadder(): void {
-  if (!ladderWorker || !useStore.getState().runCancelled('ladder')) return;
-  ladderWorker.terminate();
-  ladderWorker = null;
-}
-
-let breakevenWorker: Worker | null = null;
-let breakevenSuperseded: (() => void) | null = null;
-
-/** The break-even of the stored plan, answered in a worker; a newer question supersedes it. */
-export function findBreakeven(options: {
-  scenarioId: string;
-  variable: string;
-  target: BreakevenTarget;
-  lo: number;
-  hi: number;
-}): Promise<BreakevenAnswer | null> {
-  breakevenWorker?.terminate();
-  breakevenSuperseded?.();
-  const snapshot = useStore.getState().snapshot;
-  if (!snapshot) return Promise.resolve(null);
-  const worker = newWorker();
-  breakevenWorker = worker;
-  return new Promise((resolve) => {
-    const done = (answer: BreakevenAnswer | null) => {
-      worker.terminate();
-      if (breakevenWorker === worker) {
-        breakevenWorker = null;
-        breakevenSuperseded = null;
-      }
-      resolve(answer);
-    };
-    breakevenSuperseded = () => resolve(null);
-    worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
-      if (event.data.kind === 'breakeven') done(breakevenWorker === worker ? event.data.answer : null);
-    });
-    worker.addEventListener('error', (event) => done({ status: 'error', message: event.message || 'the calculation stopped' }));
-    worker.postMessage({ kind: 'breakeven', plan: snapshot.plan, ...options } satisfies AnalysisRequest);
-  });
+  if (!useStore.getState().runCancelled('risk')) return;
+  current?.schedule.cancel();
+  current = null;
 }

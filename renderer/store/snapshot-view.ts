@@ -4,7 +4,8 @@
 // its own runs are dropped on the way back), so no figure of one is ever shown against the other.
 import type { PlanSnapshot } from '../../shared/ipc';
 import type { SnapshotInfo } from '../../shared/snapshots';
-import { cancelLadder, cancelRisk } from './analysis-client';
+import { cancelRisk } from './analysis-client';
+import { cancelLadder } from './questions-client';
 import type { CompletedLadder, CompletedRisk } from './analysis-slice';
 import { useStore } from './store';
 

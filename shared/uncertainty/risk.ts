@@ -94,6 +94,13 @@ function hasFewValues(u: Uncertainty): boolean {
   }
 }
 
+/** The scenario of a run of draws; throws when it or the seed is not one a run can use. */
+export function checkDrawRun(plan: Plan, scenarioId: string, seed: number) {
+  const scenario = findScenarioOrThrow(plan, scenarioId);
+  if (!Number.isSafeInteger(seed)) throw new AnalysisArgumentError(`the seed must be a whole number, not ${seed}`);
+  return scenario;
+}
+
 /**
  * The plan must be valid (validatePlan). Each draw samples every uncertain variable of the
  * scenario with `sampleAll(list, seed, drawIndex)`, resolves the scenario with those
@@ -101,8 +108,7 @@ function hasFewValues(u: Uncertainty): boolean {
  * compiled once per runner: a draw resolves again only the fields its sampled values reach.
  */
 export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, options: DrawRunnerOptions = {}): DrawRunner {
-  const scenario = findScenarioOrThrow(plan, scenarioId);
-  if (!Number.isSafeInteger(seed)) throw new AnalysisArgumentError(`the seed must be a whole number, not ${seed}`);
+  const scenario = checkDrawRun(plan, scenarioId, seed);
   const uncertainty = scenario?.uncertainty ?? [];
   const ids = plan.interventions.map((i) => i.id);
   const n = ids.length;

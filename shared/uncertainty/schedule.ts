@@ -17,9 +17,6 @@ export interface SlicePolicy {
   readonly max: number;
 }
 
-/** The command line: few, large slices, as messages between threads cost more than a progress tick. */
-export const THREAD_SLICES: SlicePolicy = { perWorker: 8, min: 1, max: 250 };
-
 /** The app: small slices keep the progress bar moving and let a fast worker take more of them. */
 export const SCREEN_SLICES: SlicePolicy = { perWorker: 16, min: 5, max: 50 };
 
@@ -34,6 +31,31 @@ export function sliceDraws(draws: number, size: number): Slice[] {
   const slices: Slice[] = [];
   for (let from = 0; from < draws; from += size) slices.push({ fromDraw: from, toDraw: Math.min(draws, from + size) });
   return slices;
+}
+
+/**
+ * Guided slices (the command line's): each about 1/(2 × workers) of the draws not yet
+ * handed out, so the first are big (few messages) and they shrink towards the end, where
+ * slices of `tail` draws or fewer let every worker finish at about the same time. Covers
+ * 0..draws-1 once each, in order.
+ */
+export function guidedSlices(draws: number, workers: number, tail = guidedTail(draws, workers)): Slice[] {
+  if (!Number.isSafeInteger(draws) || draws < 0) throw new RangeError(`the number of draws must be a whole number, not ${draws}`);
+  if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number 1 or more, not ${workers}`);
+  if (!Number.isSafeInteger(tail) || tail < 1) throw new RangeError(`a slice must be a whole number of draws 1 or more, not ${tail}`);
+  const slices: Slice[] = [];
+  for (let from = 0; from < draws;) {
+    const size = Math.max(tail, Math.ceil((draws - from) / (2 * workers)));
+    const to = Math.min(draws, from + size);
+    slices.push({ fromDraw: from, toDraw: to });
+    from = to;
+  }
+  return slices;
+}
+
+/** The smallest guided slice: about 1/64 of a worker's share, 1 to 100 draws. */
+export function guidedTail(draws: number, workers: number): number {
+  return Math.min(100, Math.max(1, Math.ceil(draws / (workers * 64))));
 }
 
 /** Workers to use: what was offered (1 when unknown), at most `max`, never more than there are slices. */
@@ -68,6 +90,8 @@ export type ScheduleState = 'running' | 'finished' | 'failed' | 'cancelled';
 export class DrawSchedule<R extends Slice, E = Error> {
   private next = 0;
   private out = 0;
+  /** Slices handed out whose worker was lost, to hand out again before the rest. */
+  private readonly again: Slice[] = [];
   private readonly results: R[] = [];
   private failed: { readonly drawIndex: number; readonly error: E } | null = null;
   private cancelled = false;
@@ -81,9 +105,23 @@ export class DrawSchedule<R extends Slice, E = Error> {
 
   /** The next slice for a free worker, or null when there is none to hand out. */
   take(): Slice | null {
-    if (this.failed || this.cancelled || this.next >= this.slices.length) return null;
+    if (this.failed || this.cancelled) return null;
+    const again = this.again.shift();
+    if (again) {
+      this.out++;
+      return again;
+    }
+    if (this.next >= this.slices.length) return null;
     this.out++;
     return this.slices[this.next++];
+  }
+
+  /** A slice handed out will not come back (its worker was lost): it is handed out again. */
+  retry(slice: Slice): void {
+    if (this.cancelled) return;
+    this.out--;
+    this.again.push(slice);
+    this.again.sort((a, b) => a.fromDraw - b.fromDraw);
   }
 
   /** A slice came back with its results. */
@@ -115,7 +153,7 @@ export class DrawSchedule<R extends Slice, E = Error> {
     if (this.cancelled) return 'cancelled';
     if (this.out > 0) return 'running';
     if (this.failed) return 'failed';
-    return this.next >= this.slices.length ? 'finished' : 'running';
+    return this.next >= this.slices.length && this.again.length === 0 ? 'finished' : 'running';
   }
 
   /** The failure that ends the run (the lowest draw's), once the state is 'failed'. */
@@ -128,4 +166,14 @@ export class DrawSchedule<R extends Slice, E = Error> {
     if (this.state !== 'finished') throw new Error(`the run is ${this.state}, not finished`);
     return inDrawOrder(this.results, this.draws);
   }
+}
+
+/** Plans (and draw runners) a kept worker holds at once; whoever sends it plans forgets them in the same order. */
+export const PLANS_KEPT = 4;
+
+/** Adds `key` to an insertion-ordered map, forgetting the oldest beyond `limit`. */
+export function keepNewest<V>(kept: Map<string, V>, key: string, value: V, limit = PLANS_KEPT): void {
+  kept.delete(key);
+  kept.set(key, value);
+  while (kept.size > limit) kept.delete(kept.keys().next().value!);
 }

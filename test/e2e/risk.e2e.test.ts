@@ -63,6 +63,9 @@ describe('the Risk screen', () => {
     app = await HeadroomApp.openAs(suite.chromium.browser, suite.harness.harness);
     await linkDelay(app);
     const risk = new RiskScreen(app.page);
+    // Workers started from here on: the screen's, started when it opens and kept.
+    const started: unknown[] = [];
+    app.page.on('worker', (worker) => started.push(worker));
     await risk.open();
     await risk.chooseScenario(CUT);
 
@@ -97,30 +100,34 @@ describe('the Risk screen', () => {
       { variable: 'delay', dist: 'discrete', values: [0, 1, 2, 3], weights: [4, 3, 2, 1] },
     ]);
 
-    // 10,000 draws: the progress bar moves, the workers run, and the results appear.
+    // 10,000 draws: the progress bar moves, the workers run, and the results appear. The
+    // workers are those the screen started when it opened (its risk workers and one for
+    // ladders and break-evens): a run starts none.
     const idleWorkers = app.page.workers().length;
     await risk.setRun(10_000, 1);
     await risk.run();
     await expect.poll(() => risk.progress(), { timeout: 60_000 }).toBeGreaterThan(0);
     const early = (await risk.progress()) ?? 0;
-    expect(app.page.workers().length).toBeGreaterThan(idleWorkers);
+    expect(app.page.workers().length).toBe(idleWorkers);
     await expect.poll(() => risk.progress(), { timeout: 120_000 }).toBeGreaterThan(early + 10);
     await risk.waitForResults();
     const tenThousand = await risk.status();
     expect(tenThousand).toMatch(/^10,000 draws on \d workers? in/);
+    const riskWorkers = Number(/on (\d) workers?/.exec(tenThousand)?.[1]);
+    expect(started).toHaveLength(riskWorkers + 1);
     const first = await risk.summaryTable();
     expect(first).toContain('Drawn from OPCC');
     await app.page.waitForTimeout(300);
     await app.screenshot(path.join(SHOTS, 'risk-results-light.png'));
 
-    // Run again and cancel part-way: the workers stop at once, the screen says so, and the
-    // previous results stay.
+    // Run again and cancel part-way: the run stops at once, the screen says so, the
+    // previous results stay, and the workers are kept.
     await risk.run();
     await expect.poll(() => risk.progress(), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
     await risk.cancel();
     expect(await risk.statusKind()).toBe('cancelled');
     expect(await risk.status()).toMatch(/^Cancelled after [\d,]+ of 10,000 draws\. The results below are from the previous run\.$/);
-    await expect.poll(() => app!.page.workers().length).toBe(idleWorkers);
+    expect(app.page.workers().length).toBe(idleWorkers);
     expect(await risk.progressBar().count()).toBe(0);
     expect(await risk.summaryTable()).toBe(first);
     await app.page.waitForTimeout(500);
@@ -130,6 +137,7 @@ describe('the Risk screen', () => {
     const all = await runAndTime(risk, 2000, 7);
     const allText = await risk.resultText();
     const allWorkers = Number(/on (\d) workers?/.exec(all.status)?.[1]);
+    expect(started).toHaveLength(riskWorkers + 1);
     const single = await openWithCores(1);
     const riskOne = new RiskScreen(single.page);
     await riskOne.open();

@@ -102,9 +102,9 @@ describe('risk runs split across workers', () => {
 
   it('a worker reports a plan it cannot run rather than throwing', () => {
     const worker = createRiskWorker();
-    expect(worker({ kind: 'risk-setup', plan: plan, scenarioId: 'nope', seed: 1 })).toBeNull();
-    const reply = worker({ kind: 'risk-slice', slice: { fromDraw: 0, toDraw: 5 } });
-    expect(reply).toMatchObject({ kind: 'risk-slice', ok: false });
+    expect(worker({ kind: 'risk-setup', run: 1, key: 'p', plan: plan, scenarioId: 'nope', seed: 1 })).toBeNull();
+    const reply = worker({ kind: 'risk-slice', run: 1, slice: { fromDraw: 0, toDraw: 5 } });
+    expect(reply).toMatchObject({ kind: 'risk-slice', run: 1, ok: false });
     expect((reply as { message: string }).message).toContain('no scenario "nope"');
     expect(reply).toMatchObject({ drawIndex: 0 });
   });
@@ -113,11 +113,41 @@ describe('risk runs split across workers', () => {
     const raw = structuredClone(plan) as Plan;
     raw.scenarios![0].uncertainty = [{ variable: 'handover', dist: 'uniform', min: 0.5, max: 1.5 }, raw.scenarios![0].uncertainty![1]];
     const worker = createRiskWorker();
-    worker({ kind: 'risk-setup', plan: raw, scenarioId: 'maybe-handover', seed: 1 });
-    const reply = worker({ kind: 'risk-slice', slice: { fromDraw: 0, toDraw: 50 } });
+    worker({ kind: 'risk-setup', run: 1, key: 'p', plan: raw, scenarioId: 'maybe-handover', seed: 1 });
+    const reply = worker({ kind: 'risk-slice', run: 1, slice: { fromDraw: 0, toDraw: 50 } });
     expect(reply).toMatchObject({ kind: 'risk-slice', ok: false });
     const { drawIndex, message } = reply as { drawIndex: number; message: string };
     expect(message).toMatch(new RegExp(`^draw ${drawIndex} \\(seed 1; handover = 1\\.\\d+, level = [\\d.]+\\): `));
+  });
+
+  it('a kept worker holds the plans it was sent: later runs name them by key, with the same draws', () => {
+    const worker = createRiskWorker();
+    const slice = (run: number, fromDraw: number, toDraw: number) => {
+      const reply = worker({ kind: 'risk-slice', run, slice: { fromDraw, toDraw } });
+      if (reply?.kind !== 'risk-slice' || !reply.ok) throw new Error(`no batch: ${JSON.stringify(reply)}`);
+      expect(reply.run).toBe(run);
+      return reply.batch;
+    };
+    worker({ kind: 'risk-setup', run: 1, key: 'a', plan, scenarioId: 'maybe-handover', seed: 3 });
+    const first = slice(1, 0, 40);
+    expect(first).toEqual(createSliceRunner(plan, 'maybe-handover', 3).run({ fromDraw: 0, toDraw: 40 }));
+    // The same plan by key only, another seed, then the first seed again.
+    worker({ kind: 'risk-setup', run: 2, key: 'a', scenarioId: 'maybe-handover', seed: 4 });
+    expect(slice(2, 0, 40)).toEqual(createSliceRunner(plan, 'maybe-handover', 4).run({ fromDraw: 0, toDraw: 40 }));
+    worker({ kind: 'risk-setup', run: 3, key: 'a', scenarioId: 'maybe-handover', seed: 3 });
+    expect(slice(3, 0, 40)).toEqual(first);
+    // Another plan under another key; the first is still held.
+    const other = handoverExample(0.2);
+    worker({ kind: 'risk-setup', run: 4, key: 'b', plan: other, scenarioId: 'maybe-handover', seed: 3 });
+    expect(slice(4, 0, 40)).toEqual(createSliceRunner(other, 'maybe-handover', 3).run({ fromDraw: 0, toDraw: 40 }));
+    worker({ kind: 'risk-setup', run: 5, key: 'a', scenarioId: 'maybe-handover', seed: 3 });
+    expect(slice(5, 0, 40)).toEqual(first);
+    // A key it was never sent is said plainly.
+    worker({ kind: 'risk-setup', run: 6, key: 'never', scenarioId: 'maybe-handover', seed: 3 });
+    expect(worker({ kind: 'risk-slice', run: 6, slice: { fromDraw: 0, toDraw: 5 } })).toMatchObject({
+      ok: false,
+      message: 'the risk worker does not hold plan never',
+    });
   });
 
   it('reads draws and seeds as whole numbers in range', () => {
@@ -149,6 +179,7 @@ describe('break-even in the worker', () => {
   const noClosuresInTheCut = (hi: number) =>
     runBreakeven({
       kind: 'breakeven',
+      id: 1,
       plan: demoPlan(),
       scenarioId: 'cut-25-june',
       variable: 'grantLevel',

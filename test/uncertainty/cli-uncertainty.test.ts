@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
-import { runRiskPool } from '../../electron/risk/pool';
+import { closeRiskPools, runRiskPool } from '../../electron/risk/pool';
 import { runDraws } from '../../shared/uncertainty/risk';
 import { summariseRisk } from '../../shared/uncertainty/risk-summary';
 import { handoverPlanJson, uncertainDemoJson, valid } from './plans';
@@ -30,7 +30,10 @@ beforeAll(() => {
   widePath = join(dir, 'wide.json');
   writeFileSync(widePath, JSON.stringify(handoverPlanJson({ dist: 'uniform', min: 0.5, max: 1.5 })));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeRiskPools();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** The bundled CLI, as `npx headroom` runs it. */
 function headroom(...args: string[]) {

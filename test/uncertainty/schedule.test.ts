@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   DrawSchedule,
+  guidedSlices,
+  guidedTail,
   inDrawOrder,
   SCREEN_SLICES,
   sliceDraws,
   sliceSize,
-  THREAD_SLICES,
   workerCount,
   type Slice,
 } from '../../shared/uncertainty/schedule';
@@ -67,10 +68,31 @@ describe('slices', () => {
     expect(() => sliceDraws(1.5, 1)).toThrow(RangeError);
   });
 
-  it('are sized by each caller’s policy: large between threads, small on screen', () => {
-    expect(sliceSize(2000, 2, THREAD_SLICES)).toBe(125);
-    expect(sliceSize(1_000_000, 2, THREAD_SLICES)).toBe(250);
-    expect(sliceSize(3, 4, THREAD_SLICES)).toBe(1);
+  it('between threads are guided: each half a worker’s share of what is left, shrinking to a tail, covering 0..N-1 once in order', () => {
+    for (const draws of [0, 1, 7, 250, 1003, 10_000, 100_000]) {
+      for (const workers of [1, 2, 3, 4, 64]) {
+        const slices = guidedSlices(draws, workers);
+        const tail = guidedTail(draws, workers);
+        expect(slices.flatMap((s) => resultOf(s).draws)).toEqual(Array.from({ length: draws }, (_, k) => k));
+        slices.forEach((s, i) => {
+          const size = s.toDraw - s.fromDraw;
+          expect(size).toBe(Math.min(draws - s.fromDraw, Math.max(tail, Math.ceil((draws - s.fromDraw) / (2 * workers)))));
+          if (i > 0) expect(size).toBeLessThanOrEqual(slices[i - 1].toDraw - slices[i - 1].fromDraw);
+        });
+      }
+    }
+    // 10,000 draws on 2 threads: 2500 first, then smaller, ending in slices of 79.
+    const sizes = guidedSlices(10_000, 2).map((s) => s.toDraw - s.fromDraw);
+    expect(sizes.slice(0, 3)).toEqual([2500, 1875, 1407]);
+    expect(sizes.at(-2)).toBe(79);
+    expect(sizes.length).toBeLessThan(40);
+    expect(guidedTail(10_000_000, 2)).toBe(100);
+    expect(guidedTail(3, 4)).toBe(1);
+    expect(() => guidedSlices(10, 0)).toThrow(RangeError);
+    expect(() => guidedSlices(10, 2, 0)).toThrow(RangeError);
+  });
+
+  it('on screen are small, by the screen’s policy', () => {
     expect(sliceSize(10_000, 4, SCREEN_SLICES)).toBe(50);
     expect(sliceSize(2000, 4, SCREEN_SLICES)).toBe(32);
     expect(sliceSize(10, 4, SCREEN_SLICES)).toBe(5);
@@ -141,6 +163,23 @@ describe('the schedule', () => {
     other.fail(13, 'draw 13 fails');
     other.fail(27, 'draw 27 fails');
     expect(other.failure).toBe('draw 13 fails');
+  });
+
+  it('hands a slice whose worker was lost out again, before the rest, and finishes only once it is back', () => {
+    const schedule = new DrawSchedule<Result>(30, sliceDraws(30, 10));
+    const [a, b] = [schedule.take()!, schedule.take()!];
+    schedule.complete(resultOf(a));
+    schedule.retry(b);
+    expect(schedule.busy).toBe(0);
+    expect(schedule.state).toBe('running');
+    expect(schedule.take()).toEqual({ fromDraw: 10, toDraw: 20 });
+    const c = schedule.take()!;
+    expect(c).toEqual({ fromDraw: 20, toDraw: 30 });
+    schedule.complete(resultOf(c));
+    expect(schedule.state).toBe('running');
+    schedule.complete(resultOf(b));
+    expect(schedule.state).toBe('finished');
+    expect(schedule.inOrder().flatMap((r) => r.draws)).toEqual(Array.from({ length: 30 }, (_, k) => k));
   });
 
   it('once cancelled, hands out nothing more and ignores what comes back', () => {

@@ -7,7 +7,7 @@ import { count } from '../../logic/format';
 import { firstVariable, variableChoices } from '../../logic/uncertainty-edits';
 import { fundingVariables } from '../../logic/scenario-edits';
 import { readNumber } from '../../logic/values';
-import { cancelLadder, startLadder } from '../../store/analysis-client';
+import { cancelLadder, startLadder } from '../../store/questions-client';
 import { ladderResultFor } from '../../store/analysis-slice';
 import { useStore } from '../../store/store';
 import { LadderResults } from './LadderResults';
