@@ -6,6 +6,7 @@ import type { Plan, Scenario } from '../../shared/plan';
 import type { Uncertainty } from '../../shared/uncertainty/distributions';
 import { scenarioVariables } from '../../shared/uncertainty/draws';
 import type { VariablePlace } from '../../shared/uncertainty/variable-use';
+import { correlationsRenamedOps, correlationsWithoutOps } from './correlation-edits';
 import { fundingVariables, scenarioIndex, setConfirmDelayEdit, setGrantLevelVariableEdit, setPartnerShareEdit } from './scenario-edits';
 import { readNumber, type Read } from './values';
 
@@ -97,17 +98,24 @@ export function removeUncertaintyEdit(plan: Plan, id: string, k: number): PlanEd
   const entry = scenario.uncertainty?.[k];
   if (!entry) return { label: 'Remove uncertain variable', ops: [] };
   const label = `"${scenario.name}": ${entry.variable} no longer uncertain`;
+  // Its correlations go with it, in the same edit: a correlation names uncertain variables only.
+  const correlations = correlationsWithoutOps(scenario, index, entry.variable);
   // The last entry takes the list away, so the file reads as it did before.
-  if (scenario.uncertainty!.length === 1) return { label, ops: [{ op: 'set', path: ['scenarios', index, 'uncertainty'] }] };
-  return { label, ops: [{ op: 'remove', path: ['scenarios', index, 'uncertainty'], index: k }] };
+  if (scenario.uncertainty!.length === 1)
+    return { label, ops: [{ op: 'set', path: ['scenarios', index, 'uncertainty'] }, ...correlations] };
+  return { label, ops: [{ op: 'remove', path: ['scenarios', index, 'uncertainty'], index: k }, ...correlations] };
 }
 
-/** Replaces entry k whole (a new distribution, or a renamed variable). */
+/** Replaces entry k whole (a new distribution, or a renamed variable, whose correlations follow the name). */
 export function replaceUncertaintyEdit(plan: Plan, id: string, k: number, entry: Uncertainty): PlanEdit {
   const { scenario, index } = scenarioAt(plan, id);
+  const before = scenario.uncertainty?.[k]?.variable;
   return {
     label: `"${scenario.name}": ${entry.variable} ${entry.dist}`,
-    ops: [{ op: 'set', path: ['scenarios', index, 'uncertainty', k], value: entry }],
+    ops: [
+      { op: 'set', path: ['scenarios', index, 'uncertainty', k], value: entry },
+      ...(before === undefined ? [] : correlationsRenamedOps(scenario, index, before, entry.variable)),
+    ],
   };
 }
 

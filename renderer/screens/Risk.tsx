@@ -10,6 +10,8 @@ import { useStore } from '../store/store';
 import { LadderTab } from './risk/LadderTab';
 import { RiskResults } from './risk/RiskResults';
 import { RunControls } from './risk/RunControls';
+import { Correlations } from './risk/Correlations';
+import { SamplingChoice } from './risk/SamplingChoice';
 import { UncertainVariables } from './risk/UncertainVariables';
 import './risk/risk.css';
 
@@ -88,6 +90,8 @@ export function Risk() {
             {tab === 'draws' ? (
               <>
                 <UncertainVariables plan={plan} scenario={scenario} si={si} />
+                {(scenario.uncertainty ?? []).length >= 2 ? <Correlations plan={plan} scenario={scenario} si={si} /> : null}
+                {(scenario.uncertainty ?? []).length >= 1 ? <SamplingChoice plan={plan} scenario={scenario} /> : null}
                 <RunControls scenario={scenario} />
                 <RiskResults scenario={scenario} />
               </>

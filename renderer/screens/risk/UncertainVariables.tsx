@@ -123,7 +123,7 @@ export function UncertainVariables(props: { plan: Plan; scenario: Scenario; si: 
   return (
     <Card
       title="Uncertain variables"
-      subtitle="Each draw picks every one of these at random, independently, and simulates the scenario. Changes are saved as you make them."
+      subtitle="Each draw picks every one of these at random (independently, unless correlated below) and simulates the scenario. Changes are saved as you make them."
     >
       {list.length === 0 ? (
         <Empty>Nothing is uncertain in this scenario yet: every draw would give the same result. Add a variable below.</Empty>
