@@ -1,19 +1,13 @@
 // The ledger (plan-format.md §3.1, §10): what every intervention would cost month by month if
-// it ran through the horizon, before any decision. Costs hold for months at a time (the
-// monthly split changes at most once inside an FY, shares change at their `from`), so the
-// ledger keeps runs of months with one cost: a run never crosses an FY, a change of share or
-// the month where the split's extra pennies stop. Sums over months are sums over runs.
-import { fyEnd, fyOfMonth, fyStart, type MonthIndex } from '../months';
-import { shareOf, type Pence, type Ratio } from '../money';
+// it ran through the horizon, before any decision, as runs of months (runs.ts), and what
+// was really spent in the actual months.
+import { fyEnd, fyStart, type MonthIndex } from '../months';
+import type { Pence } from '../money';
 import type { ResolvedScenario } from '../resolve';
-import { scratchF64, scratchI32, scratchU8 } from './scratch';
+import { scratchF64, scratchI32 } from './scratch';
 import { tablesOf, type Tables } from './tables';
 
-export const SHARE_NONE = 0;
-export const SHARE_PART = 1;
-export const SHARE_ALL = 2;
-/** In `shareAtFyStart`: the intervention does not run in the FY's first month. */
-export const NOT_RUNNING = 255;
+export { NOT_RUNNING, SHARE_ALL, SHARE_NONE, SHARE_PART } from './runs';
 
 export interface Ledger {
   readonly H0: MonthIndex;
@@ -56,56 +50,6 @@ export interface Ledger {
   readonly mixedByFy: Float64Array;
 }
 
-type RunParts = Pick<
-  Ledger,
-  'H0' | 'F' | 'tables' | 'planByFy' | 'shareAtFyStart' | 'runFrom' | 'runTo' | 'runFy' | 'runPlan' | 'runPartner' | 'runShare'
->;
-
-/** Writes intervention i's runs from run `at`; returns the run after its last. */
-function runsOf(ledger: RunParts, i: number, at: number): number {
-  const { H0, F, tables, planByFy, shareAtFyStart, runFrom, runTo, runFy, runPlan, runPartner, runShare } = ledger;
-  const { annualCost, shareFrom, shareRatio, firstFy } = tables;
-  const first = tables.activeFrom[i] + H0;
-  const last = tables.activeTo[i] + H0;
-  const sharesEnd = tables.shareStart[i + 1];
-  let next = tables.shareStart[i];
-  let current: Ratio | null = null;
-  let code = SHARE_NONE;
-  let r = at;
-  for (let m = first; m <= last;) {
-    if (next < sharesEnd && shareFrom[next] <= m) {
-      while (next < sharesEnd && shareFrom[next] <= m) current = shareRatio[next++];
-      code = !current || current.num === 0n ? SHARE_NONE : current.num === current.den ? SHARE_ALL : SHARE_PART;
-    }
-    const fy = fyOfMonth(m);
-    const f = fy - firstFy;
-    const fyFirstMonth = fyStart(fy);
-    const annual = annualCost[i * F + f];
-    const base = Math.floor(annual / 12);
-    const extra = annual - base * 12;
-    // The monthly split: April first for the extra pennies.
-    let to = Math.min(last, fyFirstMonth + 11);
-    let cost = base;
-    if (m - fyFirstMonth < extra) {
-      cost = base + 1;
-      to = Math.min(to, fyFirstMonth + extra - 1);
-    }
-    if (next < sharesEnd) to = Math.min(to, shareFrom[next] - 1);
-    const partner = code === SHARE_NONE ? 0 : shareOf(cost, current!);
-    runFrom[r] = m - H0;
-    runTo[r] = to - H0;
-    runFy[r] = f;
-    runPlan[r] = cost - partner;
-    runPartner[r] = partner;
-    runShare[r] = code;
-    planByFy[i * F + f] += (cost - partner) * (to - m + 1);
-    if (m === fyFirstMonth) shareAtFyStart[i * F + f] = code;
-    r++;
-    m = to + 1;
-  }
-  return r;
-}
-
 export function buildLedger(scenario: ResolvedScenario): Ledger {
   const H0 = scenario.horizonStart;
   const M = scenario.horizonMonths;
@@ -122,36 +66,6 @@ export function buildLedger(scenario: ResolvedScenario): Ledger {
     fyTo[f] = Math.min(fyEnd(fy), HN) - H0;
     fyOfOffset.fill(f, fyFrom[f], fyTo[f] + 1);
   }
-  // At most two runs per FY (the split's extra pennies) plus one per change of share.
-  const capacity = n * 2 * F + tables.shareFrom.length;
-  const partial = {
-    H0,
-    M,
-    n,
-    F,
-    fyFrom,
-    fyTo,
-    fyOfOffset,
-    tables,
-    activeFrom: tables.activeFrom,
-    activeTo: tables.activeTo,
-    runStart: scratchI32(n + 1),
-    runFrom: scratchI32(capacity),
-    runTo: scratchI32(capacity),
-    runFy: scratchI32(capacity),
-    runPlan: scratchF64(capacity),
-    runPartner: scratchF64(capacity),
-    runShare: scratchU8(capacity),
-    planByFy: scratchF64(n * F),
-    shareAtFyStart: scratchU8(n * F, NOT_RUNNING),
-  };
-  let r = 0;
-  for (let i = 0; i < n; i++) {
-    partial.runStart[i] = r;
-    r = runsOf(partial, i, r);
-  }
-  partial.runStart[n] = r;
-
   const actuals = scenario.actuals;
   const asAt = actuals ? actuals.asAt : null;
   const actualTo = asAt === null ? -1 : Math.min(asAt - H0, M - 1);
@@ -168,24 +82,24 @@ export function buildLedger(scenario: ResolvedScenario): Ledger {
     tables,
     activeFrom: tables.activeFrom,
     activeTo: tables.activeTo,
-    runStart: partial.runStart,
-    runFrom: partial.runFrom,
-    runTo: partial.runTo,
-    runFy: partial.runFy,
-    runPlan: partial.runPlan,
-    runPartner: partial.runPartner,
-    runShare: partial.runShare,
-    planByFy: partial.planByFy,
-    shareAtFyStart: partial.shareAtFyStart,
+    runStart: tables.runStart,
+    runFrom: tables.runFrom,
+    runTo: tables.runTo,
+    runFy: tables.runFy,
+    runPlan: tables.runPlan,
+    runPartner: tables.runPartner,
+    runShare: tables.runShare,
+    planByFy: tables.planByFy,
+    shareAtFyStart: tables.shareAtFyStart,
     actualTo,
     actualMonths,
     asAt,
     actual,
-    mixedByFy: partial.planByFy,
+    mixedByFy: tables.planByFy,
   };
   if (actuals && actualTo >= 0) {
     const mixedByFy = scratchF64(n * F);
-    mixedByFy.set(partial.planByFy);
+    mixedByFy.set(tables.planByFy);
     for (let i = 0; i < n; i++) {
       for (const [month, pence] of actuals.byIntervention[i]) {
         const k = month - H0;

@@ -1,18 +1,10 @@
 // What the simulation reads of a scenario's interventions, as contiguous typed arrays
-// (intervention × FY index, FY index = fy - first FY): read from the resolved objects once and
-// kept with the list of interventions. A compiled plan hands the same list to every draw and
-// edit that changes no intervention, and the same intervention objects to those that change
-// others, so the maps and objects are read again only for what changed.
+// (intervention × FY index, FY index = fy - first FY), with their runs of months (runs.ts):
+// read from the resolved objects once and kept with the list of interventions, which a
+// compiled plan hands to every draw and edit that changes no intervention.
 import type { FyYear, MonthIndex } from '../months';
-import type { Ratio } from '../money';
 import type { ResolvedIntervention } from '../resolve';
-
-interface ItemTables {
-  readonly firstFy: FyYear;
-  readonly annualCost: Float64Array;
-  readonly noticeMonths: Float64Array;
-  readonly exitCost: Float64Array;
-}
+import { maxRuns, NOT_RUNNING, writeRuns } from './runs';
 
 export interface Tables {
   readonly firstFy: FyYear;
@@ -30,36 +22,27 @@ export interface Tables {
   readonly activeTo: Int32Array;
   /** Indices in (priority, id) order. */
   readonly order: Int32Array;
-  /** Intervention i's partner shares are shareFrom/shareRatio[shareStart[i] .. shareStart[i + 1] - 1]. */
-  readonly shareStart: Int32Array;
-  readonly shareFrom: Float64Array;
-  readonly shareRatio: readonly Ratio[];
+  /** Intervention i's runs (runs.ts) are run*[runStart[i] .. runStart[i + 1] - 1], in month order, covering its active months. */
+  readonly runStart: Int32Array;
+  readonly runFrom: Int32Array;
+  readonly runTo: Int32Array;
+  readonly runFy: Int32Array;
+  readonly runPlan: Float64Array;
+  readonly runPartner: Float64Array;
+  readonly runShare: Uint8Array;
+  /** Per intervention × FY: plan cost, and the share code in the FY's first month. */
+  readonly planByFy: Float64Array;
+  readonly shareAtFyStart: Uint8Array;
 }
 
-const byItem = new WeakMap<ResolvedIntervention, ItemTables>();
 const byList = new WeakMap<readonly ResolvedIntervention[], Tables>();
 
-function table(map: ReadonlyMap<FyYear, number>, firstFy: FyYear, F: number): Float64Array {
-  const out = new Float64Array(F);
-  // forEach reads a map several times faster than a get per FY.
+/** map.get(fy) ?? 0 for every FY index into out[at + f]; forEach reads a map several times faster than a get per FY. */
+function fill(map: ReadonlyMap<FyYear, number>, firstFy: FyYear, F: number, out: Float64Array, at: number): void {
   map.forEach((value, fy) => {
     const f = fy - firstFy;
-    if (f >= 0 && f < F) out[f] = value;
+    if (f >= 0 && f < F) out[at + f] = value;
   });
-  return out;
-}
-
-function itemTables(item: ResolvedIntervention, firstFy: FyYear, F: number): ItemTables {
-  const known = byItem.get(item);
-  if (known && known.firstFy === firstFy && known.annualCost.length === F) return known;
-  const tables = {
-    firstFy,
-    annualCost: table(item.annualCost, firstFy, F),
-    noticeMonths: table(item.noticeMonths, firstFy, F),
-    exitCost: table(item.exitCost, firstFy, F),
-  };
-  byItem.set(item, tables);
-  return tables;
 }
 
 function byPriority(a: ResolvedIntervention, b: ResolvedIntervention): number {
@@ -79,25 +62,29 @@ export function tablesOf(items: readonly ResolvedIntervention[], fys: readonly F
   const commissioned = new Uint8Array(n);
   const activeFrom = new Int32Array(n);
   const activeTo = new Int32Array(n);
-  const shareStart = new Int32Array(n + 1);
-  const shareFrom: number[] = [];
-  const shareRatio: Ratio[] = [];
+  let capacity = 0;
+  for (const item of items) capacity += maxRuns(item, F);
+  const runStart = new Int32Array(n + 1);
+  const runs = {
+    from: new Int32Array(capacity),
+    to: new Int32Array(capacity),
+    fy: new Int32Array(capacity),
+    plan: new Float64Array(capacity),
+    partner: new Float64Array(capacity),
+    share: new Uint8Array(capacity),
+    planByFy: new Float64Array(n * F),
+    shareAtFyStart: new Uint8Array(n * F).fill(NOT_RUNNING),
+  };
   for (let i = 0; i < n; i++) {
     const item = items[i];
-    const own = itemTables(item, firstFy, F);
-    annualCost.set(own.annualCost, i * F);
-    noticeMonths.set(own.noticeMonths, i * F);
-    exitCost.set(own.exitCost, i * F);
+    fill(item.annualCost, firstFy, F, annualCost, i * F);
+    fill(item.noticeMonths, firstFy, F, noticeMonths, i * F);
+    fill(item.exitCost, firstFy, F, exitCost, i * F);
     commissioned[i] = item.category === 'commissioned' ? 1 : 0;
     activeFrom[i] = Math.max(H0, item.start ?? H0) - H0;
     activeTo[i] = Math.min(HN, item.end ?? HN) - H0;
-    shareStart[i] = shareFrom.length;
-    for (const entry of item.partnerShares) {
-      shareFrom.push(entry.from);
-      shareRatio.push(entry.share);
-    }
+    runStart[i + 1] = writeRuns(item, i, annualCost, F, firstFy, H0, activeFrom[i] + H0, activeTo[i] + H0, runs, runStart[i]);
   }
-  shareStart[n] = shareFrom.length;
   const order = Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => byPriority(items[a], items[b])));
   const tables: Tables = {
     firstFy,
@@ -111,9 +98,15 @@ export function tablesOf(items: readonly ResolvedIntervention[], fys: readonly F
     activeFrom,
     activeTo,
     order,
-    shareStart,
-    shareFrom: Float64Array.from(shareFrom),
-    shareRatio,
+    runStart,
+    runFrom: runs.from,
+    runTo: runs.to,
+    runFy: runs.fy,
+    runPlan: runs.plan,
+    runPartner: runs.partner,
+    runShare: runs.share,
+    planByFy: runs.planByFy,
+    shareAtFyStart: runs.shareAtFyStart,
   };
   byList.set(items, tables);
   return tables;
