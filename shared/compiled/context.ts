@@ -1,19 +1,9 @@
 // One scenario being resolved: its horizon, its variables as defined (plan, scenario,
 // uncertain central values, overrides), its changes routed to what they change, and the rules
 // that turn a definition into pence, months or a share.
-import { decimalFromNumber, decimalText, type Decimal, type ScopeValue } from '../formula';
+import { decimalFromNumber, decimalPence, decimalText, type Decimal, type ScopeValue } from '../formula';
 import { formatFy, fyOfMonth, parseMonth, type FyYear, type MonthIndex } from '../months';
-import {
-  ceilingProblem,
-  compareRatio,
-  decimalPoundsToPence,
-  ONE,
-  ratioFromDecimal,
-  ratioFromNumber,
-  ZERO,
-  type Pence,
-  type Ratio,
-} from '../money';
+import { ceilingProblem, compareRatio, ONE, ratioFromDecimal, ratioFromNumber, ZERO, type Pence, type Ratio } from '../money';
 import {
   isStreamChange,
   shareProblem,
@@ -124,7 +114,7 @@ export class ScenarioContext {
   amountPence(result: Decimal, path: string): Pence {
     // The sign is read before rounding: -£0.004 is negative, though it rounds to 0p.
     const problem = result.isNegative() && !result.isZero() ? `${decimalText(result)} is negative; an amount must be 0 or more` : null;
-    const pence = problem ? 0 : decimalPoundsToPence(decimalText(result));
+    const pence = problem ? 0 : decimalPence(result);
     const ceiling = problem ?? ceilingProblem(pence);
     if (ceiling) {
       this.problems.add(path, ceiling);
