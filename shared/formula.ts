@@ -91,7 +91,7 @@ interface Checked {
   readonly direct: DirectFormula | null;
   readonly names: readonly string[];
   readonly root: MathNode;
-  /** Its value (or the message it failed with) by its inputs (resultKey). */
+  /** Its value by mathjs (or the message it failed with) by its inputs (resultKey). */
   readonly results: Map<string | number, Decimal | string>;
 }
 
@@ -250,14 +250,18 @@ export function evaluateFormula(text: string, lookup: (name: string) => ScopeVal
     if (value === undefined) throw new FormulaError(`unknown name "${names[i]}"`);
     values[i] = value;
   }
-  // A formula is a pure function of its names' values: the same inputs give the same decimal.
+  const decimals = values.map(toDecimal);
+  // A plain formula is evaluated directly each time: that costs less than keeping its results.
+  const direct = hit.direct?.(decimals);
+  if (direct !== undefined) return checkedResult(direct);
+  // Any other formula is a pure function of its names' values: the same inputs give the same decimal.
   const key = resultKey(values);
   const known = hit.results.get(key);
   if (typeof known === 'string') throw new FormulaError(known);
   if (known) return known;
   if (++stored > MAX_RESULTS) forgetResults();
   try {
-    const value = compute(text, hit, values);
+    const value = checkedResult(byMathjs(text, hit, decimals));
     hit.results.set(key, value);
     return value;
   } catch (error) {
@@ -283,23 +287,24 @@ function forgetResults(): void {
   stored = 0;
 }
 
-function compute(text: string, hit: Checked, values: readonly ScopeValue[]): Decimal {
-  const decimals = values.map(toDecimal);
-  let result: unknown = hit.direct?.(decimals);
-  if (result === undefined) {
-    const scope = new Map<string, unknown>();
-    hit.names.forEach((name, i) => scope.set(name, decimals[i]));
-    try {
-      result = hit.evaluate(scope);
-    } catch (error) {
-      throw new FormulaError(`formula "${text}" failed: ${(error as Error).message}`);
-    }
+function byMathjs(text: string, hit: Checked, decimals: readonly Decimal[]): unknown {
+  const scope = new Map<string, unknown>();
+  hit.names.forEach((name, i) => scope.set(name, decimals[i]));
+  try {
+    return hit.evaluate(scope);
+  } catch (error) {
+    throw new FormulaError(`formula "${text}" failed: ${(error as Error).message}`);
   }
+}
+
+/** A formula's result as a finite decimal of sane size, or the problem with it. */
+function checkedResult(result: unknown): Decimal {
   if (!math.isBigNumber(result)) {
     throw new FormulaError(typeof result === 'boolean' ? `result is ${result}, not a number` : 'result is not a number');
   }
   if (!result.isFinite()) throw new FormulaError('result is not a finite number');
-  if (result.abs().gt(TOO_LARGE)) throw new FormulaError(`result ${result.toString()} is too large`);
+  // Below 1e15 in size when its first digit is below the 15th place (e < 15): no need to compare.
+  if (result.e >= 15 && result.abs().gt(TOO_LARGE)) throw new FormulaError(`result ${result.toString()} is too large`);
   return !result.isZero() && result.e < MIN_RESULT_EXPONENT ? ZERO : result;
 }
 
@@ -308,15 +313,15 @@ function compute(text: string, hit: Checked, values: readonly ScopeValue[]): Dec
  * many formulas. A decimal is never changed, so one may serve every formula.
  */
 const DECIMALS_KEPT = 1024;
-const decimals = new Map<number, Decimal>();
+const asDecimal = new Map<number, Decimal>();
 
 function toDecimal(value: ScopeValue): Decimal {
   if (typeof value !== 'number') return value;
-  let decimal = decimals.get(value);
+  let decimal = asDecimal.get(value);
   if (decimal === undefined) {
     decimal = bignumber(value);
-    if (decimals.size >= DECIMALS_KEPT) decimals.clear();
-    decimals.set(value, decimal);
+    if (asDecimal.size >= DECIMALS_KEPT) asDecimal.clear();
+    asDecimal.set(value, decimal);
   }
   return decimal;
 }

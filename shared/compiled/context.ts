@@ -144,7 +144,7 @@ export class ScenarioContext {
 
   shareRatio(def: Defined<number | string>, fyIndex: number): Ratio {
     const { value, path } = def;
-    if (typeof value === 'number') return ratioFromNumber(value);
+    if (typeof value === 'number') return literalRatio(value);
     const base = () => (def.replaced ? decimalFromNumber(Number(ratioText(this.shareRatio(def.replaced, fyIndex)))) : 0);
     const result = this.ev.formula(value, path, fyIndex, def.replaced ? base : null);
     const r = ratioFromDecimal(decimalText(result));
@@ -168,6 +168,20 @@ export class ScenarioContext {
     const path = `${def.path}[${JSON.stringify(label)}]`;
     return this.amountPence(this.ev.formula(entry, path, this.ev.fyIndex(fy), base), path);
   }
+}
+
+/** A share written as a number, read once: the same few shares recur in every FY and every draw. A ratio is never changed. */
+const LITERALS_KEPT = 1024;
+const literalRatios = new Map<number, Ratio>();
+
+function literalRatio(value: number): Ratio {
+  let r = literalRatios.get(value);
+  if (r === undefined) {
+    r = ratioFromNumber(value);
+    if (literalRatios.size >= LITERALS_KEPT) literalRatios.clear();
+    literalRatios.set(value, r);
+  }
+  return r;
 }
 
 function push<C>(map: Map<string, Routed<C>[]>, key: string, entry: Routed<C>): void {

@@ -55,6 +55,11 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/** The names a part's formulas use: the earlier part's when its input and changes are the same (a draw). */
+function namesOf<I, O>(before: Part<I, O> | undefined, input: I, changes: readonly object[]): readonly string[] {
+  return before && before.input === input && sameList(before.changes, changes) ? before.names : namesIn(input, changes);
+}
+
 /** The earlier part for the one at `index` with this id: at the same place, else the first with the id. */
 function earlierPart<I extends { id: string }, O>(
   parts: readonly Part<I, O>[] | undefined,
@@ -111,7 +116,7 @@ export function resolveParts(
     const before = earlierPart(prior?.streams, si, stream.id, streamsById);
     if (reusable(before, stream, changes)) return before;
     const out = resolveStream(ctx, stream, si);
-    return { input: stream, changes, names: namesIn(stream, changes), out, sum: streamFunding(out) };
+    return { input: stream, changes, names: namesOf(before, stream, changes), out, sum: streamFunding(out) };
   });
 
   const itemsById = indexById(prior?.interventions);
@@ -120,7 +125,7 @@ export function resolveParts(
     const before = earlierPart(prior?.interventions, ii, item.id, itemsById);
     if (reusable(before, item, changes)) return before;
     const out = resolveIntervention(ctx, item, ii);
-    return { input: item, changes, names: namesIn(item, changes), out, sum: interventionCost(out, ctx.fys) };
+    return { input: item, changes, names: namesOf(before, item, changes), out, sum: interventionCost(out, ctx.fys) };
   });
 
   const limitValue = scenario?.underwriting?.limit ?? plan.underwriting?.limit ?? null;
