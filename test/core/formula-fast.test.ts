@@ -268,4 +268,22 @@ describe('direct formula evaluation', () => {
     expect(() => evaluateFormula('=(-2) ^ 0.5', () => 0)).toThrow('result is not a number');
     expect(tally.gaveUp).toBeGreaterThan(0);
   });
+
+  it('reads the pence of 20,000 decimals as the fraction arithmetic does: ties to even, signs, up to 1e15', () => {
+    const rnd = random(99);
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+    for (let k = 0; k < 20_000; k++) {
+      const r = rnd();
+      const whole = r < 0.3 ? '0' : String(BigInt(`1${digits(Math.floor(rnd() * 16))}`));
+      // Exact ties (…5), ties with a digit after, and long fractions.
+      const frac = r < 0.5 ? `${digits(2)}5` : r < 0.7 ? `${digits(2)}5${digits(20)}` : digits(Math.floor(rnd() * 60));
+      const text = `${rnd() < 0.3 ? '-' : ''}${whole}.${frac}`;
+      const value = math.bignumber(text) as BigNumber;
+      expect(decimalPence(value), text).toBe(decimalPoundsToPence(decimalText(value)));
+    }
+    for (const text of ['0', '-0', '0.005', '0.015', '0.025', '-0.004', '1e-30', '999999999999999.995', '1000000000000000', '0.1', '7'])
+      expect(decimalPence(math.bignumber(text) as BigNumber), text).toBe(
+        decimalPoundsToPence(decimalText(math.bignumber(text) as BigNumber)),
+      );
+  });
 });
