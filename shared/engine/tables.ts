@@ -1,10 +1,12 @@
 // What the simulation reads of a scenario's interventions, as contiguous typed arrays
 // (intervention × FY index, FY index = fy - first FY), with their runs of months (runs.ts):
 // read from the resolved objects once and kept with the list of interventions, which a
-// compiled plan hands to every draw and edit that changes no intervention.
+// compiled plan hands to every draw and edit that changes no intervention. Each
+// intervention's own rows are kept with it too: an edit that changes one intervention gives
+// a new list, whose tables copy the rows of every intervention it left alone.
 import type { FyYear, MonthIndex } from '../months';
 import type { ResolvedIntervention } from '../resolve';
-import { maxRuns, NOT_RUNNING, writeRuns } from './runs';
+import { maxRuns, NOT_RUNNING, writeRuns, type RunArrays } from './runs';
 
 export interface Tables {
   readonly firstFy: FyYear;
@@ -37,12 +39,59 @@ export interface Tables {
 
 const byList = new WeakMap<readonly ResolvedIntervention[], Tables>();
 
+/** One intervention's rows of the tables, for one horizon. */
+interface Rows {
+  readonly firstFy: FyYear;
+  readonly F: number;
+  readonly H0: MonthIndex;
+  readonly M: number;
+  readonly annualCost: Float64Array;
+  readonly noticeMonths: Float64Array;
+  readonly exitCost: Float64Array;
+  readonly activeFrom: number;
+  readonly activeTo: number;
+  /** Its runs, as RunArrays of its own (one intervention, index 0). */
+  readonly runs: RunArrays;
+  readonly runCount: number;
+}
+
+const byItem = new WeakMap<ResolvedIntervention, Rows>();
+
 /** map.get(fy) ?? 0 for every FY index into out[at + f]; forEach reads a map several times faster than a get per FY. */
 function fill(map: ReadonlyMap<FyYear, number>, firstFy: FyYear, F: number, out: Float64Array, at: number): void {
   map.forEach((value, fy) => {
     const f = fy - firstFy;
     if (f >= 0 && f < F) out[at + f] = value;
   });
+}
+
+function rowsOf(item: ResolvedIntervention, firstFy: FyYear, F: number, H0: MonthIndex, M: number): Rows {
+  const known = byItem.get(item);
+  if (known && known.firstFy === firstFy && known.F === F && known.H0 === H0 && known.M === M) return known;
+  const HN = H0 + M - 1;
+  const annualCost = new Float64Array(F);
+  const noticeMonths = new Float64Array(F);
+  const exitCost = new Float64Array(F);
+  fill(item.annualCost, firstFy, F, annualCost, 0);
+  fill(item.noticeMonths, firstFy, F, noticeMonths, 0);
+  fill(item.exitCost, firstFy, F, exitCost, 0);
+  const activeFrom = Math.max(H0, item.start ?? H0) - H0;
+  const activeTo = Math.min(HN, item.end ?? HN) - H0;
+  const capacity = maxRuns(item, F);
+  const runs: RunArrays = {
+    from: new Int32Array(capacity),
+    to: new Int32Array(capacity),
+    fy: new Int32Array(capacity),
+    plan: new Float64Array(capacity),
+    partner: new Float64Array(capacity),
+    share: new Uint8Array(capacity),
+    planByFy: new Float64Array(F),
+    shareAtFyStart: new Uint8Array(F).fill(NOT_RUNNING),
+  };
+  const runCount = writeRuns(item, 0, annualCost, F, firstFy, H0, activeFrom + H0, activeTo + H0, runs, 0);
+  const rows: Rows = { firstFy, F, H0, M, annualCost, noticeMonths, exitCost, activeFrom, activeTo, runs, runCount };
+  byItem.set(item, rows);
+  return rows;
 }
 
 function byPriority(a: ResolvedIntervention, b: ResolvedIntervention): number {
@@ -55,15 +104,15 @@ export function tablesOf(items: readonly ResolvedIntervention[], fys: readonly F
   const known = byList.get(items);
   if (known && known.firstFy === firstFy && known.F === F && known.H0 === H0 && known.M === M) return known;
   const n = items.length;
-  const HN = H0 + M - 1;
+  const rows = items.map((item) => rowsOf(item, firstFy, F, H0, M));
+  let capacity = 0;
+  for (const r of rows) capacity += r.runCount;
   const annualCost = new Float64Array(n * F);
   const noticeMonths = new Float64Array(n * F);
   const exitCost = new Float64Array(n * F);
   const commissioned = new Uint8Array(n);
   const activeFrom = new Int32Array(n);
   const activeTo = new Int32Array(n);
-  let capacity = 0;
-  for (const item of items) capacity += maxRuns(item, F);
   const runStart = new Int32Array(n + 1);
   const runs = {
     from: new Int32Array(capacity),
@@ -73,17 +122,27 @@ export function tablesOf(items: readonly ResolvedIntervention[], fys: readonly F
     partner: new Float64Array(capacity),
     share: new Uint8Array(capacity),
     planByFy: new Float64Array(n * F),
-    shareAtFyStart: new Uint8Array(n * F).fill(NOT_RUNNING),
+    shareAtFyStart: new Uint8Array(n * F),
   };
   for (let i = 0; i < n; i++) {
-    const item = items[i];
-    fill(item.annualCost, firstFy, F, annualCost, i * F);
-    fill(item.noticeMonths, firstFy, F, noticeMonths, i * F);
-    fill(item.exitCost, firstFy, F, exitCost, i * F);
-    commissioned[i] = item.category === 'commissioned' ? 1 : 0;
-    activeFrom[i] = Math.max(H0, item.start ?? H0) - H0;
-    activeTo[i] = Math.min(HN, item.end ?? HN) - H0;
-    runStart[i + 1] = writeRuns(item, i, annualCost, F, firstFy, H0, activeFrom[i] + H0, activeTo[i] + H0, runs, runStart[i]);
+    const r = rows[i];
+    annualCost.set(r.annualCost, i * F);
+    noticeMonths.set(r.noticeMonths, i * F);
+    exitCost.set(r.exitCost, i * F);
+    commissioned[i] = items[i].category === 'commissioned' ? 1 : 0;
+    activeFrom[i] = r.activeFrom;
+    activeTo[i] = r.activeTo;
+    const at = runStart[i];
+    const count = r.runCount;
+    runs.from.set(r.runs.from.subarray(0, count), at);
+    runs.to.set(r.runs.to.subarray(0, count), at);
+    runs.fy.set(r.runs.fy.subarray(0, count), at);
+    runs.plan.set(r.runs.plan.subarray(0, count), at);
+    runs.partner.set(r.runs.partner.subarray(0, count), at);
+    runs.share.set(r.runs.share.subarray(0, count), at);
+    runs.planByFy.set(r.runs.planByFy, i * F);
+    runs.shareAtFyStart.set(r.runs.shareAtFyStart, i * F);
+    runStart[i + 1] = at + count;
   }
   const order = Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => byPriority(items[a], items[b])));
   const tables: Tables = {
