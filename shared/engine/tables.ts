@@ -124,25 +124,32 @@ export function tablesOf(items: readonly ResolvedIntervention[], fys: readonly F
     planByFy: new Float64Array(n * F),
     shareAtFyStart: new Uint8Array(n * F),
   };
+  // Rows are short (an FY each, a few runs): copied element by element, without the
+  // subarray views a TypedArray.set would need.
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    annualCost.set(r.annualCost, i * F);
-    noticeMonths.set(r.noticeMonths, i * F);
-    exitCost.set(r.exitCost, i * F);
+    const row = i * F;
+    for (let f = 0; f < F; f++) {
+      annualCost[row + f] = r.annualCost[f];
+      noticeMonths[row + f] = r.noticeMonths[f];
+      exitCost[row + f] = r.exitCost[f];
+      runs.planByFy[row + f] = r.runs.planByFy[f];
+      runs.shareAtFyStart[row + f] = r.runs.shareAtFyStart[f];
+    }
     commissioned[i] = items[i].category === 'commissioned' ? 1 : 0;
     activeFrom[i] = r.activeFrom;
     activeTo[i] = r.activeTo;
     const at = runStart[i];
-    const count = r.runCount;
-    runs.from.set(r.runs.from.subarray(0, count), at);
-    runs.to.set(r.runs.to.subarray(0, count), at);
-    runs.fy.set(r.runs.fy.subarray(0, count), at);
-    runs.plan.set(r.runs.plan.subarray(0, count), at);
-    runs.partner.set(r.runs.partner.subarray(0, count), at);
-    runs.share.set(r.runs.share.subarray(0, count), at);
-    runs.planByFy.set(r.runs.planByFy, i * F);
-    runs.shareAtFyStart.set(r.runs.shareAtFyStart, i * F);
-    runStart[i + 1] = at + count;
+    const own = r.runs;
+    for (let k = 0; k < r.runCount; k++) {
+      runs.from[at + k] = own.from[k];
+      runs.to[at + k] = own.to[k];
+      runs.fy[at + k] = own.fy[k];
+      runs.plan[at + k] = own.plan[k];
+      runs.partner[at + k] = own.partner[k];
+      runs.share[at + k] = own.share[k];
+    }
+    runStart[i + 1] = at + r.runCount;
   }
   const order = Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => byPriority(items[a], items[b])));
   const tables: Tables = {
