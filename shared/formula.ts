@@ -3,15 +3,22 @@
 // person types as 1.015 is 1.015 exactly. Only an allow-list of node types, operators and
 // functions passes; names must be declared. See mathjs.org/docs/expressions/security.html.
 import { all, create, type BigNumber, type MathNode } from 'mathjs';
+import { directFormula, formulaMathOf, type DirectFormula } from './formula-fast';
 import { numberToDecimalText } from './money';
 import { FORMULA_FUNCTIONS } from './names';
 import { isFormula } from './parse';
 
-const math = create(all, { number: 'BigNumber', precision: 64 });
+/** How formulas are read and computed: decimals of 64 significant digits. */
+export const FORMULA_CONFIG = { number: 'BigNumber', precision: 64 } as const;
+const math = create(all, FORMULA_CONFIG);
 // Keep the parser before the public entry points are disabled below.
 const parse = math.parse.bind(math);
 const bignumber = (value: number) => math.bignumber(value) as BigNumber;
 const ZERO = bignumber(0);
+const TOO_LARGE = bignumber(1e15);
+/** decimal.js's rounding mode, read from the decimal type itself. */
+const ROUND_HALF_EVEN = (ZERO.constructor as unknown as { ROUND_HALF_EVEN: 6 }).ROUND_HALF_EVEN;
+const FORMULA_MATH = formulaMathOf(math);
 
 function disabled(name: string) {
   return () => {
@@ -80,20 +87,26 @@ export { isFormula };
 
 interface Checked {
   readonly evaluate: (scope: Map<string, unknown>) => unknown;
+  /** The same evaluation done directly (formula-fast.ts), or null outside its subset. */
+  readonly direct: DirectFormula | null;
   readonly names: readonly string[];
   readonly root: MathNode;
+  /** Its value by mathjs (or the message it failed with) by its inputs (resultKey). */
+  readonly results: Map<string | number, Decimal | string>;
 }
 
 const cache = new Map<string, Checked | string>();
-/** Each formula's value (or the message it failed with) by its text and its inputs. */
-const results = new Map<string, Decimal | string>();
 
 /** Parses and vets a formula once; the result (or its error message) is cached by text. */
 function check(text: string): Checked | string {
   let hit = cache.get(text);
   if (hit === undefined) {
     hit = vet(text);
-    if (cache.size > 10_000) cache.clear();
+    if (cache.size > 10_000) {
+      // The results of the formulas forgotten go with them.
+      cache.clear();
+      stored = 0;
+    }
     cache.set(text, hit);
   }
   return hit;
@@ -167,7 +180,14 @@ function vet(text: string): Checked | string {
   const problem = walk(root, 0);
   if (problem) return problem;
   const compiled = root.compile();
-  return { evaluate: (scope) => compiled.evaluate(scope), names: [...names], root };
+  const list = [...names];
+  return {
+    evaluate: (scope) => compiled.evaluate(scope),
+    direct: directFormula(root, list, FORMULA_MATH),
+    names: list,
+    root,
+    results: new Map(),
+  };
 }
 
 function describeNode(type: string): string {
@@ -223,44 +243,97 @@ export type ScopeValue = number | Decimal;
 export function evaluateFormula(text: string, lookup: (name: string) => ScopeValue | undefined): Decimal {
   const hit = check(text);
   if (typeof hit === 'string') throw new FormulaError(hit);
-  const values: ScopeValue[] = [];
-  let key = text;
-  for (const name of hit.names) {
-    const value = lookup(name);
-    if (value === undefined) throw new FormulaError(`unknown name "${name}"`);
-    values.push(value);
-    key += `\u0000${value.toString()}`;
+  const names = hit.names;
+  const values: ScopeValue[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const value = lookup(names[i]);
+    if (value === undefined) throw new FormulaError(`unknown name "${names[i]}"`);
+    values[i] = value;
   }
-  // A formula is a pure function of its names' values: the same inputs give the same decimal.
-  const known = results.get(key);
+  const decimals = values.map(toDecimal);
+  // A plain formula is evaluated directly each time: that costs less than keeping its results.
+  const direct = hit.direct?.(decimals);
+  if (direct !== undefined) return checkedResult(direct);
+  // Any other formula is a pure function of its names' values: the same inputs give the same decimal.
+  const key = resultKey(values);
+  const known = hit.results.get(key);
   if (typeof known === 'string') throw new FormulaError(known);
   if (known) return known;
-  if (results.size > 50_000) results.clear();
+  if (++stored > MAX_RESULTS) forgetResults();
   try {
-    const value = compute(text, hit, values);
-    results.set(key, value);
+    const value = checkedResult(byMathjs(text, hit, decimals));
+    hit.results.set(key, value);
     return value;
   } catch (error) {
-    if (error instanceof FormulaError) results.set(key, error.message);
+    if (error instanceof FormulaError) hit.results.set(key, error.message);
     throw error;
   }
 }
 
-function compute(text: string, hit: Checked, values: readonly ScopeValue[]): Decimal {
+/** The inputs as one key: a lone number as itself, else each value's text (a decimal's text is its value). */
+function resultKey(values: readonly ScopeValue[]): string | number {
+  if (values.length === 1 && typeof values[0] === 'number') return values[0];
+  let key = '';
+  for (const value of values) key += `${value.toString()}\u0000`;
+  return key;
+}
+
+/** How many results are kept over every formula: past the bound, all are forgotten. */
+const MAX_RESULTS = 50_000;
+let stored = 0;
+
+function forgetResults(): void {
+  for (const hit of cache.values()) if (typeof hit !== 'string') hit.results.clear();
+  stored = 0;
+}
+
+function byMathjs(text: string, hit: Checked, decimals: readonly Decimal[]): unknown {
   const scope = new Map<string, unknown>();
-  hit.names.forEach((name, i) => scope.set(name, typeof values[i] === 'number' ? bignumber(values[i] as number) : values[i]));
-  let result: unknown;
+  hit.names.forEach((name, i) => scope.set(name, decimals[i]));
   try {
-    result = hit.evaluate(scope);
+    return hit.evaluate(scope);
   } catch (error) {
     throw new FormulaError(`formula "${text}" failed: ${(error as Error).message}`);
   }
+}
+
+/** A formula's result as a finite decimal of sane size, or the problem with it. */
+function checkedResult(result: unknown): Decimal {
   if (!math.isBigNumber(result)) {
     throw new FormulaError(typeof result === 'boolean' ? `result is ${result}, not a number` : 'result is not a number');
   }
   if (!result.isFinite()) throw new FormulaError('result is not a finite number');
-  if (result.abs().gt(1e15)) throw new FormulaError(`result ${result.toString()} is too large`);
+  // Below 1e15 in size when its first digit is below the 15th place (e < 15): no need to compare.
+  if (result.e >= 15 && result.abs().gt(TOO_LARGE)) throw new FormulaError(`result ${result.toString()} is too large`);
   return !result.isZero() && result.e < MIN_RESULT_EXPONENT ? ZERO : result;
+}
+
+/**
+ * Numbers as decimals, each made once while it is in use: a draw's sampled value is read by
+ * many formulas. A decimal is never changed, so one may serve every formula.
+ */
+const DECIMALS_KEPT = 1024;
+const asDecimal = new Map<number, Decimal>();
+
+function toDecimal(value: ScopeValue): Decimal {
+  if (typeof value !== 'number') return value;
+  let decimal = asDecimal.get(value);
+  if (decimal === undefined) {
+    decimal = bignumber(value);
+    if (asDecimal.size >= DECIMALS_KEPT) asDecimal.clear();
+    asDecimal.set(value, decimal);
+  }
+  return decimal;
+}
+
+/**
+ * A decimal amount of pounds in pence, to the nearest penny with ties to even: the same
+ * number as decimalPoundsToPence(decimalText(value)), read without the detour through text
+ * and fractions (toFixed rounds the exact decimal).
+ */
+export function decimalPence(value: Decimal): number {
+  // + 0 turns -0 (from -0.004) into 0, as the integer arithmetic gives.
+  return Number(value.toFixed(2, ROUND_HALF_EVEN).replace('.', '')) + 0;
 }
 
 export function decimalFromNumber(value: number): Decimal {

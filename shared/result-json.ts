@@ -1,6 +1,6 @@
 // The CLI's `--json` result (plan-format.md §7): money in pounds exact to the penny, months
 // and FYs as text, fields that do not apply null (0 for money, false for flags).
-import type { SimulationResult } from './engine';
+import type { SimulationResult, Totals } from './engine';
 import { formatFy, formatMonth } from './months';
 import { penceToPounds } from './money';
 
@@ -45,13 +45,18 @@ export function resultToJson(result: SimulationResult) {
       partner: penceToPounds(m.partner),
       actual: m.actual,
     })),
-    totals: {
-      spend: penceToPounds(result.totals.spend),
-      drawn: penceToPounds(result.totals.drawn),
-      closures: result.totals.closures,
-      avoidableClosures: result.totals.avoidableClosures,
-      usersLosingSupport: result.totals.usersLosingSupport,
-    },
+    totals: totalsToJson(result.totals),
+  };
+}
+
+/** The totals as the JSON shows them (a ladder row's too). */
+export function totalsToJson(totals: Totals) {
+  return {
+    spend: penceToPounds(totals.spend),
+    drawn: penceToPounds(totals.drawn),
+    closures: totals.closures,
+    avoidableClosures: totals.avoidableClosures,
+    usersLosingSupport: totals.usersLosingSupport,
   };
 }
 

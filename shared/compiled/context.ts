@@ -1,19 +1,9 @@
 // One scenario being resolved: its horizon, its variables as defined (plan, scenario,
 // uncertain central values, overrides), its changes routed to what they change, and the rules
 // that turn a definition into pence, months or a share.
-import { decimalFromNumber, decimalText, type Decimal, type ScopeValue } from '../formula';
+import { decimalFromNumber, decimalPence, decimalText, type Decimal, type ScopeValue } from '../formula';
 import { formatFy, fyOfMonth, parseMonth, type FyYear, type MonthIndex } from '../months';
-import {
-  ceilingProblem,
-  compareRatio,
-  decimalPoundsToPence,
-  ONE,
-  ratioFromDecimal,
-  ratioFromNumber,
-  ZERO,
-  type Pence,
-  type Ratio,
-} from '../money';
+import { ceilingProblem, compareRatio, ONE, ratioFromDecimal, ratioFromNumber, ZERO, type Pence, type Ratio } from '../money';
 import {
   isStreamChange,
   shareProblem,
@@ -124,7 +114,7 @@ export class ScenarioContext {
   amountPence(result: Decimal, path: string): Pence {
     // The sign is read before rounding: -£0.004 is negative, though it rounds to 0p.
     const problem = result.isNegative() && !result.isZero() ? `${decimalText(result)} is negative; an amount must be 0 or more` : null;
-    const pence = problem ? 0 : decimalPoundsToPence(decimalText(result));
+    const pence = problem ? 0 : decimalPence(result);
     const ceiling = problem ?? ceilingProblem(pence);
     if (ceiling) {
       this.problems.add(path, ceiling);
@@ -154,7 +144,7 @@ export class ScenarioContext {
 
   shareRatio(def: Defined<number | string>, fyIndex: number): Ratio {
     const { value, path } = def;
-    if (typeof value === 'number') return ratioFromNumber(value);
+    if (typeof value === 'number') return literalRatio(value);
     const base = () => (def.replaced ? decimalFromNumber(Number(ratioText(this.shareRatio(def.replaced, fyIndex)))) : 0);
     const result = this.ev.formula(value, path, fyIndex, def.replaced ? base : null);
     const r = ratioFromDecimal(decimalText(result));
@@ -178,6 +168,20 @@ export class ScenarioContext {
     const path = `${def.path}[${JSON.stringify(label)}]`;
     return this.amountPence(this.ev.formula(entry, path, this.ev.fyIndex(fy), base), path);
   }
+}
+
+/** A share written as a number, read once: the same few shares recur in every FY and every draw. A ratio is never changed. */
+const LITERALS_KEPT = 1024;
+const literalRatios = new Map<number, Ratio>();
+
+function literalRatio(value: number): Ratio {
+  let r = literalRatios.get(value);
+  if (r === undefined) {
+    r = ratioFromNumber(value);
+    if (literalRatios.size >= LITERALS_KEPT) literalRatios.clear();
+    literalRatios.set(value, r);
+  }
+  return r;
 }
 
 function push<C>(map: Map<string, Routed<C>[]>, key: string, entry: Routed<C>): void {

@@ -3,7 +3,7 @@
 // definition changed resolves to the same values, so it is reused.
 import { formulaNames } from '../formula';
 import { isFormula } from '../parse';
-import type { VariableDefs } from './evaluator';
+import type { Defined, VariableDefs } from './evaluator';
 
 /** Each variable's definition as written: a number or a formula. */
 export type Definitions = ReadonlyMap<string, number | string>;
@@ -68,5 +68,19 @@ export function affectedNames(before: Definitions, after: Definitions): Readonly
 export function touches(names: readonly string[], affected: ReadonlySet<string>): boolean {
   if (affected.size === 0) return false;
   for (const name of names) if (affected.has(name)) return true;
+  return false;
+}
+
+/** Whether a formula anywhere in the values uses one of the names affected. */
+function valueReaches(value: unknown, affected: ReadonlySet<string>): boolean {
+  if (typeof value === 'string') return isFormula(value) && touches(formulaNames(value), affected);
+  if (Array.isArray(value)) return value.some((entry) => valueReaches(entry, affected));
+  if (value !== null && typeof value === 'object') return Object.values(value).some((entry) => valueReaches(entry, affected));
+  return false;
+}
+
+/** Whether a definition, or any it replaced (its `base`), uses one of the names affected. */
+export function reaches(def: Defined<unknown> | null, affected: ReadonlySet<string>): boolean {
+  for (let d = def; d; d = d.replaced) if (valueReaches(d.value, affected)) return true;
   return false;
 }

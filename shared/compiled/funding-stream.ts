@@ -5,7 +5,9 @@ import { monthOffsetProblem, type AmountValue, type FundingStream } from '../pla
 import { ZERO, type Ratio } from '../money';
 import type { KnownSource, ResolvedAllocation, ResolvedStream } from '../resolve';
 import type { ScenarioContext } from './context';
+import { reaches } from './deps';
 import { define, pathOf, type Defined } from './evaluator';
+import type { Earlier } from './intervention';
 
 interface AllocationDef {
   fy: string;
@@ -14,7 +16,13 @@ interface AllocationDef {
   confirmDelay: Defined<number | string | null>;
 }
 
-export function resolveStream(ctx: ScenarioContext, stream: FundingStream, si: number): ResolvedStream {
+/** With `earlier`, an allocation or condition whose definitions use no affected name is taken as it was. */
+export function resolveStream(
+  ctx: ScenarioContext,
+  stream: FundingStream,
+  si: number,
+  earlier: Earlier<ResolvedStream> | null = null,
+): ResolvedStream {
   const defs: AllocationDef[] = stream.allocations.map((a, ai) => {
     const path = pathOf('fundingStreams', si, 'allocations', ai);
     return {
@@ -52,8 +60,14 @@ export function resolveStream(ctx: ScenarioContext, stream: FundingStream, si: n
     return def.confirmedOn.value ? monthOfDate(def.confirmedOn.value) : fyStart(fy);
   };
   const allocations = new Map<FyYear, ResolvedAllocation>();
+  const kept = (...defs: Defined<unknown>[]): boolean => earlier !== null && !defs.some((def) => reaches(def, earlier.affected));
   for (const def of defs) {
     const fy = parseFy(def.fy);
+    const before = kept(def.amount, def.confirmDelay) ? earlier!.out.allocations.get(fy) : undefined;
+    if (before) {
+      allocations.set(fy, before);
+      continue;
+    }
     const amount = ctx.attempt(0, () => ctx.pounds(def.amount, fy));
     const known = ctx.attempt(fyStart(fy), () => knownMonth(def, fy));
     const knownSource: KnownSource =
@@ -65,12 +79,21 @@ export function resolveStream(ctx: ScenarioContext, stream: FundingStream, si: n
   const condition = stream.conditions?.minCommissionedShare;
   if (condition !== undefined) {
     const def = define(condition, pathOf('fundingStreams', si, 'conditions', 'minCommissionedShare'));
+    if (kept(def)) return resolved(stream, allocations, earlier!.out.minCommissionedShare);
     for (const fy of ctx.fys)
       minCommissionedShare.set(
         fy,
         ctx.attempt(ZERO, () => ctx.shareRatio(def, ctx.ev.fyIndex(fy))),
       );
   }
+  return resolved(stream, allocations, minCommissionedShare);
+}
+
+function resolved(
+  stream: FundingStream,
+  allocations: Map<FyYear, ResolvedAllocation>,
+  minCommissionedShare: ReadonlyMap<FyYear, Ratio>,
+): ResolvedStream {
   return {
     id: stream.id,
     name: stream.name,

@@ -14,7 +14,7 @@ import type { ResolvedIntervention, ResolvedScenario, ResolvedStream } from '../
 import { ScenarioContext } from './context';
 import { affectedNames, definitionsOf, namesIn, touches, type Definitions } from './deps';
 import { define } from './evaluator';
-import { interventionCost, resolveIntervention } from './intervention';
+import { interventionCost, resolveIntervention, type Earlier } from './intervention';
 import { resolveStream, streamFunding } from './funding-stream';
 
 interface Part<I, O> {
@@ -53,6 +53,15 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** The names a part's formulas use: the earlier part's when its input and changes are the same (a draw). */
+function namesOf<I, O>(before: Part<I, O> | undefined, input: I, changes: readonly object[]): readonly string[] {
+  return sameInputs(before, input, changes) ? before.names : namesIn(input, changes);
+}
+
+function sameInputs<I, O>(part: Part<I, O> | undefined, input: I, changes: readonly object[]): part is Part<I, O> {
+  return part !== undefined && part.input === input && sameList(part.changes, changes);
 }
 
 /** The earlier part for the one at `index` with this id: at the same place, else the first with the id. */
@@ -100,6 +109,9 @@ export function resolveParts(
   const defs = definitionsOf(ctx.variables);
   const prior = earlier && earlier.horizon === horizon ? earlier : null;
   const affected = prior ? affectedNames(prior.defs, defs) : null;
+  // A part made from the same input and changes, whose names reach a changed variable: its fields that reach none are kept.
+  const earlierOut = <I, O>(part: Part<I, O> | undefined, input: I, changes: readonly object[]): Earlier<O> | null =>
+    sameInputs(part, input, changes) ? { out: part.out, affected: affected! } : null;
   const reusable = <I, O>(part: Part<I, O> | undefined, input: I, changes: readonly object[]): part is Part<I, O> =>
     part !== undefined && part.input === input && sameList(part.changes, changes) && !touches(part.names, affected!);
 
@@ -110,8 +122,8 @@ export function resolveParts(
     const changes = ctx.changesOfStream(stream.id).map((c) => c.change);
     const before = earlierPart(prior?.streams, si, stream.id, streamsById);
     if (reusable(before, stream, changes)) return before;
-    const out = resolveStream(ctx, stream, si);
-    return { input: stream, changes, names: namesIn(stream, changes), out, sum: streamFunding(out) };
+    const out = resolveStream(ctx, stream, si, earlierOut(before, stream, changes));
+    return { input: stream, changes, names: namesOf(before, stream, changes), out, sum: streamFunding(out) };
   });
 
   const itemsById = indexById(prior?.interventions);
@@ -119,8 +131,8 @@ export function resolveParts(
     const changes = ctx.changesOfIntervention(item.id).map((c) => c.change);
     const before = earlierPart(prior?.interventions, ii, item.id, itemsById);
     if (reusable(before, item, changes)) return before;
-    const out = resolveIntervention(ctx, item, ii);
-    return { input: item, changes, names: namesIn(item, changes), out, sum: interventionCost(out, ctx.fys) };
+    const out = resolveIntervention(ctx, item, ii, earlierOut(before, item, changes));
+    return { input: item, changes, names: namesOf(before, item, changes), out, sum: interventionCost(out, ctx.fys) };
   });
 
   const limitValue = scenario?.underwriting?.limit ?? plan.underwriting?.limit ?? null;

@@ -4,7 +4,7 @@
 // answer is lo: the whole range meets it. If it fails at hi, there is no answer in the
 // range: TargetNotMetError.
 import { compilePlan } from '../compiled/compile';
-import { simulate, type SimulationResult } from '../engine';
+import { simulateSummary, type SimulationSummary } from '../engine';
 import { formatMoney } from '../money';
 import type { Plan } from '../plan';
 import { AnalysisArgumentError, AnalysisError } from './draws';
@@ -22,7 +22,7 @@ export interface Breakeven {
 /** The target fails at the top of the range, so no value in it meets the target. */
 export class TargetNotMetError extends AnalysisError {}
 
-function holds(target: BreakevenTarget, result: SimulationResult): boolean {
+function holds(target: BreakevenTarget, result: SimulationSummary): boolean {
   switch (target) {
     case 'no-closures':
       return result.totals.closures === 0;
@@ -34,10 +34,10 @@ function holds(target: BreakevenTarget, result: SimulationResult): boolean {
 }
 
 /** What stops the target holding, for the message when it fails at hi. */
-function shortfall(target: BreakevenTarget, result: SimulationResult): string {
+function shortfall(target: BreakevenTarget, result: SimulationSummary): string {
   switch (target) {
     case 'no-closures': {
-      const ids = result.interventions.filter((r) => r.outcome === 'closes').map((r) => r.id);
+      const ids = result.closes;
       return `${ids.length} intervention${ids.length === 1 ? '' : 's'} close (${ids.join(', ')})`;
     }
     case 'no-drawn':
@@ -95,7 +95,7 @@ export function breakeven(plan: Plan, scenarioId: string, variable: string, targ
 
   // Compiled once: each value tried resolves again only what the variable reaches.
   const compiled = compilePlan(plan);
-  const at = (value: number) => simulate(resolveAt(compiled, scenarioId, { [variable]: value }));
+  const at = (value: number) => simulateSummary(resolveAt(compiled, scenarioId, { [variable]: value }));
   const top = at(hi);
   if (!holds(target, top)) {
     throw new TargetNotMetError(`${target} does not hold at ${variable} = ${hi}, the top of the range: ${shortfall(target, top)}`);

@@ -9,32 +9,36 @@
 //     At the FY's end this is the year's overspend, what is drawn when no stream is
 //     ring-fenced (ring-fenced pools are not separated here).
 // It starts again at 0 with each FY, as funding lapses at the FY's end.
-import type { SimulationResult } from '../engine';
+import type { MonthFigures, SimulationResult } from '../engine';
 import type { Pence } from '../money';
-import { fyOfMonth } from '../months';
+import { fyOfMonth, type MonthIndex } from '../months';
 
 /** Exposure at each month's end, in pence, in horizon order, written into `out` from `at`. */
-export function writeExposure(result: SimulationResult, out: Float64Array, at: number): void {
+export function writeExposure(horizonStart: MonthIndex, months: MonthFigures, out: Float64Array, at: number): void {
   let fy: number | null = null;
   let spend = 0;
   let funding = 0;
-  let k = at;
-  for (const m of result.months) {
-    const monthFy = fyOfMonth(m.month);
+  for (let k = 0; k < months.spend.length; k++) {
+    const monthFy = fyOfMonth(horizonStart + k);
     if (monthFy !== fy) {
       fy = monthFy;
       spend = 0;
       funding = 0;
     }
-    spend += m.spend;
-    funding += m.funding;
-    out[k++] = m.atRisk ? spend : Math.max(0, spend - funding);
+    spend += months.spend[k];
+    funding += months.funding[k];
+    out[at + k] = months.atRisk[k] ? spend : Math.max(0, spend - funding);
   }
 }
 
 /** Exposure at each month's end of one simulated scenario, in pence, in horizon order. */
 export function exposureByMonth(result: SimulationResult): Pence[] {
+  const months: MonthFigures = {
+    spend: Float64Array.from(result.months, (m) => m.spend),
+    funding: Float64Array.from(result.months, (m) => m.funding),
+    atRisk: Uint8Array.from(result.months, (m) => (m.atRisk ? 1 : 0)),
+  };
   const out = new Float64Array(result.months.length);
-  writeExposure(result, out, 0);
+  writeExposure(result.horizonStart, months, out, 0);
   return Array.from(out);
 }

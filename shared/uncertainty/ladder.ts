@@ -2,11 +2,11 @@
 // value with the totals and the interventions that close. "Planning for future funding
 // at a range of levels" as one table.
 import { compilePlan } from '../compiled/compile';
-import { simulate } from '../engine';
+import { simulateSummary } from '../engine';
 import { breakeven } from './breakeven';
 import { numberToDecimalText } from '../money';
 import type { Plan } from '../plan';
-import { resultToJson, type ResultJson } from '../result-json';
+import { totalsToJson, type ResultJson } from '../result-json';
 import { AnalysisArgumentError, AnalysisError } from './draws';
 import { checkVariable, resolveAt } from './risk';
 
@@ -71,12 +71,8 @@ export function ladder(plan: Plan, scenarioId: string, variable: string, from: n
   // Compiled once: each row resolves again only what the variable reaches.
   const compiled = compilePlan(plan);
   const rows = ladderValues(from, to, step).map((value) => {
-    const result = simulate(resolveAt(compiled, scenarioId, { [variable]: value }));
-    return {
-      value,
-      totals: resultToJson(result).totals,
-      closes: result.interventions.filter((r) => r.outcome === 'closes').map((r) => r.id),
-    };
+    const summary = simulateSummary(resolveAt(compiled, scenarioId, { [variable]: value }));
+    return { value, totals: totalsToJson(summary.totals), closes: summary.closes };
   });
   return { rows };
 }

@@ -6,7 +6,7 @@
 //
 // Draw k depends only on (seed, k) (see random.ts), so any split of 0..N into slices,
 // merged in draw order, gives the same numbers.
-import { simulate } from '../engine';
+import { OUTCOME_CODE, simulateSummary } from '../engine';
 import type { Pence } from '../money';
 import { parseMonth, type MonthIndex } from '../months';
 import type { Plan } from '../plan';
@@ -128,19 +128,19 @@ export function createDrawRunner(plan: Plan, scenarioId: string, seed: number, o
         `draw ${drawIndex} (seed ${seed}${uncertainty.length ? `; ${valuesText(values)}` : ''}): ${problemsText(problems)}`,
       );
     }
-    const result = simulate(resolved);
+    const summary = simulateSummary(resolved, { byMonth: months > 0 });
     const flags = new Uint8Array(n);
-    result.interventions.forEach((r, i) => {
-      flags[i] = r.outcome === 'closes' ? CLOSES : r.outcome === 'transitions' ? TRANSITIONS : 0;
+    summary.outcomes.forEach((outcome, i) => {
+      flags[i] = outcome === OUTCOME_CODE.closes ? CLOSES : outcome === OUTCOME_CODE.transitions ? TRANSITIONS : 0;
     });
     const exposure = new Float64Array(months);
-    if (months > 0) writeExposure(result, exposure, 0);
+    if (months > 0) writeExposure(resolved.horizonStart, summary.byMonth!, exposure, 0);
     return {
       flags,
-      drawn: result.totals.drawn,
-      usersLosingSupport: result.totals.usersLosingSupport,
-      atRisk: result.totals.peakAtRisk,
-      atRiskByYear: Float64Array.from(result.years, (y) => y.atRisk),
+      drawn: summary.totals.drawn,
+      usersLosingSupport: summary.totals.usersLosingSupport,
+      atRisk: summary.totals.peakAtRisk,
+      atRiskByYear: summary.atRiskByYear,
       exposure,
     };
   };

@@ -131,7 +131,18 @@ export function NewPlanDialog() {
   );
 
   return (
-    <dialog ref={dialog} className="dialog new-plan" aria-labelledby={`${id}-title`} onClose={hide} data-testid="new-plan-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog new-plan"
+      aria-labelledby={`${id}-title`}
+      onCancel={(event) => {
+        // Escape closes through the store at once, so a Ctrl+N straight after it opens the dialog again.
+        event.preventDefault();
+        hide();
+      }}
+      onClose={hide}
+      data-testid="new-plan-dialog"
+    >
       <form
         ref={form}
         noValidate
