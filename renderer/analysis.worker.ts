@@ -1,10 +1,10 @@
-// Risk draws, ladders and break-even off the UI thread (the work is in logic/analysis.ts).
+// Risk draws, ladders, break-even and tornadoes off the UI thread (the work is in logic/analysis.ts).
 // The page keeps its workers: a risk worker is set up for each run (holding the plans it was
 // sent) and then asked for slice after slice; the page ignores the answers of a run it has
-// stopped. Ladders and break-evens go to a worker of their own.
+// stopped. Ladders, break-evens and tornadoes go to a worker of their own.
 import './zod-jitless';
 import { batchBuffers } from '../shared/uncertainty/draws';
-import { createRiskWorker, runBreakeven, runLadder, type AnalysisReply, type AnalysisRequest } from './logic/analysis';
+import { createRiskWorker, runBreakeven, runLadder, runTornado, type AnalysisReply, type AnalysisRequest } from './logic/analysis';
 
 const risk = createRiskWorker();
 
@@ -31,6 +31,9 @@ addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
       return;
     case 'breakeven':
       reply({ kind: 'breakeven', id: request.id, answer: runBreakeven(request) });
+      return;
+    case 'tornado':
+      reply({ kind: 'tornado', id: request.id, answer: runTornado(request) });
       return;
   }
 });

@@ -1,5 +1,6 @@
 // The work of the analysis workers as plain functions (tested without a worker): slices of
-// a risk run, ladder rows one value at a time, and a break-even with the amounts it gives.
+// a risk run, ladder rows one value at a time, a break-even with the amounts it gives, and
+// a scenario's tornado.
 import { simulate } from '../../shared/engine';
 import { formatFy } from '../../shared/months';
 import type { Plan } from '../../shared/plan';
@@ -10,6 +11,7 @@ import { ladder, ladderThreshold, ladderValues, type LadderRow } from '../../sha
 import { checkVariable, createDrawRunner, resolveAt } from '../../shared/uncertainty/risk';
 import { keepNewest, type Slice } from '../../shared/uncertainty/schedule';
 import type { BreakevenTarget } from '../../shared/uncertainty/targets';
+import { tornado, type Tornado } from '../../shared/uncertainty/tornado';
 import { validatePlan } from '../../shared/validate';
 
 /** One worker's work: the draws of a slice with their exposure by month, each simulated once. */
@@ -52,7 +54,8 @@ export type AnalysisRequest =
       readonly target: BreakevenTarget;
       readonly lo: number;
       readonly hi: number;
-    };
+    }
+  | { readonly kind: 'tornado'; readonly id: number; readonly plan: unknown; readonly scenarioId: string };
 
 /** Each answer names the run or question it answers (`run`, `id`), so a stale one can be ignored. */
 export type AnalysisReply =
@@ -68,7 +71,11 @@ export type AnalysisReply =
       readonly threshold: number | null;
     }
   | { readonly kind: 'ladder'; readonly id: number; readonly ok: false; readonly message: string }
-  | { readonly kind: 'breakeven'; readonly id: number; readonly answer: BreakevenAnswer };
+  | { readonly kind: 'breakeven'; readonly id: number; readonly answer: BreakevenAnswer }
+  | { readonly kind: 'tornado'; readonly id: number; readonly answer: TornadoAnswer };
+
+/** A scenario's tornado, or why there is none (no uncertain variables, a plan that does not validate). */
+export type TornadoAnswer = { readonly ok: true; readonly tornado: Tornado } | { readonly ok: false; readonly message: string };
 
 /** A stream allocation the variable changes, at the break-even value. */
 export interface AffectedAmount {
@@ -239,5 +246,13 @@ export function runBreakeven(request: Extract<AnalysisRequest, { kind: 'breakeve
       };
     }
     return { status: 'error', message: message(error) };
+  }
+}
+
+export function runTornado(request: Extract<AnalysisRequest, { kind: 'tornado' }>): TornadoAnswer {
+  try {
+    return { ok: true, tornado: tornado(validPlan(request.plan), request.scenarioId) };
+  } catch (error) {
+    return { ok: false, message: message(error) };
   }
 }

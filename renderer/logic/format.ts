@@ -2,7 +2,8 @@
 // in shared/format.ts (figures) and shared/words.ts (outcomes, stances), shared with the
 // CLI and the exports. Screens show rounded figures: £1,234,567, 48.5%, "Jun 2021".
 import type { InterventionResult } from '../../shared/engine';
-import { differenceText, measureText, type MeasureKind } from '../../shared/format';
+import { differenceText, measureText, moneyWhole, type MeasureKind } from '../../shared/format';
+import { poundsToPence } from '../../shared/money';
 import { outcomeAt, outcomePhrase, type OutcomeOrAbsent } from '../../shared/words';
 
 export {
@@ -18,6 +19,9 @@ export {
   plural,
 } from '../../shared/format';
 export { stanceLabel as stanceText } from '../../shared/words';
+
+/** Pounds exact to the penny (a ladder's or a tornado's totals, as their JSON gives them), in whole pounds. */
+export const moneyOfPounds = (pounds: number): string => moneyWhole(poundsToPence(pounds) ?? Math.round(pounds * 100));
 
 /** A difference from the first scenario: "+£12,345", "−£12,345", "no change". */
 export const difference = (value: number | null, kind: MeasureKind) => differenceText(kind, value, 'rounded');

@@ -1,22 +1,46 @@
-// The page's side of the worker for ladders and break-evens: one worker, started when the
-// Risk screen opens (or by the first question) and kept. A newer break-even question
-// supersedes the one waiting (its answer is ignored); cancelling a ladder ends the worker,
-// as a ladder cannot be stopped part-way, and starts a fresh one, to which a break-even
-// still waiting is asked again. Every answer names its question, so a stale one is ignored.
+// The page's side of the worker for ladders, break-evens and tornadoes: one worker, started
+// when the Risk screen opens (or by the first question) and kept. A newer break-even (or
+// tornado) question supersedes the one of its kind waiting (its answer is null); cancelling a
+// ladder ends the worker, as a ladder cannot be stopped part-way, and starts a fresh one, to
+// which the questions still waiting are asked again. Every answer names its question, so a
+// stale one is ignored.
 import type { BreakevenTarget } from '../../shared/uncertainty/targets';
-import type { AnalysisReply, AnalysisRequest, BreakevenAnswer } from '../logic/analysis';
+import type { AnalysisReply, AnalysisRequest, BreakevenAnswer, TornadoAnswer } from '../logic/analysis';
 import { nextRunId } from './analysis-slice';
 import { newAnalysisWorker } from './analysis-worker';
 import { useStore } from './store';
 
+/** The questions with one answer each, and what the answer is. */
+interface Answers {
+  readonly breakeven: BreakevenAnswer;
+  readonly tornado: TornadoAnswer;
+}
+type QuestionKind = keyof Answers;
+type Question<K extends QuestionKind> = Extract<AnalysisRequest, { kind: K }>;
+interface Waiting<K extends QuestionKind> {
+  readonly request: Question<K>;
+  readonly resolve: (answer: Answers[K] | null) => void;
+}
+
+/** The answer a question gets when the worker stops before answering it. */
+const stopped: { readonly [K in QuestionKind]: (message: string) => Answers[K] } = {
+  breakeven: (message) => ({ status: 'error', message: message || 'the calculation stopped' }),
+  tornado: (message) => ({ ok: false, message: message || 'the calculation stopped' }),
+};
+
 let worker: Worker | null = null;
 /** The ladder going, and what it was asked, to file its answer under. */
 let ladder: { readonly id: number; readonly scenarioId: string; readonly variable: string; readonly revision: number } | null = null;
-let breakeven: {
-  readonly request: Extract<AnalysisRequest, { kind: 'breakeven' }>;
-  readonly resolve: (answer: BreakevenAnswer | null) => void;
-} | null = null;
+const waiting: { [K in QuestionKind]: Waiting<K> | null } = { breakeven: null, tornado: null };
+const KINDS = Object.keys(waiting) as QuestionKind[];
 let questions = 0;
+
+/** Takes the question of `kind` off the waiting list and gives it its answer (null: superseded). */
+function settle<K extends QuestionKind>(kind: K, answer: Answers[K] | null): void {
+  const asked = waiting[kind];
+  waiting[kind] = null;
+  asked?.resolve(answer);
+}
 
 function answered(reply: AnalysisReply) {
   const store = useStore.getState();
@@ -27,10 +51,10 @@ function answered(reply: AnalysisReply) {
     ladder = null;
     if (reply.ok) store.ladderFinished(id, { scenarioId, variable, rows: reply.rows, threshold: reply.threshold, revision });
     else store.runFailed('ladder', id, reply.message);
-  } else if (reply.kind === 'breakeven' && reply.id === breakeven?.request.id) {
-    const { resolve } = breakeven;
-    breakeven = null;
-    resolve(reply.answer);
+  } else if (reply.kind === 'breakeven' && reply.id === waiting.breakeven?.request.id) {
+    settle('breakeven', reply.answer);
+  } else if (reply.kind === 'tornado' && reply.id === waiting.tornado?.request.id) {
+    settle('tornado', reply.answer);
   }
 }
 
@@ -39,11 +63,7 @@ function failed(message: string) {
     useStore.getState().runFailed('ladder', ladder.id, `the ladder stopped: ${message || 'unknown error'}`);
     ladder = null;
   }
-  if (breakeven) {
-    const { resolve } = breakeven;
-    breakeven = null;
-    resolve({ status: 'error', message: message || 'the calculation stopped' });
-  }
+  for (const kind of KINDS) if (waiting[kind]) settle(kind, stopped[kind](message));
 }
 
 function questionWorker(): Worker {
@@ -62,7 +82,7 @@ function questionWorker(): Worker {
   return started;
 }
 
-/** Starts the worker, so a first ladder or break-even need not wait for it. */
+/** Starts the worker, so a first ladder, break-even or tornado need not wait for it. */
 export function warmQuestions(): void {
   questionWorker();
 }
@@ -79,12 +99,27 @@ export function startLadder(options: { scenarioId: string; variable: string; fro
   questionWorker().postMessage({ kind: 'ladder', id, plan: snapshot.plan, ...options } satisfies AnalysisRequest);
 }
 
-/** Ends the worker (busy with a ladder no longer wanted) and asks a fresh one the waiting break-even. */
+/** Ends the worker (busy with a ladder no longer wanted) and asks a fresh one the questions waiting. */
 function restart() {
   worker?.terminate();
   worker = null;
   ladder = null;
-  if (breakeven) questionWorker().postMessage(breakeven.request);
+  for (const kind of KINDS) {
+    const asked = waiting[kind];
+    if (asked) questionWorker().postMessage(asked.request);
+  }
+}
+
+/** Asks the stored plan's question of `kind`, superseding the one of that kind waiting. */
+function ask<K extends QuestionKind>(kind: K, options: Omit<Question<K>, 'kind' | 'id' | 'plan'>): Promise<Answers[K] | null> {
+  settle(kind, null);
+  const snapshot = useStore.getState().snapshot;
+  if (!snapshot) return Promise.resolve(null);
+  const request = { ...options, kind, id: ++questions, plan: snapshot.plan } as Question<K>;
+  return new Promise((resolve) => {
+    (waiting as { [k: string]: Waiting<K> | null })[kind] = { request, resolve };
+    questionWorker().postMessage(request);
+  });
 }
 
 export function cancelLadder(): void {
@@ -100,13 +135,10 @@ export function findBreakeven(options: {
   lo: number;
   hi: number;
 }): Promise<BreakevenAnswer | null> {
-  breakeven?.resolve(null);
-  breakeven = null;
-  const snapshot = useStore.getState().snapshot;
-  if (!snapshot) return Promise.resolve(null);
-  const request = { kind: 'breakeven', id: ++questions, plan: snapshot.plan, ...options } satisfies AnalysisRequest;
-  return new Promise((resolve) => {
-    breakeven = { request, resolve };
-    questionWorker().postMessage(request);
-  });
+  return ask('breakeven', options);
+}
+
+/** The tornado of a scenario of the stored plan, answered in the worker; a newer question supersedes it. */
+export function findTornado(scenarioId: string): Promise<TornadoAnswer | null> {
+  return ask('tornado', { scenarioId });
 }

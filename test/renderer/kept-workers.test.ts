@@ -5,11 +5,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanSnapshot } from '../../shared/ipc';
 import type { Plan } from '../../shared/plan';
-import { createRiskWorker, runBreakeven, runLadder, type AnalysisReply, type AnalysisRequest } from '../../renderer/logic/analysis';
+import {
+  createRiskWorker,
+  runBreakeven,
+  runLadder,
+  runTornado,
+  type AnalysisReply,
+  type AnalysisRequest,
+} from '../../renderer/logic/analysis';
 import { assembleRisk } from '../../renderer/logic/risk-run';
 import { runDraws } from '../../shared/uncertainty/risk';
+import { tornado } from '../../shared/uncertainty/tornado';
 import { cancelRisk, startRisk, warmRisk } from '../../renderer/store/analysis-client';
-import { cancelLadder, findBreakeven, startLadder, warmQuestions } from '../../renderer/store/questions-client';
+import { cancelLadder, findBreakeven, findTornado, startLadder, warmQuestions } from '../../renderer/store/questions-client';
 import { useStore } from '../../renderer/store/store';
 import { demoPlan } from './fixtures';
 
@@ -57,6 +65,8 @@ class StandInWorker extends EventTarget {
       if (answer) this.reply(answer);
     } else if (request.kind === 'ladder') {
       this.reply(runLadder(request, (done, total) => this.reply({ kind: 'ladder-progress', id: request.id, done, total })));
+    } else if (request.kind === 'tornado') {
+      this.reply({ kind: 'tornado', id: request.id, answer: runTornado(request) });
     } else {
       this.reply({ kind: 'breakeven', id: request.id, answer: runBreakeven(request) });
     }
@@ -184,5 +194,30 @@ describe('the kept worker for ladders and break-evens', () => {
     startLadder({ scenarioId: 'cut-25-june', variable: 'grantLevel', from: 0, to: 1, step: 0.5 });
     fresh.fail('it broke');
     expect(useStore.getState().ladder.progress).toEqual({ status: 'failed', message: 'the ladder stopped: it broke' });
+  });
+
+  it('answers a tornado as tornado() gives it, beside a break-even; a newer tornado supersedes one waiting; a ladder cancelled asks it again', async () => {
+    const plan = uncertainPlan();
+    store(plan);
+    const older = findTornado('cut-25-june');
+    const asked = findBreakeven({ scenarioId: 'cut-25-june', variable: 'grantLevel', target: 'no-closures', lo: 0, hi: 1 });
+    const newer = findTornado('cut-25-june');
+    expect(await older).toBeNull();
+    expect(await newer).toEqual({ ok: true, tornado: tornado(plan, 'cut-25-june') });
+    expect((await asked)?.status).toBe('found');
+    // A scenario with nothing uncertain has no tornado, and says why.
+    const none = await findTornado('flat-june');
+    expect(none).toMatchObject({ ok: false, message: expect.stringContaining('has no uncertain variables') });
+    // Behind a ladder that is cancelled: a fresh worker answers it.
+    startLadder({ scenarioId: 'cut-25-june', variable: 'grantLevel', from: 0, to: 1, step: 0.01 });
+    const waiting = findTornado('cut-25-june');
+    const busy = StandInWorker.started.find((w) => !w.terminated && w.received.some((r) => r.kind === 'ladder'))!;
+    cancelLadder();
+    expect(busy.terminated).toBe(true);
+    expect(await waiting).toEqual({ ok: true, tornado: tornado(plan, 'cut-25-june') });
+    // A worker that fails answers the tornado waiting with its message.
+    const failing = findTornado('cut-25-june');
+    StandInWorker.started.at(-1)!.fail('it broke');
+    expect(await failing).toEqual({ ok: false, message: 'it broke' });
   });
 });

@@ -6,18 +6,14 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { Plan, Scenario } from '../../../shared/plan';
 import { ladderAxisTitle, ladderSentence, ladderValueShort, type LadderVariable } from '../../../shared/uncertainty/ladder-words';
 import { Breakeven } from '../../components/Breakeven';
-import { poundsToPence } from '../../../shared/money';
 import { axisLabel, gridStroke, seriesColour, tooltipStyle, xAxisProps, yAxisProps } from '../../components/chart-theme';
 import { Card, ChartOrTable } from '../../components/common';
 import { DataTable, num } from '../../components/DataTable';
 import { axisMoney, niceTicks } from '../../logic/chart-data';
-import { count, money } from '../../logic/format';
+import { count, moneyOfPounds } from '../../logic/format';
 import { ladderChartRows } from '../../logic/risk-run';
 import type { CompletedLadder } from '../../store/analysis-slice';
 import { downloadLadderCsv } from './downloads';
-
-/** Ladder totals are pounds exact to the penny, as in the ladder JSON. */
-const money2 = (pounds: number) => money(poundsToPence(pounds) ?? Math.round(pounds * 100));
 
 export function LadderResults(props: {
   ladder: CompletedLadder;
@@ -130,8 +126,8 @@ export function LadderResults(props: {
           <th scope="row" className="num">
             {valueText(r.value)}
           </th>
-          <td className="num">{money2(r.totals.spend)}</td>
-          <td className="num">{money2(r.totals.drawn)}</td>
+          <td className="num">{moneyOfPounds(r.totals.spend)}</td>
+          <td className="num">{moneyOfPounds(r.totals.drawn)}</td>
           <td className="num">{count(r.totals.closures)}</td>
           <td className="num">{count(r.totals.usersLosingSupport)}</td>
           <td className="closes-cell">
