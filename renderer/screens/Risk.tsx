@@ -12,6 +12,7 @@ import { RiskResults } from './risk/RiskResults';
 import { RunControls } from './risk/RunControls';
 import { Correlations } from './risk/Correlations';
 import { SamplingChoice } from './risk/SamplingChoice';
+import { TornadoCard } from './risk/TornadoCard';
 import { UncertainVariables } from './risk/UncertainVariables';
 import './risk/risk.css';
 
@@ -94,6 +95,7 @@ export function Risk() {
                 {(scenario.uncertainty ?? []).length >= 1 ? <SamplingChoice plan={plan} scenario={scenario} /> : null}
                 <RunControls scenario={scenario} />
                 <RiskResults scenario={scenario} />
+                {(scenario.uncertainty ?? []).length >= 1 ? <TornadoCard plan={plan} scenario={scenario} /> : null}
               </>
             ) : (
               <LadderTab plan={plan} scenario={scenario} />

@@ -22,6 +22,11 @@ export function CorrelationScatter(props: { scenario: Scenario }) {
   const seedText = useStore((s) => s.riskSeed);
   const seed = readWhole(seedText, 0, Number.MAX_SAFE_INTEGER, 'The seed').value ?? 1;
   const preview = useMemo(() => pairPreview(scenario, x, y, seed), [scenario, x, y, seed]);
+  // Listed values and yes/no take whole numbers here: no ticks between them.
+  const whole = (name: string) =>
+    scenario.uncertainty?.some(
+      (u) => u.variable === name && (u.dist === 'bernoulli' || (u.dist === 'discrete' && u.values.every(Number.isInteger))),
+    );
   const ids = { x: useId(), y: useId() };
   return (
     <div className="correlation-preview" data-testid="correlation-preview">
@@ -66,7 +71,8 @@ export function CorrelationScatter(props: { scenario: Scenario }) {
                   type="number"
                   dataKey="x"
                   name={x}
-                  domain={['auto', 'auto']}
+                  allowDecimals={!whole(x)}
+                  domain={whole(x) ? ['dataMin', 'dataMax'] : ['auto', 'auto']}
                   tickFormatter={short}
                   {...xAxisProps}
                   label={{ value: x, position: 'insideBottom', offset: -14, ...axisLabel, fontSize: 12 }}
@@ -75,7 +81,8 @@ export function CorrelationScatter(props: { scenario: Scenario }) {
                   type="number"
                   dataKey="y"
                   name={y}
-                  domain={['auto', 'auto']}
+                  allowDecimals={!whole(y)}
+                  domain={whole(y) ? ['dataMin', 'dataMax'] : ['auto', 'auto']}
                   tickFormatter={short}
                   {...yAxisProps}
                   width={56}

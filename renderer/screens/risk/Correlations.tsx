@@ -141,7 +141,7 @@ function CorrelationRow(props: { plan: Plan; scenario: Scenario; si: number; k: 
           ariaLabel={`${pairWords(entry.between)}: rank`}
           size="narrow"
           align="right"
-          value={String(entry.rank)}
+          value={rankText(entry.rank)}
           path={['scenarios', si, 'correlations', k]}
           read={readRank}
           edit={(v) => setCorrelationRankEdit(plan, scenario.id, k, v as number)}
@@ -173,26 +173,30 @@ export function Correlations(props: { plan: Plan; scenario: Scenario; si: number
       subtitle="Variables that tend to move together. Without one, each variable is drawn on its own."
       className="correlations-card"
     >
-      <p className="explain" data-testid="correlation-explain">
-        A rank correlation of 0.6 between <code>{a}</code> and <code>{b}</code> means high values of one tend to come with high values of
-        the other; {rankText(-0.6)}: high with low. It changes how often bad combinations occur, not each variable’s own range.
-      </p>
-      {list.length > 0 ? (
-        <div className="table-scroll">
-          <DataTable
-            className="data correlation-table"
-            testId="correlation-table"
-            caption={`Correlations of ${scenario.name}`}
-            columns={['Between', 'Rank', hidden('Remove')]}
-          >
-            {list.map((c, k) => (
-              <CorrelationRow key={`${k}-${c.between.join('-')}`} plan={plan} scenario={scenario} si={si} k={k} />
-            ))}
-          </DataTable>
+      <div className="correlations-body">
+        <div className="correlations-set">
+          <p className="explain" data-testid="correlation-explain">
+            A rank correlation of 0.6 between <code>{a}</code> and <code>{b}</code> means high values of one tend to come with high values
+            of the other; {rankText(-0.6)}: high with low. It changes how often bad combinations occur, not each variable’s own range.
+          </p>
+          {list.length > 0 ? (
+            <div className="table-scroll">
+              <DataTable
+                className="data correlation-table"
+                testId="correlation-table"
+                caption={`Correlations of ${scenario.name}`}
+                columns={['Between', 'Rank', hidden('Remove')]}
+              >
+                {list.map((c, k) => (
+                  <CorrelationRow key={`${k}-${c.between.join('-')}`} plan={plan} scenario={scenario} si={si} k={k} />
+                ))}
+              </DataTable>
+            </div>
+          ) : null}
+          <AddCorrelation plan={plan} scenario={scenario} si={si} />
         </div>
-      ) : null}
-      <AddCorrelation plan={plan} scenario={scenario} si={si} />
-      <CorrelationScatter scenario={scenario} />
+        <CorrelationScatter scenario={scenario} />
+      </div>
     </Card>
   );
 }

@@ -124,6 +124,70 @@ export class RiskScreen {
     return { name: download.suggestedFilename(), path: await download.path() };
   }
 
+  /** Adds a correlation with the form under the pairs: two variables and a rank as typed. */
+  async addCorrelation(a: string, b: string, rank: string): Promise<void> {
+    await this.page.getByTestId('add-correlation-a').selectOption(a);
+    await this.page.getByTestId('add-correlation-b').selectOption(b);
+    await this.page.getByTestId('add-correlation-rank').fill(rank);
+    await this.page.getByTestId('add-correlation-button').click();
+  }
+
+  /** The message shown at the add-correlation form, if any. */
+  async addCorrelationError(): Promise<string> {
+    const describedBy = await this.page.getByTestId('add-correlation-a').getAttribute('aria-describedby');
+    return describedBy ? text(this.page.locator(`[id="${describedBy}"]`)) : '';
+  }
+
+  /** The pairs as the table lists them: "grantLevel and delay −0.6". */
+  async correlations(): Promise<string[]> {
+    const table = this.page.getByTestId('correlation-table');
+    if ((await table.count()) === 0) return [];
+    const rows = table.locator('tbody tr');
+    const out: string[] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      out.push(`${await text(row.locator('th'))} ${await row.locator('input').inputValue()}`);
+    }
+    return out;
+  }
+
+  /** The points the preview scatter draws. */
+  scatterPoints(): Locator {
+    return this.page.getByTestId('correlation-scatter').locator('.recharts-scatter-symbol');
+  }
+
+  previewRank(): Promise<string> {
+    return text(this.page.getByTestId('correlation-preview-rank'));
+  }
+
+  async chooseSampling(sampling: 'random' | 'latin-hypercube'): Promise<void> {
+    await this.page.getByTestId(`sampling-${sampling}`).check();
+  }
+
+  async sampling(): Promise<string | null> {
+    return this.page.getByTestId('sampling-choice').locator('input:checked').getAttribute('value');
+  }
+
+  /** Waits for the tornado to be drawn for the plan as it stands, and returns its sentence. */
+  async tornadoSentence(): Promise<string> {
+    await this.page.locator('[data-testid="tornado-sentence"][data-current="true"]').waitFor({ timeout: 60_000 });
+    return text(this.page.getByTestId('tornado-sentence'));
+  }
+
+  /** The tornado's rows as its table lists them, each cell's text. */
+  async tornadoRows(): Promise<string[][]> {
+    const area = this.page.getByTestId('tornado');
+    await area.getByRole('button', { name: 'Show as table' }).click();
+    const rows = area.locator('tbody tr');
+    const out: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const cells = rows.nth(i).locator('th, td');
+      out.push((await cells.allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim()));
+    }
+    await area.getByRole('button', { name: 'Show as chart' }).click();
+    return out;
+  }
+
   async openLadder(): Promise<void> {
     await this.page.getByTestId('risk-tab-ladder').click();
   }
