@@ -118,6 +118,17 @@ describe('correlations, sampling and the tornado on the Risk screen', () => {
     expect(rows[0][0]).toBe(top.variable);
     expect(rows[0].slice(3)).toEqual([screenMoney(top.lowTotals.drawn), screenMoney(top.highTotals.drawn), screenMoney(top.drawnSwing)]);
 
+    // An edit to the plan works the tornado out again: with the grant level at most 90%, the figures follow.
+    await risk.setParam('grantLevel', 'max', '0.9');
+    await app.waitForResults();
+    const edited = tornado((await app.callApi('getPlan')).plan as Plan, CUT);
+    expect(edited.rows[0].drawnSwing).not.toBe(top.drawnSwing);
+    await expect
+      .poll(() => risk.tornadoSentence())
+      .toBe(
+        `What moves the money drawn most: ${edited.rows[0].variable} (${screenMoney(edited.rows[0].drawnSwing)} between its 10th and 90th percentile).`,
+      );
+
     for (const size of [
       { width: 1280, height: 800 },
       { width: 1920, height: 1080 },

@@ -23,6 +23,7 @@ import { axisMoney, niceTicks } from '../../logic/chart-data';
 import { moneyOfPounds } from '../../logic/format';
 import { fundingVariables } from '../../logic/scenario-edits';
 import { importanceSentence, tornadoChartRows, type TornadoChartRow } from '../../logic/tornado-chart';
+import { useScenario } from '../../store/hooks';
 import { findTornado } from '../../store/questions-client';
 import { useStore } from '../../store/store';
 
@@ -58,7 +59,7 @@ function BarEnds(props: {
   );
 }
 
-function TornadoChart(props: { rows: readonly TornadoChartRow[]; central: number }) {
+function TornadoChart(props: { rows: readonly TornadoChartRow[]; central: number; underwriter: string }) {
   const { rows, central } = props;
   const ticks = niceTicks(Math.max(central, ...rows.map((r) => r.range[1])));
   return (
@@ -78,7 +79,7 @@ function TornadoChart(props: { rows: readonly TornadoChartRow[]; central: number
             domain={[0, ticks[ticks.length - 1]]}
             tickFormatter={axisMoney}
             {...xAxisProps}
-            label={{ value: 'Drawn from the underwriter', position: 'insideBottom', offset: -14, ...axisLabel, fontSize: 12 }}
+            label={{ value: `Drawn from ${props.underwriter}`, position: 'insideBottom', offset: -14, ...axisLabel, fontSize: 12 }}
           />
           <YAxis type="category" dataKey="label" width={250} {...yAxisProps} tick={nameTick} interval={0} />
           <Tooltip
@@ -148,6 +149,7 @@ function useTornado(scenarioId: string): { answer: TornadoAnswer | null; current
 export function TornadoCard(props: { plan: Plan; scenario: Scenario }) {
   const { plan, scenario } = props;
   const { answer, current } = useTornado(scenario.id);
+  const underwriter = useScenario(scenario.id).result?.underwriter ?? 'the underwriter';
   const levels = useMemo(() => fundingVariables(plan), [plan]);
   const rows = useMemo(() => (answer?.ok ? tornadoChartRows(answer.tornado, levels) : []), [answer, levels]);
   return (
@@ -170,7 +172,7 @@ export function TornadoCard(props: { plan: Plan; scenario: Scenario }) {
             </p>
             <ChartOrTable
               label={`Tornado of ${scenario.name}: money drawn with each uncertain variable at its 10th and 90th percentile`}
-              chart={<TornadoChart rows={rows} central={answer.tornado.base.totals.drawn} />}
+              chart={<TornadoChart rows={rows} central={answer.tornado.base.totals.drawn} underwriter={underwriter} />}
               table={<TornadoTable rows={rows} scenario={scenario} />}
               testId="tornado"
             />
